@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI) and the `kiruna-bot` command line. Imports `bot`, `index`, `corpus`."""

@@ -1,0 +1,209 @@
+"""`kiruna-bot`: serve, ask, build the index, evaluate."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from bot.config import Settings
+
+app = typer.Typer(
+    pretty_exceptions_enable=False,
+    help="Kiruna vision bot: answers questions by quoting Kiruna kommun's vision.",
+    no_args_is_help=True,
+)
+index_app = typer.Typer(help="Build and inspect the search index.", no_args_is_help=True)
+app.add_typer(index_app, name="index")
+scope_app = typer.Typer(help="Train the out-of-scope model.", no_args_is_help=True)
+app.add_typer(scope_app, name="scope")
+ranker_app = typer.Typer(help="Train the ranker.", no_args_is_help=True)
+app.add_typer(ranker_app, name="ranker")
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return Settings.model_validate({k: v for k, v in overrides.items() if v is not None})
+    except Exception as exc:  # pydantic's ValidationError: show it, not a traceback
+        typer.echo(f"configuration error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+@index_app.command("build")
+def index_build() -> None:
+    """(Re)build the index from the corpus and its curated translations."""
+    from bot.service import build, load_resources
+    from index.embedders import make_embedder
+
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    resources = load_resources(settings)
+    manifest = build(settings, resources, make_embedder(settings.embedder, settings.threads))
+    typer.echo(
+        f"built {manifest.entry_count} entries for {manifest.chunk_count} chunks "
+        f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
+        f"-> {settings.index_dir}"
+    )
+
+
+@index_app.command("status")
+def index_status() -> None:
+    """Say whether the index on disk matches the corpus and the configured embedder."""
+    from bot.service import load_resources, open_index
+    from index.embedders import make_embedder
+    from index.manifest import IndexMismatch, IndexMissing
+
+    settings = _settings()
+    resources = load_resources(settings)
+    try:
+        idx = open_index(settings, resources, make_embedder(settings.embedder, settings.threads))
+    except (IndexMissing, IndexMismatch) as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(json.dumps(idx.manifest.__dict__, indent=2, ensure_ascii=False))
+
+
+def _open_service(settings: Settings):  # type: ignore[no-untyped-def]
+    from bot.service import ChatService
+    from corpus.loader import CorpusError
+    from index.embedders import EmbedderError
+
+    try:
+        return ChatService.open(settings, build_if_needed=True)
+    except (CorpusError, EmbedderError) as exc:
+        raise _fail(str(exc)) from exc
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="The question, in any language.")],
+    lang: Annotated[str | None, typer.Option(help="Answer language code (sv, en, fi, …).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer object as JSON.")] = False,
+) -> None:
+    """Ask one question and print the answer (the same object as POST /v1/chat)."""
+    from pydantic import ValidationError
+
+    from api.schemas import ChatRequest, ChatResponse
+
+    try:
+        request = ChatRequest(message=question, lang=lang)
+    except ValidationError as exc:
+        raise _fail("; ".join(e["msg"] for e in exc.errors()), 2) from exc
+    service = _open_service(_settings())
+    answer = service.ask(request.message, request.lang)
+    if as_json:
+        typer.echo(ChatResponse.model_validate(answer.to_dict()).model_dump_json(indent=2))
+    else:
+        typer.echo(answer.answer)
+
+
+@app.command("eval")
+def eval_cmd(
+    cases: Annotated[Path | None, typer.Option(help="A JSONL eval set (default: the built-in set).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
+    show_failures: Annotated[bool, typer.Option("--failures", help="List the questions that failed.")] = False,
+) -> None:
+    """Recall@1/@3, MRR, refusal and false-refusal rates and verbatim-quote rate, per language."""
+    from bot.evaluation.dataset import BUILTIN_EVAL_SET, load_cases
+    from bot.evaluation.report import render_table
+    from bot.evaluation.runner import run_eval
+
+    service = _open_service(_settings())
+    report = run_eval(service, load_cases(cases or BUILTIN_EVAL_SET))
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(render_table(report, show_failures=show_failures))
+
+
+@ranker_app.command("train")
+def ranker_train(
+    output: Annotated[
+        Path | None, typer.Option(help="Where to write the ranker (default: the configured one).")
+    ] = None,
+    l2: Annotated[float, typer.Option(help="L2 regularization.")] = 0.001,
+) -> None:
+    """Learn the ranker's weights from bot/training/*.jsonl (the eval sets are never used)."""
+    from bot.evaluation.ranker_training import train_ranker
+    from bot.evaluation.scope_training import training_cases
+
+    settings = _settings()
+    ranker = train_ranker(_open_service(settings), training_cases(), l2=l2)
+    target = output or settings.ranker_model
+    ranker.save(target)
+    typer.echo(f"ranker ({ranker.trained_on}) -> {target}")
+    typer.echo("retrain the scope model next: kiruna-bot scope train")
+
+
+@scope_app.command("train")
+def scope_train(
+    output: Annotated[
+        Path | None, typer.Option(help="Where to write the model (default: the configured scope model).")
+    ] = None,
+    use_embedding: Annotated[
+        bool, typer.Option("--embedding/--no-embedding", help="Use the question embedding as features.")
+    ] = True,
+    max_false_refusal: Annotated[
+        float, typer.Option(help="Threshold: refuse at most this share of in-scope eval questions.")
+    ] = 0.05,
+) -> None:
+    """Train on bot/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
+    from bot.evaluation.dataset import load_cases
+    from bot.evaluation.scope_training import train_scope_model, training_cases
+
+    settings = _settings()
+    service = _open_service(settings)
+    model = train_scope_model(
+        service,
+        training_cases(),
+        load_cases(),
+        use_embedding=use_embedding,
+        max_false_refusal=max_false_refusal,
+    )
+    target = output or settings.scope_model
+    model.save(target)
+    typer.echo(f"scope model ({model.trained_on}), threshold {model.threshold:.3f} -> {target}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+) -> None:
+    """Serve the chat API, building the index first if it is missing or stale."""
+    import os
+
+    import uvicorn
+
+    settings = _settings(host=host, port=port)
+    _open_service(settings)  # builds a missing or stale index once, before any worker starts
+    # Workers read their settings from the environment: pass on what the command line changed.
+    os.environ["KIRUNA_BOT_HOST"] = settings.host
+    os.environ["KIRUNA_BOT_PORT"] = str(settings.port)
+    uvicorn.run(
+        "api.app:app_factory",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="info",
+        timeout_graceful_shutdown=10,
+    )
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

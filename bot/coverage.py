@@ -1,0 +1,48 @@
+"""How much of a question the corpus speaks about: the share of its content words the index knows.
+
+A question about the vision's goals uses words the page (or its translations and thesaurus)
+uses; "what's the weather tomorrow" mostly does not. Function words of every supported
+language are left out (stopwords-iso), so "what is the" does not count either way.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import stopwordsiso
+
+from index.analysis import fold, stems, words
+from index.entries import Entry
+
+STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    out: set[str] = set()
+    for lang in STOPWORD_LANGUAGES:
+        if stopwordsiso.has_lang(lang):
+            out |= {fold(w) for w in stopwordsiso.stopwords(lang)}
+    return frozenset(out)
+
+
+class Coverage:
+    def __init__(self, entries: list[Entry]) -> None:
+        vocab: set[str] = set()
+        for e in entries:
+            tokens = words(e.text)
+            vocab.update(tokens)
+            vocab.update(stems(tokens, e.lang))
+        self._vocab = frozenset(vocab)
+        self._stop = stopwords()
+
+    def content_words(self, question: str) -> list[str]:
+        return [w for w in words(question) if w not in self._stop and not w.isdigit()]
+
+    def __call__(self, question: str) -> float:
+        """Share of the question's content words found in the index (0 when it has none)."""
+        content = self.content_words(question)
+        if not content:
+            return 0.0
+        known = sum(1 for w in content if w in self._vocab or any(s in self._vocab for s in stems([w], None)))
+        return known / len(content)

@@ -1,0 +1,1 @@
+"""Offline evaluation: retrieval recall, refusal rates and verbatim quoting, per language."""

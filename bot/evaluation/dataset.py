@@ -1,0 +1,34 @@
+"""Eval questions: JSON lines of {id, lang, question, answer}; `answer` null means out of scope."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+BUILTIN_EVAL_SET = Path(__file__).with_name("eval_set.jsonl")
+
+
+@dataclass(frozen=True)
+class EvalCase:
+    id: str
+    lang: str
+    question: str
+    answer: str | None  # the Swedish sentence that answers it, verbatim
+
+    @property
+    def in_scope(self) -> bool:
+        return self.answer is not None
+
+
+def load_cases(path: Path = BUILTIN_EVAL_SET) -> list[EvalCase]:
+    cases: list[EvalCase] = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            cases.append(EvalCase(str(row["id"]), str(row["lang"]), str(row["question"]), row.get("answer")))
+        except (json.JSONDecodeError, KeyError) as exc:
+            raise ValueError(f"{path}:{n}: not an eval case: {exc}") from exc
+    return cases

@@ -1,0 +1,45 @@
+"""Plain-text rendering of an eval report."""
+
+from __future__ import annotations
+
+from bot.evaluation.metrics import Scores
+from bot.evaluation.runner import EvalReport
+
+_COLS = (
+    ("n", "questions", "{:>4}"),
+    ("in", "in_scope", "{:>4}"),
+    ("oos", "out_of_scope", "{:>4}"),
+    ("R@1", "recall_at_1", "{:>6.3f}"),
+    ("R@3", "recall_at_3", "{:>6.3f}"),
+    ("MRR", "mrr", "{:>6.3f}"),
+    ("quote", "quote_hit_rate", "{:>6.3f}"),
+    ("refuse", "refusal_rate", "{:>6.3f}"),
+    ("falseref", "false_refusal_rate", "{:>8.3f}"),
+    ("verbatim", "verbatim_rate", "{:>8.3f}"),
+)
+
+
+def _row(name: str, s: Scores) -> str:
+    values = s.to_dict()
+    return f"{name:<8}" + " ".join(fmt.format(values[key]) for _, key, fmt in _COLS)
+
+
+def render_table(report: EvalReport, show_failures: bool = False) -> str:
+    widths = [len(fmt.format(0)) for _, _, fmt in _COLS]
+    header = f"{'lang':<8}" + " ".join(f"{h:>{w}}" for (h, _, _), w in zip(_COLS, widths, strict=True))
+    lines = [header, "-" * len(header)]
+    lines += [_row(lang, s) for lang, s in report.by_lang.items()]
+    lines += ["-" * len(header), _row("all", report.overall)]
+    lines.append(
+        "R@k: a top-k source contains the answering sentence; quote: the quote contains it; "
+        "refuse: out-of-scope refused; falseref: in-scope refused."
+    )
+    if show_failures:
+        lines.append("")
+        lines.append("failures:")
+        for r in report.failures():
+            lines.append(
+                f"  [{r.case.lang}] {r.case.question!r}: answered={r.answered} rank={r.rank} "
+                f"score={r.top_score:.3f} expected={r.case.answer!r}"
+            )
+    return "\n".join(lines)

@@ -1,0 +1,76 @@
+"""Runs eval cases through the real chat service and scores them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.evaluation.dataset import EvalCase
+from bot.evaluation.metrics import CaseResult, Scores, summarize
+from bot.retrieval import Retrieval
+from bot.scope import ScopeGate
+from bot.service import ChatService
+
+
+@dataclass
+class EvalReport:
+    overall: Scores
+    by_lang: dict[str, Scores]
+    results: list[CaseResult]
+
+    def failures(self) -> list[CaseResult]:
+        return [
+            r
+            for r in self.results
+            if (r.case.in_scope and (r.rank != 1 or not r.answered)) or (not r.case.in_scope and r.answered)
+        ]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "overall": self.overall.to_dict(),
+            "by_lang": {k: v.to_dict() for k, v in self.by_lang.items()},
+            "failures": [
+                {
+                    "id": r.case.id,
+                    "lang": r.case.lang,
+                    "question": r.case.question,
+                    "expected": r.case.answer,
+                    "answered": r.answered,
+                    "rank": r.rank,
+                    "top_score": round(r.top_score, 4),
+                }
+                for r in self.failures()
+            ],
+        }
+
+
+def _rank(retrieval: Retrieval, answer: str) -> int | None:
+    for i, scored in enumerate(retrieval.ranked, 1):
+        if any(s.text == answer for s in scored.chunk.sentences):
+            return i
+    return None
+
+
+def evaluate_case(service: ChatService, case: EvalCase, gate: ScopeGate) -> CaseResult:
+    query = service.retriever.embed(case.question)
+    retrieval = service.retriever.retrieve(case.question, query)
+    answer = service.answerer.answer(retrieval, gate.decide(retrieval, query), case.lang, None)
+    corpus = service.corpus
+    verbatim = all(
+        corpus.document(q.doc_id).text[q.start : q.end] == q.text and q.text in corpus.document(q.doc_id).text
+        for q in answer.quotes
+    )
+    return CaseResult(
+        case=case,
+        answered=answer.answered,
+        rank=_rank(retrieval, case.answer) if case.answer else None,
+        quote_hit=bool(case.answer and answer.quote and case.answer in answer.quote.text),
+        verbatim=verbatim,
+        top_score=retrieval.ranked[0].fused if retrieval.ranked else 0.0,
+    )
+
+
+def run_eval(service: ChatService, cases: list[EvalCase], gate: ScopeGate | None = None) -> EvalReport:
+    gate = gate or service.gate
+    results = [evaluate_case(service, c, gate) for c in cases]
+    overall, by_lang = summarize(results)
+    return EvalReport(overall, by_lang, results)

@@ -1,0 +1,73 @@
+"""Trains the out-of-scope model and calibrates its threshold.
+
+Training data (`bot/training/*.jsonl`) is kept apart from the eval set; the eval set only sets
+the threshold, for a false-refusal rate of at most `max_false_refusal` on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.evaluation.dataset import EvalCase, load_cases
+from bot.scope import ScopeModel, fit_logistic, signals
+from bot.service import ChatService
+
+TRAINING_DIR = Path(__file__).resolve().parents[1] / "training"
+
+
+def training_cases(directory: Path = TRAINING_DIR) -> list[EvalCase]:
+    return [c for p in sorted(directory.glob("*.jsonl")) for c in load_cases(p)]
+
+
+def _features(service: ChatService, cases: list[EvalCase], use_embedding: bool) -> npt.NDArray[np.float64]:
+    rows = []
+    for c in cases:
+        q = service.retriever.embed(c.question)
+        sig = signals(service.retriever.retrieve(c.question, q), service.gate.coverage(c.question))
+        rows.append(np.concatenate([q.astype(np.float64), sig]) if use_embedding else sig)
+    return np.array(rows)
+
+
+def calibrate_threshold(
+    scores: npt.NDArray[np.float64], in_scope: npt.NDArray[np.bool_], max_false_refusal: float
+) -> float:
+    """The highest threshold that refuses at most `max_false_refusal` of the in-scope questions."""
+    positives = np.sort(scores[in_scope])
+    allowed = int(np.floor(max_false_refusal * len(positives)))
+    return float(positives[allowed]) if len(positives) else 0.0
+
+
+def train_scope_model(
+    service: ChatService,
+    train: list[EvalCase],
+    calibration: list[EvalCase],
+    *,
+    use_embedding: bool = True,
+    l2: float = 10.0,
+    max_false_refusal: float = 0.05,
+) -> ScopeModel:
+    x = _features(service, train, use_embedding)
+    y = np.array([c.in_scope for c in train])
+    mean, std = x.mean(axis=0), x.std(axis=0)
+    std[std < 1e-9] = 1.0
+    weights, bias = fit_logistic((x - mean) / std, y, l2=l2)
+    model = ScopeModel(
+        embedder_id=service.embedder.id,
+        use_embedding=use_embedding,
+        mean=mean.tolist(),
+        std=std.tolist(),
+        weights=weights.tolist(),
+        bias=bias,
+        threshold=0.0,
+        trained_on=(
+            f"{len(train)} training questions ({int(y.sum())} in scope); "
+            f"threshold from {len(calibration)} eval questions"
+        ),
+    )
+    xc = _features(service, calibration, use_embedding)
+    scores = ((xc - mean) / std) @ weights + bias
+    model.threshold = calibrate_threshold(scores, np.array([c.in_scope for c in calibration]), max_false_refusal)
+    return model

@@ -1,0 +1,44 @@
+"""The languages the bot serves: codes, names in themselves, script direction, provider codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's name in itself
+    english_name: str
+    dir: str = "ltr"
+    google: str | None = None  # code for Google Translate; None where Google has none
+    lingua: str | None = None  # lingua-language-detector's IsoCode639_1 name, where it knows it
+
+
+LANGUAGES: dict[str, Language] = {
+    lang.code: lang
+    for lang in (
+        Language("sv", "svenska", "Swedish", google="sv", lingua="SV"),
+        Language("en", "English", "English", google="en", lingua="EN"),
+        Language("fi", "suomi", "Finnish", google="fi", lingua="FI"),
+        Language("se", "davvisámegiella", "Northern Sami"),
+        Language("fit", "meänkieli", "Meänkieli"),
+        Language("ar", "العربية", "Arabic", dir="rtl", google="ar", lingua="AR"),
+        Language("so", "Soomaali", "Somali", google="so", lingua="SO"),
+        Language("ti", "ትግርኛ", "Tigrinya", google="ti"),
+        Language("fa", "فارسی", "Persian", dir="rtl", google="fa", lingua="FA"),
+        Language("uk", "українська", "Ukrainian", google="uk", lingua="UK"),
+        Language("pl", "polski", "Polish", google="pl", lingua="PL"),
+        Language("de", "Deutsch", "German", google="de", lingua="DE"),
+    )
+}
+SOURCE_LANGUAGE = "sv"
+
+
+def is_supported(code: str) -> bool:
+    return code in LANGUAGES
+
+
+def direction(code: str) -> str:
+    lang = LANGUAGES.get(code)
+    return lang.dir if lang else "ltr"

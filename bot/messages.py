@@ -1,0 +1,65 @@
+"""The bot's own words, from gettext PO catalogs: one file per language in `bot/locales/`.
+
+Everything the bot says around a quote comes from here, never from machine translation,
+so staff and translators can read and correct every word the bot may say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+
+LOCALES_DIR = Path(__file__).with_name("locales")
+FALLBACK = "en"
+
+
+# Message ids (English source text, gettext style). Placeholders are str.format names.
+class M:
+    INTRO_ADOPTED = "Kiruna's vision, adopted by the municipal council on {date}, {paragraph}:"
+    INTRO_COMPANION = "The municipality explains how the vision should be understood:"
+    INTRO_SECTION = "From “{document}”, section “{section}”:"
+    QUOTE = "“{quote}”"
+    SOURCE = "Source: {document}, {publisher}."
+    ADOPTED = "Adopted by the municipal council on {date}, {paragraph}."
+    LAST_MODIFIED = "Last modified {date}."
+    RELATED = "Read more: {links}"
+    OUT_OF_SCOPE = (
+        "I can only answer questions about Kiruna kommun's vision: what it says and means, "
+        "the six strategic directions and their goals, and how the vision was made and is reached. "
+        "For other questions, please visit {url} or contact the municipality."
+    )
+    EMPTY_QUESTION = "Please write a question about Kiruna's vision or goals."
+
+
+ALL_IDS: tuple[str, ...] = tuple(v for k, v in vars(M).items() if k.isupper())
+
+
+@dataclass
+class Catalogs:
+    """Loaded catalogs by language code; a missing message falls back to English, then to its id."""
+
+    by_lang: dict[str, dict[str, str]]
+
+    def get(self, lang: str, msgid: str, **values: object) -> str:
+        text = self.by_lang.get(lang, {}).get(msgid) or self.by_lang.get(FALLBACK, {}).get(msgid) or msgid
+        return text.format(**values) if values else text
+
+    def languages(self) -> list[str]:
+        return sorted(self.by_lang)
+
+    def missing(self, lang: str) -> list[str]:
+        table = self.by_lang.get(lang, {})
+        return [m for m in ALL_IDS if not table.get(m)]
+
+
+def load_catalogs(directory: Path = LOCALES_DIR) -> Catalogs:
+    by_lang: dict[str, dict[str, str]] = {}
+    for path in sorted(directory.glob("*.po")):
+        with path.open("rb") as fh:
+            catalog = read_po(fh, abort_invalid=True)
+        by_lang[path.stem] = {
+            str(m.id): str(m.string) for m in catalog if m.id and isinstance(m.string, str) and m.string
+        }
+    return Catalogs(by_lang)

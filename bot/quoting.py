@@ -1,0 +1,48 @@
+"""Chooses the exact words to quote: whole sentences of the corpus, never anything else.
+
+A quote is always a slice of `Document.text` between sentence boundaries, so it is verbatim
+by construction; `verify_quote` checks it again before an answer leaves the bot.
+"""
+
+from __future__ import annotations
+
+from corpus.model import Chunk, Document, Sentence
+
+# A neighbouring sentence joins the quote when it scores nearly as well as the best one.
+NEIGHBOUR_MARGIN = 0.03
+# Kinds of chunk that are one statement and are quoted whole: the adopted text, a direction with
+# its goal, and a text introduced by a lead (the official interpretation), whose sentences only
+# mean what they mean under their lead.
+WHOLE_KINDS = frozenset({"adopted", "labelled", "lead"})
+
+
+class QuoteError(RuntimeError):
+    """A quote that is not verbatim corpus text: a bug, never shown to a resident."""
+
+
+def quote_span(chunk: Chunk, sentence_scores: dict[str, float]) -> tuple[int, int]:
+    """Start and end offsets (in the document text) of the sentences that answer best."""
+    sentences = list(chunk.sentences)
+    if chunk.kind in WHOLE_KINDS or len(sentences) == 1:
+        return chunk.start, chunk.end
+    best_i = max(range(len(sentences)), key=lambda i: (sentence_scores.get(sentences[i].id, 0.0), -i))
+    best = sentences[best_i]
+    if best.is_lead:
+        # A lead ("… tolkas så här:") introduces what follows; quoted alone it says nothing.
+        return chunk.start, chunk.end
+    first, last = best_i, best_i
+    top = sentence_scores.get(best.id, 0.0)
+    for j in (best_i - 1, best_i + 1):
+        near = 0 <= j < len(sentences) and sentence_scores.get(sentences[j].id, 0.0) >= top - NEIGHBOUR_MARGIN
+        if near and not sentences[j].is_lead:
+            first, last = min(first, j), max(last, j)
+    return _span(sentences[first], sentences[last])
+
+
+def _span(a: Sentence, b: Sentence) -> tuple[int, int]:
+    return a.start, b.end
+
+
+def verify_quote(doc: Document, start: int, end: int, text: str) -> None:
+    if doc.text[start:end] != text or not text.strip():
+        raise QuoteError(f"quote is not verbatim corpus text at {doc.meta.id}[{start}:{end}]")

@@ -1,0 +1,150 @@
+"""Hybrid retrieval: dense (multilingual embeddings) and lexical (BM25) evidence, ranked per chunk.
+
+Every entry of the index points to a Swedish chunk, in one of several languages (the Swedish
+original and each curated translation). A chunk's evidence in a channel is gathered per
+language: a passage that matches the question in several languages at once is more likely the
+answer than one that matches a single entry by chance. The evidence, standardized over the
+candidate chunks (cosine similarities and BM25 scores live on different scales), goes to the
+ranker (`bot.ranking`), whose score orders the chunks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.ranking import LinearRanker, feature_matrix, top_mean
+from corpus.model import Chunk, Corpus
+from index.embedders.base import Embedder
+from index.store import LoadedIndex
+
+# Dense neighbours looked at per question; a small corpus has all its entries among them.
+DENSE_CANDIDATES = 2048
+
+
+@dataclass
+class ScoredChunk:
+    chunk: Chunk
+    dense: float  # mean cosine similarity over the six best-matching languages
+    lexical: float  # best BM25 score in any language
+    fused: float  # the ranker's score: what the order follows
+    sentence_scores: dict[str, float] = field(default_factory=dict)
+    matched_lang: str = "sv"
+
+
+@dataclass
+class Retrieval:
+    """Ranked chunks for one question, best first, with the evidence behind the ranking."""
+
+    question: str
+    ranked: list[ScoredChunk]
+
+
+@dataclass
+class Evidence:
+    """Candidate chunk ids and their feature rows (`bot.ranking.FEATURES`)."""
+
+    chunk_ids: list[str]
+    features: npt.NDArray[np.float64]
+    dense: list[float]
+    lexical: list[float]
+    sentence_scores: list[dict[str, float]]
+    matched_lang: list[str]
+
+
+class Retriever(Protocol):
+    def embed(self, question: str) -> npt.NDArray[np.float32]: ...
+
+    def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval: ...
+
+
+PerLanguage = dict[str, dict[str, float]]
+
+
+class HybridRetriever:
+    def __init__(self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker) -> None:
+        self._chunks = {c.id: c for c in corpus.chunks()}
+        self._index = index
+        self._embedder = embedder
+        self.ranker = ranker
+        entries = index.entries
+        self._entry_chunk = [e.chunk_id for e in entries]
+        self._entry_sentence = [e.sentence_id for e in entries]
+        self._entry_lang = [e.lang for e in entries]
+        missing = {cid for cid in self._entry_chunk if cid not in self._chunks}
+        if missing:
+            raise ValueError(f"index refers to chunks the corpus no longer has: {sorted(missing)[:3]}")
+
+    def embed(self, question: str) -> npt.NDArray[np.float32]:
+        vector: npt.NDArray[np.float32] = self._embedder.embed_queries([question])[0]
+        return vector
+
+    def _collect(self, rows: list[int], scores: list[float]) -> tuple[PerLanguage, dict[str, float]]:
+        """Best score per (chunk, language), and per sentence."""
+        per_lang: PerLanguage = defaultdict(dict)
+        per_sentence: dict[str, float] = {}
+        for row, score in zip(rows, scores, strict=True):
+            cid, lang = self._entry_chunk[row], self._entry_lang[row]
+            if score > per_lang[cid].get(lang, -np.inf):
+                per_lang[cid][lang] = score
+            sid = self._entry_sentence[row]
+            if sid is not None and score > per_sentence.get(sid, -np.inf):
+                per_sentence[sid] = score
+        return per_lang, per_sentence
+
+    def evidence(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Evidence:
+        """Every candidate chunk's features for the ranker (all chunks of a small corpus)."""
+        q = self.embed(question) if query_vector is None else query_vector
+        d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), DENSE_CANDIDATES)
+        keep = d_rows[0] >= 0
+        dense_lang, dense_sent = self._collect(d_rows[0][keep].tolist(), d_scores[0][keep].tolist())
+        lex = self._index.lexical.scores(question)
+        hits = np.flatnonzero(lex)
+        lex_lang, lex_sent = self._collect(hits.tolist(), lex[hits].tolist())
+
+        ids = sorted(set(dense_lang) | set(lex_lang))
+        floor = min((v for d in dense_lang.values() for v in d.values()), default=0.0)
+        dense_lists = [list(dense_lang.get(c, {}).values()) for c in ids]
+        lex_lists = [list(lex_lang.get(c, {}).values()) for c in ids]
+        best_sentence = [max(dense_sent.get(s.id, floor) for s in self._chunks[c].sentences) for c in ids]
+        x = feature_matrix(dense_lists, lex_lists, best_sentence, [self._chunks[c].kind for c in ids], floor)
+        lex_max = max(lex_sent.values(), default=0.0) or 1.0
+        return Evidence(
+            chunk_ids=ids,
+            features=x,
+            dense=[top_mean(v, 6, floor) for v in dense_lists],
+            lexical=[top_mean(v, 1, 0.0) for v in lex_lists],
+            sentence_scores=[
+                {
+                    s.id: dense_sent.get(s.id, floor) + lex_sent.get(s.id, 0.0) / lex_max
+                    for s in self._chunks[c].sentences
+                }
+                for c in ids
+            ],
+            matched_lang=[
+                max(dense_lang[c], key=dense_lang[c].__getitem__) if dense_lang.get(c) else "sv" for c in ids
+            ],
+        )
+
+    def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval:
+        ev = self.evidence(question, query_vector)
+        if not ev.chunk_ids:
+            return Retrieval(question, [])
+        scores = self.ranker.score(ev.features)
+        ranked = [
+            ScoredChunk(
+                chunk=self._chunks[cid],
+                dense=ev.dense[i],
+                lexical=ev.lexical[i],
+                fused=float(scores[i]),
+                sentence_scores=ev.sentence_scores[i],
+                matched_lang=ev.matched_lang[i],
+            )
+            for i, cid in enumerate(ev.chunk_ids)
+        ]
+        ranked.sort(key=lambda r: (-r.fused, r.chunk.id))
+        return Retrieval(question=question, ranked=ranked)

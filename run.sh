@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The two commands a new machine needs:
+#   ./run.sh serve   install what the bot needs and serve it on http://127.0.0.1:8000
+#   ./run.sh test    install what the tests need and run lint, type check and the whole suite
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV="${KIRUNA_BOT_VENV:-.venv}"
+PY="$VENV/bin/python"
+
+need_python() {
+  local cand
+  for cand in python3.13 python3.12 python3.11 python3; do
+    if command -v "$cand" >/dev/null && "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
+      echo "$cand"; return
+    fi
+  done
+  echo "Python 3.11 or newer is needed" >&2; exit 1
+}
+
+make_venv() {
+  if [ ! -x "$PY" ]; then
+    "$(need_python)" -m venv "$VENV"
+    "$PY" -m pip install --quiet --upgrade pip
+  fi
+}
+
+pip_install() { "$PY" -m pip install --quiet --disable-pip-version-check "$@"; }
+
+case "${1:-}" in
+  serve)
+    shift
+    make_venv
+    pip_install -e .
+    exec "$VENV/bin/kiruna-bot" serve "$@"
+    ;;
+  test)
+    shift
+    make_venv
+    # torch first, pinned: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
+    pip_install "torch==2.13.0"
+    pip_install -e ".[dev,st]"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    "$VENV/bin/mypy"
+    exec "$VENV/bin/pytest" "$@"
+    ;;
+  *)
+    echo "usage: ./run.sh serve [--host H] [--port P] | ./run.sh test [pytest args]" >&2
+    exit 2
+    ;;
+esac

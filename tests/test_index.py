@@ -1,0 +1,110 @@
+"""The index on disk: manifest checks, staleness, damage, and atomic rebuilds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.service import build, load_resources, open_index
+from index.embedders import Embedder
+from index.entries import CHUNK, KEYWORDS, SENTENCE
+from index.manifest import IndexMismatch, IndexMissing
+
+
+@pytest.fixture
+def small_settings(tmp_path: Path) -> Settings:
+    """A one-page corpus of our own, with no translations or thesaurus, so builds are quick."""
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "sida.md").write_text(
+        "# Sida\n\n## Skola\n\nKommunen satsar på skolan. Alla barn ska lära sig läsa.\n\n"
+        "## Bostäder\n\nDet ska finnas bostäder för alla.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    return Settings(data_dir=tmp_path / "data", corpus_dir=corpus_dir, translations_dir=empty, thesaurus_dir=empty)
+
+
+def test_build_writes_a_complete_manifest(small_settings: Settings, embedder: Embedder) -> None:
+    resources = load_resources(small_settings)
+    manifest = build(small_settings, resources, embedder)
+    saved = json.loads((small_settings.index_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert saved["embedder_id"] == embedder.id
+    assert saved["dim"] == 384
+    assert saved["corpus_hash"] == resources.corpus.content_hash
+    assert saved["chunk_count"] == 2
+    assert saved["entry_count"] == manifest.entry_count == 5  # 3 sentences + 2 chunks
+    assert saved["built_at"]
+    index = open_index(small_settings, resources, embedder)
+    assert {e.kind for e in index.entries} == {SENTENCE, CHUNK}
+
+
+def test_missing_index_says_how_to_build(small_settings: Settings, embedder: Embedder) -> None:
+    with pytest.raises(IndexMissing, match="kiruna-bot index build"):
+        open_index(small_settings, load_resources(small_settings), embedder)
+
+
+def test_changed_corpus_is_refused(small_settings: Settings, embedder: Embedder) -> None:
+    build(small_settings, load_resources(small_settings), embedder)
+    page = small_settings.corpus_dir / "sida.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("läsa", "skriva"), encoding="utf-8")
+    with pytest.raises(IndexMismatch, match="corpus has changed"):
+        open_index(small_settings, load_resources(small_settings), embedder)
+
+
+def test_other_embedder_is_refused(small_settings: Settings, embedder: Embedder) -> None:
+    resources = load_resources(small_settings)
+    build(small_settings, resources, embedder)
+
+    class Other:
+        id = "sentence-transformers:other"
+        dim = 384
+
+    with pytest.raises(IndexMismatch, match="built with embedder"):
+        open_index(small_settings, resources, Other())  # type: ignore[arg-type]
+
+
+def test_truncated_faiss_file_is_reported_and_rebuild_recovers(small_settings: Settings, embedder: Embedder) -> None:
+    resources = load_resources(small_settings)
+    build(small_settings, resources, embedder)
+    faiss_file = small_settings.index_dir / "dense.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])
+    with pytest.raises(IndexMismatch, match="index build"):
+        open_index(small_settings, resources, embedder)
+    build(small_settings, resources, embedder)
+    assert open_index(small_settings, resources, embedder).dense.size == 5
+
+
+def test_entries_and_vectors_must_agree(small_settings: Settings, embedder: Embedder) -> None:
+    resources = load_resources(small_settings)
+    build(small_settings, resources, embedder)
+    entries = small_settings.index_dir / "entries.jsonl"
+    entries.write_text("\n".join(entries.read_text(encoding="utf-8").splitlines()[:-1]), encoding="utf-8")
+    with pytest.raises(IndexMismatch, match="damaged"):
+        open_index(small_settings, resources, embedder)
+
+
+def test_rebuild_replaces_the_old_index_whole(small_settings: Settings, embedder: Embedder) -> None:
+    resources = load_resources(small_settings)
+    build(small_settings, resources, embedder)
+    (small_settings.index_dir / "stray.txt").write_text("left from an old build", encoding="utf-8")
+    build(small_settings, resources, embedder)
+    assert not (small_settings.index_dir / "stray.txt").exists()
+    leftovers = [p.name for p in small_settings.index_dir.parent.iterdir() if p.name.startswith(".")]
+    assert leftovers == []
+
+
+def test_real_index_has_translations_and_keywords(service_index_entries: list[tuple[str, str]]) -> None:
+    langs = {lang for lang, _ in service_index_entries}
+    kinds = {kind for _, kind in service_index_entries}
+    assert {"sv", "en", "fi", "se", "fit", "ar", "so", "ti", "fa", "uk", "pl", "de"} <= langs
+    assert {SENTENCE, CHUNK, KEYWORDS} <= kinds
+
+
+@pytest.fixture
+def service_index_entries(service) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(e.lang, e.kind) for e in service.index.entries]
