@@ -13,9 +13,11 @@ from contextlib import asynccontextmanager
 import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from api.routes import chat, health
+from api.routes import chat, feedback, health, languages, pages, staff, ui
+from api.security import SecurityHeaders
 from api.state import ServiceState
 from bot.config import Settings
 from bot.service import ChatService
@@ -69,6 +71,20 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.include_router(health.router)
     app.include_router(chat.router)
+    app.include_router(feedback.router)
+    app.include_router(languages.router)
+    app.include_router(ui.router)
+    app.include_router(staff.router)
+    app.include_router(pages.router)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origin_list,
+        allow_credentials=False,
+        allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+        max_age=600,
+    )
     return app
 
 

@@ -23,6 +23,8 @@ scope_app = typer.Typer(help="Train the out-of-scope model.", no_args_is_help=Tr
 app.add_typer(scope_app, name="scope")
 ranker_app = typer.Typer(help="Train the ranker.", no_args_is_help=True)
 app.add_typer(ranker_app, name="ranker")
+translations_app = typer.Typer(help="Fill, export and import the translation memory.", no_args_is_help=True)
+app.add_typer(translations_app, name="translations")
 
 
 def _settings(**overrides: object) -> Settings:
@@ -110,14 +112,36 @@ def eval_cmd(
     cases: Annotated[Path | None, typer.Option(help="A JSONL eval set (default: the built-in set).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
     show_failures: Annotated[bool, typer.Option("--failures", help="List the questions that failed.")] = False,
+    compare_translations: Annotated[
+        bool, typer.Option("--compare-translations", help="Also evaluate an index built without the translations.")
+    ] = False,
 ) -> None:
     """Recall@1/@3, MRR, refusal and false-refusal rates and verbatim-quote rate, per language."""
+    import tempfile
+
     from bot.evaluation.dataset import BUILTIN_EVAL_SET, load_cases
-    from bot.evaluation.report import render_table
+    from bot.evaluation.report import render_comparison, render_table
     from bot.evaluation.runner import run_eval
 
-    service = _open_service(_settings())
-    report = run_eval(service, load_cases(cases or BUILTIN_EVAL_SET))
+    settings = _settings()
+    service = _open_service(settings)
+    eval_cases = load_cases(cases or BUILTIN_EVAL_SET)
+    report = run_eval(service, eval_cases)
+    if compare_translations:
+        with tempfile.TemporaryDirectory() as tmp:
+            empty = Path(tmp) / "none"
+            empty.mkdir()
+            bare = Settings.model_validate(
+                {**settings.model_dump(), "data_dir": Path(tmp), "translations_dir": empty, "database_url": None}
+            )
+            without = run_eval(_open_service(bare), eval_cases)
+        if as_json:
+            typer.echo(
+                json.dumps({"with": report.to_dict(), "without": without.to_dict()}, indent=2, ensure_ascii=False)
+            )
+        else:
+            typer.echo(render_comparison(without, report))
+        return
     if as_json:
         typer.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -171,6 +195,84 @@ def scope_train(
     target = output or settings.scope_model
     model.save(target)
     typer.echo(f"scope model ({model.trained_on}), threshold {model.threshold:.3f} -> {target}")
+
+
+@translations_app.command("prefetch")
+def translations_prefetch(
+    lang: Annotated[list[str], typer.Option(help="Target language code; repeat for several.")],
+) -> None:
+    """Translate every corpus sentence missing from the memory through the provider, and store it."""
+    from bot.translation.base import TranslationUnavailable
+    from corpus.segments import corpus_segments
+
+    service = _open_service(_settings())
+    segments = corpus_segments(service.corpus)
+    for code in lang:
+        if not service.provider.supports(code):
+            raise _fail(f"the provider ({service.provider.name}) does not translate into {code!r}")
+        have = service.memory.get_many([s.text for s in segments], code)
+        added = failed = 0
+        for seg in segments:
+            if seg.text in have:
+                continue
+            try:
+                service.memory.add(seg.text, code, service.provider.translate(seg.text, code), service.provider.name)
+                added += 1
+            except TranslationUnavailable as exc:
+                failed += 1
+                typer.echo(f"  {code}: {exc}", err=True)
+        typer.echo(f"{code}: {added} added, {len(have)} already in memory, {failed} failed")
+
+
+@translations_app.command("export")
+def translations_export(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Folder of PO files (default: the configured one).")
+    ] = None,
+) -> None:
+    """Write the memory's translations of the current corpus to one PO file per language."""
+    from corpus.curated_translations import CuratedTranslation, write_translations
+    from corpus.segments import corpus_segments
+
+    settings = _settings()
+    service = _open_service(settings)
+    target = directory or settings.translations_dir
+    target.mkdir(parents=True, exist_ok=True)
+    segments = corpus_segments(service.corpus)
+    for code in sorted(service.memory.counts()):
+        found = service.memory.get_many([s.text for s in segments], code)
+        table = {src: CuratedTranslation(code, src, e.text, e.reviewed, e.reviewer) for src, e in found.items()}
+        write_translations(target / f"{code}.po", code, segments, table)
+        typer.echo(f"{code}: {len(table)}/{len(segments)} -> {target / (code + '.po')}")
+
+
+@translations_app.command("import")
+def translations_import(
+    directory: Annotated[
+        Path | None, typer.Option("--dir", help="Folder of PO files (default: the configured one).")
+    ] = None,
+) -> None:
+    """Load PO files into the memory; the files win over what the memory holds."""
+    from corpus.curated_translations import load_translations
+
+    settings = _settings()
+    service = _open_service(settings)
+    for code, items in load_translations(directory or settings.translations_dir).items():
+        for t in items:
+            service.memory.put(t.source, code, t.text, "curated", reviewed=t.reviewed, reviewer=t.reviewer)
+        typer.echo(f"{code}: {len(items)} imported")
+
+
+@app.command()
+def purge() -> None:
+    """Delete logged questions older than the retention period (KIRUNA_BOT_RETENTION_DAYS)."""
+    from bot.storage.db import Database
+    from bot.storage.questions import QuestionLog
+
+    settings = _settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    removed = QuestionLog(Database(settings.database)).purge(settings.retention_days)
+    typer.echo(f"purged {removed} questions older than {settings.retention_days} days")
 
 
 @app.command()

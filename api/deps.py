@@ -5,7 +5,10 @@ from __future__ import annotations
 from fastapi import HTTPException, Request
 
 from api.state import ServiceState
+from bot.messages import Catalogs, load_catalogs
 from bot.service import ChatService
+
+_catalogs: Catalogs | None = None
 
 
 def get_state(request: Request) -> ServiceState:
@@ -24,3 +27,11 @@ def get_service(request: Request) -> ChatService:
             headers={"Retry-After": "5"},
         )
     return state.service
+
+
+def get_catalogs() -> Catalogs:
+    """The message catalogs: available even while the index is loading."""
+    global _catalogs  # noqa: PLW0603 - loaded once per process, read-only after
+    if _catalogs is None:
+        _catalogs = load_catalogs()
+    return _catalogs

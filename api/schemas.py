@@ -38,8 +38,15 @@ class ChatRequest(BaseModel):
         return code
 
 
-class QuoteOut(BaseModel):
+class QuoteTranslationOut(BaseModel):
+    lang: str
     text: str
+    provenance: str = Field(description="reviewed, unreviewed or machine")
+    provider: str
+
+
+class QuoteOut(BaseModel):
+    text: str = Field(description="Verbatim text of the corpus, in Swedish: the authority.")
     section: str
     document: str
     url: str | None
@@ -49,6 +56,10 @@ class QuoteOut(BaseModel):
     chunk_id: str
     start: int
     end: int
+    translation: QuoteTranslationOut | None = Field(None, description="The quote in the answer's language.")
+    fallback: dict[str, str] = Field(
+        default_factory=dict, description="Other languages offered when the answer's language is missing."
+    )
 
 
 class SourceOut(BaseModel):
@@ -64,6 +75,8 @@ class TranslationOut(BaseModel):
     provider: str
     available: bool
     reviewed: bool
+    provenance: str | None = None
+    notice: str | None = None
 
 
 class RelatedOut(BaseModel):
@@ -80,6 +93,8 @@ class ChatResponse(BaseModel):
     quote: QuoteOut | None
     sources: list[SourceOut]
     translation: TranslationOut
+    id: str = Field("", description="Identifies this answer, for feedback.")
+    dir: str = Field("ltr", description="Script direction of the answer language: ltr or rtl.")
     quotes: list[QuoteOut] = []
     related: list[RelatedOut] = []
     refusal_reason: str | None = None
@@ -87,3 +102,20 @@ class ChatResponse(BaseModel):
 
 class ErrorOut(BaseModel):
     detail: str
+
+
+class LanguageOut(BaseModel):
+    code: str
+    name: str = Field(description="The language's name in itself.")
+    english_name: str
+    dir: str
+    translations: list[str] = Field(description="Where its translations come from: memory, provider, or none.")
+
+
+class FeedbackIn(BaseModel):
+    answer_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    helpful: bool
+
+
+class FeedbackOut(BaseModel):
+    stored: bool

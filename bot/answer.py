@@ -7,6 +7,16 @@ from typing import Any
 
 
 @dataclass(frozen=True)
+class QuoteTranslationOut:
+    """The quote in the answer's language, and where that translation comes from."""
+
+    lang: str
+    text: str
+    provenance: str  # reviewed, unreviewed or machine
+    provider: str  # memory or the provider's name
+
+
+@dataclass(frozen=True)
 class Quote:
     """A verbatim span of the cleaned corpus, with what a resident needs to judge it."""
 
@@ -20,6 +30,8 @@ class Quote:
     chunk_id: str
     start: int
     end: int
+    translation: QuoteTranslationOut | None = None
+    fallback: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -34,9 +46,11 @@ class Source:
 
 @dataclass(frozen=True)
 class TranslationInfo:
-    provider: str
+    provider: str  # source (Swedish asked), memory, google, none
     available: bool
     reviewed: bool
+    provenance: str | None = None  # original, reviewed, unreviewed, machine
+    notice: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +69,8 @@ class Answer:
     quote: Quote | None
     sources: list[Source]
     translation: TranslationInfo
+    id: str = ""
+    dir: str = "ltr"
     quotes: list[Quote] = field(default_factory=list)
     related: list[RelatedLinkOut] = field(default_factory=list)
     refusal_reason: str | None = None

@@ -70,6 +70,32 @@ class Settings(BaseSettings):
     )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
 
+    database_url: str | None = Field(
+        None, description="SQLAlchemy URL of the database; default a SQLite file in the data dir."
+    )
+    translation_provider: str = Field(
+        "google", description="`google` (deep-translator) or `none` (translation memory only)."
+    )
+    translation_deadline: float = Field(3.0, gt=0, le=30, description="Seconds a provider call may take, at most.")
+    breaker_failures: int = Field(5, ge=1, description="Consecutive provider failures that pause the provider.")
+    breaker_reset_seconds: float = Field(60.0, gt=0, description="How long the provider stays paused.")
+    google_base_url: str | None = Field(
+        None, description="Override of Google Translate's endpoint (tests point it at a local stand-in)."
+    )
+
+    cors_origins: str = Field(
+        "", description="Comma-separated origins whose pages may call the chat API (the widget's host pages)."
+    )
+    staff_token: str | None = Field(
+        None, description="Bearer token for the staff console and API; with none set, staff routes answer 404."
+    )
+    rate_limit: str = Field("30/minute", description="Requests per client on public routes, e.g. `30/minute`; `off`.")
+    trusted_proxies: str = Field(
+        "", description="Comma-separated proxy addresses whose X-Forwarded-For names the client."
+    )
+    allowed_hosts: str = Field("", description="Comma-separated Host names to accept; empty accepts any.")
+    retention_days: int = Field(30, ge=1, description="Days the question log keeps a question before purging it.")
+
     host: str = Field("127.0.0.1", description="Address `kiruna-bot serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `kiruna-bot serve` listens on.")
 
@@ -87,6 +113,33 @@ class Settings(BaseSettings):
             raise ValueError("dense_index must be auto, flat or hnsw")
         return v
 
+    @field_validator("translation_provider")
+    @classmethod
+    def _known_provider(cls, v: str) -> str:
+        if v not in ("google", "none"):
+            raise ValueError("translation_provider must be google or none")
+        return v
+
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @staticmethod
+    def _split(value: str) -> list[str]:
+        return [v.strip() for v in value.split(",") if v.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return self._split(self.cors_origins)
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return self._split(self.trusted_proxies)
+
+    @property
+    def allowed_host_list(self) -> list[str]:
+        return self._split(self.allowed_hosts)
+
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{self.data_dir / 'kiruna-bot.db'}"

@@ -17,10 +17,20 @@ FALLBACK = "en"
 
 # Message ids (English source text, gettext style). Placeholders are str.format names.
 class M:
+    # around a quote
     INTRO_ADOPTED = "Kiruna's vision, adopted by the municipal council on {date}, {paragraph}:"
     INTRO_COMPANION = "The municipality explains how the vision should be understood:"
     INTRO_SECTION = "From “{document}”, section “{section}”:"
     QUOTE = "“{quote}”"
+    ORIGINAL = "The official text in Swedish, which is the one that applies:"
+    LABEL_REVIEWED = "Translation reviewed by Kiruna kommun:"
+    LABEL_UNREVIEWED = "Translation, not yet reviewed by Kiruna kommun:"
+    LABEL_MACHINE = "Machine translation (Google Translate), not reviewed:"
+    DEGRADED = "A translation into {language} is not available right now. Here is the official text in Swedish."
+    MISSING_WITH_FINNISH = (
+        "This passage has not been translated into {language} yet. Here it is in Swedish and in Finnish."
+    )
+    IN_FINNISH = "In Finnish:"
     SOURCE = "Source: {document}, {publisher}."
     ADOPTED = "Adopted by the municipal council on {date}, {paragraph}."
     LAST_MODIFIED = "Last modified {date}."
@@ -31,6 +41,31 @@ class M:
         "For other questions, please visit {url} or contact the municipality."
     )
     EMPTY_QUESTION = "Please write a question about Kiruna's vision or goals."
+    # the chat widget
+    UI_TITLE = "Ask about Kiruna's vision"
+    UI_OPEN = "Open the chat about Kiruna's vision"
+    UI_CLOSE = "Close the chat"
+    UI_INPUT_LABEL = "Your question"
+    UI_PLACEHOLDER = "Ask about the vision and goals…"
+    UI_SEND = "Send"
+    UI_LANGUAGE = "Language"
+    UI_THINKING = "Looking in the official text…"
+    UI_UNREACHABLE = "The chat cannot be reached right now. Please try again later, or visit {url}."
+    UI_ERROR = "Something went wrong. Please try again."
+    UI_FEEDBACK_PROMPT = "Was this answer helpful?"
+    UI_FEEDBACK_YES = "Yes, it helped"
+    UI_FEEDBACK_NO = "No, it did not help"
+    UI_FEEDBACK_THANKS = "Thank you for your feedback."
+    UI_SOURCE = "Source"
+    UI_OFFICIAL_TEXT = "Official text (Swedish)"
+    UI_STARTERS = "Suggested questions"
+    UI_STARTER_VISION = "What is Kiruna's vision?"
+    UI_STARTER_HOUSING = "What is the goal for housing?"
+    UI_STARTER_HISTORY = "How was the vision made?"
+    UI_ACCESSIBILITY = "Accessibility statement"
+    UI_PRIVACY = "How your questions are handled"
+    UI_YOU = "You"
+    UI_BOT = "Kiruna vision bot"
 
 
 ALL_IDS: tuple[str, ...] = tuple(v for k, v in vars(M).items() if k.isupper())

@@ -7,16 +7,25 @@ return the same answer object.
 from __future__ import annotations
 
 import logging
+import uuid
 
 from bot.answer import Answer
 from bot.answering import Answerer
 from bot.config import Settings
 from bot.coverage import Coverage
-from bot.languages import SOURCE_LANGUAGE
+from bot.language_detection import LanguageDetector, TrigramProfiles
 from bot.messages import Catalogs, load_catalogs
 from bot.ranking import LinearRanker
+from bot.redaction import redact
 from bot.retrieval import HybridRetriever, Retrieval
 from bot.scope import ScopeGate, load_scope_model
+from bot.storage.db import Database
+from bot.storage.memory import TranslationMemory
+from bot.storage.questions import QuestionLog
+from bot.translation.base import NoTranslator, Translator
+from bot.translation.breaker import CircuitBreaker
+from bot.translation.google import GoogleTranslator
+from bot.translation.service import TranslationService
 from corpus.curated_translations import load_translations, translations_hash
 from corpus.loader import load_corpus
 from corpus.model import Corpus
@@ -64,6 +73,28 @@ def load_ranker(settings: Settings) -> LinearRanker:
     return LinearRanker.default(settings.fusion_weight)
 
 
+def make_provider(settings: Settings) -> Translator:
+    if settings.translation_provider == "none":
+        return NoTranslator()
+    return GoogleTranslator(
+        deadline=settings.translation_deadline,
+        breaker=CircuitBreaker(settings.breaker_failures, settings.breaker_reset_seconds),
+        base_url=settings.google_base_url,
+    )
+
+
+def detector_for(resources: Resources, catalogs: Catalogs) -> LanguageDetector:
+    """A detector whose trigram profiles come from the bot's own texts in every language."""
+    samples: dict[str, list[str]] = {"sv": [s.text for s in resources.corpus.sentences()]}
+    for lang, items in resources.translations.items():
+        samples.setdefault(lang, []).extend(t.text for t in items)
+    for lang, synonyms in resources.thesaurus.by_lang.items():
+        samples.setdefault(lang, []).extend(w for words in synonyms.values() for w in words)
+    for lang, messages in catalogs.by_lang.items():
+        samples.setdefault(lang, []).extend(messages.values())
+    return LanguageDetector(TrigramProfiles(dict(samples.items())))
+
+
 class ChatService:
     def __init__(
         self,
@@ -71,6 +102,9 @@ class ChatService:
         resources: Resources,
         embedder: Embedder,
         index: LoadedIndex,
+        *,
+        database: Database | None = None,
+        provider: Translator | None = None,
         catalogs: Catalogs | None = None,
     ) -> None:
         self.settings = settings
@@ -78,9 +112,18 @@ class ChatService:
         self.embedder = embedder
         self.index = index
         self.catalogs = catalogs or load_catalogs()
+        self.database = database or Database(settings.database)
+        self.memory = TranslationMemory(self.database)
+        self.memory.seed(t for items in resources.translations.values() for t in items)
+        self.questions = QuestionLog(self.database)
+        self.provider = provider or make_provider(settings)
+        self.translations = TranslationService(self.memory, self.provider)
+        self.detector = detector_for(resources, self.catalogs)
         self.retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings))
         self.gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id), Coverage(index.entries))
-        self.answerer = Answerer(resources.corpus, self.catalogs, settings.municipality_url, settings.top_k)
+        self.answerer = Answerer(
+            resources.corpus, self.catalogs, self.translations, settings.municipality_url, settings.top_k
+        )
 
     @property
     def corpus(self) -> Corpus:
@@ -88,7 +131,12 @@ class ChatService:
 
     @classmethod
     def open(
-        cls, settings: Settings, *, build_if_needed: bool = False, embedder: Embedder | None = None
+        cls,
+        settings: Settings,
+        *,
+        build_if_needed: bool = False,
+        embedder: Embedder | None = None,
+        provider: Translator | None = None,
     ) -> ChatService:
         """Load everything; with `build_if_needed`, (re)build a missing or stale index first."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -102,15 +150,29 @@ class ChatService:
             log.warning("building the index: %s", exc)
             build(settings, resources, embedder)
             index = open_index(settings, resources, embedder)
-        return cls(settings, resources, embedder, index)
+        return cls(settings, resources, embedder, index, provider=provider)
 
     def retrieve(self, message: str) -> Retrieval:
         return self.retriever.retrieve(message)
 
-    def ask(self, message: str, lang: str | None = None) -> Answer:
-        """Answer one question; `lang` is the answer language (default Swedish)."""
-        answer_lang = lang or SOURCE_LANGUAGE
+    def ask(self, message: str, lang: str | None = None, *, log: bool = True) -> Answer:
+        """Answer one question in `lang`, or in the language the question is written in."""
+        detected = self.detector.detect(message)
+        answer_lang = lang or detected
         query = self.retriever.embed(message)
         retrieval = self.retriever.retrieve(message, query)
         decision = self.gate.decide(retrieval, query)
-        return self.answerer.answer(retrieval, decision, answer_lang, detected=None)
+        answer = self.answerer.answer(retrieval, decision, answer_lang, detected)
+        answer.id = str(uuid.uuid4())
+        if log:
+            self.questions.record(
+                answer.id,
+                redact(message),
+                answer_lang,
+                detected,
+                answer.answered,
+                answer.quote.chunk_id if answer.quote else None,
+                retrieval.ranked[0].fused if retrieval.ranked else None,
+                answer.translation.provider,
+            )
+        return answer

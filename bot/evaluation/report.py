@@ -43,3 +43,17 @@ def render_table(report: EvalReport, show_failures: bool = False) -> str:
                 f"score={r.top_score:.3f} expected={r.case.answer!r}"
             )
     return "\n".join(lines)
+
+
+def render_comparison(before: EvalReport, after: EvalReport) -> str:
+    """Recall per language without and with the curated translations in the index."""
+    lines = [f"{'lang':<8}{'R@1 without':>12}{'R@1 with':>10}{'R@3 without':>13}{'R@3 with':>10}"]
+    for lang in after.by_lang:
+        b, a = before.by_lang[lang], after.by_lang[lang]
+        lines.append(
+            f"{lang:<8}{b.recall_at_1:>12.3f}{a.recall_at_1:>10.3f}{b.recall_at_3:>13.3f}{a.recall_at_3:>10.3f}"
+        )
+    b, a = before.overall, after.overall
+    lines.append(f"{'all':<8}{b.recall_at_1:>12.3f}{a.recall_at_1:>10.3f}{b.recall_at_3:>13.3f}{a.recall_at_3:>10.3f}")
+    lines.append("without: index built from the Swedish corpus and thesaurus only; with: plus curated translations.")
+    return "\n".join(lines)

@@ -1,0 +1,23 @@
+"""`POST /v1/feedback`: a resident's thumbs up or down on an answer, stored with its id."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import anyio
+from fastapi import APIRouter, Depends, HTTPException
+
+from api.deps import get_service
+from api.schemas import ErrorOut, FeedbackIn, FeedbackOut
+from bot.service import ChatService
+
+router = APIRouter(prefix="/v1", tags=["chat"])
+
+
+@router.post("/feedback", response_model=FeedbackOut, responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
+async def feedback(body: FeedbackIn, service: Annotated[ChatService, Depends(get_service)]) -> FeedbackOut:
+    try:
+        await anyio.to_thread.run_sync(service.questions.feedback, body.answer_id, body.helpful)
+    except KeyError as exc:
+        raise HTTPException(status_code=404, detail="no answer with that id") from exc
+    return FeedbackOut(stored=True)

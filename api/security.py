@@ -1,0 +1,55 @@
+"""Staff authentication and the security headers every response carries."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Awaitable, Callable
+
+from fastapi import HTTPException, Request, Response
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from bot.config import Settings
+
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# The demo page may be framed by nothing either, but it must reach the API on its own origin only.
+API_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+
+
+def require_staff(request: Request) -> str:
+    """The staff member's name, if the request carries the configured token.
+
+    With no token configured the staff routes do not exist (404): the console is never open.
+    The token is compared in constant time.
+    """
+    settings: Settings = request.app.state.settings
+    if not settings.staff_token:
+        raise HTTPException(status_code=404, detail="Not Found")
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.staff_token.encode()):
+        raise HTTPException(
+            status_code=401, detail="staff token missing or wrong", headers={"WWW-Authenticate": "Bearer"}
+        )
+    name = request.headers.get("x-staff-name", "").strip()
+    return name[:200] or "staff"
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        content_type = response.headers.get("content-type", "")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        if content_type.startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
+            response.headers.setdefault("X-Frame-Options", "DENY")
+        elif request.url.path.endswith("widget.js"):
+            # host pages on other origins load the widget with a script tag
+            response.headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin")
+            response.headers.setdefault("Content-Security-Policy", API_CSP)
+        else:
+            response.headers.setdefault("Content-Security-Policy", API_CSP)
+        return response

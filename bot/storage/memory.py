@@ -1,0 +1,166 @@
+"""The translation memory: every translation of a Swedish text, keyed by a hash of that text.
+
+A translation is looked up by the hash of the exact Swedish text it translates, so an edited
+sentence finds none of its old translations: they stay in the table, flagged stale for staff,
+and are never served as current.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from bot.storage.db import Database
+from bot.storage.models import TranslationRow
+from corpus.curated_translations import CuratedTranslation, source_hash
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class MemoryEntry:
+    id: int
+    source_text: str
+    lang: str
+    text: str
+    provider: str
+    reviewed: bool
+    reviewer: str | None
+    reviewed_at: datetime | None
+    updated_at: datetime
+
+    @property
+    def provenance(self) -> str:
+        """reviewed, unreviewed or machine: what a resident is told about this translation."""
+        if self.reviewed:
+            return "reviewed"
+        return "machine" if self.provider not in ("curated", "staff") else "unreviewed"
+
+    @classmethod
+    def of(cls, row: TranslationRow) -> MemoryEntry:
+        return cls(
+            row.id,
+            row.source_text,
+            row.lang,
+            row.text,
+            row.provider,
+            row.reviewed,
+            row.reviewer,
+            row.reviewed_at,
+            row.updated_at,
+        )
+
+
+class TranslationMemory:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def get_many(self, sources: Iterable[str], lang: str) -> dict[str, MemoryEntry]:
+        """Current translations of the given Swedish texts into `lang`, by Swedish text."""
+        by_hash = {source_hash(s): s for s in sources}
+        if not by_hash:
+            return {}
+        with self._db.session() as s:
+            rows = s.scalars(
+                select(TranslationRow).where(TranslationRow.lang == lang, TranslationRow.source_hash.in_(by_hash))
+            ).all()
+            return {by_hash[r.source_hash]: MemoryEntry.of(r) for r in rows}
+
+    def get(self, source: str, lang: str) -> MemoryEntry | None:
+        return self.get_many([source], lang).get(source)
+
+    def add(
+        self, source: str, lang: str, text: str, provider: str, *, reviewed: bool = False, reviewer: str | None = None
+    ) -> MemoryEntry:
+        """Store a translation unless one exists; either way return what the memory now holds."""
+        now = _now()
+        row = TranslationRow(
+            source_hash=source_hash(source),
+            source_text=source,
+            lang=lang,
+            text=text,
+            provider=provider,
+            created_at=now,
+            updated_at=now,
+            reviewed=reviewed,
+            reviewer=reviewer,
+            reviewed_at=now if reviewed else None,
+        )
+        try:
+            with self._db.session() as s:
+                s.add(row)
+        except IntegrityError:
+            pass  # another worker stored it first: keep theirs
+        entry = self.get(source, lang)
+        if entry is None:  # pragma: no cover - the row exists after either branch
+            raise RuntimeError("translation vanished after insert")
+        return entry
+
+    def seed(self, translations: Iterable[CuratedTranslation]) -> int:
+        """Load curated translations the memory does not have yet; never overwrite staff's work."""
+        added = 0
+        for tr in translations:
+            if self.get(tr.source, tr.lang) is None:
+                self.add(tr.source, tr.lang, tr.text, "curated", reviewed=tr.reviewed, reviewer=tr.reviewer)
+                added += 1
+        return added
+
+    def put(self, source: str, lang: str, text: str, provider: str, *, reviewed: bool, reviewer: str | None) -> None:
+        """Insert or replace (imports: the file wins)."""
+        existing = self.get(source, lang)
+        if existing is None:
+            self.add(source, lang, text, provider, reviewed=reviewed, reviewer=reviewer)
+            return
+        now = _now()
+        with self._db.session() as s:
+            s.execute(
+                update(TranslationRow)
+                .where(TranslationRow.id == existing.id)
+                .values(
+                    text=text,
+                    provider=provider,
+                    reviewed=reviewed,
+                    reviewer=reviewer,
+                    reviewed_at=now if reviewed else None,
+                    updated_at=now,
+                )
+            )
+
+    def edit(self, entry_id: int, text: str) -> MemoryEntry:
+        """Staff's correction: their text, not yet approved."""
+        with self._db.session() as s:
+            row = s.get(TranslationRow, entry_id)
+            if row is None:
+                raise KeyError(entry_id)
+            row.text, row.provider, row.reviewed, row.reviewer, row.reviewed_at = text, "staff", False, None, None
+            row.updated_at = _now()
+            return MemoryEntry.of(row)
+
+    def approve(self, entry_id: int, reviewer: str) -> MemoryEntry:
+        with self._db.session() as s:
+            row = s.get(TranslationRow, entry_id)
+            if row is None:
+                raise KeyError(entry_id)
+            row.reviewed, row.reviewer, row.reviewed_at = True, reviewer, _now()
+            row.updated_at = row.reviewed_at
+            return MemoryEntry.of(row)
+
+    def entries(self, lang: str | None = None, *, unreviewed_only: bool = False) -> list[MemoryEntry]:
+        with self._db.session() as s:
+            q = select(TranslationRow).order_by(TranslationRow.lang, TranslationRow.id)
+            if lang:
+                q = q.where(TranslationRow.lang == lang)
+            if unreviewed_only:
+                q = q.where(TranslationRow.reviewed.is_(False))
+            return [MemoryEntry.of(r) for r in s.scalars(q).all()]
+
+    def counts(self) -> dict[str, int]:
+        with self._db.session() as s:
+            rows = s.execute(select(TranslationRow.lang, func.count()).group_by(TranslationRow.lang)).all()
+            return {lang: int(n) for lang, n in rows}

@@ -1,0 +1,1 @@
+"""Translating answers: providers behind a `Translator` interface, the memory, and their order."""
