@@ -36,6 +36,9 @@ case "${1:-}" in
     ;;
   test)
     shift
+    # Debian's Chromium for the browser tests and a local PostgreSQL (loopback) for the storage tests.
+    KIRUNA_BOT_TEST_DATABASE_URL="$(./scripts/test-services.sh | tail -n 1)"
+    export KIRUNA_BOT_TEST_DATABASE_URL
     make_venv
     # torch first, pinned: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
     pip_install "torch==2.13.0"
@@ -43,6 +46,7 @@ case "${1:-}" in
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     "$VENV/bin/mypy"
+    if [ -x "$VENV/bin/hadolint" ]; then "$VENV/bin/hadolint" Dockerfile; fi
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)

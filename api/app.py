@@ -1,12 +1,17 @@
-"""The FastAPI application: chat, health and OpenAPI.
+"""The FastAPI application: chat, languages, feedback, staff, pages, health and metrics.
 
-The model and index load once per worker process, in the lifespan, never at import and never
-per request. CPU work (embedding, search) runs in a thread pool sized to the cores, so the event
-loop keeps serving health checks and other requests.
+The model and index load once per worker process, in the lifespan, never at import and never per
+request. The CPU part of an answer (embedding, search) runs in a thread pool sized to the cores;
+waiting on a translation provider runs in a separate, larger pool, so a stalled provider never
+holds up answers that need no translation.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -14,13 +19,37 @@ import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from limits.strategies import FixedWindowRateLimiter
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest, multiprocess
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from api.middleware import BodySizeLimit, RateLimit, RequestContext
 from api.routes import chat, feedback, health, languages, pages, staff, ui
 from api.security import SecurityHeaders
 from api.state import ServiceState
 from bot.config import Settings
 from bot.service import ChatService
+from bot.storage.db import Database
+from bot.storage.questions import QuestionLog
+from bot.storage.rate_limits import DatabaseStorage
+
+log = logging.getLogger(__name__)
+PURGE_EVERY_SECONDS = 6 * 3600
+
+
+class DataDirError(RuntimeError):
+    """The data dir cannot be created or written: a startup error with the path in it."""
+
+
+def ensure_data_dir(settings: Settings) -> None:
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        probe = settings.data_dir / f".write-test-{os.getpid()}"
+        probe.write_text("ok", encoding="utf-8")
+        probe.unlink()
+    except OSError as exc:
+        raise DataDirError(f"data dir {settings.data_dir} is not writable: {exc.strerror or exc}") from exc
 
 
 def _validation_error(_: Request, exc: Exception) -> JSONResponse:
@@ -32,8 +61,7 @@ def _validation_error(_: Request, exc: Exception) -> JSONResponse:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body")
         parts.append(f"{where}: {err.get('msg')}" if where else str(err.get("msg")))
     return JSONResponse(
-        status_code=422,
-        content={"detail": "; ".join(parts) or "invalid request", "errors": _plain(errors)},
+        status_code=422, content={"detail": "; ".join(parts) or "invalid request", "errors": _plain(errors)}
     )
 
 
@@ -42,23 +70,48 @@ def _plain(errors: object) -> object:
     if isinstance(errors, list):
         return [_plain(e) for e in errors]
     if isinstance(errors, dict):
-        return {k: _plain(v) for k, v in errors.items() if k != "url"}
+        return {k: _plain(v) for k, v in errors.items() if k not in ("url", "input")}
     if isinstance(errors, str | int | float | bool) or errors is None:
         return errors
     return str(errors)
 
 
+async def _purge_forever(database: Database, days: int) -> None:
+    while True:
+        try:
+            removed = await anyio.to_thread.run_sync(QuestionLog(database).purge, days)
+            await anyio.to_thread.run_sync(DatabaseStorage(database).purge_expired)
+            log.info("retention purge removed %d questions older than %d days", removed, days)
+        except Exception:  # a failed purge must not take the server down; it is retried
+            log.exception("retention purge failed")
+        await asyncio.sleep(PURGE_EVERY_SECONDS)
+
+
+def metrics_response() -> Response:
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        registry = CollectorRegistry()
+        multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
+        return Response(generate_latest(registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+
 def create_app(settings: Settings | None = None, service: ChatService | None = None) -> FastAPI:
     settings = settings or Settings()
-    state = ServiceState(settings, service)
+    ensure_data_dir(settings)
+    database = service.database if service is not None else Database(settings.database)
+    state = ServiceState(settings, service, database)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        limiter = anyio.to_thread.current_default_thread_limiter()
-        limiter.total_tokens = max(4, settings.threads * 2)
+        app.state.cpu_limiter = anyio.CapacityLimiter(max(1, settings.threads))
+        app.state.io_limiter = anyio.CapacityLimiter(32)
         if not state.ready:
             await anyio.to_thread.run_sync(state.load)
+        purge = asyncio.create_task(_purge_forever(database, settings.retention_days))
         yield
+        purge.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await purge
 
     app = FastAPI(
         title="Kiruna vision bot",
@@ -68,15 +121,22 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
     )
     app.state.bot = state
     app.state.settings = settings
+    app.state.database = database
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.include_router(health.router)
-    app.include_router(chat.router)
-    app.include_router(feedback.router)
-    app.include_router(languages.router)
-    app.include_router(ui.router)
-    app.include_router(staff.router)
-    app.include_router(pages.router)
+    for module in (health, chat, feedback, languages, ui, staff, pages):
+        app.include_router(module.router)
+    app.add_api_route("/metrics", metrics_response, include_in_schema=False)
+
+    # Outermost last: body limit and request ids see everything, then hosts, CORS, rate limits.
+    limiter = None if settings.rate_limit.lower() == "off" else FixedWindowRateLimiter(DatabaseStorage(database))
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(
+        RateLimit,
+        limiter=limiter,
+        rule=settings.rate_limit,
+        trusted=settings.trusted_proxy_list,
+        salt=settings.database,
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
@@ -85,6 +145,10 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
         allow_headers=["Content-Type"],
         max_age=600,
     )
+    if settings.allowed_host_list:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_host_list)
+    app.add_middleware(RequestContext)
+    app.add_middleware(BodySizeLimit)
     return app
 
 

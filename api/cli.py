@@ -280,30 +280,54 @@ def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1)] = 1,
+    build: Annotated[
+        bool | None, typer.Option("--build/--no-build", help="Build a missing or stale index before serving.")
+    ] = None,
 ) -> None:
-    """Serve the chat API, building the index first if it is missing or stale."""
+    """Serve the chat API, building the index first if it is missing or stale (unless --no-build)."""
     import os
+    import shutil
 
     import uvicorn
 
-    settings = _settings(host=host, port=port)
-    _open_service(settings)  # builds a missing or stale index once, before any worker starts
+    from api.app import DataDirError, ensure_data_dir
+    from api.logging_setup import configure_logging
+
+    settings = _settings(host=host, port=port, build_on_start=build)
+    try:
+        ensure_data_dir(settings)
+    except DataDirError as exc:
+        raise _fail(str(exc), 2) from exc
+    if settings.build_on_start:
+        _open_service(settings)  # builds a missing or stale index and migrates the database, once
+    else:
+        from bot.storage.db import Database
+
+        Database(settings.database).dispose()  # migrate once, before the workers start
     # Workers read their settings from the environment: pass on what the command line changed.
     os.environ["KIRUNA_BOT_HOST"] = settings.host
     os.environ["KIRUNA_BOT_PORT"] = str(settings.port)
+    if workers > 1:
+        metrics_dir = settings.data_dir / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir()
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     uvicorn.run(
         "api.app:app_factory",
         factory=True,
         host=settings.host,
         port=settings.port,
         workers=workers,
-        log_level="info",
-        timeout_graceful_shutdown=10,
+        log_config=configure_logging(),
+        timeout_graceful_shutdown=20,
+        server_header=False,
     )
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    for noisy in ("faiss.loader", "bm25s"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     app()
 
 

@@ -12,6 +12,7 @@ import time
 
 from bot.config import Settings
 from bot.service import ChatService
+from bot.storage.db import Database
 from corpus.loader import CorpusError
 from index.embedders import EmbedderError
 from index.manifest import IndexMismatch, IndexMissing
@@ -21,8 +22,11 @@ RETRY_SECONDS = 2.0
 
 
 class ServiceState:
-    def __init__(self, settings: Settings, service: ChatService | None = None) -> None:
+    def __init__(
+        self, settings: Settings, service: ChatService | None = None, database: Database | None = None
+    ) -> None:
         self.settings = settings
+        self.database = database
         self.service = service
         self.reason = "starting" if service is None else ""
         self._lock = threading.Lock()
@@ -39,7 +43,7 @@ class ServiceState:
                 return
             self._last_try = time.monotonic()
             try:
-                self.service = ChatService.open(self.settings)
+                self.service = ChatService.open(self.settings, database=self.database)
                 self.reason = ""
                 log.info("index loaded: %s entries", self.service.index.manifest.entry_count)
             except (IndexMissing, IndexMismatch, CorpusError, EmbedderError, ValueError, OSError) as exc:

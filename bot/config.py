@@ -96,6 +96,10 @@ class Settings(BaseSettings):
     allowed_hosts: str = Field("", description="Comma-separated Host names to accept; empty accepts any.")
     retention_days: int = Field(30, ge=1, description="Days the question log keeps a question before purging it.")
 
+    build_on_start: bool = Field(
+        True,
+        description="`serve` builds a missing or stale index before starting; off for workers over a read-only index.",
+    )
     host: str = Field("127.0.0.1", description="Address `kiruna-bot serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `kiruna-bot serve` listens on.")
 

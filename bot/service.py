@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 
 from bot.answer import Answer
 from bot.answering import Answerer
@@ -15,10 +16,11 @@ from bot.config import Settings
 from bot.coverage import Coverage
 from bot.language_detection import LanguageDetector, TrigramProfiles
 from bot.messages import Catalogs, load_catalogs
+from bot.metrics import ANSWERS
 from bot.ranking import LinearRanker
 from bot.redaction import redact
 from bot.retrieval import HybridRetriever, Retrieval
-from bot.scope import ScopeGate, load_scope_model
+from bot.scope import ScopeDecision, ScopeGate, load_scope_model
 from bot.storage.db import Database
 from bot.storage.memory import TranslationMemory
 from bot.storage.questions import QuestionLog
@@ -95,6 +97,15 @@ def detector_for(resources: Resources, catalogs: Catalogs) -> LanguageDetector:
     return LanguageDetector(TrigramProfiles(dict(samples.items())))
 
 
+@dataclass(frozen=True)
+class Draft:
+    message: str
+    lang: str
+    detected: str
+    retrieval: Retrieval
+    decision: ScopeDecision
+
+
 class ChatService:
     def __init__(
         self,
@@ -137,6 +148,7 @@ class ChatService:
         build_if_needed: bool = False,
         embedder: Embedder | None = None,
         provider: Translator | None = None,
+        database: Database | None = None,
     ) -> ChatService:
         """Load everything; with `build_if_needed`, (re)build a missing or stale index first."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -150,29 +162,36 @@ class ChatService:
             log.warning("building the index: %s", exc)
             build(settings, resources, embedder)
             index = open_index(settings, resources, embedder)
-        return cls(settings, resources, embedder, index, provider=provider)
+        return cls(settings, resources, embedder, index, provider=provider, database=database)
 
     def retrieve(self, message: str) -> Retrieval:
         return self.retriever.retrieve(message)
 
-    def ask(self, message: str, lang: str | None = None, *, log: bool = True) -> Answer:
-        """Answer one question in `lang`, or in the language the question is written in."""
+    def understand(self, message: str, lang: str | None = None) -> Draft:
+        """The CPU part of answering: language, one embedding, retrieval, the scope decision."""
         detected = self.detector.detect(message)
-        answer_lang = lang or detected
         query = self.retriever.embed(message)
         retrieval = self.retriever.retrieve(message, query)
-        decision = self.gate.decide(retrieval, query)
-        answer = self.answerer.answer(retrieval, decision, answer_lang, detected)
+        return Draft(message, lang or detected, detected, retrieval, self.gate.decide(retrieval, query))
+
+    def respond(self, draft: Draft, *, log: bool = True) -> Answer:
+        """The waiting part: translations (memory, maybe the provider), the answer, the question log."""
+        answer = self.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
         answer.id = str(uuid.uuid4())
+        ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
         if log:
             self.questions.record(
                 answer.id,
-                redact(message),
-                answer_lang,
-                detected,
+                redact(draft.message),
+                answer.lang,
+                draft.detected,
                 answer.answered,
                 answer.quote.chunk_id if answer.quote else None,
-                retrieval.ranked[0].fused if retrieval.ranked else None,
+                draft.retrieval.ranked[0].fused if draft.retrieval.ranked else None,
                 answer.translation.provider,
             )
         return answer
+
+    def ask(self, message: str, lang: str | None = None, *, log: bool = True) -> Answer:
+        """Answer one question in `lang`, or in the language the question is written in."""
+        return self.respond(self.understand(message, lang), log=log)

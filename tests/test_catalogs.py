@@ -27,7 +27,9 @@ def test_placeholders_survive_translation() -> None:
 
 def test_messages_format_without_errors() -> None:
     catalogs = load_catalogs()
-    values = {k: "x" for k in ("date", "paragraph", "document", "section", "quote", "language", "publisher", "links", "url")}
+    values = dict.fromkeys(
+        ("date", "paragraph", "document", "section", "quote", "language", "publisher", "links", "url"), "x"
+    )
     for lang in LANGUAGES:
         for msgid in ALL_IDS:
             assert catalogs.get(lang, msgid, **values)

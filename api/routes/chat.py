@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import anyio
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 
 from api.deps import get_service
 from api.schemas import ChatRequest, ChatResponse, ErrorOut
@@ -17,8 +17,14 @@ router = APIRouter(prefix="/v1", tags=["chat"])
 @router.post(
     "/chat",
     response_model=ChatResponse,
-    responses={422: {"model": ErrorOut}, 503: {"model": ErrorOut}},
+    responses={413: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}, 503: {"model": ErrorOut}},
 )
-async def chat(body: ChatRequest, service: Annotated[ChatService, Depends(get_service)]) -> ChatResponse:
-    answer = await anyio.to_thread.run_sync(service.ask, body.message, body.lang)
+async def chat(
+    body: ChatRequest, request: Request, service: Annotated[ChatService, Depends(get_service)]
+) -> ChatResponse:
+    state = request.app.state
+    # embedding and search: CPU, in a pool sized to the cores
+    draft = await anyio.to_thread.run_sync(service.understand, body.message, body.lang, limiter=state.cpu_limiter)
+    # translation and logging: mostly waiting, in its own pool
+    answer = await anyio.to_thread.run_sync(service.respond, draft, limiter=state.io_limiter)
     return ChatResponse.model_validate(answer.to_dict())

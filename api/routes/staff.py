@@ -10,7 +10,7 @@ import io
 from typing import Annotated, Any
 
 import anyio
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -28,6 +28,7 @@ from corpus.segments import corpus_segments
 router = APIRouter(prefix="/v1/staff", tags=["staff"], dependencies=[Depends(require_staff)])
 Service = Annotated[ChatService, Depends(get_service)]
 StaffName = Annotated[str, Depends(require_staff)]
+EntryId = Annotated[int, Path(ge=1, le=2**62, description="A translation memory entry id.")]
 
 
 class EvalCaseIn(BaseModel):
@@ -140,7 +141,7 @@ def translations(
 
 
 @router.put("/translations/{entry_id}")
-def edit_translation(entry_id: int, body: TranslationEdit, service: Service) -> dict[str, Any]:
+def edit_translation(entry_id: EntryId, body: TranslationEdit, service: Service) -> dict[str, Any]:
     try:
         entry = service.memory.edit(entry_id, body.text)
     except KeyError as exc:
@@ -149,7 +150,7 @@ def edit_translation(entry_id: int, body: TranslationEdit, service: Service) -> 
 
 
 @router.post("/translations/{entry_id}/approve")
-def approve_translation(entry_id: int, service: Service, staff: StaffName) -> dict[str, Any]:
+def approve_translation(entry_id: EntryId, service: Service, staff: StaffName) -> dict[str, Any]:
     try:
         entry = service.memory.approve(entry_id, staff)
     except KeyError as exc:

@@ -195,6 +195,16 @@ a:hover { text-decoration-thickness: 0.15em; }
   box-shadow: 0 0 0 2px #ffffff;
 }
 
+.probe {
+  position: fixed;
+  top: 0;
+  left: 0;
+  width: 10em;
+  height: 0;
+  visibility: hidden;
+  pointer-events: none;
+}
+
 /* launcher */
 .launcher {
   position: fixed;
@@ -205,7 +215,7 @@ a:hover { text-decoration-thickness: 0.15em; }
   gap: 0.5em;
   min-height: 3rem;
   min-width: 3rem;
-  max-width: calc(100vw - 2rem);
+  max-width: calc(100% - 2rem);
   padding: 0.625em 1.125em;
   border: 2px solid #ffffff;
   border-radius: 1.5rem;
@@ -218,6 +228,14 @@ a:hover { text-decoration-thickness: 0.15em; }
 }
 .launcher:hover { background: #003a5c; }
 .launcher svg { flex: none; width: 1.5em; height: 1.5em; }
+.launcher .ic-close { display: none; }
+.is-open .launcher { padding: 0.625em; border-radius: 50%; }
+.is-open .launcher .ic-chat { display: none; }
+.is-open .launcher .ic-close { display: block; }
+.is-open .launcher-text {
+  position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
 .pos-right .launcher { right: 1rem; }
 .pos-left .launcher { left: 1rem; }
 
@@ -227,9 +245,8 @@ a:hover { text-decoration-thickness: 0.15em; }
   z-index: 2147483001;
   bottom: 5rem;
   width: 25rem;
-  max-width: calc(100vw - 2rem);
-  max-height: calc(100vh - 6rem);
-  max-height: calc(100dvh - 6rem);
+  max-width: calc(100% - 2rem);
+  max-height: calc(100% - 6rem);
   display: flex;
   flex-direction: column;
   overflow: auto;
@@ -314,7 +331,6 @@ select { max-width: 100%; }
   gap: 0.75em;
   overscroll-behavior: contain;
 }
-.log:empty { display: none; }
 .msg {
   max-width: 100%;
   padding: 0.625em 0.75em;
@@ -377,12 +393,14 @@ blockquote {
   text-align: left;
 }
 .source {
-  margin-top: 0.5em !important;
+  margin-top: 0.5em;
   font-size: 0.875rem;
   color: #4a555e;
 }
+.source-label { display: block; font-weight: 700; }
+.source-detail { display: block; text-align: left; overflow-wrap: anywhere; }
 .source cite { font-style: normal; }
-.related { margin: 0.5em 0 0; padding-inline-start: 1.25em; font-size: 0.875rem; }
+.related { margin: 0.5em 0 0; padding-left: 1.25em; font-size: 0.875rem; text-align: left; }
 .feedback {
   display: flex;
   flex-wrap: wrap;
@@ -411,10 +429,7 @@ blockquote {
 .fb:hover { border-color: #00507f; }
 .fb[aria-pressed="true"] { background: #00507f; border-color: #00507f; color: #ffffff; }
 
-.starters {
-  flex: none;
-  padding: 0.5em 1em 0;
-}
+.starters { flex: none; }
 .starters-title { margin: 0 0 0.375em; font-size: 0.875rem; font-weight: 700; color: #4a555e; }
 .starters ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.375em; }
 .starter {
@@ -459,7 +474,7 @@ blockquote {
   gap: 0.5em;
   padding: 0.25em 1em 0.75em;
 }
-.field { flex: 1 1 12em; min-width: 0; display: flex; flex-direction: column; gap: 0.125em; }
+.field { flex: 1 1 10em; min-width: 0; display: flex; flex-direction: column; gap: 0.125em; }
 .field label { font-size: 0.875rem; font-weight: 600; }
 .field input { width: 100%; }
 .send {
@@ -490,27 +505,26 @@ blockquote {
 
 [dir="rtl"] blockquote, [dir="rtl"] .fallback { direction: ltr; }
 
-/* narrow screens and high zoom: the panel takes the whole width */
-@media (max-width: 30em) {
-  .panel, .pos-right .panel, .pos-left .panel {
-    left: 0;
-    right: 0;
-    bottom: 0;
-    width: 100%;
-    max-width: 100%;
-    max-height: 100vh;
-    max-height: 100dvh;
-    border-radius: 0;
-  }
-  .header { border-radius: 0; }
-  .launcher-text { position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
-    clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; }
-  .launcher { padding: 0.625em; border-radius: 50%; }
+/* Narrow or short viewports, real or through zoom (set from script: media queries do not see
+   CSS zoom on the host page): the panel takes the whole width, or the whole height. */
+.narrow .panel, .short .panel {
+  left: 0;
+  right: 0;
+  bottom: 0;
+  width: auto;
+  max-width: 100%;
+  max-height: 100%;
+  border-radius: 0;
 }
-@media (max-height: 30em) {
-  .panel { bottom: 0; max-height: 100vh; max-height: 100dvh; }
-  .log { min-height: 6rem; }
+.narrow .header, .short .header { border-radius: 0; }
+.narrow .launcher-text {
+  position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
+.narrow .launcher { padding: 0.625em; border-radius: 50%; }
+.narrow.is-open .launcher, .short.is-open .launcher { display: none; }
+.short .log { min-height: 4rem; }
+.short .toolbar, .short .header { padding-top: 0.25em; padding-bottom: 0.25em; }
 @media (prefers-reduced-motion: reduce) {
   .panel.opening { animation: none; }
   .dots::after { animation: none; content: "…"; }
@@ -546,8 +560,9 @@ blockquote {
   }
 
   const SVG_NS = "http://www.w3.org/2000/svg";
-  function icon(paths) {
+  function icon(paths, cls) {
     const svg = document.createElementNS(SVG_NS, "svg");
+    if (cls) svg.setAttribute("class", cls);
     svg.setAttribute("viewBox", "0 0 24 24");
     svg.setAttribute("aria-hidden", "true");
     svg.setAttribute("focusable", "false");
@@ -695,6 +710,7 @@ blockquote {
       }
       this.applyStrings(this.defaultStrings(this.chatLang), this.chatLang);
       this.renderAll();
+      this.layout();
       this.loadStrings(this.chatLang);
       if (stored && stored.open) this.open(false);
     }
@@ -721,7 +737,7 @@ blockquote {
       this.launcher = el(
         "button",
         { type: "button", className: "launcher", "aria-expanded": "false", "aria-controls": id + "-panel" },
-        [icon(ICON_CHAT), this.launcherText]
+        [icon(ICON_CHAT, "ic-chat"), icon(ICON_CLOSE, "ic-close"), this.launcherText]
       );
       this.launcher.addEventListener("click", () => (this.isOpen ? this.close(true) : this.open(true)));
 
@@ -748,6 +764,7 @@ blockquote {
       this.startersTitle = el("p", { className: "starters-title", id: id + "-starters" });
       this.startersList = el("ul", { "aria-labelledby": id + "-starters" });
       this.startersEl = el("div", { className: "starters" }, [this.startersTitle, this.startersList]);
+      this.log.appendChild(this.startersEl);
 
       this.statusEl = el("div", { className: "status", role: "status", "aria-live": "polite", id: id + "-status" });
 
@@ -784,7 +801,7 @@ blockquote {
           "aria-labelledby": id + "-title",
           hidden: true,
         },
-        [header, toolbar, this.log, this.startersEl, this.statusEl, this.form, footer]
+        [header, toolbar, this.log, this.statusEl, this.form, footer]
       );
       this.panel.addEventListener("animationend", () => this.panel.classList.remove("opening"));
 
@@ -795,9 +812,21 @@ blockquote {
         }
       });
 
+      this.probe = el("span", { className: "probe", "aria-hidden": "true" });
+      this.rootEl.appendChild(this.probe);
       this.rootEl.appendChild(this.launcher);
       this.rootEl.appendChild(this.panel);
       root.appendChild(this.rootEl);
+
+      let pending = 0;
+      window.addEventListener(
+        "resize",
+        () => {
+          cancelAnimationFrame(pending);
+          pending = requestAnimationFrame(() => this.layout());
+        },
+        { passive: true }
+      );
     }
 
     // ----- languages and words ---------------------------------------------------------
@@ -828,7 +857,7 @@ blockquote {
     }
 
     request(path, options) {
-      const opts = Object.assign({ mode: "cors", credentials: "omit", cache: "no-store" }, options || {});
+      const opts = Object.assign({ mode: "cors", credentials: "omit" }, options || {});
       let timer = null;
       if (typeof AbortController === "function") {
         const ctrl = new AbortController();
@@ -910,7 +939,6 @@ blockquote {
       const title = this.config.title || this.t("UI_TITLE");
       this.titleEl.textContent = title;
       this.launcherText.textContent = this.t("UI_OPEN");
-      this.launcher.setAttribute("title", this.t("UI_OPEN"));
       this.closeLabel.textContent = this.t("UI_CLOSE");
       this.closeBtn.setAttribute("title", this.t("UI_CLOSE"));
       this.chatLangLabel.textContent = this.t("UI_LANGUAGE");
@@ -949,15 +977,32 @@ blockquote {
       this.startersEl.hidden = this.messages.length > 0;
     }
 
+    // ----- layout ----------------------------------------------------------------------
+
+    /** Narrow / short classes from the space the widget really has, in its own CSS pixels. */
+    layout() {
+      // The probe is 10em wide in the widget's own units; on screen it is that times any CSS
+      // zoom of the host page (a real browser zoom shows in innerWidth instead).
+      const probe = this.probe;
+      const onScreen = probe.getBoundingClientRect().width;
+      const unit = onScreen > 0 ? onScreen / 10 : 16;
+      const width = window.innerWidth / unit;
+      const height = window.innerHeight / unit;
+      this.rootEl.classList.toggle("narrow", width < 30);
+      this.rootEl.classList.toggle("short", height < 34);
+    }
+
     // ----- open / close ----------------------------------------------------------------
 
     open(moveFocus) {
       if (this.isOpen) return;
       this.isOpen = true;
       this.activated = true;
+      this.layout();
       this.panel.hidden = false;
       this.panel.classList.add("opening");
       this.launcher.setAttribute("aria-expanded", "true");
+      this.rootEl.classList.add("is-open");
       this.loadLanguages();
       this.save();
       this.scrollToEnd();
@@ -970,6 +1015,7 @@ blockquote {
       this.panel.hidden = true;
       this.panel.classList.remove("opening");
       this.launcher.setAttribute("aria-expanded", "false");
+      this.rootEl.classList.remove("is-open");
       this.save();
       if (returnFocus) this.launcher.focus();
     }
@@ -1030,11 +1076,21 @@ blockquote {
 
     handleResponse(r, lang) {
       if (r.status === 429) {
-        const seconds = parseInt(r.headers.get("Retry-After") || "", 10);
-        const text =
-          isFinite(seconds) && seconds > 0 ? this.t("UI_ERROR") + " (" + seconds + " s)" : this.t("UI_ERROR");
-        this.showError(text, lang);
-        return null;
+        const tooMany = (seconds) => {
+          const text = seconds > 0 ? this.t("UI_ERROR") + " (" + seconds + " s)" : this.t("UI_ERROR");
+          this.showError(text, lang);
+        };
+        // Retry-After is readable cross-origin only if the server exposes it; the body's
+        // "try again in N s" says the same.
+        const header = parseInt(r.headers.get("Retry-After") || "", 10);
+        if (header > 0) return tooMany(header);
+        return r.json().then(
+          (body) => {
+            const m = /(\d+)\s*s\b/.exec(str(body && body.detail));
+            tooMany(m ? parseInt(m[1], 10) : 0);
+          },
+          () => tooMany(0)
+        );
       }
       if (!r.ok) {
         this.showError(this.t("UI_ERROR"), lang);
@@ -1066,7 +1122,7 @@ blockquote {
       if (this.messages.length > MAX_STORED_MESSAGES) this.messages.splice(0, this.messages.length - MAX_STORED_MESSAGES);
       const node = this.renderMessage(message);
       this.log.appendChild(node);
-      while (this.log.children.length > MAX_STORED_MESSAGES) this.log.removeChild(this.log.firstChild);
+      while (this.log.children.length > MAX_STORED_MESSAGES + 1) this.log.removeChild(this.startersEl.nextSibling);
       this.startersEl.hidden = true;
       this.save();
       this.scrollTo(node, message.role !== "user");
@@ -1085,7 +1141,7 @@ blockquote {
     // ----- rendering -------------------------------------------------------------------
 
     renderAll() {
-      while (this.log.firstChild) this.log.removeChild(this.log.firstChild);
+      while (this.log.lastChild && this.log.lastChild !== this.startersEl) this.log.removeChild(this.log.lastChild);
       this.messages.forEach((m) => this.log.appendChild(this.renderMessage(m)));
       this.startersEl.hidden = this.messages.length > 0;
     }
@@ -1129,7 +1185,7 @@ blockquote {
 
       const related = Array.isArray(d.related) ? d.related : [];
       if (d.answered && related.length) {
-        const ul = el("ul", { className: "related", lang: "sv" });
+        const ul = el("ul", { className: "related", lang: "sv", dir: "ltr" });
         related.forEach(function (r) {
           if (!r || typeof r !== "object") return;
           const href = safeUrl(r.url);
@@ -1181,30 +1237,33 @@ blockquote {
         block.appendChild(el("div", { className: "fallback", lang: "fi", dir: "ltr", text: fb.fi }));
       }
 
-      // Source: document › section. Decision. Link.
-      const src = el("p", { className: "source" });
-      src.appendChild(el("span", { className: "source-label", text: this.t("UI_SOURCE") + ": " }));
-      src.appendChild(el("cite", { lang: "sv", dir: "ltr", text: str(q.document) }));
+      // Source: the label in the resident's language, then the Swedish details as one
+      // left-to-right unit (document › section. Decision. Last modified. Link.)
+      const src = el("div", { className: "source" });
+      src.appendChild(el("span", { className: "source-label", text: this.t("UI_SOURCE") }));
+      const detail = el("span", { className: "source-detail", lang: "sv", dir: "ltr" });
+      detail.appendChild(el("cite", { className: "document", text: str(q.document) }));
       if (str(q.section)) {
-        src.appendChild(document.createTextNode(", "));
-        src.appendChild(el("span", { className: "section", lang: "sv", dir: "ltr", text: str(q.section) }));
+        detail.appendChild(document.createTextNode(" › "));
+        detail.appendChild(el("span", { className: "section", text: str(q.section) }));
       }
-      src.appendChild(document.createTextNode("."));
+      detail.appendChild(document.createTextNode("."));
       if (str(q.adopted)) {
-        src.appendChild(document.createTextNode(" "));
-        src.appendChild(el("span", { className: "adopted", lang: "sv", dir: "ltr", text: str(q.adopted) + "." }));
+        detail.appendChild(document.createTextNode(" "));
+        detail.appendChild(el("span", { className: "adopted", text: str(q.adopted).replace(/\.?$/, ".") }));
       }
       if (str(q.last_modified)) {
-        src.appendChild(document.createTextNode(" "));
-        src.appendChild(el("span", { className: "modified", dir: "ltr", text: "(" + str(q.last_modified) + ")" }));
+        detail.appendChild(document.createTextNode(" "));
+        detail.appendChild(el("span", { className: "modified", text: "(" + str(q.last_modified) + ")" }));
       }
       const href = safeUrl(q.url);
       if (href) {
-        src.appendChild(document.createTextNode(" "));
-        src.appendChild(
-          el("a", { href: href, target: "_blank", rel: "noopener", className: "source-link", lang: "sv", text: str(q.document) || href })
+        detail.appendChild(document.createTextNode(" "));
+        detail.appendChild(
+          el("a", { href: href, target: "_blank", rel: "noopener", className: "source-link", text: href })
         );
       }
+      src.appendChild(detail);
       block.appendChild(src);
       return block;
     }

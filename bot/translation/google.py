@@ -17,6 +17,7 @@ import types
 
 import requests
 
+from bot.metrics import BREAKER_OPEN, TRANSLATION_CALLS
 from bot.redaction import redact
 from bot.translation.base import TranslationUnavailable
 from bot.translation.breaker import CircuitBreaker
@@ -91,14 +92,20 @@ class GoogleTranslator:
         if not self.supports(target):
             raise TranslationUnavailable(f"Google Translate has no language {target!r}")
         if not self.breaker.allow():
+            TRANSLATION_CALLS.labels(self.name, "paused").inc()
             raise TranslationUnavailable("translation provider paused after repeated failures")
         pieces = split_for_limit(redact(text))
         try:
             out = [self._bounded(piece, target) for piece in pieces]
         except TranslationUnavailable:
             self.breaker.failure()
+            TRANSLATION_CALLS.labels(self.name, "failure").inc()
             raise
+        finally:
+            BREAKER_OPEN.labels(self.name).set(0 if self.breaker.state == "closed" else 1)
         self.breaker.success()
+        BREAKER_OPEN.labels(self.name).set(0)
+        TRANSLATION_CALLS.labels(self.name, "success").inc()
         return " ".join(out)
 
     def _bounded(self, piece: str, target: str) -> str:
