@@ -264,6 +264,18 @@ def translations_import(
 
 
 @app.command()
+def bench(
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+    quick: Annotated[bool, typer.Option(help="Short runs and small corpora (a smoke test, not figures).")] = False,
+) -> None:
+    """Measure latency, throughput, cold start, build time, scaling and memory on this machine."""
+    from api import bench as benchmark
+
+    result = benchmark.run(_settings(), quick=quick)
+    typer.echo(json.dumps(result, indent=2) if as_json else benchmark.render(result))
+
+
+@app.command()
 def purge() -> None:
     """Delete logged questions older than the retention period (KIRUNA_BOT_RETENTION_DAYS)."""
     from bot.storage.db import Database
@@ -298,12 +310,17 @@ def serve(
         ensure_data_dir(settings)
     except DataDirError as exc:
         raise _fail(str(exc), 2) from exc
-    if settings.build_on_start:
-        _open_service(settings)  # builds a missing or stale index and migrates the database, once
-    else:
-        from bot.storage.db import Database
+    from bot.service import ensure_index
+    from bot.storage.db import Database
+    from corpus.loader import CorpusError
+    from index.embedders import EmbedderError
 
-        Database(settings.database).dispose()  # migrate once, before the workers start
+    if settings.build_on_start:
+        try:
+            ensure_index(settings)  # a missing or stale index is built once, before any worker starts
+        except (CorpusError, EmbedderError) as exc:
+            raise _fail(str(exc)) from exc
+    Database(settings.database).dispose()  # migrations run once, before the workers start
     # Workers read their settings from the environment: pass on what the command line changed.
     os.environ["KIRUNA_BOT_HOST"] = settings.host
     os.environ["KIRUNA_BOT_PORT"] = str(settings.port)

@@ -69,6 +69,7 @@ class Settings(BaseSettings):
         DEFAULT_SCOPE_MODEL, description="The trained out-of-scope model (`kiruna-bot scope train` writes it)."
     )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
+    cache_size: int = Field(2048, ge=0, description="Answers kept per worker for repeated questions; 0 turns it off.")
 
     database_url: str | None = Field(
         None, description="SQLAlchemy URL of the database; default a SQLite file in the data dir."

@@ -12,24 +12,23 @@ class Language:
     english_name: str
     dir: str = "ltr"
     google: str | None = None  # code for Google Translate; None where Google has none
-    lingua: str | None = None  # lingua-language-detector's IsoCode639_1 name, where it knows it
 
 
 LANGUAGES: dict[str, Language] = {
     lang.code: lang
     for lang in (
-        Language("sv", "svenska", "Swedish", google="sv", lingua="SV"),
-        Language("en", "English", "English", google="en", lingua="EN"),
-        Language("fi", "suomi", "Finnish", google="fi", lingua="FI"),
+        Language("sv", "svenska", "Swedish", google="sv"),
+        Language("en", "English", "English", google="en"),
+        Language("fi", "suomi", "Finnish", google="fi"),
         Language("se", "davvisámegiella", "Northern Sami"),
         Language("fit", "meänkieli", "Meänkieli"),
-        Language("ar", "العربية", "Arabic", dir="rtl", google="ar", lingua="AR"),
-        Language("so", "Soomaali", "Somali", google="so", lingua="SO"),
+        Language("ar", "العربية", "Arabic", dir="rtl", google="ar"),
+        Language("so", "Soomaali", "Somali", google="so"),
         Language("ti", "ትግርኛ", "Tigrinya", google="ti"),
-        Language("fa", "فارسی", "Persian", dir="rtl", google="fa", lingua="FA"),
-        Language("uk", "українська", "Ukrainian", google="uk", lingua="UK"),
-        Language("pl", "polski", "Polish", google="pl", lingua="PL"),
-        Language("de", "Deutsch", "German", google="de", lingua="DE"),
+        Language("fa", "فارسی", "Persian", dir="rtl", google="fa"),
+        Language("uk", "українська", "Ukrainian", google="uk"),
+        Language("pl", "polski", "Polish", google="pl"),
+        Language("de", "Deutsch", "German", google="de"),
     )
 }
 SOURCE_LANGUAGE = "sv"

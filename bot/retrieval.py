@@ -24,6 +24,12 @@ from index.store import LoadedIndex
 
 # Dense neighbours looked at per question; a small corpus has all its entries among them.
 DENSE_CANDIDATES = 2048
+# With an approximate (HNSW) index, fewer: the large corpora it serves need no more.
+DENSE_CANDIDATES_APPROX = 256
+# Lexical hits looked at per question, best first.
+LEXICAL_CANDIDATES = 2048
+# Chunks ranked per question: the best by either channel.
+CHUNK_CANDIDATES = 200
 
 
 @dataclass
@@ -65,6 +71,13 @@ class Retriever(Protocol):
 PerLanguage = dict[str, dict[str, float]]
 
 
+def _best(per_lang: PerLanguage, n: int) -> set[str]:
+    """The `n` chunks with the highest single score (all of them when there are fewer)."""
+    if len(per_lang) <= n:
+        return set(per_lang)
+    return set(sorted(per_lang, key=lambda c: max(per_lang[c].values()), reverse=True)[:n])
+
+
 class HybridRetriever:
     def __init__(self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker) -> None:
         self._chunks = {c.id: c for c in corpus.chunks()}
@@ -99,14 +112,17 @@ class HybridRetriever:
     def evidence(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Evidence:
         """Every candidate chunk's features for the ranker (all chunks of a small corpus)."""
         q = self.embed(question) if query_vector is None else query_vector
-        d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), DENSE_CANDIDATES)
+        k = DENSE_CANDIDATES if self._index.dense.kind == "flat" else DENSE_CANDIDATES_APPROX
+        d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), k)
         keep = d_rows[0] >= 0
         dense_lang, dense_sent = self._collect(d_rows[0][keep].tolist(), d_scores[0][keep].tolist())
         lex = self._index.lexical.scores(question)
         hits = np.flatnonzero(lex)
+        if len(hits) > LEXICAL_CANDIDATES:
+            hits = hits[np.argpartition(-lex[hits], LEXICAL_CANDIDATES)[:LEXICAL_CANDIDATES]]
         lex_lang, lex_sent = self._collect(hits.tolist(), lex[hits].tolist())
 
-        ids = sorted(set(dense_lang) | set(lex_lang))
+        ids = sorted(_best(dense_lang, CHUNK_CANDIDATES) | _best(lex_lang, CHUNK_CANDIDATES))
         floor = min((v for d in dense_lang.values() for v in d.values()), default=0.0)
         dense_lists = [list(dense_lang.get(c, {}).values()) for c in ids]
         lex_lists = [list(lex_lang.get(c, {}).values()) for c in ids]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.answer import Answer
 from bot.answering import Answerer
+from bot.cache import AnswerCache
 from bot.config import Settings
 from bot.coverage import Coverage
 from bot.language_detection import LanguageDetector, TrigramProfiles
@@ -34,6 +35,7 @@ from corpus.model import Corpus
 from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
 from index.embedders import Embedder, make_embedder
 from index.manifest import IndexMismatch, IndexMissing, Manifest
+from index.dense import set_search_threads
 from index.store import LoadedIndex, Resources, build_index, load_index
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,17 @@ def open_index(settings: Settings, resources: Resources, embedder: Embedder) -> 
     return load_index(
         settings.index_dir, resources, embedder_id=embedder.id, dim=embedder.dim, analyzer=settings.analyzer
     )
+
+
+def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manifest:
+    """Build the index if it is missing or stale; otherwise only check it. Returns its manifest."""
+    resources = load_resources(settings)
+    embedder = embedder or make_embedder(settings.embedder, settings.threads)
+    try:
+        return open_index(settings, resources, embedder).manifest
+    except (IndexMissing, IndexMismatch) as exc:
+        log.warning("building the index: %s", exc)
+        return build(settings, resources, embedder)
 
 
 def load_ranker(settings: Settings) -> LinearRanker:
@@ -127,6 +140,7 @@ class ChatService:
         self.memory = TranslationMemory(self.database)
         self.memory.seed(t for items in resources.translations.values() for t in items)
         self.questions = QuestionLog(self.database)
+        self.cache = AnswerCache(settings.cache_size)
         self.provider = provider or make_provider(settings)
         self.translations = TranslationService(self.memory, self.provider)
         self.detector = detector_for(resources, self.catalogs)
@@ -152,6 +166,7 @@ class ChatService:
     ) -> ChatService:
         """Load everything; with `build_if_needed`, (re)build a missing or stale index first."""
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+        set_search_threads(settings.threads)
         resources = load_resources(settings)
         embedder = embedder or make_embedder(settings.embedder, settings.threads)
         try:
@@ -178,20 +193,43 @@ class ChatService:
         """The waiting part: translations (memory, maybe the provider), the answer, the question log."""
         answer = self.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
         answer.id = str(uuid.uuid4())
-        ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
         if log:
-            self.questions.record(
-                answer.id,
-                redact(draft.message),
-                answer.lang,
-                draft.detected,
-                answer.answered,
-                answer.quote.chunk_id if answer.quote else None,
-                draft.retrieval.ranked[0].fused if draft.retrieval.ranked else None,
-                answer.translation.provider,
-            )
+            self.log_answer(draft.message, answer)
         return answer
+
+    def generation(self) -> tuple[str, tuple[int, str]]:
+        """What a cached answer depends on besides the question: the index and the translations."""
+        return (self.index.manifest.built_at, self.memory.version())
+
+    def cached(self, message: str, lang: str | None) -> Answer | None:
+        """A fresh copy (own id) of the answer to the same question, if one is cached."""
+        hit = self.cache.get(message, lang, self.generation())
+        return replace(hit, id=str(uuid.uuid4())) if hit is not None else None
+
+    def remember(self, message: str, lang: str | None, answer: Answer) -> None:
+        # a degraded translation may work next time: only complete answers are kept
+        if answer.translation.available:
+            self.cache.put(message, lang, self.generation(), answer)
+
+    def log_answer(self, message: str, answer: Answer) -> None:
+        ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
+        self.questions.record(
+            answer.id,
+            redact(message),
+            answer.lang,
+            answer.detected_lang,
+            answer.answered,
+            answer.quote.chunk_id if answer.quote else None,
+            answer.sources[0].score if answer.sources else None,
+            answer.translation.provider,
+        )
 
     def ask(self, message: str, lang: str | None = None, *, log: bool = True) -> Answer:
         """Answer one question in `lang`, or in the language the question is written in."""
-        return self.respond(self.understand(message, lang), log=log)
+        answer = self.cached(message, lang)
+        if answer is None:
+            answer = self.respond(self.understand(message, lang), log=False)
+            self.remember(message, lang, answer)
+        if log:
+            self.log_answer(message, answer)
+        return answer

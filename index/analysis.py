@@ -106,3 +106,18 @@ ANALYZERS: dict[str, Analyzer] = {
     "ngrams": analyze_ngrams,
     "hybrid": analyze_hybrid,
 }
+
+
+def analyze_for_languages(text: str, analyzer: str, languages: list[str]) -> dict[str, list[str]]:
+    """A question's tokens for each language's index, folding and n-gramming the text only once."""
+    tokens = words(text)
+    grams = char_ngrams(tokens) if analyzer in ("ngrams", "hybrid") else []
+    out: dict[str, list[str]] = {}
+    for lang in languages:
+        if analyzer == "ngrams":
+            out[lang] = tokens + grams
+        elif analyzer == "words":
+            out[lang] = stems(tokens, lang)
+        else:
+            out[lang] = stems(tokens, lang) + grams
+    return out

@@ -17,6 +17,11 @@ HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 96
 
 
+def set_search_threads(threads: int) -> None:
+    """OpenMP threads FAISS may use; a small machine answers faster without oversubscription."""
+    faiss.omp_set_num_threads(max(1, threads))
+
+
 def choose_kind(n: int, requested: str = "auto") -> str:
     if requested != "auto":
         return requested

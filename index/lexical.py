@@ -16,7 +16,7 @@ import bm25s
 import numpy as np
 import numpy.typing as npt
 
-from index.analysis import ANALYZERS, Analyzer
+from index.analysis import ANALYZERS, analyze_for_languages
 
 # bm25s logs progress and warnings at import and load; they are noise in a server log.
 logging.getLogger("bm25s").setLevel(logging.ERROR)
@@ -36,7 +36,6 @@ class LexicalIndex:
         self._parts = parts
         self._size = size
         self.analyzer_name = analyzer_name
-        self._analyze: Analyzer = ANALYZERS[analyzer_name]
 
     @classmethod
     def build(cls, texts: list[str], languages: list[str], analyzer_name: str) -> LexicalIndex:
@@ -60,8 +59,9 @@ class LexicalIndex:
     def scores(self, text: str) -> npt.NDArray[np.float32]:
         """BM25 score of every entry for the question, each against its own language's index."""
         out = np.zeros(self._size, dtype=np.float32)
+        analyzed = analyze_for_languages(text, self.analyzer_name, [p.lang for p in self._parts])
         for part in self._parts:
-            tokens = [t for t in self._analyze(text, part.lang) if t in part.vocab]
+            tokens = [t for t in analyzed[part.lang] if t in part.vocab]
             if tokens:
                 out[part.rows] = np.asarray(part.bm25.get_scores(tokens), dtype=np.float32)
         return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 import anyio
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Depends, Request
 
 from api.deps import get_service
 from api.schemas import ChatRequest, ChatResponse, ErrorOut
+from bot.answer import Answer
 from bot.service import ChatService
 
 router = APIRouter(prefix="/v1", tags=["chat"])
@@ -23,8 +25,14 @@ async def chat(
     body: ChatRequest, request: Request, service: Annotated[ChatService, Depends(get_service)]
 ) -> ChatResponse:
     state = request.app.state
-    # embedding and search: CPU, in a pool sized to the cores
-    draft = await anyio.to_thread.run_sync(service.understand, body.message, body.lang, limiter=state.cpu_limiter)
-    # translation and logging: mostly waiting, in its own pool
-    answer = await anyio.to_thread.run_sync(service.respond, draft, limiter=state.io_limiter)
+    cached = service.cached(body.message, body.lang)
+    if cached is not None:
+        answer: Answer = cached
+    else:
+        # embedding and search: CPU, in a pool sized to the cores
+        draft = await anyio.to_thread.run_sync(service.understand, body.message, body.lang, limiter=state.cpu_limiter)
+        # translation: mostly waiting, in its own pool
+        answer = await anyio.to_thread.run_sync(partial(service.respond, draft, log=False), limiter=state.io_limiter)
+        service.remember(body.message, body.lang, answer)
+    await anyio.to_thread.run_sync(service.log_answer, body.message, answer, limiter=state.io_limiter)
     return ChatResponse.model_validate(answer.to_dict())

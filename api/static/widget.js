@@ -1000,7 +1000,11 @@ blockquote {
       this.activated = true;
       this.layout();
       this.panel.hidden = false;
-      this.panel.classList.add("opening");
+      const still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (!still) {
+        this.panel.classList.add("opening");
+        setTimeout(() => this.panel.classList.remove("opening"), 400); // if animationend never comes
+      }
       this.launcher.setAttribute("aria-expanded", "true");
       this.rootEl.classList.add("is-open");
       this.loadLanguages();
@@ -1102,7 +1106,8 @@ blockquote {
           return;
         }
         this.setStatus("");
-        this.push({ role: "bot", data: data });
+        // Kept in the tab's sessionStorage: what the message shows, not the ranking evidence.
+        this.push({ role: "bot", data: Object.assign({}, data, { sources: undefined, refusal_reason: undefined }) });
       });
     }
 

@@ -7,6 +7,7 @@ and are never served as current.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -58,8 +59,23 @@ class MemoryEntry:
 
 
 class TranslationMemory:
+    VERSION_TTL = 1.0  # seconds a version read is reused: other workers' edits show within it
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._version: tuple[float, tuple[int, str]] | None = None
+
+    def version(self) -> tuple[int, str]:
+        """Changes whenever a translation is added or changed, by this worker or another."""
+        now = time.monotonic()
+        if self._version is None or now - self._version[0] > self.VERSION_TTL:
+            with self._db.session() as s:
+                count, latest = s.execute(select(func.count(), func.max(TranslationRow.updated_at))).one()
+            self._version = (now, (int(count), str(latest)))
+        return self._version[1]
+
+    def _touched(self) -> None:
+        self._version = None
 
     def get_many(self, sources: Iterable[str], lang: str) -> dict[str, MemoryEntry]:
         """Current translations of the given Swedish texts into `lang`, by Swedish text."""
@@ -97,6 +113,7 @@ class TranslationMemory:
                 s.add(row)
         except IntegrityError:
             pass  # another worker stored it first: keep theirs
+        self._touched()
         entry = self.get(source, lang)
         if entry is None:  # pragma: no cover - the row exists after either branch
             raise RuntimeError("translation vanished after insert")
@@ -114,6 +131,7 @@ class TranslationMemory:
     def put(self, source: str, lang: str, text: str, provider: str, *, reviewed: bool, reviewer: str | None) -> None:
         """Insert or replace (imports: the file wins)."""
         existing = self.get(source, lang)
+        self._touched()
         if existing is None:
             self.add(source, lang, text, provider, reviewed=reviewed, reviewer=reviewer)
             return
@@ -134,6 +152,7 @@ class TranslationMemory:
 
     def edit(self, entry_id: int, text: str) -> MemoryEntry:
         """Staff's correction: their text, not yet approved."""
+        self._touched()
         with self._db.session() as s:
             row = s.get(TranslationRow, entry_id)
             if row is None:
@@ -143,6 +162,7 @@ class TranslationMemory:
             return MemoryEntry.of(row)
 
     def approve(self, entry_id: int, reviewer: str) -> MemoryEntry:
+        self._touched()
         with self._db.session() as s:
             row = s.get(TranslationRow, entry_id)
             if row is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -117,9 +118,21 @@ def test_staff_console_flows(bot_server: str, new_page: NewPage) -> None:
     assert edited.locator("textarea").input_value() == "Uusi käännös testiä varten."
     assert axe_violations(page) == "", "translations"
 
-    # Questions: the log, and the CSV download (fetched with the token, offered as a blob).
+    # Questions: the log (a resident's refused question and an answered one with a thumbs up),
+    # the top unanswered per language, and the CSV download (fetched with the token, as a blob).
+    for _ in range(2):
+        httpx.post(f"{bot_server}/v1/chat", json={"message": "Vad kostar bussen till Abisko?"}, timeout=30)
+    answered = httpx.post(f"{bot_server}/v1/chat", json={"message": "Vad är visionen?", "lang": "sv"}, timeout=30)
+    httpx.post(f"{bot_server}/v1/feedback", json={"answer_id": answered.json()["id"], "helpful": True}, timeout=10)
     page.get_by_role("button", name="Show questions").click()
     page.wait_for_function("() => /question/.test(document.querySelector('#q-status').textContent)")
+    refused_row = page.locator("#q-table tbody tr", has_text="Vad kostar bussen till Abisko?").first
+    assert "Refused" in refused_row.text_content()
+    helped_row = page.locator("#q-table tbody tr", has_text="Vad är visionen?").first
+    assert helped_row.locator("td").all_text_contents()[-2:] == ["1", "0"]
+    top = page.locator("#q-top table", has_text="Vad kostar bussen till Abisko?")
+    assert top.locator("caption").text_content() == "Swedish (sv)"
+    assert top.locator("tbody td").first.text_content() == "2"
     with page.expect_download() as download:
         page.get_by_role("button", name="Download questions.csv").click()
     assert download.value.suggested_filename == "questions.csv"
@@ -164,3 +177,39 @@ def test_staff_expired_token_returns_to_sign_in(bot_server: str, new_page: NewPa
     assert "sign in again" in message.text_content()
     assert page.locator("#console").is_hidden()
     assert page.evaluate("sessionStorage.getItem('kiruna-staff')") is None
+
+
+def test_stale_translations_are_flagged(bot_server: str, new_page: NewPage) -> None:
+    page = new_page()
+    entry = {
+        "id": 999,
+        "lang": "fi",
+        "source_text": "Vår vision",
+        "text": "Visiomme",
+        "provider": "curated",
+        "reviewed": True,
+        "reviewer": "Anna",
+        "reviewed_at": "2026-01-02T10:00:00+00:00",
+        "stale": True,
+    }
+    seen: list[str] = []
+
+    def handler(route: Any) -> None:
+        seen.append(route.request.url)
+        route.fulfill(status=200, content_type="application/json", body=json.dumps([entry]))
+
+    page.route("**/v1/staff/translations?*", handler)
+    sign_in(page, bot_server)
+    page.locator("#console").wait_for(state="visible")
+    page.get_by_label("Stale only").check()
+    page.get_by_role("button", name="Show translations").click()
+    page.wait_for_function("() => document.querySelector('#tr-status').textContent.includes('1 stale')")
+    assert "stale=true" in seen[-1]
+    row = page.locator("#tr-table tbody tr[data-entry='999']")
+    assert "stale" in (row.get_attribute("class") or "")
+    flag = row.locator(".badge.stale")
+    assert flag.is_visible()
+    assert "Swedish text has changed" in flag.text_content()
+    assert row.locator("th[lang=sv]").text_content() == "Vår vision"
+    assert row.locator("textarea").get_attribute("lang") == "fi"
+    assert axe_violations(page) == ""

@@ -461,6 +461,22 @@ def test_narrow_and_zoomed(host_site: HostSite, new_page: NewPage, viewport: dic
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
 
 
+def test_reduced_motion_means_no_animation(host_site: HostSite, new_page: NewPage) -> None:
+    page = new_page(reduced_motion="reduce")
+    page.goto(host_site.url())
+    wait_for_widget(page)
+    open_widget(page)
+    assert shadow(page, "getComputedStyle(root.querySelector('.panel')).animationName") == "none"
+    # The "thinking" dots stand still too (checked on a probe element of that class).
+    still = shadow(
+        page,
+        "(() => { const d = document.createElement('span'); d.className = 'dots';"
+        " root.querySelector('[role=status]').appendChild(d);"
+        " const a = getComputedStyle(d, '::after').animationName; d.remove(); return a; })()",
+    )
+    assert still == "none"
+
+
 # --------------------------------------------------------------------------------------------
 # 8. Feedback
 # --------------------------------------------------------------------------------------------
