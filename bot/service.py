@@ -33,9 +33,9 @@ from corpus.curated_translations import load_translations, translations_hash
 from corpus.loader import load_corpus
 from corpus.model import Corpus
 from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
+from index.dense import set_search_threads
 from index.embedders import Embedder, make_embedder
 from index.manifest import IndexMismatch, IndexMissing, Manifest
-from index.dense import set_search_threads
 from index.store import LoadedIndex, Resources, build_index, load_index
 
 log = logging.getLogger(__name__)
