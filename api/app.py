@@ -143,6 +143,7 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
         allow_credentials=False,
         allow_methods=["GET", "POST"],
         allow_headers=["Content-Type"],
+        expose_headers=["Retry-After", "X-Request-ID"],
         max_age=600,
     )
     if settings.allowed_host_list:

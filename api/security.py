@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 from collections.abc import Awaitable, Callable
+from urllib.parse import unquote
 
 from fastapi import HTTPException, Request, Response
 from starlette.middleware.base import BaseHTTPMiddleware
@@ -33,7 +34,8 @@ def require_staff(request: Request) -> str:
         raise HTTPException(
             status_code=401, detail="staff token missing or wrong", headers={"WWW-Authenticate": "Bearer"}
         )
-    name = request.headers.get("x-staff-name", "").strip()
+    # browsers only send Latin-1 in headers: the console percent-encodes names such as "Áile Đuolla"
+    name = unquote(request.headers.get("x-staff-name", "")).strip()
     return name[:200] or "staff"
 
 

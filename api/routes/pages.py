@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fastapi import APIRouter, HTTPException
 from fastapi.responses import FileResponse
 
 STATIC = Path(__file__).resolve().parents[1] / "static"
-WIDGET_VERSION = "v1"
 router = APIRouter(include_in_schema=False)
+
+
+def widget_version() -> str:
+    """The version written in widget.js itself, so the versioned URL changes whenever the file does."""
+    match = re.search(r'const VERSION = "([0-9A-Za-z.\-]+)"', (STATIC / "widget.js").read_text(encoding="utf-8"))
+    return match.group(1) if match else "0"
+
+
+WIDGET_VERSION = widget_version()
 
 
 def _file(name: str, media_type: str | None = None, cache: str = "no-cache") -> FileResponse:
@@ -24,14 +33,20 @@ def demo() -> FileResponse:
     return _file("demo.html", "text/html; charset=utf-8")
 
 
-@router.get("/widget.js")
+@router.api_route("/widget.js", methods=["GET", "HEAD"])
 def widget_latest() -> FileResponse:
+    """Always the current widget, briefly cached: for pages that take updates as they come."""
     return _file("widget.js", "text/javascript; charset=utf-8", "public, max-age=300")
 
 
-@router.get(f"/widget/{WIDGET_VERSION}/widget.js")
-def widget_versioned() -> FileResponse:
-    return _file("widget.js", "text/javascript; charset=utf-8", "public, max-age=86400")
+@router.api_route("/widget/{version}/widget.js", methods=["GET", "HEAD"])
+def widget_versioned(version: str) -> FileResponse:
+    """One version, cached for a year and never changed: for pages that pin it with SRI."""
+    if version != WIDGET_VERSION:
+        raise HTTPException(
+            status_code=404, detail=f"widget version {version} is not served; current: {WIDGET_VERSION}"
+        )
+    return _file("widget.js", "text/javascript; charset=utf-8", "public, max-age=31536000, immutable")
 
 
 @router.get("/staff")

@@ -27,6 +27,7 @@ from urllib.parse import parse_qs
 import httpx
 import pytest
 
+from api.routes.pages import WIDGET_VERSION
 from bot.config import Settings
 
 CHROMIUM = os.environ.get("KIRUNA_BOT_CHROMIUM", "/usr/bin/chromium")
@@ -88,7 +89,8 @@ SRI_PAGE = """<!doctype html>
 <head><meta charset="utf-8"><title>Kiruna kommun – SRI</title></head>
 <body>
 <main><h1>Kiruna kommun</h1></main>
-<script src="{bot}/widget/v1/widget.js" integrity="{integrity}" crossorigin="anonymous" data-lang="sv" async></script>
+<script src="{bot}/widget/{version}/widget.js" integrity="{integrity}" crossorigin="anonymous"
+        data-lang="sv" async></script>
 </body>
 </html>
 """
@@ -116,7 +118,8 @@ def _host_handler(site: dict[str, str]) -> type[BaseHTTPRequestHandler]:
                 self.send_error(404)
                 return
             if path == "/sri":
-                self._send(SRI_PAGE.format(bot=site["bot"], integrity=params.get("integrity", "")))
+                page = SRI_PAGE.format(bot=site["bot"], version=WIDGET_VERSION, integrity=params.get("integrity", ""))
+                self._send(page)
                 return
             extra = {
                 "/unreachable": f' data-api="{site["dead_api"]}"',

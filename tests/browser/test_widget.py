@@ -12,6 +12,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
+from api.routes.pages import WIDGET_VERSION
 from tests.browser.conftest import WIDGET, HostSite, axe_violations, focus_in_widget, wait_for_widget
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -600,7 +601,7 @@ def test_demo_page_runs_under_the_servers_csp(host_site: HostSite, new_page: New
 
 
 def test_versioned_url_with_subresource_integrity(host_site: HostSite, new_page: NewPage) -> None:
-    script = httpx.get(f"{host_site.bot}/widget/v1/widget.js", timeout=10).content
+    script = httpx.get(f"{host_site.bot}/widget/{WIDGET_VERSION}/widget.js", timeout=10).content
     good = "sha384-" + base64.b64encode(hashlib.sha384(script).digest()).decode()
     page = new_page()
     page.goto(host_site.url("/sri", integrity=quote(good, safe="")))
@@ -616,7 +617,7 @@ def test_versioned_url_with_subresource_integrity(host_site: HostSite, new_page:
 
 def test_versioned_widget_url_serves_the_same_script(host_site: HostSite) -> None:
     latest = httpx.get(f"{host_site.bot}/widget.js", timeout=10)
-    versioned = httpx.get(f"{host_site.bot}/widget/v1/widget.js", timeout=10)
+    versioned = httpx.get(f"{host_site.bot}/widget/{WIDGET_VERSION}/widget.js", timeout=10)
     assert latest.status_code == versioned.status_code == 200
     assert latest.text == versioned.text
     assert 'const VERSION = "' in latest.text
