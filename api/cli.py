@@ -115,6 +115,9 @@ def eval_cmd(
     compare_translations: Annotated[
         bool, typer.Option("--compare-translations", help="Also evaluate an index built without the translations.")
     ] = False,
+    ablation: Annotated[
+        bool, typer.Option("--ablation", help="Recall with dense evidence only, lexical only, and both.")
+    ] = False,
 ) -> None:
     """Recall@1/@3, MRR, refusal and false-refusal rates and verbatim-quote rate, per language."""
     import tempfile
@@ -127,6 +130,22 @@ def eval_cmd(
     service = _open_service(settings)
     eval_cases = load_cases(cases or BUILTIN_EVAL_SET)
     report = run_eval(service, eval_cases)
+    if ablation:
+        from bot.evaluation.report import render_ablation
+        from bot.ranking import LinearRanker
+
+        trained = service.retriever.ranker
+        variants = {}
+        for name, keep in (("dense only", "dense"), ("lexical only", "lexical"), ("hybrid", "")):
+            weights = [
+                w if not keep or f.startswith((keep, "kind", "best_sentence" if keep == "dense" else "-")) else 0.0
+                for f, w in zip(trained.features, trained.weights, strict=True)
+            ]
+            service.retriever.ranker = LinearRanker(weights, trained.features, name)
+            variants[name] = run_eval(service, eval_cases)
+        service.retriever.ranker = trained
+        typer.echo(render_ablation(variants))
+        return
     if compare_translations:
         with tempfile.TemporaryDirectory() as tmp:
             empty = Path(tmp) / "none"

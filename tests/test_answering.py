@@ -114,3 +114,28 @@ def test_answer_text_is_in_the_requested_language_with_the_swedish_quote(service
     assert "Källa: Vision, mål och varumärke, Kiruna kommun." in sv.answer
     assert "Source: Vision, mål och varumärke, Kiruna kommun." in en.answer
     assert "Last modified 2020-02-21." in en.answer
+
+
+def test_repeated_questions_come_from_the_cache_with_their_own_id(service: ChatService) -> None:
+    first = service.ask("Vad är målet för utbildning och forskning?", "sv")
+    hits = service.cache.hits
+    again = service.ask("  vad är målet för UTBILDNING och forskning ", "sv")
+    assert service.cache.hits == hits + 1
+    assert again.id != first.id
+    assert again.quote == first.quote
+    other_lang = service.ask("Vad är målet för utbildning och forskning?", "en")
+    assert other_lang.lang == "en"
+    assert service.cache.hits == hits + 1  # another language is another answer
+
+
+def test_an_approved_translation_invalidates_cached_answers(service: ChatService) -> None:
+    question = "Vad är målet för offentlig service?"
+    before = service.ask(question, "pl")
+    assert before.translation.provenance == "unreviewed"
+    entry = next(e for e in service.memory.entries("pl") if e.source_text.startswith("Mål: En väl fungerande"))
+    service.memory.approve(entry.id, "Ewa")
+    for e in service.memory.entries("pl"):
+        if e.source_text.startswith("Inriktning: Offentlig"):
+            service.memory.approve(e.id, "Ewa")
+    after = service.ask(question, "pl")
+    assert after.translation.provenance == "reviewed"

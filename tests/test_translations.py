@@ -32,7 +32,7 @@ def _fresh(service: ChatService, tmp_path: Path, provider: object, keep: set[str
     """The same index and corpus, with a new database seeded only with the languages in `keep`."""
     translations = {k: v for k, v in service.resources.translations.items() if keep is not None and k in keep}
     return ChatService(
-        service.settings,
+        service.settings.model_copy(update={"cache_size": 0}),  # every ask goes through the memory
         replace(service.resources, translations=translations),
         service.embedder,
         service.index,

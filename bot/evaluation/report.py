@@ -57,3 +57,15 @@ def render_comparison(before: EvalReport, after: EvalReport) -> str:
     lines.append(f"{'all':<8}{b.recall_at_1:>12.3f}{a.recall_at_1:>10.3f}{b.recall_at_3:>13.3f}{a.recall_at_3:>10.3f}")
     lines.append("without: index built from the Swedish corpus and thesaurus only; with: plus curated translations.")
     return "\n".join(lines)
+
+
+def render_ablation(variants: dict[str, EvalReport]) -> str:
+    """R@1 per language for each retrieval variant (the ranker's weights with channels switched off)."""
+    names = list(variants)
+    langs = list(next(iter(variants.values())).by_lang)
+    lines = [f"{'lang':<8}" + "".join(f"{n:>14}" for n in names)]
+    for lang in langs:
+        lines.append(f"{lang:<8}" + "".join(f"{variants[n].by_lang[lang].recall_at_1:>14.3f}" for n in names))
+    lines.append(f"{'all':<8}" + "".join(f"{variants[n].overall.recall_at_1:>14.3f}" for n in names))
+    lines.append("R@1 with the trained ranker's weights for the other channel set to zero.")
+    return "\n".join(lines)
