@@ -15,6 +15,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
+from corpus.hashing import content_hash
 from corpus.segments import Segment
 
 DEFAULT_TRANSLATIONS_DIR = Path(__file__).with_name("translations")
@@ -71,11 +72,7 @@ def load_translations(directory: Path = DEFAULT_TRANSLATIONS_DIR) -> dict[str, l
 
 
 def translations_hash(directory: Path = DEFAULT_TRANSLATIONS_DIR) -> str:
-    h = hashlib.sha256()
-    if directory.is_dir():
-        for p in sorted(directory.glob("*.po")):
-            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
+    return content_hash(sorted(directory.glob("*.po")) if directory.is_dir() else [])
 
 
 def write_translations(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from corpus.chunking import build_document
 from corpus.cleaning import clean_text
+from corpus.hashing import content_hash
 from corpus.model import Corpus, Decision, Document, DocumentMeta
 from corpus.parsers import parse_markdown, parse_site_page
 from corpus.site_profile import DEFAULT_PROFILE, SiteProfile, load_site_profile
@@ -93,17 +94,6 @@ def load_document(
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
     return sorted(p for p in corpus_dir.iterdir() if p.suffix in _SUFFIXES and p.is_file())
-
-
-def content_hash(paths: list[Path]) -> str:
-    """A hash of every byte the corpus is built from, so any edit invalidates a built index."""
-    h = hashlib.sha256()
-    for p in paths:
-        h.update(p.name.encode())
-        h.update(b"\0")
-        h.update(p.read_bytes())
-        h.update(b"\0")
-    return h.hexdigest()
 
 
 def load_corpus(

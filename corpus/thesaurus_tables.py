@@ -9,10 +9,11 @@ eval question is needed to build it.
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from corpus.hashing import content_hash
 
 DEFAULT_THESAURUS_DIR = Path(__file__).with_name("thesaurus")
 _WORD = re.compile(r"\w+")
@@ -59,8 +60,4 @@ def load_thesaurus(directory: Path = DEFAULT_THESAURUS_DIR) -> Thesaurus:
 
 
 def thesaurus_hash(directory: Path = DEFAULT_THESAURUS_DIR) -> str:
-    h = hashlib.sha256()
-    if directory.is_dir():
-        for p in sorted(directory.glob("*.tsv")):
-            h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()
+    return content_hash(sorted(directory.glob("*.tsv")) if directory.is_dir() else [])

@@ -12,9 +12,7 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -29,6 +27,7 @@ import pytest
 
 from api.routes.pages import WIDGET_VERSION
 from bot.config import Settings
+from tests.servers import free_port, kiruna_bot
 
 CHROMIUM = os.environ.get("KIRUNA_BOT_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -47,17 +46,6 @@ WIDGET = "kiruna-vision-chat"
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "browser: drives the widget and the staff console in headless Chromium")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def kiruna_bot() -> list[str]:
-    exe = Path(sys.executable).with_name("kiruna-bot")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "api.cli"]
 
 
 # --------------------------------------------------------------------------------------------
