@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import anyio
 from fastapi import HTTPException, Request
 
 from api.state import ServiceState
@@ -16,10 +17,11 @@ def get_state(request: Request) -> ServiceState:
     return state
 
 
-def get_service(request: Request) -> ChatService:
-    """The loaded service, or 503 with the reason and a hint to retry."""
+async def get_service(request: Request) -> ChatService:
+    """The loaded service, or 503 with the reason and a hint to retry (async: no thread hop when ready)."""
     state = get_state(request)
-    state.retry_if_due()
+    if state.service is None:
+        await anyio.to_thread.run_sync(state.retry_if_due)
     if state.service is None:
         raise HTTPException(
             status_code=503,

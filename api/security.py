@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hmac
-from collections.abc import Awaitable, Callable
 from urllib.parse import unquote
 
-from fastapi import HTTPException, Request, Response
-from starlette.middleware.base import BaseHTTPMiddleware
+from fastapi import HTTPException, Request
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from bot.config import Settings
 
@@ -39,19 +39,32 @@ def require_staff(request: Request) -> str:
     return name[:200] or "staff"
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        content_type = response.headers.get("content-type", "")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
-        if content_type.startswith("text/html"):
-            response.headers.setdefault("Content-Security-Policy", PAGE_CSP)
-            response.headers.setdefault("X-Frame-Options", "DENY")
-        elif request.url.path.endswith("widget.js"):
-            # host pages on other origins load the widget with a script tag
-            response.headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin")
-            response.headers.setdefault("Content-Security-Policy", API_CSP)
-        else:
-            response.headers.setdefault("Content-Security-Policy", API_CSP)
-        return response
+class SecurityHeaders:
+    """Headers every response carries (a plain ASGI middleware: no per-request task or buffering)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                content_type = headers.get("content-type", "")
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+                if content_type.startswith("text/html"):
+                    headers.setdefault("Content-Security-Policy", PAGE_CSP)
+                    headers.setdefault("X-Frame-Options", "DENY")
+                else:
+                    headers.setdefault("Content-Security-Policy", API_CSP)
+                    if path.endswith("widget.js"):
+                        # host pages on other origins load the widget with a script tag
+                        headers.setdefault("Cross-Origin-Resource-Policy", "cross-origin")
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
