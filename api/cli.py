@@ -196,7 +196,7 @@ def scope_train(
     ] = True,
     max_false_refusal: Annotated[
         float, typer.Option(help="Threshold: refuse at most this share of in-scope eval questions.")
-    ] = 0.05,
+    ] = 0.04,
 ) -> None:
     """Train on bot/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
     from bot.evaluation.dataset import load_cases

@@ -1,7 +1,8 @@
 """Trains the out-of-scope model and calibrates its threshold.
 
 Training data (`bot/training/*.jsonl`) is kept apart from the eval set; the eval set only sets
-the threshold, for a false-refusal rate of at most `max_false_refusal` on it.
+the threshold, for a false-refusal rate of at most `max_false_refusal` on it (4 %: a margin below
+the 5 % target, for questions the eval set does not have).
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def train_scope_model(
     *,
     use_embedding: bool = True,
     l2: float = 10.0,
-    max_false_refusal: float = 0.05,
+    max_false_refusal: float = 0.04,
 ) -> ScopeModel:
     x = _features(service, train, use_embedding)
     y = np.array([c.in_scope for c in train])
