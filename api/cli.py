@@ -132,18 +132,14 @@ def eval_cmd(
     report = run_eval(service, eval_cases)
     if ablation:
         from bot.evaluation.report import render_ablation
-        from bot.ranking import LinearRanker
 
         trained = service.retriever.ranker
         variants = {}
-        for name, keep in (("dense only", "dense"), ("lexical only", "lexical"), ("hybrid", "")):
-            weights = [
-                w if not keep or f.startswith((keep, "kind", "best_sentence" if keep == "dense" else "-")) else 0.0
-                for f, w in zip(trained.features, trained.weights, strict=True)
-            ]
-            service.retriever.ranker = LinearRanker(weights, trained.features, name)
+        for name, off in (("dense only", "lexical"), ("lexical only", "dense")):
+            service.retriever.ranker = trained.without(off)
             variants[name] = run_eval(service, eval_cases)
         service.retriever.ranker = trained
+        variants["hybrid"] = report
         typer.echo(render_ablation(variants))
         return
     if compare_translations:

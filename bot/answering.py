@@ -10,7 +10,7 @@ from bot.messages import Catalogs, M
 from bot.quoting import quote_span, verify_quote
 from bot.retrieval import Retrieval, ScoredChunk
 from bot.scope import ScopeDecision
-from bot.translation.service import QuoteTranslation, Segment, TranslationService
+from bot.translation.service import PROVENANCE_ORDER, QuoteTranslation, Segment, TranslationService
 from corpus.model import Chunk, Corpus, Document
 
 PROVENANCE_LABEL = {
@@ -88,8 +88,7 @@ class Answerer:
         if lang == SOURCE_LANGUAGE:
             return TranslationInfo(provider="source", available=True, reviewed=True, provenance="original")
         if all(r.available for r in results):
-            order = ("reviewed", "unreviewed", "machine")
-            provenance = max((r.provenance or "machine" for r in results), key=order.index)
+            provenance = max((r.provenance or "machine" for r in results), key=PROVENANCE_ORDER.index)
             providers = {r.provider for r in results}
             provider = providers.pop() if len(providers) == 1 else "mixed"
             return TranslationInfo(provider, True, provenance == "reviewed", provenance)

@@ -26,6 +26,8 @@ FEATURES = (
     "best_sentence",
     *(f"kind={k}" for k in KINDS),
 )
+# The features each evidence channel contributes (the kind of chunk belongs to neither).
+CHANNELS = {"dense": ("dense@", "best_sentence"), "lexical": ("lexical@",)}
 
 
 def zscores(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -61,6 +63,12 @@ class LinearRanker:
     weights: list[float]
     features: tuple[str, ...] = FEATURES
     trained_on: str = ""
+
+    def without(self, channel: str) -> LinearRanker:
+        """The same ranker with one evidence channel's weights set to zero (for ablations)."""
+        off = CHANNELS[channel]
+        weights = [0.0 if f.startswith(off) else w for f, w in zip(self.features, self.weights, strict=True)]
+        return LinearRanker(weights, self.features, f"{self.trained_on}; without {channel}")
 
     def score(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         out: npt.NDArray[np.float64] = x @ np.asarray(self.weights)

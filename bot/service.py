@@ -179,9 +179,6 @@ class ChatService:
             index = open_index(settings, resources, embedder)
         return cls(settings, resources, embedder, index, provider=provider, database=database)
 
-    def retrieve(self, message: str) -> Retrieval:
-        return self.retriever.retrieve(message)
-
     def understand(self, message: str, lang: str | None = None) -> Draft:
         """The CPU part of answering: language, one embedding, retrieval, the scope decision."""
         detected = self.detector.detect(message)

@@ -41,6 +41,11 @@ class TranslationEdit(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
+def _current_sources(service: ChatService) -> set[str]:
+    """Hashes of the corpus's current sentences and headings: a translation of anything else is stale."""
+    return {source_hash(s.text) for s in corpus_segments(service.corpus)}
+
+
 def _entry_json(e: Any, current: set[str]) -> dict[str, Any]:
     return {
         "id": e.id,
@@ -58,10 +63,9 @@ def _entry_json(e: Any, current: set[str]) -> dict[str, Any]:
 @router.post("/try")
 async def try_question(body: ChatRequest, service: Service) -> dict[str, Any]:
     def run() -> dict[str, Any]:
-        query = service.retriever.embed(body.message)
-        retrieval = service.retriever.retrieve(body.message, query)
-        decision = service.gate.decide(retrieval, query)
-        answer = service.ask(body.message, body.lang, log=False)
+        draft = service.understand(body.message, body.lang)  # the evidence and the answer from one retrieval
+        retrieval, decision = draft.retrieval, draft.decision
+        answer = service.respond(draft, log=False)
         return {
             "answer": ChatResponse.model_validate(answer.to_dict()).model_dump(),
             "detected_lang": answer.detected_lang,
@@ -135,7 +139,7 @@ async def evaluate(service: Service) -> dict[str, Any]:
 def translations(
     service: Service, lang: str | None = None, unreviewed: bool = False, stale: bool | None = None
 ) -> list[dict[str, Any]]:
-    current = {source_hash(s.text) for s in corpus_segments(service.corpus)}
+    current = _current_sources(service)
     rows = [_entry_json(e, current) for e in service.memory.entries(lang, unreviewed_only=unreviewed)]
     return [r for r in rows if stale is None or r["stale"] == stale]
 
@@ -146,7 +150,7 @@ def edit_translation(entry_id: EntryId, body: TranslationEdit, service: Service)
         entry = service.memory.edit(entry_id, body.text)
     except KeyError as exc:
         raise HTTPException(status_code=404, detail="no translation with that id") from exc
-    return _entry_json(entry, {source_hash(s.text) for s in corpus_segments(service.corpus)})
+    return _entry_json(entry, _current_sources(service))
 
 
 @router.post("/translations/{entry_id}/approve")
@@ -155,7 +159,7 @@ def approve_translation(entry_id: EntryId, service: Service, staff: StaffName) -
         entry = service.memory.approve(entry_id, staff)
     except KeyError as exc:
         raise HTTPException(status_code=404, detail="no translation with that id") from exc
-    return _entry_json(entry, {source_hash(s.text) for s in corpus_segments(service.corpus)})
+    return _entry_json(entry, _current_sources(service))
 
 
 def _questions(service: ChatService, lang: str | None, answered: bool | None) -> list[dict[str, Any]]:

@@ -19,7 +19,8 @@ log = logging.getLogger(__name__)
 
 # Languages whose speakers read Finnish: offered when their own translation is missing.
 FINNISH_FALLBACK = frozenset({"fit", "se"})
-_PROVENANCE_ORDER = {"original": 0, "reviewed": 1, "unreviewed": 2, "machine": 3}
+# From most to least trusted; a quote made of several sentences is as trusted as its weakest one.
+PROVENANCE_ORDER = ("original", "reviewed", "unreviewed", "machine")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class TranslationService:
                 reason = str(exc)
         if all(s.text in found for s in segments):
             entries = [found[s.text] for s in segments]
-            provenance = max((e.provenance for e in entries), key=_PROVENANCE_ORDER.__getitem__)
+            provenance = max((e.provenance for e in entries), key=PROVENANCE_ORDER.index)
             return QuoteTranslation(lang, _join(segments, [e.text for e in entries]), provenance, provider)
         return QuoteTranslation(lang, None, None, "none", self._fallback(segments, lang), reason)
 
