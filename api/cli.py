@@ -135,8 +135,12 @@ def eval_cmd(
 
         trained = service.retriever.ranker
         variants = {}
-        for name, off in (("dense only", "lexical"), ("lexical only", "dense")):
-            service.retriever.ranker = trained.without(off)
+        for name, off in (
+            ("dense only", ("lexical", "types")),
+            ("lexical only", ("dense", "types")),
+            ("no types", ("types",)),
+        ):
+            service.retriever.ranker = trained.without(*off)
             variants[name] = run_eval(service, eval_cases)
         service.retriever.ranker = trained
         variants["hybrid"] = report

@@ -62,7 +62,7 @@ class Answerer:
             return self.refuse(lang, detected, retrieval, decision.reason)
         best = retrieval.ranked[0]
         doc = self._corpus.document(best.chunk.doc_id)
-        spans = [(best.chunk, *quote_span(best.chunk, best.sentence_scores))]
+        spans = [(best.chunk, *quote_span(best.chunk, best.sentence_scores, best.typed_sentences))]
         spans += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.chunk.companions)]
         quotes: list[Quote] = []
         results: list[QuoteTranslation] = []

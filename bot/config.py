@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.question_types import DEFAULT_CUES_DIR
 from corpus.curated_translations import DEFAULT_TRANSLATIONS_DIR
 from corpus.loader import DEFAULT_CORPUS_DIR
 from corpus.site_profile import DEFAULT_PROFILE
@@ -37,6 +38,9 @@ class Settings(BaseSettings):
     )
     thesaurus_dir: Path = Field(
         DEFAULT_THESAURUS_DIR, description="Folder of the corpus thesaurus, one TSV file per language."
+    )
+    question_cues_dir: Path = Field(
+        DEFAULT_CUES_DIR, description="Folder of the question-type cue words, one TSV file per language."
     )
     site_profile: Path = Field(
         DEFAULT_PROFILE, description="Rules for reading page text copied from the municipality's site."

@@ -20,12 +20,19 @@ class QuoteError(RuntimeError):
     """A quote that is not verbatim corpus text: a bug, never shown to a resident."""
 
 
-def quote_span(chunk: Chunk, sentence_scores: dict[str, float]) -> tuple[int, int]:
-    """Start and end offsets (in the document text) of the sentences that answer best."""
+def quote_span(chunk: Chunk, sentence_scores: dict[str, float], typed: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Start and end offsets (in the document text) of the sentences that answer best.
+
+    `typed` holds the sentences that state what the question asks for (a time for "when?", a
+    number for "how many?"): the best of them is quoted before any sentence that does not.
+    """
     sentences = list(chunk.sentences)
     if chunk.kind in WHOLE_KINDS or len(sentences) == 1:
         return chunk.start, chunk.end
-    best_i = max(range(len(sentences)), key=lambda i: (sentence_scores.get(sentences[i].id, 0.0), -i))
+    best_i = max(
+        range(len(sentences)),
+        key=lambda i: (sentences[i].id in typed, sentence_scores.get(sentences[i].id, 0.0), -i),
+    )
     best = sentences[best_i]
     if best.is_lead:
         # A lead ("… tolkas så här:") introduces what follows; quoted alone it says nothing.

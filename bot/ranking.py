@@ -2,8 +2,10 @@
 
 The features describe how a chunk matched a question, never which chunk it is: standardized
 dense evidence averaged over its best 1, 3, 6 and 12 languages, lexical evidence over its best
-1, 3 and 6 languages, its best single sentence, and the kind of structural unit it is (an
-adopted text, a text introduced by a lead, a labelled direction, prose). The weights are learned
+1, 3 and 6 languages, its best single sentence, the kind of structural unit it is (an
+adopted text, a text introduced by a lead, a labelled direction, prose), and whether it offers
+the kind of answer the question asks for (`bot.question_types`: a time, a count, a way, a
+meaning, a goal, a reason). The weights are learned
 by `kiruna-bot ranker train` from the training questions (`bot/training/`), kept apart from the
 eval sets; so a new document is ranked by the same rules without questions of its own.
 """
@@ -17,6 +19,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from bot.question_types import INTENTS
+
 DENSE_LANGUAGES = (1, 3, 6, 12)
 LEXICAL_LANGUAGES = (1, 3, 6)
 KINDS = ("adopted", "lead", "labelled", "prose")
@@ -25,9 +29,10 @@ FEATURES = (
     *(f"lexical@{m}" for m in LEXICAL_LANGUAGES),
     "best_sentence",
     *(f"kind={k}" for k in KINDS),
+    *(f"offers={i}" for i in INTENTS),
 )
-# The features each evidence channel contributes (the kind of chunk belongs to neither).
-CHANNELS = {"dense": ("dense@", "best_sentence"), "lexical": ("lexical@",)}
+# The features each evidence channel contributes (the kind of chunk belongs to none).
+CHANNELS = {"dense": ("dense@", "best_sentence"), "lexical": ("lexical@",), "types": ("offers=",)}
 
 
 def zscores(values: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
@@ -48,13 +53,18 @@ def feature_matrix(
     lexical_by_lang: list[list[float]],
     best_sentence: list[float],
     kinds: list[str],
+    answer_types: list[frozenset[str]],
     dense_floor: float,
 ) -> npt.NDArray[np.float64]:
-    """One row of `FEATURES` per candidate chunk; every evidence column standardized over candidates."""
+    """One row of `FEATURES` per candidate chunk; every evidence column standardized over candidates.
+
+    `answer_types` holds, per candidate, the answer types the question asks for and it offers.
+    """
     cols = [zscores(np.array([top_mean(v, m, dense_floor) for v in dense_by_lang])) for m in DENSE_LANGUAGES]
     cols += [zscores(np.array([top_mean(v, m, 0.0) for v in lexical_by_lang])) for m in LEXICAL_LANGUAGES]
     cols.append(zscores(np.array(best_sentence)))
     cols += [np.array([float(k == kind) for k in kinds]) for kind in KINDS]
+    cols += [np.array([float(intent in t) for t in answer_types]) for intent in INTENTS]
     return np.stack(cols, axis=1)
 
 
@@ -64,11 +74,11 @@ class LinearRanker:
     features: tuple[str, ...] = FEATURES
     trained_on: str = ""
 
-    def without(self, channel: str) -> LinearRanker:
-        """The same ranker with one evidence channel's weights set to zero (for ablations)."""
-        off = CHANNELS[channel]
+    def without(self, *channels: str) -> LinearRanker:
+        """The same ranker with some evidence channels' weights set to zero (for ablations)."""
+        off = tuple(prefix for c in channels for prefix in CHANNELS[c])
         weights = [0.0 if f.startswith(off) else w for f, w in zip(self.features, self.weights, strict=True)]
-        return LinearRanker(weights, self.features, f"{self.trained_on}; without {channel}")
+        return LinearRanker(weights, self.features, f"{self.trained_on}; without {', '.join(channels)}")
 
     def score(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
         out: npt.NDArray[np.float64] = x @ np.asarray(self.weights)
@@ -112,7 +122,7 @@ def fit_listwise(x: npt.NDArray[np.float64], gold: npt.NDArray[np.int64], l2: fl
         grad = np.einsum("nk,nkd->d", p, x) / n - x[np.arange(n), gold].mean(axis=0)
         return nll + l2 * float(w @ w), grad + 2 * l2 * w
 
-    w0 = np.asarray(LinearRanker.default(0.4).weights)
-    result = minimize(loss, w0, jac=True, method="L-BFGS-B")
+    # The loss is convex, so the start does not matter: zeros, for any number of features.
+    result = minimize(loss, np.zeros(x.shape[2]), jac=True, method="L-BFGS-B")
     weights: npt.NDArray[np.float64] = result.x
     return weights

@@ -17,6 +17,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from bot.question_types import QuestionCues, stated_types
 from bot.ranking import LinearRanker, feature_matrix, top_mean
 from corpus.model import Chunk, Corpus
 from index.embedders.base import Embedder
@@ -40,6 +41,8 @@ class ScoredChunk:
     fused: float  # the ranker's score: what the order follows
     sentence_scores: dict[str, float] = field(default_factory=dict)
     matched_lang: str = "sv"
+    answer_types: frozenset[str] = frozenset()  # what the question asks for and this chunk offers
+    typed_sentences: frozenset[str] = frozenset()  # its sentences that state what the question asks for
 
 
 @dataclass
@@ -48,6 +51,7 @@ class Retrieval:
 
     question: str
     ranked: list[ScoredChunk]
+    asks: frozenset[str] = frozenset()  # the answer types the question asks for
 
 
 @dataclass
@@ -60,6 +64,9 @@ class Evidence:
     lexical: list[float]
     sentence_scores: list[dict[str, float]]
     matched_lang: list[str]
+    asks: frozenset[str] = frozenset()
+    answer_types: list[frozenset[str]] = field(default_factory=list)
+    typed_sentences: list[frozenset[str]] = field(default_factory=list)
 
 
 class Retriever(Protocol):
@@ -79,8 +86,14 @@ def _best(per_lang: PerLanguage, n: int) -> set[str]:
 
 
 class HybridRetriever:
-    def __init__(self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker) -> None:
+    def __init__(
+        self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker, cues: QuestionCues
+    ) -> None:
         self._chunks = {c.id: c for c in corpus.chunks()}
+        self._cues = cues
+        language = {d.meta.id: d.meta.language for d in corpus.documents}
+        self._offers = {c.id: cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
+        self._stated = {s.id: stated_types(s.text, language[c.doc_id]) for c in corpus.chunks() for s in c.sentences}
         self._index = index
         self._embedder = embedder
         self.ranker = ranker
@@ -127,7 +140,11 @@ class HybridRetriever:
         dense_lists = [list(dense_lang.get(c, {}).values()) for c in ids]
         lex_lists = [list(lex_lang.get(c, {}).values()) for c in ids]
         best_sentence = [max(dense_sent.get(s.id, floor) for s in self._chunks[c].sentences) for c in ids]
-        x = feature_matrix(dense_lists, lex_lists, best_sentence, [self._chunks[c].kind for c in ids], floor)
+        asks = self._cues.question_intents(question)
+        answer_types = [asks & self._offers[c] for c in ids]
+        x = feature_matrix(
+            dense_lists, lex_lists, best_sentence, [self._chunks[c].kind for c in ids], answer_types, floor
+        )
         lex_max = max(lex_sent.values(), default=0.0) or 1.0
         return Evidence(
             chunk_ids=ids,
@@ -144,12 +161,17 @@ class HybridRetriever:
             matched_lang=[
                 max(dense_lang[c], key=dense_lang[c].__getitem__) if dense_lang.get(c) else "sv" for c in ids
             ],
+            asks=asks,
+            answer_types=answer_types,
+            typed_sentences=[
+                frozenset(s.id for s in self._chunks[c].sentences if asks & self._stated[s.id]) for c in ids
+            ],
         )
 
     def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval:
         ev = self.evidence(question, query_vector)
         if not ev.chunk_ids:
-            return Retrieval(question, [])
+            return Retrieval(question, [], ev.asks)
         scores = self.ranker.score(ev.features)
         ranked = [
             ScoredChunk(
@@ -159,8 +181,10 @@ class HybridRetriever:
                 fused=float(scores[i]),
                 sentence_scores=ev.sentence_scores[i],
                 matched_lang=ev.matched_lang[i],
+                answer_types=ev.answer_types[i],
+                typed_sentences=ev.typed_sentences[i],
             )
             for i, cid in enumerate(ev.chunk_ids)
         ]
         ranked.sort(key=lambda r: (-r.fused, r.chunk.id))
-        return Retrieval(question=question, ranked=ranked)
+        return Retrieval(question=question, ranked=ranked, asks=ev.asks)

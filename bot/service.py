@@ -18,6 +18,7 @@ from bot.coverage import Coverage
 from bot.language_detection import LanguageDetector, TrigramProfiles
 from bot.messages import Catalogs, load_catalogs
 from bot.metrics import ANSWERS
+from bot.question_types import load_question_cues
 from bot.ranking import LinearRanker
 from bot.redaction import redact
 from bot.retrieval import HybridRetriever, Retrieval
@@ -83,7 +84,12 @@ def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manife
 def load_ranker(settings: Settings) -> LinearRanker:
     """The trained ranker, or the default mix when none has been trained."""
     if settings.ranker_model.exists():
-        return LinearRanker.load(settings.ranker_model)
+        try:
+            return LinearRanker.load(settings.ranker_model)
+        except (ValueError, KeyError, TypeError) as exc:
+            # Serve with the default mix rather than not at all; `kiruna-bot ranker train` fixes it.
+            log.warning("cannot use the ranker model (%s); using the default mix", exc)
+            return LinearRanker.default(settings.fusion_weight)
     log.warning("no ranker model at %s; using the default mix", settings.ranker_model)
     return LinearRanker.default(settings.fusion_weight)
 
@@ -144,7 +150,9 @@ class ChatService:
         self.provider = provider or make_provider(settings)
         self.translations = TranslationService(self.memory, self.provider)
         self.detector = detector_for(resources, self.catalogs)
-        self.retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings))
+        self.retriever = HybridRetriever(
+            resources.corpus, index, embedder, load_ranker(settings), load_question_cues(settings.question_cues_dir)
+        )
         self.gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id), Coverage(index.entries))
         self.answerer = Answerer(
             resources.corpus, self.catalogs, self.translations, settings.municipality_url, settings.top_k

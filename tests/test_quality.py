@@ -19,15 +19,29 @@ def report(service: ChatService):  # type: ignore[no-untyped-def]
 
 
 def test_retrieval_quality_does_not_regress(report) -> None:  # type: ignore[no-untyped-def]
-    assert report.overall.recall_at_1 >= 0.82
-    assert report.overall.recall_at_3 >= 0.95
-    assert min(s.recall_at_3 for s in report.by_lang.values()) >= 0.84
+    # Measured: R@1 0.917, R@3 0.981; per language R@1 0.77-1.00, R@3 0.92-1.00 (docs/quality.md).
+    assert report.overall.recall_at_1 >= 0.89
+    assert report.overall.recall_at_3 >= 0.97
+    assert min(s.recall_at_1 for s in report.by_lang.values()) >= 0.69
+    assert min(s.recall_at_3 for s in report.by_lang.values()) >= 0.9
 
 
 def test_refusals_do_not_regress(report) -> None:  # type: ignore[no-untyped-def]
-    assert report.overall.refusal_rate >= 0.88
-    assert report.overall.false_refusal_rate <= 0.06
+    # Measured: 0.940 refused, 0.038 false refusals.
+    assert report.overall.refusal_rate >= 0.9
+    assert report.overall.false_refusal_rate <= 0.05
 
 
 def test_every_quote_is_verbatim(report) -> None:  # type: ignore[no-untyped-def]
     assert report.overall.verbatim_rate == 1.0
+
+
+def test_answer_type_matching_earns_its_place(service: ChatService, report) -> None:  # type: ignore[no-untyped-def]
+    """The same ranker with the answer-type features switched off ranks worse (measured 0.821 vs 0.917)."""
+    trained = service.retriever.ranker
+    try:
+        service.retriever.ranker = trained.without("types")
+        without = run_eval(service, load_cases())
+    finally:
+        service.retriever.ranker = trained
+    assert without.overall.recall_at_1 < report.overall.recall_at_1 - 0.03

@@ -70,6 +70,7 @@ async def try_question(body: ChatRequest, service: Service) -> dict[str, Any]:
             "answer": ChatResponse.model_validate(answer.to_dict()).model_dump(),
             "detected_lang": answer.detected_lang,
             "scope": {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score},
+            "asks": sorted(retrieval.asks),
             "retrieved": [
                 {
                     "id": r.chunk.id,
@@ -78,6 +79,7 @@ async def try_question(body: ChatRequest, service: Service) -> dict[str, Any]:
                     "dense": round(r.dense, 4),
                     "lexical": round(r.lexical, 4),
                     "fused": round(r.fused, 4),
+                    "answer_types": sorted(r.answer_types),
                 }
                 for r in retrieval.ranked
             ],

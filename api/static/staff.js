@@ -368,6 +368,7 @@
         (tr.available === false ? "not available" : "available")
     );
     if (tr.notice) add("Notice shown", tr.notice, "bad");
+    add("Question asks for", (result.asks || []).length ? result.asks.join(", ") : "–");
 
     const tbody = clear(byId("try-retrieved").tBodies[0]);
     (result.retrieved || []).forEach((r, i) => {
@@ -378,6 +379,7 @@
           el("td", { className: "num", text: num(r.dense) }),
           el("td", { className: "num", text: num(r.lexical) }),
           el("td", { className: "num", text: num(r.fused) }),
+          el("td", { text: (r.answer_types || []).join(", ") || "–" }),
           el("td", { lang: "sv", className: "passage", text: str(r.text) }),
         ])
       );

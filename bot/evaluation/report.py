@@ -67,5 +67,8 @@ def render_ablation(variants: dict[str, EvalReport]) -> str:
     for lang in langs:
         lines.append(f"{lang:<8}" + "".join(f"{variants[n].by_lang[lang].recall_at_1:>14.3f}" for n in names))
     lines.append(f"{'all':<8}" + "".join(f"{variants[n].overall.recall_at_1:>14.3f}" for n in names))
-    lines.append("R@1 with the trained ranker's weights for the other channel set to zero.")
+    lines.append(
+        "R@1 with the trained ranker's weights for the channels left out set to zero "
+        "(types: answer-type matching, bot.question_types)."
+    )
     return "\n".join(lines)

@@ -35,10 +35,18 @@ def _features(service: ChatService, cases: list[EvalCase], use_embedding: bool) 
 def calibrate_threshold(
     scores: npt.NDArray[np.float64], in_scope: npt.NDArray[np.bool_], max_false_refusal: float
 ) -> float:
-    """The highest threshold that refuses at most `max_false_refusal` of the in-scope questions."""
+    """A threshold that refuses at most `max_false_refusal` of the in-scope questions.
+
+    It lies halfway between the last refused and the first accepted in-scope score, not on the
+    accepted one: scoring the same question again may differ in the last float digits.
+    """
     positives = np.sort(scores[in_scope])
+    if not len(positives):
+        return 0.0
     allowed = int(np.floor(max_false_refusal * len(positives)))
-    return float(positives[allowed]) if len(positives) else 0.0
+    if allowed == 0:
+        return float(positives[0]) - 1e-6
+    return float((positives[allowed - 1] + positives[allowed]) / 2)
 
 
 def train_scope_model(

@@ -65,7 +65,10 @@ def test_staff_console_flows(bot_server: str, new_page: NewPage) -> None:
     first = rows.first.locator("td").all_text_contents()
     assert "Boende" in first[0]
     assert all(cell.replace(".", "", 1).replace("-", "", 1).isdigit() for cell in first[1:4])
+    assert headers[5] == "Answer type"
+    assert first[4] == "goal"  # the question asks for a goal; the passage is one
     facts = page.locator("#try-facts").text_content()
+    assert "Question asks forgoal" in facts  # <dt> and <dd> text run together
     assert "Detected language" in facts
     assert "Swedish (sv)" in facts
     assert "In scope" in facts

@@ -1,0 +1,123 @@
+"""Answer-type matching: cue files, question typing and what each passage of the page offers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.question_types import INTENTS, QuestionCues, load_question_cues, read_cue_file, stated_types
+from bot.ranking import FEATURES, LinearRanker
+from bot.service import ChatService
+from corpus import Corpus
+from corpus.model import Chunk
+
+DOC_ID = "vision-mal-och-varumarke"
+
+
+def _write(directory: Path, lang: str, rows: dict[str, str]) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    body = "".join(f"{intent}\t{cues}\n" for intent, cues in rows.items())
+    (directory / f"{lang}.tsv").write_text("intent\tcues\n" + body, encoding="utf-8")
+
+
+@pytest.fixture
+def cues(tmp_path: Path) -> QuestionCues:
+    _write(tmp_path, "sv", {"time": "när, vilket år", "meaning": "tolk*, betyd*", "manner": "hur", "goal": "mål*"})
+    _write(tmp_path, "fi", {"time": "milloin, koska", "meaning": "tarkoit*", "count": "kuinka monta"})
+    return load_question_cues(tmp_path)
+
+
+def test_question_is_typed_in_any_language(cues: QuestionCues) -> None:
+    assert cues.question_intents("När började visionsarbetet?") == {"time"}
+    assert cues.question_intents("milloin visiotyö alkoi") == {"time"}
+    assert cues.question_intents("Vilket år antogs visionen?") == {"time"}  # a phrase, word by word
+    assert cues.question_intents("mitä visio tarkoittaa") == {"meaning"}  # prefix cue
+    assert cues.question_intents("vad BETYDER visionen") == {"meaning"}  # folded
+    assert cues.question_intents("kuinka monta ryhmää") == {"count"}
+    assert cues.question_intents("kuinka paljon") == frozenset()  # half a phrase is no match
+    assert cues.question_intents("år") == frozenset()
+
+
+def test_cues_match_whole_words_unless_starred(cues: QuestionCues) -> None:
+    assert cues.question_intents("hurra") == frozenset()  # "hur" is a whole-word cue
+    assert cues.question_intents("hur") == {"manner"}
+
+
+def _chunk(corpus: Corpus, heading: str) -> Chunk:
+    return next(c for c in corpus.document(DOC_ID).chunks if c.heading_path[-1] == heading)
+
+
+def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None:
+    offers = {c.heading_path[-1]: cues.chunk_offers(c, "sv") for c in corpus.document(DOC_ID).chunks}
+    assert "time" in offers["Hur gjorde vi?"]  # "startade i februari 2012"
+    assert "count" in offers["Hur gjorde vi?"]  # "Nio arbetsgrupper"
+    assert "manner" in offers["Hur gjorde vi?"]  # its heading asks "Hur …?"
+    assert "time" not in offers["Vår vision"]  # its decision date is metadata, shown with every answer
+    assert "meaning" in offers["Vi vill att visionen ska tolkas så här"]  # "tolkas"
+    assert "meaning" not in offers["Vår vision"]
+    assert "goal" in offers["Boende, bebyggelse och livsmiljö"]  # its label "Mål:"
+    assert "time" not in offers["Boende, bebyggelse och livsmiljö"]
+    # A document language without cues offers only what its text states.
+    assert cues.chunk_offers(_chunk(corpus, "Hur gjorde vi?"), "xx") <= {"time", "count"}
+
+
+def test_bad_cue_files_fail_with_their_line(tmp_path: Path) -> None:
+    (tmp_path / "sv.tsv").write_text("intent\tcues\ntime\tnär\nwhen\tnär\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"sv.tsv:3"):
+        read_cue_file(tmp_path / "sv.tsv")
+    (tmp_path / "sv.tsv").write_text("word\tsynonyms\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="first line"):
+        read_cue_file(tmp_path / "sv.tsv")
+
+
+def test_shipped_cue_files_cover_every_intent_in_every_language() -> None:
+    shipped = load_question_cues()
+    assert len(shipped.by_lang) >= 12
+    for lang, table in shipped.by_lang.items():
+        assert set(table) == set(INTENTS), lang
+        assert all(table[i] for i in INTENTS), lang
+
+
+def test_answer_type_features_move_the_ranking() -> None:
+    """The trained ranker gives weight to answer types, and the `types` ablation removes exactly that."""
+    ranker = LinearRanker.load(Path("bot/models/ranker.json"))
+    weights = dict(zip(FEATURES, ranker.weights, strict=True))
+    assert any(abs(weights[f"offers={i}"]) > 0.05 for i in INTENTS)
+    off = ranker.without("types")
+    assert all(w == 0.0 for f, w in zip(off.features, off.weights, strict=True) if f.startswith("offers="))
+    kept = [w for f, w in zip(off.features, off.weights, strict=True) if not f.startswith("offers=")]
+    assert np.allclose(kept, [weights[f] for f in FEATURES if not f.startswith("offers=")])
+
+
+def test_retrieval_reports_what_matched(service: ChatService) -> None:
+    """A "when" question in Finnish: the passage that states a time is marked, the others not."""
+    retrieval = service.retriever.retrieve("milloin visiotyö alkoi?")
+    assert "time" in retrieval.asks
+    marked = {r.chunk.heading_path[-1] for r in retrieval.ranked if "time" in r.answer_types}
+    assert marked == {"Hur gjorde vi?"}
+    assert retrieval.ranked[0].chunk.heading_path[-1] == "Hur gjorde vi?"
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("milloin visiotyö alkoi?", "startade i februari 2012"),  # a time
+        ("how many groups collected the residents' views?", "Nio arbetsgrupper"),  # a count
+    ],
+)
+def test_the_quote_is_the_sentence_that_states_what_was_asked(service: ChatService, question: str, stated: str) -> None:
+    answer = service.ask(question, "sv", log=False)
+    assert answer.answered
+    assert stated in answer.quotes[0].text
+    # Verbatim still: the quote is a slice of the page between sentence boundaries.
+    assert answer.quotes[0].text in service.corpus.document(DOC_ID).text
+
+
+def test_stated_types_of_a_text() -> None:
+    assert stated_types("Projektet startade i februari 2012.", "sv") == {"time"}
+    assert stated_types("Nio arbetsgrupper arbetade.", "sv") == {"count"}
+    assert stated_types("Antagen 2013-05-27 av fullmäktige.", "sv") == {"time"}
+    assert stated_types("I Kiruna är människor viktiga.", "sv") == frozenset()
+    assert stated_types("Nio arbetsgrupper.", "xx") == frozenset()  # no number words for that language
