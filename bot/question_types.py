@@ -48,12 +48,12 @@ class Cue:
 
     words: tuple[str, ...]
 
-    def found_in(self, tokens: list[str]) -> bool:
+    def matches_at(self, tokens: list[str], i: int) -> bool:
         n = len(self.words)
-        return any(
-            all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True))
-            for i in range(len(tokens) - n + 1)
-        )
+        return i + n <= len(tokens) and all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True))
+
+    def found_in(self, tokens: list[str]) -> bool:
+        return any(self.matches_at(tokens, i) for i in range(len(tokens)))
 
 
 def _cue_words(text: str) -> list[str]:
@@ -80,17 +80,35 @@ class QuestionCues:
     by_lang: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
 
     @cached_property
-    def _all(self) -> dict[str, list[Cue]]:
-        merged: dict[str, list[Cue]] = {i: [] for i in INTENTS}
+    def _by_first_word(self) -> tuple[dict[str, list[tuple[str, Cue]]], dict[str, list[tuple[str, Cue]]]]:
+        """Every language's cues keyed by their first word: exact words, and prefixes (`word*`).
+
+        A question is typed on every request; looking up each of its words (and each word's
+        prefixes) keeps that to microseconds where trying all ~1,300 cues took milliseconds.
+        """
+        exact: dict[str, list[tuple[str, Cue]]] = {}
+        prefix: dict[str, list[tuple[str, Cue]]] = {}
         for table in self.by_lang.values():
             for intent, cues in table.items():
-                merged[intent].extend(cues)
-        return merged
+                for cue in cues:
+                    first = cue.words[0]
+                    if first.endswith("*"):
+                        prefix.setdefault(first[:-1], []).append((intent, cue))
+                    else:
+                        exact.setdefault(first, []).append((intent, cue))
+        return exact, prefix
 
     def question_intents(self, question: str) -> frozenset[str]:
         """The answer types a question asks for, in whatever language it is written."""
+        exact, prefix = self._by_first_word
         tokens = words(question)
-        return frozenset(i for i, cues in self._all.items() if any(c.found_in(tokens) for c in cues))
+        found: set[str] = set()
+        for i, token in enumerate(tokens):
+            candidates = list(exact.get(token, ()))
+            for k in range(1, len(token) + 1):
+                candidates.extend(prefix.get(token[:k], ()))
+            found.update(intent for intent, cue in candidates if intent not in found and cue.matches_at(tokens, i))
+        return frozenset(found)
 
     def chunk_offers(self, chunk: Chunk, language: str) -> frozenset[str]:
         """The answer types a passage offers: its signposts typed by its language's cues, and

@@ -121,3 +121,25 @@ def test_stated_types_of_a_text() -> None:
     assert stated_types("Antagen 2013-05-27 av fullmäktige.", "sv") == {"time"}
     assert stated_types("I Kiruna är människor viktiga.", "sv") == frozenset()
     assert stated_types("Nio arbetsgrupper.", "xx") == frozenset()  # no number words for that language
+
+
+def test_indexed_typing_equals_trying_every_cue() -> None:
+    """The per-request lookup by first word finds exactly what trying every cue would."""
+    from bot.evaluation.scope_training import training_cases
+    from index.analysis import words
+
+    shipped = load_question_cues()
+
+    def every_cue(question: str) -> frozenset[str]:
+        tokens = words(question)
+        return frozenset(
+            intent
+            for table in shipped.by_lang.values()
+            for intent, cues in table.items()
+            if any(c.found_in(tokens) for c in cues)
+        )
+
+    questions = [c.question for c in training_cases()]
+    assert len(questions) > 400
+    assert all(shipped.question_intents(q) == every_cue(q) for q in questions)
+    assert sum(bool(shipped.question_intents(q)) for q in questions) > len(questions) / 3
