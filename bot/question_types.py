@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from corpus.hashing import content_hash
 from corpus.model import Chunk
 from index.analysis import words
 
@@ -161,7 +160,3 @@ def load_question_cues(directory: Path = DEFAULT_CUES_DIR) -> QuestionCues:
     if not directory.is_dir():
         return QuestionCues()
     return QuestionCues({p.stem: read_cue_file(p) for p in sorted(directory.glob("*.tsv"))})
-
-
-def question_cues_hash(directory: Path = DEFAULT_CUES_DIR) -> str:
-    return content_hash(sorted(directory.glob("*.tsv")) if directory.is_dir() else [])
