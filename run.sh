@@ -46,7 +46,7 @@ case "${1:-}" in
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     "$VENV/bin/mypy"
-    if [ -x "$VENV/bin/hadolint" ]; then "$VENV/bin/hadolint" Dockerfile; fi
+    "$VENV/bin/hadolint" Dockerfile
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)

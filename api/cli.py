@@ -243,11 +243,13 @@ def translations_prefetch(
         typer.echo(f"{code}: {added} added, {len(have)} already in memory, {failed} failed")
 
 
+# Where `translations export` writes and `translations import` reads.
+PoDir = Annotated[Path | None, typer.Option("--dir", help="Folder of PO files (default: the configured one).")]
+
+
 @translations_app.command("export")
 def translations_export(
-    directory: Annotated[
-        Path | None, typer.Option("--dir", help="Folder of PO files (default: the configured one).")
-    ] = None,
+    directory: PoDir = None,
 ) -> None:
     """Write the memory's translations of the current corpus to one PO file per language."""
     from corpus.curated_translations import CuratedTranslation, write_translations
@@ -267,9 +269,7 @@ def translations_export(
 
 @translations_app.command("import")
 def translations_import(
-    directory: Annotated[
-        Path | None, typer.Option("--dir", help="Folder of PO files (default: the configured one).")
-    ] = None,
+    directory: PoDir = None,
 ) -> None:
     """Load PO files into the memory; the files win over what the memory holds."""
     from corpus.curated_translations import load_translations

@@ -21,7 +21,7 @@ from bot.evaluation.dataset import load_cases
 from bot.evaluation.runner import run_eval
 from bot.languages import LANGUAGES
 from bot.service import ChatService
-from bot.storage.eval_cases import EvalCaseStore
+from bot.storage.eval_cases import EvalCaseStore, SavedCase
 from corpus.curated_translations import source_hash
 from corpus.segments import corpus_segments
 
@@ -96,28 +96,7 @@ def sentences(service: Service) -> list[dict[str, str]]:
     ]
 
 
-@router.get("/eval-cases")
-def eval_cases(service: Service) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": c.id,
-            "lang": c.lang,
-            "question": c.question,
-            "answer": c.answer,
-            "created_at": c.created_at.isoformat(),
-            "created_by": c.created_by,
-        }
-        for c in EvalCaseStore(service.database).all()
-    ]
-
-
-@router.post("/eval-cases", status_code=201)
-def add_eval_case(body: EvalCaseIn, service: Service, staff: StaffName) -> dict[str, Any]:
-    if body.lang not in LANGUAGES:
-        raise HTTPException(status_code=422, detail=f"unsupported language {body.lang!r}")
-    if body.answer is not None and body.answer not in {s.text for s in service.corpus.sentences()}:
-        raise HTTPException(status_code=422, detail="answer must be a sentence of the corpus, verbatim")
-    c = EvalCaseStore(service.database).add(body.lang, body.question, body.answer, staff)
+def _case_json(c: SavedCase) -> dict[str, Any]:
     return {
         "id": c.id,
         "lang": c.lang,
@@ -126,6 +105,20 @@ def add_eval_case(body: EvalCaseIn, service: Service, staff: StaffName) -> dict[
         "created_at": c.created_at.isoformat(),
         "created_by": c.created_by,
     }
+
+
+@router.get("/eval-cases")
+def eval_cases(service: Service) -> list[dict[str, Any]]:
+    return [_case_json(c) for c in EvalCaseStore(service.database).all()]
+
+
+@router.post("/eval-cases", status_code=201)
+def add_eval_case(body: EvalCaseIn, service: Service, staff: StaffName) -> dict[str, Any]:
+    if body.lang not in LANGUAGES:
+        raise HTTPException(status_code=422, detail=f"unsupported language {body.lang!r}")
+    if body.answer is not None and body.answer not in {s.text for s in service.corpus.sentences()}:
+        raise HTTPException(status_code=422, detail="answer must be a sentence of the corpus, verbatim")
+    return _case_json(EvalCaseStore(service.database).add(body.lang, body.question, body.answer, staff))
 
 
 @router.post("/eval")

@@ -120,12 +120,22 @@ class TranslationMemory:
         return entry
 
     def seed(self, translations: Iterable[CuratedTranslation]) -> int:
-        """Load curated translations the memory does not have yet; never overwrite staff's work."""
-        added = 0
+        """Load curated translations the memory does not have yet; never overwrite staff's work.
+
+        Runs at every start of every worker: one lookup per language, not one per segment.
+        """
+        by_lang: dict[str, list[CuratedTranslation]] = {}
         for tr in translations:
-            if self.get(tr.source, tr.lang) is None:
-                self.add(tr.source, tr.lang, tr.text, "curated", reviewed=tr.reviewed, reviewer=tr.reviewer)
-                added += 1
+            by_lang.setdefault(tr.lang, []).append(tr)
+        added = 0
+        for lang, items in by_lang.items():
+            have = self.get_many([tr.source for tr in items], lang)
+            for tr in items:
+                if tr.source not in have:
+                    have[tr.source] = self.add(
+                        tr.source, lang, tr.text, "curated", reviewed=tr.reviewed, reviewer=tr.reviewer
+                    )
+                    added += 1
         return added
 
     def put(self, source: str, lang: str, text: str, provider: str, *, reviewed: bool, reviewer: str | None) -> None:
