@@ -70,6 +70,28 @@ def in_process(service: ChatService, qs: list[str]) -> dict[str, dict[str, float
     return {"new": stats(new), "repeated": stats(repeated)}
 
 
+def stages(service: ChatService, qs: list[str]) -> dict[str, dict[str, float]]:
+    """Where a new question's in-process time goes: each stage of `ChatService.understand`/`respond`."""
+    from bot.service import Draft
+
+    times: dict[str, list[float]] = {"embed": [], "question_typing": [], "retrieve": [], "scope": [], "answer": []}
+    for q in qs:
+        t0 = time.perf_counter()
+        vector = service.retriever.embed(q)
+        t1 = time.perf_counter()
+        service.retriever.cues.question_intents(q)
+        t2 = time.perf_counter()
+        retrieval = service.retriever.retrieve(q, vector)  # types the question again, as in serving
+        t3 = time.perf_counter()
+        decision = service.gate.decide(retrieval, vector)
+        t4 = time.perf_counter()
+        service.respond(Draft(q, "sv", "sv", retrieval, decision), log=False)
+        t5 = time.perf_counter()
+        for name, seconds in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            times[name].append(seconds)
+    return {name: stats(values) for name, values in times.items()}
+
+
 def index_build(settings: Settings) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         s = settings.model_copy(update={"data_dir": Path(tmp)})
@@ -261,6 +283,7 @@ def run(settings: Settings, quick: bool = False) -> dict[str, Any]:
     result: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "threads": settings.threads}}
     result["floor"] = floor(service, sample)
     result["in_process"] = in_process(service, sample)
+    result["stages"] = stages(service, sample)
     result["index_build_s"] = index_build(settings)
     result["scaling"] = scaling(settings, [1000, 5000] if quick else [1000, 10_000, 100_000], qs)
     levels = [(1, 3.0), (8, 3.0)] if quick else [(1, 15.0), (8, 15.0), (32, 60.0)]
@@ -284,6 +307,8 @@ def render(result: dict[str, Any]) -> str:
         f"   ({result['ratios_to_floor']['in_process_new_p50']}x floor)",
         f"in-process answer, repeated        p50 {ip['repeated']['p50_ms']:8.2f} ms   "
         f"p99 {ip['repeated']['p99_ms']:8.2f} ms",
+        "  stages (p50): "
+        + ", ".join(f"{name.replace('_', ' ')} {v['p50_ms']:.3f} ms" for name, v in result["stages"].items()),
         f"index build, real corpus           {result['index_build_s']:.2f} s",
         "HTTP, real server on loopback (new questions):",
     ]

@@ -90,7 +90,7 @@ class HybridRetriever:
         self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker, cues: QuestionCues
     ) -> None:
         self._chunks = {c.id: c for c in corpus.chunks()}
-        self._cues = cues
+        self.cues = cues
         language = {d.meta.id: d.meta.language for d in corpus.documents}
         self._offers = {c.id: cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
         self._stated = {s.id: stated_types(s.text, language[c.doc_id]) for c in corpus.chunks() for s in c.sentences}
@@ -140,7 +140,7 @@ class HybridRetriever:
         dense_lists = [list(dense_lang.get(c, {}).values()) for c in ids]
         lex_lists = [list(lex_lang.get(c, {}).values()) for c in ids]
         best_sentence = [max(dense_sent.get(s.id, floor) for s in self._chunks[c].sentences) for c in ids]
-        asks = self._cues.question_intents(question)
+        asks = self.cues.question_intents(question)
         answer_types = [asks & self._offers[c] for c in ids]
         x = feature_matrix(
             dense_lists, lex_lists, best_sentence, [self._chunks[c].kind for c in ids], answer_types, floor

@@ -30,3 +30,9 @@ def test_stats_percentiles() -> None:
     assert s["p50_ms"] == 50.5
     assert s["p99_ms"] == 99.0
     assert bench.stats([])["n"] == 0
+
+
+def test_stages_cover_every_step_of_a_new_answer(service: ChatService) -> None:
+    result = bench.stages(service, bench.questions()[:8])
+    assert list(result) == ["embed", "question_typing", "retrieve", "scope", "answer"]
+    assert all(v["n"] == 8 and v["p50_ms"] > 0 for v in result.values())
