@@ -36,9 +36,16 @@ case "${1:-}" in
     ;;
   test)
     shift
-    # Debian's Chromium for the browser tests and a local PostgreSQL (loopback) for the storage tests.
-    KIRUNA_BOT_TEST_DATABASE_URL="$(./scripts/test-services.sh | tail -n 1)"
-    export KIRUNA_BOT_TEST_DATABASE_URL
+    quick=""
+    if [ "${1:-}" = "--quick" ]; then
+      # the fast tier: fakes instead of the model, no server process, browser or PostgreSQL
+      quick=1
+      shift
+    else
+      # Debian's Chromium for the browser tests and a local PostgreSQL (loopback) for the storage tests.
+      KIRUNA_BOT_TEST_DATABASE_URL="$(./scripts/test-services.sh | tail -n 1)"
+      export KIRUNA_BOT_TEST_DATABASE_URL
+    fi
     make_venv
     # torch first, pinned: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
     pip_install "torch==2.13.0"
@@ -47,10 +54,13 @@ case "${1:-}" in
     "$VENV/bin/ruff" format --check .
     "$VENV/bin/mypy"
     "$VENV/bin/hadolint" Dockerfile
+    if [ -n "$quick" ]; then
+      exec "$VENV/bin/pytest" -m "not slow" "$@"
+    fi
     exec "$VENV/bin/pytest" "$@"
     ;;
   *)
-    echo "usage: ./run.sh serve [--host H] [--port P] | ./run.sh test [pytest args]" >&2
+    echo "usage: ./run.sh serve [--host H] [--port P] | ./run.sh test [--quick] [pytest args]" >&2
     exit 2
     ;;
 esac

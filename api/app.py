@@ -23,16 +23,17 @@ from fastapi.responses import JSONResponse, Response
 from limits.strategies import FixedWindowRateLimiter
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest, multiprocess
 from starlette.middleware.trustedhost import TrustedHostMiddleware
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.middleware import BodySizeLimit, RateLimit, RequestContext
 from api.routes import chat, feedback, health, languages, pages, staff, ui
 from api.security import SecurityHeaders
 from api.state import ServiceState
 from bot.config import Settings
-from bot.service import ChatService
 from bot.storage.db import Database
 from bot.storage.questions import QuestionLog
 from bot.storage.rate_limits import DatabaseStorage
+from bot.wiring import Bot
 
 log = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600
@@ -95,23 +96,32 @@ def metrics_response() -> Response:
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
-def create_app(settings: Settings | None = None, service: ChatService | None = None) -> FastAPI:
+async def _watch_when_loaded(state: ServiceState) -> None:
+    """Once the bot is loaded (at start, or later after a repaired index), keep its cache current."""
+    while state.bot is None:
+        await asyncio.sleep(1)
+    await state.bot.chat.watch()
+
+
+def create_app(settings: Settings | None = None, bot: Bot | None = None) -> FastAPI:
     settings = settings or Settings()
     ensure_data_dir(settings)
-    database = service.database if service is not None else Database(settings.database)
-    state = ServiceState(settings, service, database)
+    database = bot.database if bot is not None else Database(settings.database)
+    state = ServiceState(settings, bot, database)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.cpu_limiter = anyio.CapacityLimiter(max(1, settings.threads))
-        app.state.io_limiter = anyio.CapacityLimiter(32)
         if not state.ready:
             await anyio.to_thread.run_sync(state.load)
-        purge = asyncio.create_task(_purge_forever(database, settings.retention_days))
+        tasks = [
+            asyncio.create_task(_purge_forever(database, settings.retention_days)),
+            asyncio.create_task(_watch_when_loaded(state)),
+        ]
         yield
-        purge.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await purge
+        for task in tasks:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     app = FastAPI(
         title="Kiruna vision bot",
@@ -130,13 +140,7 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
     # Outermost last: body limit and request ids see everything, then hosts, CORS, rate limits.
     limiter = None if settings.rate_limit.lower() == "off" else FixedWindowRateLimiter(DatabaseStorage(database))
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(
-        RateLimit,
-        limiter=limiter,
-        rule=settings.rate_limit,
-        trusted=settings.trusted_proxy_list,
-        salt=settings.database,
-    )
+    app.add_middleware(RateLimit, limiter=limiter, rule=settings.rate_limit, salt=settings.database)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
@@ -150,6 +154,9 @@ def create_app(settings: Settings | None = None, service: ChatService | None = N
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_host_list)
     app.add_middleware(RequestContext)
     app.add_middleware(BodySizeLimit)
+    if settings.trusted_proxy_list:
+        # the client address comes from X-Forwarded-For only when the peer is a trusted proxy
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     return app
 
 

@@ -18,13 +18,17 @@ import time
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import numpy as np
 
+from bot.chat.answer import ChatRequest
+from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.evaluation.dataset import load_cases
 from bot.evaluation.scope_training import training_cases
-from bot.service import ChatService, build, load_resources
+from bot.service import ChatService
+from bot.wiring import build, build_bot, load_pipeline, load_resources
 from index.dense import DenseIndex
 from index.lexical import LexicalIndex
 
@@ -45,49 +49,48 @@ def questions() -> list[str]:
     return [c.question for c in load_cases() + training_cases()]
 
 
-def floor(service: ChatService, qs: list[str]) -> dict[str, float]:
+def floor(pipeline: Pipeline, qs: list[str]) -> dict[str, float]:
     """Embedding one question plus the FAISS search."""
     times = []
     for q in qs:
         started = time.perf_counter()
-        vector = service.retriever.embed(q)
-        service.index.dense.search(vector.reshape(1, -1), 10)
+        vector = pipeline.retriever.embed(q)
+        pipeline.index.dense.search(vector.reshape(1, -1), 10)
         times.append(time.perf_counter() - started)
     return stats(times)
 
 
 def in_process(service: ChatService, qs: list[str]) -> dict[str, dict[str, float]]:
-    """A whole answer in-process, for new questions and for the same questions asked again."""
-    service.cache = type(service.cache)(service.cache.maxsize)
+    """A whole answer through `ChatService.answer`, for new questions and for the same ones asked again."""
 
-    def once(q: str) -> float:
-        started = time.perf_counter()
-        service.ask(q)
-        return time.perf_counter() - started
+    async def timed() -> tuple[list[float], list[float]]:
+        async def once(q: str) -> float:
+            started = time.perf_counter()
+            await service.answer(ChatRequest(message=q), log=False)
+            return time.perf_counter() - started
 
-    new = [once(q) for q in qs]
-    repeated = [once(q) for q in qs]
+        new = [await once(q) for q in qs]
+        repeated = [await once(q) for q in qs]
+        return new, repeated
+
+    new, repeated = anyio.run(timed)
     return {"new": stats(new), "repeated": stats(repeated)}
 
 
-def stages(service: ChatService, qs: list[str]) -> dict[str, dict[str, float]]:
-    """Where a new question's in-process time goes: each stage of `ChatService.understand`/`respond`."""
-    from bot.service import Draft
-
-    times: dict[str, list[float]] = {"embed": [], "question_typing": [], "retrieve": [], "scope": [], "answer": []}
+def stages(pipeline: Pipeline, qs: list[str]) -> dict[str, dict[str, float]]:
+    """Where the CPU part of a new question goes: the stages `ChatService` runs before responding."""
+    times: dict[str, list[float]] = {"embed": [], "question_typing": [], "retrieve": [], "scope": []}
     for q in qs:
         t0 = time.perf_counter()
-        vector = service.retriever.embed(q)
+        vector = pipeline.retriever.embed(q)
         t1 = time.perf_counter()
-        service.retriever.cues.question_intents(q)
+        pipeline.retriever.cues.question_intents(q)
         t2 = time.perf_counter()
-        retrieval = service.retriever.retrieve(q, vector)  # types the question again, as in serving
+        retrieval = pipeline.retriever.retrieve(q, vector)  # types the question again, as in serving
         t3 = time.perf_counter()
-        decision = service.gate.decide(retrieval, vector)
+        pipeline.gate.decide(retrieval, vector)
         t4 = time.perf_counter()
-        service.respond(Draft(q, "sv", "sv", retrieval, decision), log=False)
-        t5 = time.perf_counter()
-        for name, seconds in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+        for name, seconds in zip(times, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
             times[name].append(seconds)
     return {name: stats(values) for name, values in times.items()}
 
@@ -277,13 +280,16 @@ def http(settings: Settings, qs: list[str], levels: list[tuple[int, float]]) -> 
 
 
 def run(settings: Settings, quick: bool = False) -> dict[str, Any]:
-    service = ChatService.open(settings.model_copy(update={"translation_provider": "none"}), build_if_needed=True)
+    settings = settings.model_copy(update={"translation_provider": "none"})
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    pipeline = load_pipeline(settings, build_if_needed=True)
+    service = build_bot(settings, pipeline=pipeline).chat
     qs = questions()
     sample = qs[:60] if quick else qs
     result: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "threads": settings.threads}}
-    result["floor"] = floor(service, sample)
+    result["floor"] = floor(pipeline, sample)
     result["in_process"] = in_process(service, sample)
-    result["stages"] = stages(service, sample)
+    result["stages"] = stages(pipeline, sample)
     result["index_build_s"] = index_build(settings)
     result["scaling"] = scaling(settings, [1000, 5000] if quick else [1000, 10_000, 100_000], qs)
     levels = [(1, 3.0), (8, 3.0)] if quick else [(1, 15.0), (8, 15.0), (32, 60.0)]

@@ -6,11 +6,15 @@ import json
 import logging
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.config import Settings
+
+if TYPE_CHECKING:
+    from bot.chat.pipeline import Pipeline
+    from bot.wiring import Bot
 
 app = typer.Typer(
     pretty_exceptions_enable=False,
@@ -43,7 +47,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @index_app.command("build")
 def index_build() -> None:
     """(Re)build the index from the corpus and its curated translations."""
-    from bot.service import build, load_resources
+    from bot.wiring import build, load_resources
     from index.embedders import make_embedder
 
     settings = _settings()
@@ -60,7 +64,7 @@ def index_build() -> None:
 @index_app.command("status")
 def index_status() -> None:
     """Say whether the index on disk matches the corpus and the configured embedder."""
-    from bot.service import load_resources, open_index
+    from bot.wiring import load_resources, open_index
     from index.embedders import make_embedder
     from index.manifest import IndexMismatch, IndexMissing
 
@@ -73,13 +77,26 @@ def index_status() -> None:
     typer.echo(json.dumps(idx.manifest.__dict__, indent=2, ensure_ascii=False))
 
 
-def _open_service(settings: Settings):  # type: ignore[no-untyped-def]
-    from bot.service import ChatService
+def _open_bot(settings: Settings) -> Bot:
+    from bot.wiring import build_bot
     from corpus.loader import CorpusError
     from index.embedders import EmbedderError
 
     try:
-        return ChatService.open(settings, build_if_needed=True)
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return build_bot(settings, build_if_needed=True)
+    except (CorpusError, EmbedderError) as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _open_pipeline(settings: Settings) -> Pipeline:
+    from bot.wiring import load_pipeline
+    from corpus.loader import CorpusError
+    from index.embedders import EmbedderError
+
+    try:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return load_pipeline(settings, build_if_needed=True)
     except (CorpusError, EmbedderError) as exc:
         raise _fail(str(exc)) from exc
 
@@ -91,20 +108,18 @@ def ask(
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer object as JSON.")] = False,
 ) -> None:
     """Ask one question and print the answer (the same object as POST /v1/chat)."""
+    import anyio
     from pydantic import ValidationError
 
-    from api.schemas import ChatRequest, ChatResponse
+    from bot.chat.answer import ChatRequest
 
     try:
-        request = ChatRequest(message=question, lang=lang)
+        request = ChatRequest.model_validate({"message": question, "lang": lang})
     except ValidationError as exc:
         raise _fail("; ".join(e["msg"] for e in exc.errors()), 2) from exc
-    service = _open_service(_settings())
-    answer = service.ask(request.message, request.lang)
-    if as_json:
-        typer.echo(ChatResponse.model_validate(answer.to_dict()).model_dump_json(indent=2))
-    else:
-        typer.echo(answer.answer)
+    chat = _open_bot(_settings()).chat
+    answer = anyio.run(lambda: chat.answer(request))
+    typer.echo(answer.model_dump_json(indent=2) if as_json else answer.answer)
 
 
 @app.command("eval")
@@ -122,27 +137,26 @@ def eval_cmd(
     """Recall@1/@3, MRR, refusal and false-refusal rates and verbatim-quote rate, per language."""
     import tempfile
 
+    import anyio
+
     from bot.evaluation.dataset import BUILTIN_EVAL_SET, load_cases
     from bot.evaluation.report import render_comparison, render_table
     from bot.evaluation.runner import run_eval
 
     settings = _settings()
-    service = _open_service(settings)
+    chat = _open_bot(settings).chat
     eval_cases = load_cases(cases or BUILTIN_EVAL_SET)
-    report = run_eval(service, eval_cases)
+    report = anyio.run(run_eval, chat, eval_cases)
     if ablation:
         from bot.evaluation.report import render_ablation
 
-        trained = service.retriever.ranker
         variants = {}
         for name, off in (
             ("dense only", ("lexical", "types")),
             ("lexical only", ("dense", "types")),
             ("no types", ("types",)),
         ):
-            service.retriever.ranker = trained.without(*off)
-            variants[name] = run_eval(service, eval_cases)
-        service.retriever.ranker = trained
+            variants[name] = anyio.run(run_eval, chat.variant(ranker=chat.ranker.without(*off)), eval_cases)
         variants["hybrid"] = report
         typer.echo(render_ablation(variants))
         return
@@ -153,7 +167,7 @@ def eval_cmd(
             bare = Settings.model_validate(
                 {**settings.model_dump(), "data_dir": Path(tmp), "translations_dir": empty, "database_url": None}
             )
-            without = run_eval(_open_service(bare), eval_cases)
+            without = anyio.run(run_eval, _open_bot(bare).chat, eval_cases)
         if as_json:
             typer.echo(
                 json.dumps({"with": report.to_dict(), "without": without.to_dict()}, indent=2, ensure_ascii=False)
@@ -174,12 +188,12 @@ def ranker_train(
     ] = None,
     l2: Annotated[float, typer.Option(help="L2 regularization.")] = 0.001,
 ) -> None:
-    """Learn the ranker's weights from bot/training/*.jsonl (the eval sets are never used)."""
+    """Learn the ranker's weights from bot/evaluation/training/*.jsonl (the eval sets are never used)."""
     from bot.evaluation.ranker_training import train_ranker
     from bot.evaluation.scope_training import training_cases
 
     settings = _settings()
-    ranker = train_ranker(_open_service(settings), training_cases(), l2=l2)
+    ranker = train_ranker(_open_pipeline(settings), training_cases(), l2=l2)
     target = output or settings.ranker_model
     ranker.save(target)
     typer.echo(f"ranker ({ranker.trained_on}) -> {target}")
@@ -198,14 +212,13 @@ def scope_train(
         float, typer.Option(help="Threshold: refuse at most this share of in-scope eval questions.")
     ] = 0.04,
 ) -> None:
-    """Train on bot/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
+    """Train on bot/evaluation/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
     from bot.evaluation.dataset import load_cases
     from bot.evaluation.scope_training import train_scope_model, training_cases
 
     settings = _settings()
-    service = _open_service(settings)
     model = train_scope_model(
-        service,
+        _open_pipeline(settings),
         training_cases(),
         load_cases(),
         use_embedding=use_embedding,
@@ -221,26 +234,17 @@ def translations_prefetch(
     lang: Annotated[list[str], typer.Option(help="Target language code; repeat for several.")],
 ) -> None:
     """Translate every corpus sentence missing from the memory through the provider, and store it."""
-    from bot.translation.base import TranslationUnavailable
-    from corpus.segments import corpus_segments
+    from bot.wiring import translation_admin
 
-    service = _open_service(_settings())
-    segments = corpus_segments(service.corpus)
+    admin = translation_admin(_settings())
     for code in lang:
-        if not service.provider.supports(code):
-            raise _fail(f"the provider ({service.provider.name}) does not translate into {code!r}")
-        have = service.memory.get_many([s.text for s in segments], code)
-        added = failed = 0
-        for seg in segments:
-            if seg.text in have:
-                continue
-            try:
-                service.memory.add(seg.text, code, service.provider.translate(seg.text, code), service.provider.name)
-                added += 1
-            except TranslationUnavailable as exc:
-                failed += 1
-                typer.echo(f"  {code}: {exc}", err=True)
-        typer.echo(f"{code}: {added} added, {len(have)} already in memory, {failed} failed")
+        try:
+            done = admin.prefetch(code)
+        except ValueError as exc:
+            raise _fail(str(exc)) from exc
+        for failure in done.failures:
+            typer.echo(f"  {code}: {failure}", err=True)
+        typer.echo(f"{code}: {done.added} added, {done.already} already in memory, {len(done.failures)} failed")
 
 
 # Where `translations export` writes and `translations import` reads.
@@ -252,19 +256,12 @@ def translations_export(
     directory: PoDir = None,
 ) -> None:
     """Write the memory's translations of the current corpus to one PO file per language."""
-    from corpus.curated_translations import CuratedTranslation, write_translations
-    from corpus.segments import corpus_segments
+    from bot.wiring import translation_admin
 
     settings = _settings()
-    service = _open_service(settings)
     target = directory or settings.translations_dir
-    target.mkdir(parents=True, exist_ok=True)
-    segments = corpus_segments(service.corpus)
-    for code in sorted(service.memory.counts()):
-        found = service.memory.get_many([s.text for s in segments], code)
-        table = {src: CuratedTranslation(code, src, e.text, e.reviewed, e.reviewer) for src, e in found.items()}
-        write_translations(target / f"{code}.po", code, segments, table)
-        typer.echo(f"{code}: {len(table)}/{len(segments)} -> {target / (code + '.po')}")
+    for code, (done, total) in translation_admin(settings).export(target).items():
+        typer.echo(f"{code}: {done}/{total} -> {target / (code + '.po')}")
 
 
 @translations_app.command("import")
@@ -272,14 +269,11 @@ def translations_import(
     directory: PoDir = None,
 ) -> None:
     """Load PO files into the memory; the files win over what the memory holds."""
-    from corpus.curated_translations import load_translations
+    from bot.wiring import translation_admin
 
     settings = _settings()
-    service = _open_service(settings)
-    for code, items in load_translations(directory or settings.translations_dir).items():
-        for t in items:
-            service.memory.put(t.source, code, t.text, "curated", reviewed=t.reviewed, reviewer=t.reviewer)
-        typer.echo(f"{code}: {len(items)} imported")
+    for code, count in translation_admin(settings).import_(directory or settings.translations_dir).items():
+        typer.echo(f"{code}: {count} imported")
 
 
 @app.command()
@@ -329,8 +323,8 @@ def serve(
         ensure_data_dir(settings)
     except DataDirError as exc:
         raise _fail(str(exc), 2) from exc
-    from bot.service import ensure_index
     from bot.storage.db import Database
+    from bot.wiring import ensure_index
     from corpus.loader import CorpusError
     from index.embedders import EmbedderError
 
@@ -357,6 +351,7 @@ def serve(
         log_config=configure_logging(),
         timeout_graceful_shutdown=20,
         server_header=False,
+        proxy_headers=False,  # the app trusts forwarded headers only from KIRUNA_BOT_TRUSTED_PROXIES
     )
 
 

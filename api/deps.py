@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import anyio
-from fastapi import HTTPException, Request
+from typing import Annotated
+
+import anyio.to_thread
+from fastapi import Depends, HTTPException, Request
 
 from api.state import ServiceState
-from bot.messages import Catalogs, load_catalogs
+from bot.language.messages import Catalogs, load_catalogs
 from bot.service import ChatService
+from bot.staff import StaffDesk
+from bot.wiring import Bot
 
 _catalogs: Catalogs | None = None
 
@@ -17,18 +21,30 @@ def get_state(request: Request) -> ServiceState:
     return state
 
 
-async def get_service(request: Request) -> ChatService:
-    """The loaded service, or 503 with the reason and a hint to retry (async: no thread hop when ready)."""
+async def get_bot(request: Request) -> Bot:
+    """The loaded bot, or 503 with the reason and a hint to retry (async: no thread hop when ready)."""
     state = get_state(request)
-    if state.service is None:
+    if state.bot is None:
         await anyio.to_thread.run_sync(state.retry_if_due)
-    if state.service is None:
+    if state.bot is None:
         raise HTTPException(
             status_code=503,
             detail=f"the bot is not ready: {state.reason}",
             headers={"Retry-After": "5"},
         )
-    return state.service
+    return state.bot
+
+
+async def get_chat(bot: Annotated[Bot, Depends(get_bot)]) -> ChatService:
+    return bot.chat
+
+
+async def get_staff(bot: Annotated[Bot, Depends(get_bot)]) -> StaffDesk:
+    return bot.staff
+
+
+Chat = Annotated[ChatService, Depends(get_chat)]
+Staff = Annotated[StaffDesk, Depends(get_staff)]
 
 
 def get_catalogs() -> Catalogs:

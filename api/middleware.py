@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import logging
 import math
@@ -125,29 +124,6 @@ class RequestContext:
             request_id.reset(token)
 
 
-def client_address(scope: Scope, trusted: list[str]) -> str:
-    """The client: the peer, or the last untrusted address in X-Forwarded-For when the peer is a trusted proxy."""
-    peer = str((scope.get("client") or ("unknown", 0))[0])
-    nets = [ipaddress.ip_network(t, strict=False) for t in trusted]
-
-    def is_trusted(addr: str) -> bool:
-        try:
-            ip = ipaddress.ip_address(addr)
-        except ValueError:
-            return False
-        return any(ip in n for n in nets)
-
-    if not nets or not is_trusted(peer):
-        return str(peer)
-    raw: bytes = dict(scope.get("headers", [])).get(b"x-forwarded-for", b"")
-    forwarded = raw.decode("latin-1")
-    hops: list[str] = [h.strip() for h in forwarded.split(",") if h.strip()]
-    for hop in reversed(hops):
-        if not is_trusted(hop):
-            return hop
-    return str(peer)
-
-
 class RateLimit:
     """Per-client limit on the public POST routes, counted in the shared database (all workers)."""
 
@@ -156,14 +132,12 @@ class RateLimit:
         app: ASGIApp,
         limiter: FixedWindowRateLimiter | None,
         rule: str,
-        trusted: list[str],
         paths: tuple[str, ...] = ("/v1/chat", "/v1/feedback"),
         salt: str = "",
     ) -> None:
         self.app = app
         self.limiter = limiter
         self.item: RateLimitItem | None = parse(rule) if limiter is not None else None
-        self.trusted = trusted
         self.paths = paths
         self.salt = salt
 
@@ -177,7 +151,8 @@ class RateLimit:
         ):
             await self.app(scope, receive, send)
             return
-        client = client_address(scope, self.trusted)
+        # the peer, or the client a trusted proxy named (ProxyHeadersMiddleware runs first)
+        client = str((scope.get("client") or ("unknown", 0))[0])
         # the address is hashed: no IP address is ever stored in clear
         key = hashlib.sha256(f"{self.salt}:{client}".encode()).hexdigest()[:32]
         if not self.limiter.hit(self.item, "chat", key):

@@ -26,11 +26,12 @@ def require_staff(request: Request) -> str:
     The token is compared in constant time.
     """
     settings: Settings = request.app.state.settings
-    if not settings.staff_token:
+    if settings.staff_token is None or not settings.staff_token.get_secret_value():
         raise HTTPException(status_code=404, detail="Not Found")
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), settings.staff_token.encode()):
+    expected = settings.staff_token.get_secret_value().encode()
+    if scheme.lower() != "bearer" or not hmac.compare_digest(token.strip().encode(), expected):
         raise HTTPException(
             status_code=401, detail="staff token missing or wrong", headers={"WWW-Authenticate": "Bearer"}
         )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.question_types import DEFAULT_CUES_DIR
+from bot.chat.question_types import DEFAULT_CUES_DIR
 from corpus.curated_translations import DEFAULT_TRANSLATIONS_DIR
 from corpus.loader import DEFAULT_CORPUS_DIR
 from corpus.site_profile import DEFAULT_PROFILE
@@ -58,10 +59,12 @@ class Settings(BaseSettings):
     threads: int = Field(
         default_factory=lambda: os.cpu_count() or 1, ge=1, description="CPU threads for the embedder and FAISS."
     )
-    analyzer: str = Field(
+    analyzer: Literal["words", "ngrams", "hybrid"] = Field(
         "hybrid", description="Lexical analyzer: `words` (Snowball stems), `ngrams`, or `hybrid` (both)."
     )
-    dense_index: str = Field("auto", description="FAISS index kind: `auto`, `flat` or `hnsw`.")
+    dense_index: Literal["auto", "flat", "hnsw"] = Field(
+        "auto", description="FAISS index kind: `auto`, `flat` or `hnsw`."
+    )
 
     ranker_model: Path = Field(
         DEFAULT_RANKER_MODEL, description="The trained ranker (`kiruna-bot ranker train` writes it)."
@@ -78,7 +81,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(
         None, description="SQLAlchemy URL of the database; default a SQLite file in the data dir."
     )
-    translation_provider: str = Field(
+    translation_provider: Literal["google", "none"] = Field(
         "google", description="`google` (deep-translator) or `none` (translation memory only)."
     )
     translation_deadline: float = Field(3.0, gt=0, le=30, description="Seconds a provider call may take, at most.")
@@ -91,7 +94,7 @@ class Settings(BaseSettings):
     cors_origins: str = Field(
         "", description="Comma-separated origins whose pages may call the chat API (the widget's host pages)."
     )
-    staff_token: str | None = Field(
+    staff_token: SecretStr | None = Field(
         None, description="Bearer token for the staff console and API; with none set, staff routes answer 404."
     )
     rate_limit: str = Field("30/minute", description="Requests per client on public routes, e.g. `30/minute`; `off`.")
@@ -107,27 +110,6 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `kiruna-bot serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `kiruna-bot serve` listens on.")
-
-    @field_validator("analyzer")
-    @classmethod
-    def _known_analyzer(cls, v: str) -> str:
-        if v not in ("words", "ngrams", "hybrid"):
-            raise ValueError("analyzer must be words, ngrams or hybrid")
-        return v
-
-    @field_validator("dense_index")
-    @classmethod
-    def _known_index(cls, v: str) -> str:
-        if v not in ("auto", "flat", "hnsw"):
-            raise ValueError("dense_index must be auto, flat or hnsw")
-        return v
-
-    @field_validator("translation_provider")
-    @classmethod
-    def _known_provider(cls, v: str) -> str:
-        if v not in ("google", "none"):
-            raise ValueError("translation_provider must be google or none")
-        return v
 
     @property
     def index_dir(self) -> Path:

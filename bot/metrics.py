@@ -27,3 +27,4 @@ BREAKER_OPEN = Gauge(
     multiprocess_mode="max",
 )
 RATE_LIMITED = Counter("kiruna_rate_limited_total", "Requests refused with 429.")
+CACHE_HITS = Counter("kiruna_answer_cache_hits_total", "Answers served from a worker's answer cache.")

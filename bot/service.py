@@ -1,123 +1,58 @@
-"""The chat service: loads the corpus, model and index once, then answers questions.
+"""The chat service: the one place that sequences an answer.
 
-The API and the CLI both call `ChatService.ask`, so `kiruna-bot ask --json` and `POST /v1/chat`
-return the same answer object.
+The chat route, the staff console's "try", `kiruna-bot ask`, the eval and the bench all call
+`ChatService.answer` (or `trace`, the same sequence with its evidence kept), so they cannot
+drift apart. The service owns the answer cache, the thread pools and the question log:
+
+1. the cache (memory only: a repeated question costs no thread hop and no database query);
+2. understanding, in a pool sized to the cores: language, one embedding, retrieval, scope;
+3. responding, in a larger pool for waiting: translations (memory, maybe the provider), the
+   answer text, the question log.
+
+Nothing here touches the database on the event loop: what the cache depends on is refreshed by
+`watch`, in a thread, once a second.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
-from bot.answer import Answer
-from bot.answering import Answerer
-from bot.cache import AnswerCache
-from bot.config import Settings
-from bot.coverage import Coverage
-from bot.language_detection import LanguageDetector, TrigramProfiles
-from bot.messages import Catalogs, load_catalogs
+import anyio
+import anyio.to_thread
+
+from bot.chat.answer import Answer, ChatRequest
+from bot.chat.answering import Answerer
+from bot.chat.cache import AnswerCache
+from bot.chat.pipeline import Pipeline
+from bot.chat.ranking import LinearRanker
+from bot.chat.retrieval import Retrieval
+from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.language.messages import Catalogs
+from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
 from bot.metrics import ANSWERS
-from bot.question_types import load_question_cues
-from bot.ranking import LinearRanker
 from bot.redaction import redact
-from bot.retrieval import HybridRetriever, Retrieval
-from bot.scope import ScopeDecision, ScopeGate, load_scope_model
-from bot.storage.db import Database
 from bot.storage.memory import TranslationMemory
 from bot.storage.questions import QuestionLog
-from bot.translation.base import NoTranslator, Translator
-from bot.translation.breaker import CircuitBreaker
-from bot.translation.google import GoogleTranslator
 from bot.translation.service import TranslationService
-from corpus.curated_translations import load_translations, translations_hash
-from corpus.loader import load_corpus
-from corpus.model import Corpus
-from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
-from index.dense import set_search_threads
-from index.embedders import Embedder, make_embedder
-from index.manifest import IndexMismatch, IndexMissing, Manifest
-from index.store import LoadedIndex, Resources, build_index, load_index
+from corpus.model import Corpus, Sentence
+from index.manifest import Manifest
 
 log = logging.getLogger(__name__)
-
-
-def load_resources(settings: Settings) -> Resources:
-    corpus = load_corpus(
-        settings.corpus_dir,
-        settings.site_profile,
-        default_publisher=settings.publisher,
-        source_urls=settings.source_urls,
-    )
-    return Resources(
-        corpus=corpus,
-        translations=load_translations(settings.translations_dir),
-        translations_hash=translations_hash(settings.translations_dir),
-        thesaurus=load_thesaurus(settings.thesaurus_dir),
-        thesaurus_hash=thesaurus_hash(settings.thesaurus_dir),
-    )
-
-
-def build(settings: Settings, resources: Resources, embedder: Embedder) -> Manifest:
-    return build_index(
-        resources, embedder, settings.index_dir, analyzer=settings.analyzer, dense_kind=settings.dense_index
-    )
-
-
-def open_index(settings: Settings, resources: Resources, embedder: Embedder) -> LoadedIndex:
-    return load_index(
-        settings.index_dir, resources, embedder_id=embedder.id, dim=embedder.dim, analyzer=settings.analyzer
-    )
-
-
-def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manifest:
-    """Build the index if it is missing or stale; otherwise only check it. Returns its manifest."""
-    resources = load_resources(settings)
-    embedder = embedder or make_embedder(settings.embedder, settings.threads)
-    try:
-        return open_index(settings, resources, embedder).manifest
-    except (IndexMissing, IndexMismatch) as exc:
-        log.warning("building the index: %s", exc)
-        return build(settings, resources, embedder)
-
-
-def load_ranker(settings: Settings) -> LinearRanker:
-    """The trained ranker, or the default mix when none has been trained."""
-    if settings.ranker_model.exists():
-        try:
-            return LinearRanker.load(settings.ranker_model)
-        except (ValueError, KeyError, TypeError) as exc:
-            # Serve with the default mix rather than not at all; `kiruna-bot ranker train` fixes it.
-            log.warning("cannot use the ranker model (%s); using the default mix", exc)
-            return LinearRanker.default(settings.fusion_weight)
-    log.warning("no ranker model at %s; using the default mix", settings.ranker_model)
-    return LinearRanker.default(settings.fusion_weight)
-
-
-def make_provider(settings: Settings) -> Translator:
-    if settings.translation_provider == "none":
-        return NoTranslator()
-    return GoogleTranslator(
-        deadline=settings.translation_deadline,
-        breaker=CircuitBreaker(settings.breaker_failures, settings.breaker_reset_seconds),
-        base_url=settings.google_base_url,
-    )
-
-
-def detector_for(resources: Resources, catalogs: Catalogs) -> LanguageDetector:
-    """A detector whose trigram profiles come from the bot's own texts in every language."""
-    samples: dict[str, list[str]] = {"sv": [s.text for s in resources.corpus.sentences()]}
-    for lang, items in resources.translations.items():
-        samples.setdefault(lang, []).extend(t.text for t in items)
-    for lang, synonyms in resources.thesaurus.by_lang.items():
-        samples.setdefault(lang, []).extend(w for words in synonyms.values() for w in words)
-    for lang, messages in catalogs.by_lang.items():
-        samples.setdefault(lang, []).extend(messages.values())
-    return LanguageDetector(TrigramProfiles(dict(samples.items())))
+T = TypeVar("T")
+# Waiting on a translation provider or the database: many at once, apart from the CPU pool.
+IO_THREADS = 32
+REFRESH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
 class Draft:
+    """What understanding a message found: its languages, the ranked passages, the scope decision."""
+
     message: str
     lang: str
     detected: str
@@ -125,100 +60,109 @@ class Draft:
     decision: ScopeDecision
 
 
+@dataclass(frozen=True)
+class Turn:
+    """An answer and, when it was not served from the cache, the draft it was made from."""
+
+    answer: Answer
+    draft: Draft | None
+
+
+@dataclass(frozen=True)
+class LanguageSupport:
+    code: str
+    sources: list[str]  # memory, provider, or none
+
+
+class _Pools:
+    """Capacity limiters for the CPU and the waiting pool, one pair per event loop."""
+
+    def __init__(self, cpu: int) -> None:
+        self._cpu_size = max(1, cpu)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self.cpu = anyio.CapacityLimiter(self._cpu_size)
+        self.io = anyio.CapacityLimiter(IO_THREADS)
+
+    def current(self) -> _Pools:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a limiter belongs to the loop that first used it
+            self._loop = loop
+            self.cpu = anyio.CapacityLimiter(self._cpu_size)
+            self.io = anyio.CapacityLimiter(IO_THREADS)
+        return self
+
+    async def run_cpu(self, func: Callable[..., T], *args: Any) -> T:
+        return await anyio.to_thread.run_sync(func, *args, limiter=self.current().cpu)
+
+    async def run_io(self, func: Callable[..., T], *args: Any) -> T:
+        return await anyio.to_thread.run_sync(func, *args, limiter=self.current().io)
+
+
 class ChatService:
     def __init__(
         self,
-        settings: Settings,
-        resources: Resources,
-        embedder: Embedder,
-        index: LoadedIndex,
+        pipeline: Pipeline,
+        answerer: Answerer,
         *,
-        database: Database | None = None,
-        provider: Translator | None = None,
-        catalogs: Catalogs | None = None,
+        memory: TranslationMemory,
+        questions: QuestionLog,
+        translations: TranslationService,
+        cache: AnswerCache,
+        threads: int,
     ) -> None:
-        self.settings = settings
-        self.resources = resources
-        self.embedder = embedder
-        self.index = index
-        self.catalogs = catalogs or load_catalogs()
-        self.database = database or Database(settings.database)
-        self.memory = TranslationMemory(self.database)
-        self.memory.seed(t for items in resources.translations.values() for t in items)
-        self.questions = QuestionLog(self.database)
-        self.cache = AnswerCache(settings.cache_size)
-        self.provider = provider or make_provider(settings)
-        self.translations = TranslationService(self.memory, self.provider)
-        self.detector = detector_for(resources, self.catalogs)
-        self.retriever = HybridRetriever(
-            resources.corpus, index, embedder, load_ranker(settings), load_question_cues(settings.question_cues_dir)
-        )
-        self.gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id), Coverage(index.entries))
-        self.answerer = Answerer(
-            resources.corpus, self.catalogs, self.translations, settings.municipality_url, settings.top_k
-        )
+        self._pipeline = pipeline
+        self._answerer = answerer
+        self._memory = memory
+        self._questions = questions
+        self._translations = translations
+        self._cache = cache
+        self._pools = _Pools(threads)
+        self._memory_version: tuple[int, str] = memory.version()
+        self._local_edits = 0
 
-    @property
-    def corpus(self) -> Corpus:
-        return self.resources.corpus
+    # -- answering -------------------------------------------------------------------------
 
-    @classmethod
-    def open(
-        cls,
-        settings: Settings,
-        *,
-        build_if_needed: bool = False,
-        embedder: Embedder | None = None,
-        provider: Translator | None = None,
-        database: Database | None = None,
-    ) -> ChatService:
-        """Load everything; with `build_if_needed`, (re)build a missing or stale index first."""
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        set_search_threads(settings.threads)
-        resources = load_resources(settings)
-        embedder = embedder or make_embedder(settings.embedder, settings.threads)
-        try:
-            index = open_index(settings, resources, embedder)
-        except (IndexMissing, IndexMismatch) as exc:
-            if not build_if_needed:
-                raise
-            log.warning("building the index: %s", exc)
-            build(settings, resources, embedder)
-            index = open_index(settings, resources, embedder)
-        return cls(settings, resources, embedder, index, provider=provider, database=database)
+    async def answer(self, request: ChatRequest, *, log: bool = True) -> Answer:
+        """Answer one message: from the cache when it was answered before, else freshly."""
+        return (await self._run(request, use_cache=True, log=log)).answer
 
-    def understand(self, message: str, lang: str | None = None) -> Draft:
-        """The CPU part of answering: language, one embedding, retrieval, the scope decision."""
-        detected = self.detector.detect(message)
-        query = self.retriever.embed(message)
-        retrieval = self.retriever.retrieve(message, query)
-        return Draft(message, lang or detected, detected, retrieval, self.gate.decide(retrieval, query))
+    async def trace(self, request: ChatRequest) -> Turn:
+        """The answer with the evidence behind it (staff console, eval): never cached, never logged."""
+        return await self._run(request, use_cache=False, log=False)
 
-    def respond(self, draft: Draft, *, log: bool = True) -> Answer:
-        """The waiting part: translations (memory, maybe the provider), the answer, the question log."""
-        answer = self.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
-        answer.id = str(uuid.uuid4())
+    async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
+        generation = self._generation()
+        if use_cache:
+            hit = self._cache.get(request.message, request.lang, generation)
+            if hit is not None:
+                answer = hit.model_copy(update={"id": str(uuid.uuid4())})
+                if log:
+                    await self._pools.run_io(self._log, request.message, answer)
+                return Turn(answer, None)
+        draft = await self._pools.run_cpu(self._understand, request.message, request.lang)
+        answer = await self._pools.run_io(self._respond, draft, log)
+        # a degraded translation may work next time: only complete answers are kept
+        if use_cache and answer.translation.available:
+            self._cache.put(request.message, request.lang, generation, answer)
+        return Turn(answer, draft)
+
+    def _understand(self, message: str, lang: str | None) -> Draft:
+        p = self._pipeline
+        detected = p.detector.detect(message)
+        query = p.retriever.embed(message)
+        retrieval = p.retriever.retrieve(message, query)
+        return Draft(message, lang or detected, detected, retrieval, p.gate.decide(retrieval, query))
+
+    def _respond(self, draft: Draft, log: bool) -> Answer:
+        answer = self._answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
+        answer = answer.model_copy(update={"id": str(uuid.uuid4())})
         if log:
-            self.log_answer(draft.message, answer)
+            self._log(draft.message, answer)
         return answer
 
-    def generation(self) -> tuple[str, tuple[int, str]]:
-        """What a cached answer depends on besides the question: the index and the translations."""
-        return (self.index.manifest.built_at, self.memory.version())
-
-    def cached(self, message: str, lang: str | None) -> Answer | None:
-        """A fresh copy (own id) of the answer to the same question, if one is cached."""
-        hit = self.cache.get(message, lang, self.generation())
-        return replace(hit, id=str(uuid.uuid4())) if hit is not None else None
-
-    def remember(self, message: str, lang: str | None, answer: Answer) -> None:
-        # a degraded translation may work next time: only complete answers are kept
-        if answer.translation.available:
-            self.cache.put(message, lang, self.generation(), answer)
-
-    def log_answer(self, message: str, answer: Answer) -> None:
+    def _log(self, message: str, answer: Answer) -> None:
         ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
-        self.questions.record(
+        self._questions.record(
             answer.id,
             redact(message),
             answer.lang,
@@ -229,12 +173,80 @@ class ChatService:
             answer.translation.provider,
         )
 
-    def ask(self, message: str, lang: str | None = None, *, log: bool = True) -> Answer:
-        """Answer one question in `lang`, or in the language the question is written in."""
-        answer = self.cached(message, lang)
-        if answer is None:
-            answer = self.respond(self.understand(message, lang), log=False)
-            self.remember(message, lang, answer)
-        if log:
-            self.log_answer(message, answer)
-        return answer
+    # -- what a cached answer depends on ----------------------------------------------------
+
+    def _generation(self) -> tuple[str, tuple[int, str], int]:
+        """The index build, the translation memory's last known version and this worker's edits."""
+        return (self._pipeline.index.manifest.built_at, self._memory_version, self._local_edits)
+
+    def refresh(self) -> None:
+        """Read the translation memory's version (a database query: call it from a thread)."""
+        self._memory_version = self._memory.version()
+
+    def invalidate(self) -> None:
+        """This worker changed something answers depend on: cached answers are stale now."""
+        self._local_edits += 1
+
+    async def watch(self, every: float = REFRESH_SECONDS) -> None:
+        """Keep the cache's view of other workers' translation edits current (runs until cancelled)."""
+        while True:
+            try:
+                await self._pools.run_io(self.refresh)
+            except Exception:  # a failed read is retried; answering goes on with the last version
+                log.exception("cannot read the translation memory's version")
+            await asyncio.sleep(every)
+
+    # -- what the API and the tools read ----------------------------------------------------
+
+    @property
+    def corpus(self) -> Corpus:
+        return self._pipeline.corpus
+
+    @property
+    def manifest(self) -> Manifest:
+        return self._pipeline.index.manifest
+
+    @property
+    def catalogs(self) -> Catalogs:
+        return self._pipeline.catalogs
+
+    def sentences(self) -> list[tuple[Sentence, str]]:
+        """Every sentence of the corpus with the section it stands in."""
+        corpus = self.corpus
+        return [(s, c.section) for c in corpus.chunks() for s in c.sentences]
+
+    def languages(self) -> list[LanguageSupport]:
+        """Where each language's translations come from (reads the database)."""
+        counts = self._memory.counts()
+        out = []
+        for code in LANGUAGES:
+            sources = []
+            if code == SOURCE_LANGUAGE or counts.get(code):
+                sources.append("memory")
+            if self._translations.provider.supports(code):
+                sources.append("provider")
+            out.append(LanguageSupport(code, sources or ["none"]))
+        return out
+
+    def record_feedback(self, answer_id: str, helpful: bool) -> None:
+        """A resident's thumbs up or down; KeyError for an unknown answer (reads the database)."""
+        self._questions.feedback(answer_id, helpful)
+
+    def variant(self, *, ranker: LinearRanker | None = None, gate: ScopeGate | None = None) -> ChatService:
+        """The same service with another ranker or scope gate and an empty cache (eval ablations)."""
+        p = self._pipeline
+        retriever = p.retriever.with_ranker(ranker) if ranker is not None else p.retriever
+        pipeline = replace(p, retriever=retriever, gate=gate or p.gate)
+        return ChatService(
+            pipeline,
+            self._answerer,
+            memory=self._memory,
+            questions=self._questions,
+            translations=self._translations,
+            cache=AnswerCache(self._cache.maxsize),
+            threads=self._pools._cpu_size,
+        )
+
+    @property
+    def ranker(self) -> LinearRanker:
+        return self._pipeline.retriever.ranker

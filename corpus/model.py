@@ -98,10 +98,6 @@ class Document:
     chunks: list[Chunk] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
 
-    def span(self, start: int, end: int) -> str:
-        """The cleaned text between two offsets."""
-        return self.text[start:end]
-
 
 @dataclass
 class Corpus:

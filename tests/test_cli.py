@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from bot.config import Settings
 from bot.service import ChatService
+from bot.wiring import Bot
 
 
 def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -21,11 +22,11 @@ def _cli(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(exe), *args], env=env, capture_output=True, text=True, timeout=300, check=False)
 
 
-def test_ask_json_is_the_api_answer(settings: Settings, service: ChatService) -> None:
+def test_ask_json_is_the_api_answer(settings: Settings, bot: Bot) -> None:
     question = "Vad är målet för boende?"
     out = _cli("ask", question, "--lang", "sv", "--json", data_dir=settings.data_dir)
     assert out.returncode == 0, out.stderr
-    with TestClient(create_app(settings, service)) as client:
+    with TestClient(create_app(settings, bot)) as client:
         api = client.post("/v1/chat", json={"message": question, "lang": "sv"}).json()
     cli = json.loads(out.stdout)
     assert cli.pop("id") != api.pop("id")  # each answer gets its own id
@@ -35,7 +36,7 @@ def test_ask_json_is_the_api_answer(settings: Settings, service: ChatService) ->
 def test_ask_refuses_bad_input_clearly(settings: Settings, service: ChatService) -> None:
     out = _cli("ask", "hej", "--lang", "xx", data_dir=settings.data_dir)
     assert out.returncode == 2
-    assert "unsupported language" in out.stderr
+    assert "Input should be 'sv', 'en'" in out.stderr
 
 
 def test_eval_json_reports_the_metrics(settings: Settings, service: ChatService, tmp_path: Path) -> None:

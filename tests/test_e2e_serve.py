@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def server(settings: Settings, service: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(settings: Settings, pipeline: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """A server over a copy of the session's built index (so the test also covers loading it)."""
     data = tmp_path_factory.mktemp("serve-data")
     shutil.copytree(settings.index_dir, data / "index")

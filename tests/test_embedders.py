@@ -47,6 +47,7 @@ def minilm_path() -> Path:
     return Path(gt.get_model_path())
 
 
+@pytest.mark.slow
 def test_sentence_transformers_loads_a_local_model_offline(minilm_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     emb = make_embedder(f"sentence-transformers:{minilm_path}", threads=2)
@@ -58,6 +59,7 @@ def test_sentence_transformers_loads_a_local_model_offline(minilm_path: Path, mo
     assert float(p[0] @ v[0]) > float(p[0] @ v[1])
 
 
+@pytest.mark.slow  # imports torch
 def test_sentence_transformers_never_downloads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path))

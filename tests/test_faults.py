@@ -23,7 +23,7 @@ PL_QUESTION = {"message": "Vad är målet för kultur och idrott?", "lang": "pl"
 
 
 def test_corrupt_index_keeps_the_server_up_and_a_rebuild_recovers(
-    settings: Settings, service: object, tmp_path: Path
+    settings: Settings, pipeline: object, tmp_path: Path
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(settings.index_dir, data / "index")
@@ -129,7 +129,7 @@ def test_graceful_shutdown_lets_in_flight_requests_finish(stalled_server: Server
     assert "Finished server process" in stalled_server.log.read_text(encoding="utf-8")
 
 
-def test_two_workers_share_the_rate_limit(settings: Settings, service: object, tmp_path: Path) -> None:
+def test_two_workers_share_the_rate_limit(settings: Settings, pipeline: object, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(settings.index_dir, data / "index")
     env = {"KIRUNA_BOT_TRANSLATION_PROVIDER": "none", "KIRUNA_BOT_RATE_LIMIT": "10/minute"}

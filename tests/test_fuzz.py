@@ -12,14 +12,14 @@ from hypothesis import strategies as st
 
 from api.app import create_app
 from bot.config import Settings
-from bot.service import ChatService
+from bot.wiring import Bot
+from tests.fakes import with_settings
 from tests.fuzz import run_schemathesis
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, service: ChatService) -> Iterator[TestClient]:
-    fuzz_settings = settings.model_copy(update={"rate_limit": "off", "staff_token": "fuzz-token"})
-    app = create_app(fuzz_settings, service)
+def client(fast_settings: Settings, fast_bot: Bot) -> Iterator[TestClient]:
+    app = create_app(with_settings(fast_settings, rate_limit="off", staff_token="fuzz-token"), fast_bot)
     with TestClient(app, headers={"Authorization": "Bearer fuzz-token"}, raise_server_exceptions=False) as c:
         yield c
 

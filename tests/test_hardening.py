@@ -5,24 +5,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.middleware import client_address
 from bot.config import Settings
-from bot.service import ChatService
+from bot.wiring import Bot
+from tests.fakes import run_async, with_settings
 
 ORIGIN = "https://www.kiruna.se"
 
 
-def _client(settings: Settings, service: ChatService, **overrides: object) -> TestClient:
-    return TestClient(create_app(settings.model_copy(update=overrides), service))
+def _client(settings: Settings, bot: Bot, **overrides: object) -> TestClient:
+    return TestClient(create_app(with_settings(settings, **overrides), bot))
 
 
 @pytest.fixture(scope="module")
-def client(settings: Settings, service: ChatService) -> Iterator[TestClient]:
-    with _client(settings, service, rate_limit="off", cors_origins=ORIGIN, staff_token="s3cret") as c:
+def client(fast_settings: Settings, fast_bot: Bot) -> Iterator[TestClient]:
+    with _client(fast_settings, fast_bot, rate_limit="off", cors_origins=ORIGIN, staff_token="s3cret") as c:
         yield c
 
 
@@ -72,14 +73,14 @@ def test_cors_only_for_allowlisted_origins_and_never_credentials(client: TestCli
     assert "access-control-allow-credentials" not in pre.headers
 
 
-def test_unknown_hosts_are_refused(settings: Settings, service: ChatService) -> None:
-    with _client(settings, service, allowed_hosts="bot.kiruna.se,testserver") as c:
+def test_unknown_hosts_are_refused(fast_settings: Settings, fast_bot: Bot) -> None:
+    with _client(fast_settings, fast_bot, allowed_hosts="bot.kiruna.se,testserver") as c:
         assert c.get("/health/live").status_code == 200
         assert c.get("/health/live", headers={"Host": "evil.example"}).status_code == 400
 
 
-def test_staff_routes_closed_without_a_token(settings: Settings, service: ChatService) -> None:
-    with _client(settings, service, staff_token=None) as c:
+def test_staff_routes_closed_without_a_token(fast_settings: Settings, fast_bot: Bot) -> None:
+    with _client(fast_settings, fast_bot, staff_token=None) as c:
         assert c.get("/v1/staff/sentences").status_code == 404
         assert c.get("/v1/staff/sentences", headers={"Authorization": "Bearer anything"}).status_code == 404
 
@@ -93,9 +94,9 @@ def test_staff_routes_need_the_right_token(client: TestClient) -> None:
     assert len(ok.json()) == 33
 
 
-def test_rate_limit_with_retry_after(settings: Settings, service: ChatService, tmp_path: Path) -> None:
-    limited = settings.model_copy(update={"rate_limit": "5/minute", "database_url": f"sqlite:///{tmp_path}/rl.db"})
-    with TestClient(create_app(limited, service)) as c:
+def test_rate_limit_with_retry_after(fast_settings: Settings, fast_bot: Bot, tmp_path: Path) -> None:
+    limited = with_settings(fast_settings, rate_limit="5/minute", database_url=f"sqlite:///{tmp_path}/rl.db")
+    with TestClient(create_app(limited, fast_bot)) as c:
         codes = [c.post("/v1/chat", json={"message": "Vad är visionen?"}).status_code for _ in range(7)]
         assert codes == [200] * 5 + [429, 429]
         r = c.post("/v1/chat", json={"message": "Vad är visionen?"})
@@ -104,28 +105,45 @@ def test_rate_limit_with_retry_after(settings: Settings, service: ChatService, t
         assert c.get("/health/live").status_code == 200  # only the public POST routes are limited
 
 
-def test_forwarded_for_counts_only_behind_a_trusted_proxy() -> None:
-    scope = {"client": ("10.0.0.5", 1234), "headers": [(b"x-forwarded-for", b"203.0.113.7, 10.0.0.6")]}
-    assert client_address(scope, []) == "10.0.0.5"
-    assert client_address(scope, ["10.0.0.0/8"]) == "203.0.113.7"
-    scope_direct = {"client": ("198.51.100.1", 1), "headers": [(b"x-forwarded-for", b"1.2.3.4")]}
-    assert client_address(scope_direct, ["10.0.0.0/8"]) == "198.51.100.1"
+async def _codes(settings: Settings, bot: Bot, peer: str, forwarded: list[str]) -> list[int]:
+    app = create_app(settings, bot)
+    transport = httpx.ASGITransport(app=app, client=(peer, 1234))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        return [
+            (await c.post("/v1/chat", json={"message": "Vad är visionen?"}, headers={"X-Forwarded-For": f})).status_code
+            for f in forwarded
+        ]
 
 
-def test_question_log_keeps_only_redacted_text(client: TestClient, service: ChatService) -> None:
+def test_forwarded_for_counts_only_behind_a_trusted_proxy(
+    fast_settings: Settings, fast_bot: Bot, tmp_path: Path
+) -> None:
+    clients = [f"203.0.113.{i}" for i in range(1, 5)]
+    base = {"rate_limit": "2/minute", "database_url": f"sqlite:///{tmp_path}/rl.db"}
+    # no trusted proxies: X-Forwarded-For is ignored, even from loopback, and the peer is limited
+    untrusted = with_settings(fast_settings, **base)
+    assert run_async(_codes, untrusted, fast_bot, "127.0.0.1", clients) == [200, 200, 429, 429]
+    # behind a trusted proxy (CIDR), each forwarded client has its own count
+    trusted = with_settings(fast_settings, **base, trusted_proxies="10.0.0.0/8")
+    assert run_async(_codes, trusted, fast_bot, "10.0.0.5", clients) == [200] * 4
+    # a peer outside the trusted range cannot name a client
+    assert run_async(_codes, trusted, fast_bot, "198.51.100.1", clients) == [200, 200, 429, 429]
+
+
+def test_question_log_keeps_only_redacted_text(client: TestClient, fast_bot: Bot) -> None:
     r = client.post("/v1/chat", json={"message": "Mitt pnr är 811228-9874, mejla anna@example.se: vad är visionen?"})
     answer_id = r.json()["id"]
-    logged = next(q for q in service.questions.recent(50) if q.id == answer_id)
+    logged = next(q for q in fast_bot.staff.questions(limit=50) if q.id == answer_id)
     assert "811228-9874" not in logged.text
     assert "anna@example.se" not in logged.text
     assert "[personnummer]" in logged.text
 
 
-def test_feedback_is_stored_with_the_answer(client: TestClient, service: ChatService) -> None:
+def test_feedback_is_stored_with_the_answer(client: TestClient, fast_bot: Bot) -> None:
     answer_id = client.post("/v1/chat", json={"message": "Vad är målet för kultur?"}).json()["id"]
     assert client.post("/v1/feedback", json={"answer_id": answer_id, "helpful": True}).json() == {"stored": True}
     assert client.post("/v1/feedback", json={"answer_id": "nope", "helpful": True}).status_code == 404
-    logged = next(q for q in service.questions.recent(50) if q.id == answer_id)
+    logged = next(q for q in fast_bot.staff.questions(limit=50) if q.id == answer_id)
     assert logged.helpful == 1
 
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.pipeline import Pipeline
 from bot.config import Settings
-from bot.service import build, load_resources, open_index
+from bot.wiring import build, load_resources, open_index
 from index.embedders import Embedder
 from index.entries import CHUNK, KEYWORDS, SENTENCE
 from index.manifest import IndexMismatch, IndexMissing
@@ -106,5 +107,5 @@ def test_real_index_has_translations_and_keywords(service_index_entries: list[tu
 
 
 @pytest.fixture
-def service_index_entries(service) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
-    return [(e.lang, e.kind) for e in service.index.entries]
+def service_index_entries(pipeline: Pipeline) -> list[tuple[str, str]]:
+    return [(e.lang, e.kind) for e in pipeline.index.entries]

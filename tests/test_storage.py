@@ -28,7 +28,7 @@ from corpus.curated_translations import CuratedTranslation
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     if request.param == "sqlite":
         database = Database(sqlite_url(tmp_path / "test.db"))
@@ -105,7 +105,7 @@ def test_question_log_feedback_top_unanswered_and_purge(db: Database) -> None:
 def test_eval_cases(db: Database) -> None:
     store = EvalCaseStore(db)
     saved = store.add("fi", "mikä on visio?", "Vi är Kiruna.", "Anna")
-    assert [c.as_case().question for c in store.all()] == ["mikä on visio?"]
+    assert [(c.lang, c.question, c.answer) for c in store.all()] == [("fi", "mikä on visio?", "Vi är Kiruna.")]
     assert saved.created_by == "Anna"
 
 

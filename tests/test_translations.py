@@ -5,39 +5,42 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.evaluation.dataset import load_cases
-from bot.languages import LANGUAGES
+from bot.language.supported import LANGUAGES
 from bot.service import ChatService
 from bot.storage.db import Database, sqlite_url
-from bot.translation.base import NoTranslator
+from bot.storage.memory import TranslationMemory
+from bot.translation.base import NoTranslator, Translator
 from bot.translation.breaker import CircuitBreaker
 from bot.translation.google import GoogleTranslator
 from bot.translation.service import Segment, TranslationService
+from bot.wiring import Bot, build_bot
+from corpus import Corpus
 from corpus.curated_translations import CuratedTranslation, read_translations, write_translations
 from corpus.segments import corpus_segments
+from tests.fakes import ask, with_settings, without_translations
 from tests.google_standin import StandIn, google_standin
 
 CULTURE_SV = "Vad är målet för kultur och idrott?"
 
 
-def _fresh(service: ChatService, tmp_path: Path, provider: object, keep: set[str] | None = None) -> ChatService:
+def _fresh(
+    settings: Settings, pipeline: Pipeline, tmp_path: Path, provider: Translator, keep: set[str] | None = None
+) -> Bot:
     """The same index and corpus, with a new database seeded only with the languages in `keep`."""
-    translations = {k: v for k, v in service.resources.translations.items() if keep is not None and k in keep}
-    return ChatService(
-        service.settings.model_copy(update={"cache_size": 0}),  # every ask goes through the memory
-        replace(service.resources, translations=translations),
-        service.embedder,
-        service.index,
+    return build_bot(
+        with_settings(settings, cache_size=0),  # every answer goes through the memory
+        pipeline=without_translations(pipeline, keep or set()),
         database=Database(sqlite_url(tmp_path / "t.db")),
-        provider=provider,  # type: ignore[arg-type]
+        provider=provider,
     )
 
 
@@ -47,8 +50,8 @@ def standin() -> Iterator[StandIn]:
         yield s
 
 
-def test_finnish_question_gets_a_finnish_answer_from_memory(service: ChatService) -> None:
-    answer = service.ask("mikä on kulttuurin ja urheilun tavoite?")
+def test_finnish_question_gets_a_finnish_answer_from_memory(fast_chat: ChatService, fast_pipeline: Pipeline) -> None:
+    answer = ask(fast_chat, "mikä on kulttuurin ja urheilun tavoite?")
     assert answer.detected_lang == "fi"
     assert answer.lang == "fi"
     assert answer.quote is not None
@@ -56,7 +59,7 @@ def test_finnish_question_gets_a_finnish_answer_from_memory(service: ChatService
     assert answer.quote.translation.provenance == "unreviewed"
     assert answer.translation.provider == "memory"
     assert answer.translation.available
-    fi = {t.source: t.text for t in service.resources.translations["fi"]}
+    fi = {t.source: t.text for t in fast_pipeline.resources.translations["fi"]}
     assert fi["Mål: Kultur och idrott ska vara lättillgängligt och ge medborgare och besökare ett rikt liv."] in (
         answer.quote.translation.text
     )
@@ -64,28 +67,30 @@ def test_finnish_question_gets_a_finnish_answer_from_memory(service: ChatService
     assert answer.dir == "ltr"
 
 
-def test_arabic_answer_is_rtl(service: ChatService) -> None:
-    answer = service.ask("ما هو الهدف بالنسبة للثقافة والرياضة؟")
+def test_arabic_answer_is_rtl(fast_chat: ChatService) -> None:
+    answer = ask(fast_chat, "ما هو الهدف بالنسبة للثقافة والرياضة؟")
     assert answer.lang == "ar"
     assert answer.dir == "rtl"
 
 
-def test_reviewed_translations_are_labelled(service: ChatService, tmp_path: Path) -> None:
-    svc = _fresh(service, tmp_path, NoTranslator(), keep={"de"})
-    answer = svc.ask(CULTURE_SV, "de")
+def test_reviewed_translations_are_labelled(fast_settings: Settings, fast_pipeline: Pipeline, tmp_path: Path) -> None:
+    bot = _fresh(fast_settings, fast_pipeline, tmp_path, NoTranslator(), keep={"de"})
+    answer = ask(bot.chat, CULTURE_SV, "de")
     assert answer.translation.provenance == "unreviewed"
-    for entry in svc.memory.entries("de"):
-        svc.memory.approve(entry.id, "Anna Andersson")
-    answer = svc.ask(CULTURE_SV, "de")
+    for r in bot.staff.translations("de"):
+        bot.staff.approve_translation(r.entry.id, "Anna Andersson")
+    answer = ask(bot.chat, CULTURE_SV, "de")
     assert answer.translation.provenance == "reviewed"
     assert answer.translation.reviewed
     assert "Übersetzung" in answer.answer or "Translation reviewed" in answer.answer
 
 
-def test_provider_fills_the_memory_once(service: ChatService, tmp_path: Path, standin: StandIn) -> None:
+def test_provider_fills_the_memory_once(
+    fast_settings: Settings, fast_pipeline: Pipeline, tmp_path: Path, standin: StandIn
+) -> None:
     provider = GoogleTranslator(deadline=2, breaker=CircuitBreaker(3, 60), base_url=standin.url)
-    svc = _fresh(service, tmp_path, provider)
-    first = svc.ask(CULTURE_SV, "de")
+    svc = _fresh(fast_settings, fast_pipeline, tmp_path, provider).chat
+    first = ask(svc, CULTURE_SV, "de")
     assert first.translation.available
     assert first.translation.provider == "google"
     assert first.translation.provenance == "machine"
@@ -94,23 +99,23 @@ def test_provider_fills_the_memory_once(service: ChatService, tmp_path: Path, st
     assert first.quote.translation.text.startswith("[de] Inriktning: Kultur")
     calls = len(standin.received)
     assert calls >= 1
-    second = svc.ask(CULTURE_SV, "de")
+    second = ask(svc, CULTURE_SV, "de")
     assert len(standin.received) == calls  # served from memory now
     assert second.translation.provider == "memory"
     assert second.translation.provenance == "machine"
 
 
 def test_a_stalled_provider_degrades_within_the_deadline(
-    service: ChatService, tmp_path: Path, standin: StandIn
+    fast_settings: Settings, fast_pipeline: Pipeline, tmp_path: Path, standin: StandIn
 ) -> None:
     standin.mode, standin.stall_seconds = "stall", 6
     provider = GoogleTranslator(deadline=0.5, breaker=CircuitBreaker(3, 60), base_url=standin.url)
-    svc = _fresh(service, tmp_path, provider)
+    svc = _fresh(fast_settings, fast_pipeline, tmp_path, provider).chat
     started = time.monotonic()
-    svc.ask(CULTURE_SV, "sv")  # the same work without a translation: the machine's own pace
+    ask(svc, CULTURE_SV, "sv")  # the same work without a translation: the machine's own pace
     baseline = time.monotonic() - started
     started = time.monotonic()
-    answer = svc.ask(CULTURE_SV, "pl")
+    answer = ask(svc, CULTURE_SV, "pl")
     assert time.monotonic() - started < 0.5 + baseline + 0.5
     assert answer.answered
     assert not answer.translation.available
@@ -120,10 +125,12 @@ def test_a_stalled_provider_degrades_within_the_deadline(
     assert answer.quote.text in answer.answer
 
 
-def test_sami_without_translation_offers_swedish_and_finnish(service: ChatService, tmp_path: Path) -> None:
-    svc = _fresh(service, tmp_path, NoTranslator(), keep={"fi"})
+def test_sami_without_translation_offers_swedish_and_finnish(
+    fast_settings: Settings, fast_pipeline: Pipeline, tmp_path: Path
+) -> None:
+    svc = _fresh(fast_settings, fast_pipeline, tmp_path, NoTranslator(), keep={"fi"}).chat
     for lang in ("se", "fit"):
-        answer = svc.ask(CULTURE_SV, lang)
+        answer = ask(svc, CULTURE_SV, lang)
         assert not answer.translation.available
         assert answer.quote is not None
         assert "fi" in answer.quote.fallback
@@ -131,8 +138,8 @@ def test_sami_without_translation_offers_swedish_and_finnish(service: ChatServic
         assert answer.quote.text in answer.answer
 
 
-def test_an_edited_sentence_gets_none_of_its_old_translations(service: ChatService) -> None:
-    translations = TranslationService(service.memory, NoTranslator())
+def test_an_edited_sentence_gets_none_of_its_old_translations(fast_bot: Bot) -> None:
+    translations = TranslationService(TranslationMemory(fast_bot.database), NoTranslator())
     original = "Mål: Kultur och idrott ska vara lättillgängligt och ge medborgare och besökare ett rikt liv."
     assert translations.translate([Segment(original)], "en").available
     edited = original.replace("rikt liv", "rikare liv")
@@ -141,20 +148,15 @@ def test_an_edited_sentence_gets_none_of_its_old_translations(service: ChatServi
 
 
 def test_no_network_every_language_answers_within_a_second(
-    settings: Settings, service: ChatService, tmp_path: Path
+    fast_settings: Settings, fast_pipeline: Pipeline, tmp_path: Path
 ) -> None:
     dead = GoogleTranslator(deadline=3, breaker=CircuitBreaker(5, 60), base_url="http://127.0.0.1:9/m")
-    with_memory = ChatService(
-        settings,
-        service.resources,
-        service.embedder,
-        service.index,
-        database=Database(sqlite_url(tmp_path / "a.db")),
-        provider=dead,
+    with_memory = build_bot(
+        fast_settings, pipeline=fast_pipeline, database=Database(sqlite_url(tmp_path / "a.db")), provider=dead
     )
-    empty_memory = _fresh(service, tmp_path, dead)
-    for svc, expect_available in ((with_memory, True), (empty_memory, False)):
-        with TestClient(create_app(settings, svc)) as client:
+    empty_memory = _fresh(fast_settings, fast_pipeline, tmp_path, dead)
+    for bot, expect_available in ((with_memory, True), (empty_memory, False)):
+        with TestClient(create_app(fast_settings, bot)) as client:
             for code in LANGUAGES:
                 started = time.monotonic()
                 r = client.post("/v1/chat", json={"message": CULTURE_SV, "lang": code})
@@ -170,8 +172,8 @@ def test_no_network_every_language_answers_within_a_second(
                     assert body["translation"]["notice"]
 
 
-def test_languages_endpoint(settings: Settings, service: ChatService) -> None:
-    with TestClient(create_app(settings, service)) as client:
+def test_languages_endpoint(fast_settings: Settings, fast_bot: Bot) -> None:
+    with TestClient(create_app(fast_settings, fast_bot)) as client:
         langs = {lang["code"]: lang for lang in client.get("/v1/languages").json()}
     assert set(langs) == set(LANGUAGES)
     assert langs["fi"]["name"] == "suomi"
@@ -184,8 +186,8 @@ def test_languages_endpoint(settings: Settings, service: ChatService) -> None:
     assert "provider" not in langs["se"]["translations"]
 
 
-def test_po_files_round_trip_with_review_state(tmp_path: Path, service: ChatService) -> None:
-    segments = corpus_segments(service.corpus)
+def test_po_files_round_trip_with_review_state(tmp_path: Path, corpus: Corpus) -> None:
+    segments = corpus_segments(corpus)
     src = segments[3].text
     table = {src: CuratedTranslation("en", src, "Translated.", reviewed=True, reviewer="Anna")}
     write_translations(tmp_path / "en.po", "en", segments, table)
@@ -196,16 +198,16 @@ def test_po_files_round_trip_with_review_state(tmp_path: Path, service: ChatServ
     assert len(back) == 1
 
 
-def test_curated_translations_cover_every_segment(service: ChatService) -> None:
-    segments = {s.text for s in corpus_segments(service.corpus)}
+def test_curated_translations_cover_every_segment(fast_pipeline: Pipeline) -> None:
+    segments = {s.text for s in corpus_segments(fast_pipeline.corpus)}
     for lang in ("en", "fi", "se", "fit", "ar", "so", "ti", "fa", "uk", "pl", "de"):
-        have = {t.source for t in service.resources.translations[lang]}
+        have = {t.source for t in fast_pipeline.resources.translations[lang]}
         assert have == segments, lang
 
 
-def test_language_detection_on_the_eval_set(service: ChatService) -> None:
+def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
     cases = load_cases()
-    right = Counter(c.lang for c in cases if service.detector.detect(c.question) == c.lang)
+    right = Counter(c.lang for c in cases if fast_pipeline.detector.detect(c.question) == c.lang)
     total = Counter(c.lang for c in cases)
     assert sum(right.values()) / sum(total.values()) >= 0.85
     for lang in ("sv", "en", "fi", "ar", "fa", "ti", "uk", "de"):

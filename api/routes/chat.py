@@ -1,35 +1,20 @@
-"""`POST /v1/chat`: one question in, one extractive answer out."""
+"""`POST /v1/chat`: one message in, one extractive answer out."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter, Response
 
-import anyio
-from fastapi import APIRouter, Depends, Request, Response
-
-from api.deps import get_service
-from api.schemas import ChatRequest, ChatResponse, ErrorOut
-from bot.service import ChatService
+from api.deps import Chat
+from api.schemas import Answer, ChatRequest, ErrorOut
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 
 
 @router.post(
     "/chat",
-    response_model=ChatResponse,
+    response_model=Answer,
     responses={413: {"model": ErrorOut}, 422: {"model": ErrorOut}, 429: {"model": ErrorOut}, 503: {"model": ErrorOut}},
 )
-async def chat(body: ChatRequest, request: Request, service: Annotated[ChatService, Depends(get_service)]) -> Response:
-    state = request.app.state
-    answer = service.cached(body.message, body.lang)
-    if answer is None:
-        # embedding and search: CPU, in a pool sized to the cores
-        draft = await anyio.to_thread.run_sync(service.understand, body.message, body.lang, limiter=state.cpu_limiter)
-        # translation and the question log: mostly waiting, in their own pool
-        answer = await anyio.to_thread.run_sync(service.respond, draft, limiter=state.io_limiter)
-        service.remember(body.message, body.lang, answer)
-    else:
-        await anyio.to_thread.run_sync(service.log_answer, body.message, answer, limiter=state.io_limiter)
-    # validated against the contract once, serialized once
-    payload = ChatResponse.model_validate(answer.to_dict()).model_dump_json()
-    return Response(payload, media_type="application/json")
+async def chat(body: ChatRequest, service: Chat) -> Response:
+    answer = await service.answer(body)
+    return Response(answer.model_dump_json(), media_type="application/json")  # serialized once

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import anyio.to_thread
+from fastapi import APIRouter, HTTPException
 
-import anyio
-from fastapi import APIRouter, Depends, HTTPException
-
-from api.deps import get_service
+from api.deps import Chat
 from api.schemas import ErrorOut, FeedbackIn, FeedbackOut
-from bot.service import ChatService
 
 router = APIRouter(prefix="/v1", tags=["chat"])
 
 
 @router.post("/feedback", response_model=FeedbackOut, responses={404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
-async def feedback(body: FeedbackIn, service: Annotated[ChatService, Depends(get_service)]) -> FeedbackOut:
+async def feedback(body: FeedbackIn, service: Chat) -> FeedbackOut:
     try:
-        await anyio.to_thread.run_sync(service.questions.feedback, body.answer_id, body.helpful)
+        await anyio.to_thread.run_sync(service.record_feedback, body.answer_id, body.helpful)
     except KeyError as exc:
         raise HTTPException(status_code=404, detail="no answer with that id") from exc
     return FeedbackOut(stored=True)

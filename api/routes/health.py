@@ -23,9 +23,9 @@ async def ready(request: Request) -> JSONResponse:
     state = get_state(request)
     if not state.ready:
         await anyio.to_thread.run_sync(state.retry_if_due)
-    if state.service is None:
+    if state.bot is None:
         return JSONResponse(status_code=503, content={"status": "not ready", "reason": state.reason})
-    m = state.service.index.manifest
+    m = state.bot.chat.manifest
     body: dict[str, Any] = {
         "status": "ready",
         "index": {

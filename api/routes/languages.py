@@ -2,35 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Depends
-
-from api.deps import get_service
+from api.deps import Chat
 from api.schemas import LanguageOut
-from bot.languages import LANGUAGES, SOURCE_LANGUAGE
-from bot.service import ChatService
+from bot.language.supported import LANGUAGES
 
 router = APIRouter(prefix="/v1", tags=["languages"])
 
 
 @router.get("/languages", response_model=list[LanguageOut])
-def languages(service: Annotated[ChatService, Depends(get_service)]) -> list[LanguageOut]:
-    counts = service.memory.counts()
-    out = []
-    for code, lang in LANGUAGES.items():
-        sources = []
-        if code == SOURCE_LANGUAGE or counts.get(code):
-            sources.append("memory")
-        if service.provider.supports(code):
-            sources.append("provider")
-        out.append(
-            LanguageOut(
-                code=code,
-                name=lang.name,
-                english_name=lang.english_name,
-                dir=lang.dir,
-                translations=sources or ["none"],
-            )
+def languages(service: Chat) -> list[LanguageOut]:
+    return [
+        LanguageOut(
+            code=s.code,
+            name=LANGUAGES[s.code].name,
+            english_name=LANGUAGES[s.code].english_name,
+            dir=LANGUAGES[s.code].dir,
+            translations=s.sources,
         )
-    return out
+        for s in service.languages()
+    ]

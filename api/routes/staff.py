@@ -9,30 +9,28 @@ import csv
 import io
 from typing import Annotated, Any
 
-import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from api.deps import get_service
-from api.schemas import MAX_MESSAGE, ChatRequest, ChatResponse
+from api.deps import Chat, Staff
+from api.schemas import MAX_MESSAGE, ChatRequest
 from api.security import require_staff
-from bot.evaluation.dataset import load_cases
+from bot.evaluation.dataset import from_saved, load_cases
 from bot.evaluation.runner import run_eval
-from bot.languages import LANGUAGES
-from bot.service import ChatService
-from bot.storage.eval_cases import EvalCaseStore, SavedCase
-from corpus.curated_translations import source_hash
-from corpus.segments import corpus_segments
+from bot.language.supported import LangCode
+from bot.staff import ReviewedEntry
+from bot.storage.eval_cases import SavedCase
+from bot.storage.questions import LoggedQuestion
 
 router = APIRouter(prefix="/v1/staff", tags=["staff"], dependencies=[Depends(require_staff)])
-Service = Annotated[ChatService, Depends(get_service)]
 StaffName = Annotated[str, Depends(require_staff)]
 EntryId = Annotated[int, Path(ge=1, le=2**62, description="A translation memory entry id.")]
 
 
 class EvalCaseIn(BaseModel):
-    lang: str = Field(min_length=2, max_length=8)
+    lang: LangCode
     question: str = Field(min_length=1, max_length=MAX_MESSAGE)
     answer: str | None = Field(None, description="The corpus sentence that answers; null if it should be refused.")
 
@@ -41,12 +39,8 @@ class TranslationEdit(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
-def _current_sources(service: ChatService) -> set[str]:
-    """Hashes of the corpus's current sentences and headings: a translation of anything else is stale."""
-    return {source_hash(s.text) for s in corpus_segments(service.corpus)}
-
-
-def _entry_json(e: Any, current: set[str]) -> dict[str, Any]:
+def _entry_json(r: ReviewedEntry) -> dict[str, Any]:
+    e = r.entry
     return {
         "id": e.id,
         "lang": e.lang,
@@ -56,43 +50,40 @@ def _entry_json(e: Any, current: set[str]) -> dict[str, Any]:
         "reviewed": e.reviewed,
         "reviewer": e.reviewer,
         "reviewed_at": e.reviewed_at.isoformat() if e.reviewed_at else None,
-        "stale": source_hash(e.source_text) not in current,
+        "stale": r.stale,
     }
 
 
 @router.post("/try")
-async def try_question(body: ChatRequest, service: Service) -> dict[str, Any]:
-    def run() -> dict[str, Any]:
-        draft = service.understand(body.message, body.lang)  # the evidence and the answer from one retrieval
-        retrieval, decision = draft.retrieval, draft.decision
-        answer = service.respond(draft, log=False)
-        return {
-            "answer": ChatResponse.model_validate(answer.to_dict()).model_dump(),
-            "detected_lang": answer.detected_lang,
-            "scope": {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score},
-            "asks": sorted(retrieval.asks),
-            "retrieved": [
-                {
-                    "id": r.chunk.id,
-                    "section": r.chunk.section,
-                    "text": r.chunk.text,
-                    "dense": round(r.dense, 4),
-                    "lexical": round(r.lexical, 4),
-                    "fused": round(r.fused, 4),
-                    "answer_types": sorted(r.answer_types),
-                }
-                for r in retrieval.ranked
-            ],
-        }
-
-    return await anyio.to_thread.run_sync(run)
+async def try_question(body: ChatRequest, service: Chat) -> dict[str, Any]:
+    turn = await service.trace(body)  # the evidence and the answer from one retrieval
+    if turn.draft is None:  # pragma: no cover - trace never serves from the cache
+        raise HTTPException(status_code=500, detail="no evidence")
+    retrieval, decision = turn.draft.retrieval, turn.draft.decision
+    return {
+        "answer": turn.answer.model_dump(),
+        "detected_lang": turn.answer.detected_lang,
+        "scope": {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score},
+        "asks": sorted(retrieval.asks),
+        "retrieved": [
+            {
+                "id": r.chunk.id,
+                "section": r.chunk.section,
+                "text": r.chunk.text,
+                "dense": round(r.dense, 4),
+                "lexical": round(r.lexical, 4),
+                "fused": round(r.fused, 4),
+                "answer_types": sorted(r.answer_types),
+            }
+            for r in retrieval.ranked
+        ],
+    }
 
 
 @router.get("/sentences")
-def sentences(service: Service) -> list[dict[str, str]]:
+def sentences(service: Chat) -> list[dict[str, str]]:
     return [
-        {"id": s.id, "chunk_id": s.chunk_id, "section": service.corpus.chunk(s.chunk_id).section, "text": s.text}
-        for s in service.corpus.sentences()
+        {"id": s.id, "chunk_id": s.chunk_id, "section": section, "text": s.text} for s, section in service.sentences()
     ]
 
 
@@ -108,89 +99,79 @@ def _case_json(c: SavedCase) -> dict[str, Any]:
 
 
 @router.get("/eval-cases")
-def eval_cases(service: Service) -> list[dict[str, Any]]:
-    return [_case_json(c) for c in EvalCaseStore(service.database).all()]
+def eval_cases(staff: Staff) -> list[dict[str, Any]]:
+    return [_case_json(c) for c in staff.eval_cases()]
 
 
 @router.post("/eval-cases", status_code=201)
-def add_eval_case(body: EvalCaseIn, service: Service, staff: StaffName) -> dict[str, Any]:
-    if body.lang not in LANGUAGES:
-        raise HTTPException(status_code=422, detail=f"unsupported language {body.lang!r}")
-    if body.answer is not None and body.answer not in {s.text for s in service.corpus.sentences()}:
-        raise HTTPException(status_code=422, detail="answer must be a sentence of the corpus, verbatim")
-    return _case_json(EvalCaseStore(service.database).add(body.lang, body.question, body.answer, staff))
+def add_eval_case(body: EvalCaseIn, staff: Staff, name: StaffName) -> dict[str, Any]:
+    try:
+        return _case_json(staff.add_eval_case(body.lang, body.question, body.answer, name))
+    except ValueError as exc:
+        raise HTTPException(status_code=422, detail=str(exc)) from exc
 
 
 @router.post("/eval")
-async def evaluate(service: Service) -> dict[str, Any]:
-    def run() -> dict[str, Any]:
-        cases = load_cases() + [c.as_case() for c in EvalCaseStore(service.database).all()]
-        return run_eval(service, cases).to_dict()
-
-    return await anyio.to_thread.run_sync(run)
+async def evaluate(service: Chat, staff: Staff) -> dict[str, Any]:
+    saved = await anyio.to_thread.run_sync(staff.eval_cases)
+    report = await run_eval(service, load_cases() + [from_saved(c) for c in saved])
+    return report.to_dict()
 
 
 @router.get("/translations")
 def translations(
-    service: Service, lang: str | None = None, unreviewed: bool = False, stale: bool | None = None
+    staff: Staff, lang: str | None = None, unreviewed: bool = False, stale: bool | None = None
 ) -> list[dict[str, Any]]:
-    current = _current_sources(service)
-    rows = [_entry_json(e, current) for e in service.memory.entries(lang, unreviewed_only=unreviewed)]
-    return [r for r in rows if stale is None or r["stale"] == stale]
+    return [_entry_json(r) for r in staff.translations(lang, unreviewed=unreviewed, stale=stale)]
 
 
 @router.put("/translations/{entry_id}")
-def edit_translation(entry_id: EntryId, body: TranslationEdit, service: Service) -> dict[str, Any]:
+def edit_translation(entry_id: EntryId, body: TranslationEdit, staff: Staff) -> dict[str, Any]:
     try:
-        entry = service.memory.edit(entry_id, body.text)
+        return _entry_json(staff.edit_translation(entry_id, body.text))
     except KeyError as exc:
         raise HTTPException(status_code=404, detail="no translation with that id") from exc
-    return _entry_json(entry, _current_sources(service))
 
 
 @router.post("/translations/{entry_id}/approve")
-def approve_translation(entry_id: EntryId, service: Service, staff: StaffName) -> dict[str, Any]:
+def approve_translation(entry_id: EntryId, staff: Staff, name: StaffName) -> dict[str, Any]:
     try:
-        entry = service.memory.approve(entry_id, staff)
+        return _entry_json(staff.approve_translation(entry_id, name))
     except KeyError as exc:
         raise HTTPException(status_code=404, detail="no translation with that id") from exc
-    return _entry_json(entry, _current_sources(service))
 
 
-def _questions(service: ChatService, lang: str | None, answered: bool | None) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": q.id,
-            "created_at": q.created_at.isoformat(),
-            "text": q.text,
-            "lang": q.lang,
-            "detected_lang": q.detected_lang,
-            "answered": q.answered,
-            "chunk_id": q.chunk_id,
-            "helpful": q.helpful,
-            "unhelpful": q.unhelpful,
-        }
-        for q in service.questions.recent(500, lang, answered)
-    ]
+def _question_json(q: LoggedQuestion) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "created_at": q.created_at.isoformat(),
+        "text": q.text,
+        "lang": q.lang,
+        "detected_lang": q.detected_lang,
+        "answered": q.answered,
+        "chunk_id": q.chunk_id,
+        "helpful": q.helpful,
+        "unhelpful": q.unhelpful,
+    }
 
 
 @router.get("/questions")
-def questions(service: Service, lang: str | None = None, answered: bool | None = None) -> list[dict[str, Any]]:
-    return _questions(service, lang, answered)
+def questions(staff: Staff, lang: str | None = None, answered: bool | None = None) -> list[dict[str, Any]]:
+    return [_question_json(q) for q in staff.questions(lang, answered)]
 
 
 @router.get("/questions/top-unanswered")
-def top_unanswered(service: Service) -> dict[str, list[tuple[str, int]]]:
-    return service.questions.top_unanswered()
+def top_unanswered(staff: Staff) -> dict[str, list[tuple[str, int]]]:
+    return staff.top_unanswered()
 
 
 @router.get("/questions.csv")
-def questions_csv(service: Service) -> Response:
+def questions_csv(staff: Staff) -> Response:
     out = io.StringIO()
     fields = ["id", "created_at", "lang", "detected_lang", "answered", "chunk_id", "helpful", "unhelpful", "text"]
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
-    for row in _questions(service, None, None):
+    for row in (_question_json(q) for q in staff.questions()):
         # a cell starting with = + - @ would run as a formula in a spreadsheet
         text = row["text"]
         row["text"] = "'" + text if text[:1] in ("=", "+", "-", "@") else text

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Request
 
 from api.deps import get_catalogs
-from bot.languages import LANGUAGES, direction
-from bot.messages import ALL_IDS, Catalogs, M
+from bot.language.messages import ALL_IDS, Catalogs, M
+from bot.language.supported import LANGUAGES, direction
 
 router = APIRouter(prefix="/v1", tags=["languages"])
 _WIDGET_KEYS = [k for k in vars(M) if k.startswith("UI_")] + [

@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.storage.eval_cases import SavedCase
+
 BUILTIN_EVAL_SET = Path(__file__).with_name("eval_set.jsonl")
 
 
@@ -32,3 +34,8 @@ def load_cases(path: Path = BUILTIN_EVAL_SET) -> list[EvalCase]:
         except (json.JSONDecodeError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not an eval case: {exc}") from exc
     return cases
+
+
+def from_saved(saved: SavedCase) -> EvalCase:
+    """A case staff saved in the console, run beside the built-in set."""
+    return EvalCase(f"staff-{saved.id}", saved.lang, saved.question, saved.answer)

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import numpy as np
 
+from bot.chat.pipeline import Pipeline
+from bot.chat.ranking import FEATURES, LinearRanker, fit_listwise
 from bot.evaluation.dataset import EvalCase
-from bot.ranking import FEATURES, LinearRanker, fit_listwise
-from bot.service import ChatService
 
 
-def train_ranker(service: ChatService, train: list[EvalCase], l2: float = 0.001) -> LinearRanker:
-    all_ids = sorted(c.id for c in service.corpus.chunks())
+def train_ranker(pipeline: Pipeline, train: list[EvalCase], l2: float = 0.001) -> LinearRanker:
+    all_ids = sorted(c.id for c in pipeline.corpus.chunks())
     xs, gold = [], []
     for case in train:
         if case.answer is None:
             continue
-        ev = service.retriever.evidence(case.question)
+        ev = pipeline.retriever.evidence(case.question)
         if ev.chunk_ids != all_ids:
             continue  # every chunk must be a candidate for a listwise loss
         answer_ids = [
             i
             for i, cid in enumerate(ev.chunk_ids)
-            if any(s.text == case.answer for s in service.corpus.chunk(cid).sentences)
+            if any(s.text == case.answer for s in pipeline.corpus.chunk(cid).sentences)
         ]
         if answer_ids:
             xs.append(ev.features)

@@ -69,6 +69,6 @@ def render_ablation(variants: dict[str, EvalReport]) -> str:
     lines.append(f"{'all':<8}" + "".join(f"{variants[n].overall.recall_at_1:>14.3f}" for n in names))
     lines.append(
         "R@1 with the trained ranker's weights for the channels left out set to zero "
-        "(types: answer-type matching, bot.question_types)."
+        "(types: answer-type matching, bot.chat.question_types)."
     )
     return "\n".join(lines)

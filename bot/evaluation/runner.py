@@ -1,13 +1,13 @@
-"""Runs eval cases through the real chat service and scores them."""
+"""Runs eval cases through the real chat service (`ChatService.trace`) and scores them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.chat.answer import ChatRequest
+from bot.chat.retrieval import Retrieval
 from bot.evaluation.dataset import EvalCase
 from bot.evaluation.metrics import CaseResult, Scores, summarize
-from bot.retrieval import Retrieval
-from bot.scope import ScopeGate
 from bot.service import ChatService
 
 
@@ -50,10 +50,10 @@ def _rank(retrieval: Retrieval, answer: str) -> int | None:
     return None
 
 
-def evaluate_case(service: ChatService, case: EvalCase, gate: ScopeGate) -> CaseResult:
-    query = service.retriever.embed(case.question)
-    retrieval = service.retriever.retrieve(case.question, query)
-    answer = service.answerer.answer(retrieval, gate.decide(retrieval, query), case.lang, None)
+async def evaluate_case(service: ChatService, case: EvalCase) -> CaseResult:
+    turn = await service.trace(ChatRequest(message=case.question, lang=case.lang))
+    answer = turn.answer
+    retrieval = turn.draft.retrieval if turn.draft else None
     corpus = service.corpus
     verbatim = all(
         corpus.document(q.doc_id).text[q.start : q.end] == q.text and q.text in corpus.document(q.doc_id).text
@@ -62,15 +62,15 @@ def evaluate_case(service: ChatService, case: EvalCase, gate: ScopeGate) -> Case
     return CaseResult(
         case=case,
         answered=answer.answered,
-        rank=_rank(retrieval, case.answer) if case.answer else None,
+        rank=_rank(retrieval, case.answer) if case.answer and retrieval else None,
         quote_hit=bool(case.answer and answer.quote and case.answer in answer.quote.text),
         verbatim=verbatim,
-        top_score=retrieval.ranked[0].fused if retrieval.ranked else 0.0,
+        top_score=retrieval.ranked[0].fused if retrieval and retrieval.ranked else 0.0,
     )
 
 
-def run_eval(service: ChatService, cases: list[EvalCase], gate: ScopeGate | None = None) -> EvalReport:
-    gate = gate or service.gate
-    results = [evaluate_case(service, c, gate) for c in cases]
+async def run_eval(service: ChatService, cases: list[EvalCase]) -> EvalReport:
+    """Every case through `ChatService.trace`, the same sequence residents get."""
+    results = [await evaluate_case(service, c) for c in cases]
     overall, by_lang = summarize(results)
     return EvalReport(overall, by_lang, results)

@@ -1,6 +1,6 @@
 """Trains the out-of-scope model and calibrates its threshold.
 
-Training data (`bot/training/*.jsonl`) is kept apart from the eval set; the eval set only sets
+Training data (`bot/evaluation/training/*.jsonl`) is kept apart from the eval set; the eval set only sets
 the threshold, for a false-refusal rate of at most `max_false_refusal` on it (4 %: a margin below
 the 5 % target, for questions the eval set does not have).
 """
@@ -12,22 +12,22 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
+from bot.chat.pipeline import Pipeline
+from bot.chat.scope import ScopeModel, fit_logistic, signals
 from bot.evaluation.dataset import EvalCase, load_cases
-from bot.scope import ScopeModel, fit_logistic, signals
-from bot.service import ChatService
 
-TRAINING_DIR = Path(__file__).resolve().parents[1] / "training"
+TRAINING_DIR = Path(__file__).with_name("training")
 
 
 def training_cases(directory: Path = TRAINING_DIR) -> list[EvalCase]:
     return [c for p in sorted(directory.glob("*.jsonl")) for c in load_cases(p)]
 
 
-def _features(service: ChatService, cases: list[EvalCase], use_embedding: bool) -> npt.NDArray[np.float64]:
+def _features(pipeline: Pipeline, cases: list[EvalCase], use_embedding: bool) -> npt.NDArray[np.float64]:
     rows = []
     for c in cases:
-        q = service.retriever.embed(c.question)
-        sig = signals(service.retriever.retrieve(c.question, q), service.gate.coverage(c.question))
+        q = pipeline.retriever.embed(c.question)
+        sig = signals(pipeline.retriever.retrieve(c.question, q), pipeline.gate.coverage(c.question))
         rows.append(np.concatenate([q.astype(np.float64), sig]) if use_embedding else sig)
     return np.array(rows)
 
@@ -50,7 +50,7 @@ def calibrate_threshold(
 
 
 def train_scope_model(
-    service: ChatService,
+    pipeline: Pipeline,
     train: list[EvalCase],
     calibration: list[EvalCase],
     *,
@@ -58,13 +58,13 @@ def train_scope_model(
     l2: float = 10.0,
     max_false_refusal: float = 0.04,
 ) -> ScopeModel:
-    x = _features(service, train, use_embedding)
+    x = _features(pipeline, train, use_embedding)
     y = np.array([c.in_scope for c in train])
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std < 1e-9] = 1.0
     weights, bias = fit_logistic((x - mean) / std, y, l2=l2)
     model = ScopeModel(
-        embedder_id=service.embedder.id,
+        embedder_id=pipeline.embedder.id,
         use_embedding=use_embedding,
         mean=mean.tolist(),
         std=std.tolist(),
@@ -76,7 +76,7 @@ def train_scope_model(
             f"threshold from {len(calibration)} eval questions"
         ),
     )
-    xc = _features(service, calibration, use_embedding)
+    xc = _features(pipeline, calibration, use_embedding)
     scores = ((xc - mean) / std) @ weights + bias
     model.threshold = calibrate_threshold(scores, np.array([c.in_scope for c in calibration]), max_false_refusal)
     return model

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from bot.evaluation.dataset import EvalCase
 from bot.storage.db import Database
 from bot.storage.models import EvalCaseRow
 
@@ -20,9 +19,6 @@ class SavedCase:
     answer: str | None
     created_at: datetime
     created_by: str | None
-
-    def as_case(self) -> EvalCase:
-        return EvalCase(f"staff-{self.id}", self.lang, self.question, self.answer)
 
 
 class EvalCaseStore:

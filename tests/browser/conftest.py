@@ -44,10 +44,6 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDGET = "kiruna-vision-chat"
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "browser: drives the widget and the staff console in headless Chromium")
-
-
 # --------------------------------------------------------------------------------------------
 # The host page: another origin that embeds the widget with one script tag
 # --------------------------------------------------------------------------------------------
@@ -170,7 +166,7 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 240.0)
 
 @pytest.fixture(scope="session")
 def bot_server(
-    settings: Settings, service: object, tmp_path_factory: pytest.TempPathFactory, host_port: int
+    settings: Settings, pipeline: object, tmp_path_factory: pytest.TempPathFactory, host_port: int
 ) -> Iterator[str]:
     data = tmp_path_factory.mktemp("browser-bot-data")
     shutil.copytree(settings.index_dir, data / "index")
@@ -211,7 +207,7 @@ def host_site(bot_server: str, host_port: int) -> Iterator[HostSite]:
     site = {"bot": bot_server, "dead_api": dead}
     server = ThreadingHTTPServer(("127.0.0.1", host_port), _host_handler(site))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield HostSite(origin=f"http://127.0.0.1:{host_port}", bot=bot_server, dead_api=dead)

@@ -5,11 +5,12 @@ original and each curated translation). A chunk's evidence in a channel is gathe
 language: a passage that matches the question in several languages at once is more likely the
 answer than one that matches a single entry by chance. The evidence, standardized over the
 candidate chunks (cosine similarities and BM25 scores live on different scales), goes to the
-ranker (`bot.ranking`), whose score orders the chunks.
+ranker (`bot.chat.ranking`), whose score orders the chunks.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -17,8 +18,8 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from bot.question_types import QuestionCues, stated_types
-from bot.ranking import LinearRanker, feature_matrix, top_mean
+from bot.chat.question_types import QuestionCues, stated_types
+from bot.chat.ranking import LinearRanker, feature_matrix, top_mean
 from corpus.model import Chunk, Corpus
 from index.embedders.base import Embedder
 from index.store import LoadedIndex
@@ -56,7 +57,7 @@ class Retrieval:
 
 @dataclass
 class Evidence:
-    """Candidate chunk ids and their feature rows (`bot.ranking.FEATURES`)."""
+    """Candidate chunk ids and their feature rows (`bot.chat.ranking.FEATURES`)."""
 
     chunk_ids: list[str]
     features: npt.NDArray[np.float64]
@@ -70,9 +71,23 @@ class Evidence:
 
 
 class Retriever(Protocol):
+    """Finds the passages that answer a question; `HybridRetriever` is the one in use."""
+
+    @property
+    def ranker(self) -> LinearRanker: ...
+
+    @property
+    def cues(self) -> QuestionCues: ...
+
     def embed(self, question: str) -> npt.NDArray[np.float32]: ...
 
+    def evidence(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Evidence:
+        """Every candidate passage's features for the ranker (what training learns from)."""
+        ...
+
     def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval: ...
+
+    def with_ranker(self, ranker: LinearRanker) -> Retriever: ...
 
 
 PerLanguage = dict[str, dict[str, float]]
@@ -104,6 +119,12 @@ class HybridRetriever:
         missing = {cid for cid in self._entry_chunk if cid not in self._chunks}
         if missing:
             raise ValueError(f"index refers to chunks the corpus no longer has: {sorted(missing)[:3]}")
+
+    def with_ranker(self, ranker: LinearRanker) -> Retriever:
+        """The same retriever ranking with another ranker (the index and tables are shared)."""
+        other = copy.copy(self)
+        other.ranker = ranker
+        return other
 
     def embed(self, question: str) -> npt.NDArray[np.float32]:
         vector: npt.NDArray[np.float32] = self._embedder.embed_queries([question])[0]

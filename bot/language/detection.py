@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from bot.languages import LANGUAGES, SOURCE_LANGUAGE
+from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
 
 _SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("[\u1200-\u137f]"), ("ti",)),

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from bot.answer import Answer, Quote, QuoteTranslationOut, RelatedLinkOut, Source, TranslationInfo
-from bot.languages import LANGUAGES, SOURCE_LANGUAGE, direction
-from bot.messages import Catalogs, M
-from bot.quoting import quote_span, verify_quote
-from bot.retrieval import Retrieval, ScoredChunk
-from bot.scope import ScopeDecision
-from bot.translation.service import PROVENANCE_ORDER, QuoteTranslation, Segment, TranslationService
+from bot.chat.answer import Answer, Quote, QuoteTranslation, RelatedLink, Source, TranslationInfo
+from bot.chat.quoting import quote_span, verify_quote
+from bot.chat.retrieval import Retrieval, ScoredChunk
+from bot.chat.scope import ScopeDecision
+from bot.language.messages import Catalogs, M
+from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE, direction
+from bot.translation.service import PROVENANCE_ORDER, Segment, TranslatedQuote, TranslationService
 from corpus.model import Chunk, Corpus, Document
 
 PROVENANCE_LABEL = {
@@ -65,7 +63,7 @@ class Answerer:
         spans = [(best.chunk, *quote_span(best.chunk, best.sentence_scores, best.typed_sentences))]
         spans += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.chunk.companions)]
         quotes: list[Quote] = []
-        results: list[QuoteTranslation] = []
+        results: list[TranslatedQuote] = []
         for chunk, start, end in spans:
             result = self._translations.translate(segments_of(doc, chunk, start, end), lang)
             quotes.append(self._quote(doc, chunk, start, end, result))
@@ -81,28 +79,35 @@ class Answerer:
             sources=self._sources(retrieval),
             translation=info,
             dir=direction(lang),
-            related=[RelatedLinkOut(r.title, r.text, r.url) for r in best.chunk.related_links],
+            related=[RelatedLink(title=r.title, text=r.text, url=r.url) for r in best.chunk.related_links],
         )
 
-    def _translation_info(self, lang: str, results: list[QuoteTranslation]) -> TranslationInfo:
+    def _translation_info(self, lang: str, results: list[TranslatedQuote]) -> TranslationInfo:
         if lang == SOURCE_LANGUAGE:
             return TranslationInfo(provider="source", available=True, reviewed=True, provenance="original")
         if all(r.available for r in results):
             provenance = max((r.provenance or "machine" for r in results), key=PROVENANCE_ORDER.index)
             providers = {r.provider for r in results}
             provider = providers.pop() if len(providers) == 1 else "mixed"
-            return TranslationInfo(provider, True, provenance == "reviewed", provenance)
+            return TranslationInfo(
+                provider=provider, available=True, reviewed=provenance == "reviewed", provenance=provenance
+            )
         name = LANGUAGES[lang].name if lang in LANGUAGES else lang
         has_finnish = any("fi" in r.fallback for r in results)
         notice_id = M.MISSING_WITH_FINNISH if has_finnish else M.DEGRADED
         notice = self._catalogs.get(lang, notice_id, language=name)
         return TranslationInfo(provider="none", available=False, reviewed=False, provenance=None, notice=notice)
 
-    def _quote(self, doc: Document, chunk: Chunk, start: int, end: int, result: QuoteTranslation) -> Quote:
+    def _quote(self, doc: Document, chunk: Chunk, start: int, end: int, result: TranslatedQuote) -> Quote:
         text = doc.text[start:end]
         verify_quote(doc, start, end, text)
         decision = chunk.decision or doc.meta.adopted
-        quote = Quote(
+        translation = None
+        if result.text is not None and result.lang != SOURCE_LANGUAGE and result.provenance != "original":
+            translation = QuoteTranslation(
+                lang=result.lang, text=result.text, provenance=result.provenance or "machine", provider=result.provider
+            )
+        return Quote(
             text=text,
             section=chunk.section,
             document=doc.meta.title,
@@ -113,12 +118,9 @@ class Answerer:
             chunk_id=chunk.id,
             start=start,
             end=end,
+            translation=translation,
             fallback=dict(result.fallback),
         )
-        if result.text is not None and result.lang != SOURCE_LANGUAGE:
-            out = QuoteTranslationOut(result.lang, result.text, result.provenance or "machine", result.provider)
-            quote = replace(quote, translation=out)
-        return quote
 
     def _sources(self, retrieval: Retrieval) -> list[Source]:
         return [

@@ -21,8 +21,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.coverage import Coverage
-from bot.retrieval import Retrieval
+from bot.chat.coverage import Coverage
+from bot.chat.retrieval import Retrieval
 
 log = logging.getLogger(__name__)
 SIGNALS = ("dense", "lexical", "coverage", "margin")

@@ -4,9 +4,9 @@ The features describe how a chunk matched a question, never which chunk it is: s
 dense evidence averaged over its best 1, 3, 6 and 12 languages, lexical evidence over its best
 1, 3 and 6 languages, its best single sentence, the kind of structural unit it is (an
 adopted text, a text introduced by a lead, a labelled direction, prose), and whether it offers
-the kind of answer the question asks for (`bot.question_types`: a time, a count, a way, a
+the kind of answer the question asks for (`bot.chat.question_types`: a time, a count, a way, a
 meaning, a goal, a reason). The weights are learned
-by `kiruna-bot ranker train` from the training questions (`bot/training/`), kept apart from the
+by `kiruna-bot ranker train` from the training questions (`bot/evaluation/training/`), kept apart from the
 eval sets; so a new document is ranked by the same rules without questions of its own.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from bot.question_types import INTENTS
+from bot.chat.question_types import INTENTS
 
 DENSE_LANGUAGES = (1, 3, 6, 12)
 LEXICAL_LANGUAGES = (1, 3, 6)

@@ -3,7 +3,7 @@
 Classic answer-type matching, learned rather than hand-weighted: "when did the work start?"
 wants a passage that states a time, "what does the vision mean?" one the page presents as an
 interpretation, "how are the goals reached?" one under a "Hur …?" heading. Questions are typed
-from cue words in every supported language (`bot/question_cues/<lang>.tsv`, matched
+from cue words in every supported language (`bot/chat/question_cues/<lang>.tsv`, matched
 language-blind); passages from their headings and labels (with the cues of the document's
 language) and, for times and counts, from what their text states. The ranker gets one feature
 per type that is 1 when the question asks for it and the passage offers it, and learns from the

@@ -1,4 +1,4 @@
-"""The bot's own words, from gettext PO catalogs: one file per language in `bot/locales/`.
+"""The bot's own words, from gettext PO catalogs: one file per language in `bot/language/locales/`.
 
 Everything the bot says around a quote comes from here, never from machine translation,
 so staff and translators can read and correct every word the bot may say.

@@ -13,7 +13,8 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Hashable
 
-from bot.answer import Answer
+from bot.chat.answer import Answer
+from bot.metrics import CACHE_HITS
 
 _SPACE = re.compile(r"\s+")
 
@@ -29,19 +30,16 @@ class AnswerCache:
         self.maxsize = maxsize
         self._items: OrderedDict[tuple[str, str | None, Hashable], Answer] = OrderedDict()
         self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
 
     def get(self, question: str, lang: str | None, generation: Hashable) -> Answer | None:
         key = (normalize_question(question), lang, generation)
         with self._lock:
             answer = self._items.get(key)
             if answer is None:
-                self.misses += 1
                 return None
             self._items.move_to_end(key)
-            self.hits += 1
-            return answer
+        CACHE_HITS.inc()
+        return answer
 
     def put(self, question: str, lang: str | None, generation: Hashable, answer: Answer) -> None:
         if self.maxsize <= 0:

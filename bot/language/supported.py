@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+LangCode = Literal["sv", "en", "fi", "se", "fit", "ar", "so", "ti", "fa", "uk", "pl", "de"]
 
 
 @dataclass(frozen=True)
@@ -10,7 +13,7 @@ class Language:
     code: str
     name: str  # the language's name in itself
     english_name: str
-    dir: str = "ltr"
+    dir: Literal["ltr", "rtl"] = "ltr"
     google: str | None = None  # code for Google Translate; None where Google has none
 
 
@@ -31,13 +34,11 @@ LANGUAGES: dict[str, Language] = {
         Language("de", "Deutsch", "German", google="de"),
     )
 }
+if tuple(LANGUAGES) != get_args(LangCode):  # pragma: no cover - a mismatch is a programming error
+    raise RuntimeError("LangCode and LANGUAGES disagree")
 SOURCE_LANGUAGE = "sv"
 
 
-def is_supported(code: str) -> bool:
-    return code in LANGUAGES
-
-
-def direction(code: str) -> str:
+def direction(code: str) -> Literal["ltr", "rtl"]:
     lang = LANGUAGES.get(code)
     return lang.dir if lang else "ltr"
