@@ -50,6 +50,14 @@ REFRESH_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
+class Live:
+    """What answers are made from right now; swapped as one value, so no answer mixes two versions."""
+
+    pipeline: Pipeline
+    answerer: Answerer
+
+
+@dataclass(frozen=True)
 class Draft:
     """What understanding a message found: its languages, the ranked passages, the scope decision."""
 
@@ -110,8 +118,7 @@ class ChatService:
         cache: AnswerCache,
         threads: int,
     ) -> None:
-        self._pipeline = pipeline
-        self._answerer = answerer
+        self._live = Live(pipeline, answerer)  # replaced whole by `swap`, never changed in place
         self._memory = memory
         self._questions = questions
         self._translations = translations
@@ -131,7 +138,8 @@ class ChatService:
         return await self._run(request, use_cache=False, log=False)
 
     async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
-        generation = self._generation()
+        live = self._live  # one version from start to end, even if another is swapped in meanwhile
+        generation = self._generation(live)
         if use_cache:
             hit = self._cache.get(request.message, request.lang, generation)
             if hit is not None:
@@ -139,22 +147,23 @@ class ChatService:
                 if log:
                     await self._pools.run_io(self._log, request.message, answer)
                 return Turn(answer, None)
-        draft = await self._pools.run_cpu(self._understand, request.message, request.lang)
-        answer = await self._pools.run_io(self._respond, draft, log)
+        draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang)
+        answer = await self._pools.run_io(self._respond, live, draft, log)
         # a degraded translation may work next time: only complete answers are kept
         if use_cache and answer.translation.available:
             self._cache.put(request.message, request.lang, generation, answer)
         return Turn(answer, draft)
 
-    def _understand(self, message: str, lang: str | None) -> Draft:
-        p = self._pipeline
+    @staticmethod
+    def _understand(live: Live, message: str, lang: str | None) -> Draft:
+        p = live.pipeline
         detected = p.detector.detect(message)
         query = p.retriever.embed(message)
         retrieval = p.retriever.retrieve(message, query)
         return Draft(message, lang or detected, detected, retrieval, p.gate.decide(retrieval, query))
 
-    def _respond(self, draft: Draft, log: bool) -> Answer:
-        answer = self._answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
+    def _respond(self, live: Live, draft: Draft, log: bool) -> Answer:
+        answer = live.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
         answer = answer.model_copy(update={"id": str(uuid.uuid4())})
         if log:
             self._log(draft.message, answer)
@@ -175,9 +184,14 @@ class ChatService:
 
     # -- what a cached answer depends on ----------------------------------------------------
 
-    def _generation(self) -> tuple[str, tuple[int, str], int]:
-        """The index build, the translation memory's last known version and this worker's edits."""
-        return (self._pipeline.index.manifest.built_at, self._memory_version, self._local_edits)
+    def _generation(self, live: Live) -> tuple[str, str, tuple[int, str], int]:
+        """The corpus and index, the translation memory's last known version and this worker's edits."""
+        manifest = live.pipeline.index.manifest
+        return (manifest.corpus_hash, manifest.built_at, self._memory_version, self._local_edits)
+
+    def swap(self, pipeline: Pipeline) -> None:
+        """Answer from another corpus and index from now on; answers under way finish on the old one."""
+        self._live = Live(pipeline, self._live.answerer.for_corpus(pipeline.corpus))
 
     def refresh(self) -> None:
         """Read the translation memory's version (a database query: call it from a thread)."""
@@ -200,15 +214,15 @@ class ChatService:
 
     @property
     def corpus(self) -> Corpus:
-        return self._pipeline.corpus
+        return self._live.pipeline.corpus
 
     @property
     def manifest(self) -> Manifest:
-        return self._pipeline.index.manifest
+        return self._live.pipeline.index.manifest
 
     @property
     def catalogs(self) -> Catalogs:
-        return self._pipeline.catalogs
+        return self._live.pipeline.catalogs
 
     def sentences(self) -> list[tuple[Sentence, str]]:
         """Every sentence of the corpus with the section it stands in."""
@@ -234,12 +248,12 @@ class ChatService:
 
     def variant(self, *, ranker: LinearRanker | None = None, gate: ScopeGate | None = None) -> ChatService:
         """The same service with another ranker or scope gate and an empty cache (eval ablations)."""
-        p = self._pipeline
+        p = self._live.pipeline
         retriever = p.retriever.with_ranker(ranker) if ranker is not None else p.retriever
         pipeline = replace(p, retriever=retriever, gate=gate or p.gate)
         return ChatService(
             pipeline,
-            self._answerer,
+            self._live.answerer,
             memory=self._memory,
             questions=self._questions,
             translations=self._translations,
@@ -249,4 +263,4 @@ class ChatService:
 
     @property
     def ranker(self) -> LinearRanker:
-        return self._pipeline.retriever.ranker
+        return self._live.pipeline.retriever.ranker

@@ -35,6 +35,7 @@ class DocumentMeta:
     last_modified: str | None = None
     source_url: str | None = None
     adopted: Decision | None = None
+    version: str | None = None  # the document version in the database, once documents live there
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs and starts what the test suite needs beyond Python: Debian's Chromium (browser tests)
 # and a local PostgreSQL on loopback (storage tests). Idempotent; needs root for apt-get.
-# Prints the PostgreSQL URL for the storage tests on its last line.
+# Prints the PostgreSQL URL for the storage tests on its last line. KIRUNA_BOT_TEST_DB names the
+# database (default kiruna_test), so two checkouts can run their suites side by side.
 set -euo pipefail
+db="${KIRUNA_BOT_TEST_DB:-kiruna_test}"
+case "$db" in *[!a-z0-9_]*|"") echo "KIRUNA_BOT_TEST_DB must be lower-case letters, digits or _" >&2; exit 2;; esac
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
@@ -36,5 +39,5 @@ done
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$1"; else sh -c "$1"; fi; }
 as_postgres "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='kiruna'\" | grep -q 1 || psql -qc \"CREATE ROLE kiruna LOGIN PASSWORD 'kiruna'\"" >&2
-as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='kiruna_test'\" | grep -q 1 || createdb -O kiruna kiruna_test" >&2
-echo "postgresql+psycopg://kiruna:kiruna@127.0.0.1:5432/kiruna_test"
+as_postgres "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='$db'\" | grep -q 1 || createdb -O kiruna $db" >&2
+echo "postgresql+psycopg://kiruna:kiruna@127.0.0.1:5432/$db"

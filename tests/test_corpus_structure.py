@@ -23,7 +23,7 @@ def test_metadata(corpus: Corpus) -> None:
     assert meta.adopted.reference() == "Antagen av kommunfullmäktige 2013-05-27, § 68"
     assert meta.published_by == "Ulrika Hannu"
     assert meta.last_modified == "2020-02-21"
-    assert meta.source_url is None  # not invented: empty until configured
+    assert meta.source_url == "https://kiruna.se/Kommun/Kommun-politik/Vision-mal-och-varumarke/"
 
 
 def test_source_url_comes_from_settings() -> None:

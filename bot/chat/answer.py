@@ -18,6 +18,10 @@ MAX_MESSAGE = 1000
 Provenance = Literal["reviewed", "unreviewed", "machine"]
 AnswerProvenance = Literal["original", "reviewed", "unreviewed", "machine", "catalog"]
 Direction = Literal["ltr", "rtl"]
+# answer: quotes of the page; out_of_scope: the page does not answer (maybe with a pointer);
+# smalltalk: a greeting, thanks, help; clarification: too vague to answer well, with candidate topics
+Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
+MAX_TOKEN = 4096
 
 
 class ChatRequest(BaseModel):
@@ -29,7 +33,22 @@ class ChatRequest(BaseModel):
         description="The resident's question, 1–1000 characters."
     )
     lang: LangCode | None = Field(
-        None, description="Answer language; without it, the language the message is written in."
+        None, description="Answer language, forced; without it, the language the message is written in."
+    )
+    ui_lang: LangCode | None = Field(
+        None,
+        description="The language the widget is showing: the answer language for a message too short or "
+        "ambiguous to tell its own (after the conversation's language).",
+    )
+    conversation: Annotated[str, StringConstraints(max_length=MAX_TOKEN)] | None = Field(
+        None,
+        description="The `conversation` of the previous answer, sent back to continue the conversation. "
+        "Without it every message stands alone.",
+    )
+    page: Annotated[str, StringConstraints(max_length=2048)] | None = Field(
+        None,
+        description="The document id or URL of the page the widget sits on: answers from it are preferred "
+        "when they answer as well.",
     )
 
     @field_validator("message")
@@ -57,12 +76,14 @@ class Quote(_Out):
     """A verbatim span of the cleaned corpus, with what a resident needs to judge it."""
 
     text: str = Field(description="Verbatim text of the corpus, in Swedish: the authority.")
-    section: str
+    section: str = Field(description="The section path as the page writes it, in Swedish.")
+    heading: str = Field("", description="The section's name in the answer's language.")
     document: str
     url: str | None
     adopted: str | None
     last_modified: str | None
     doc_id: str
+    doc_version: str | None = Field(None, description="The document version this quote is cut from.")
     chunk_id: str
     start: int
     end: int
@@ -90,18 +111,44 @@ class TranslationInfo(_Out):
 
 
 class RelatedLink(_Out):
-    title: str
-    text: str
+    title: str = Field(description="What the link is about, as the page writes it (Swedish).")
+    text: str = Field(description="The whole line as the page writes it.")
+    url: str | None = Field(description="Where it goes, when the page's metadata knows; never guessed.")
+    label: str = Field("", description="The line in the answer's language.")
+
+
+class SourceLine(_Out):
+    """Where the quotes come from, as one line in the answer's language and as its parts."""
+
+    text: str = Field(description="The whole line, in the answer's language.")
+    document: str
+    publisher: str
     url: str | None
+    last_modified: str | None = Field(None, description="ISO date.")
+    doc_version: str | None = None
+
+
+class Pointer(_Out):
+    """Guidance staff wrote for a topic the page does not cover: not the vision text, and labelled so."""
+
+    topic: str
+    text: str = Field(description="The guidance in the answer's language.")
+    url: str
+    provenance: AnswerProvenance = "original"
 
 
 class Answer(_Out):
     """What `POST /v1/chat` returns and `kiruna-bot ask --json` prints."""
 
-    answered: bool
+    kind: Kind = "answer"
+    answered: bool = Field(description="True only when `kind` is `answer`: the page answers the question.")
     lang: str
     detected_lang: str | None
-    answer: str
+    detected_confidence: float | None = Field(
+        None, description="How sure the language detector was of `detected_lang`, 0–1 (for staff)."
+    )
+    lead: str = Field("", description="The bot's own first words, in the answer's language.")
+    answer: str = Field(description="The whole answer as plain text, in the answer's language.")
     quote: Quote | None
     sources: list[Source]
     translation: TranslationInfo
@@ -109,4 +156,8 @@ class Answer(_Out):
     dir: Direction = Field("ltr", description="Script direction of the answer language.")
     quotes: list[Quote] = Field(default_factory=list)
     related: list[RelatedLink] = Field(default_factory=list)
+    source: SourceLine | None = None
+    pointer: Pointer | None = None
+    suggestions: list[str] = Field(default_factory=list, description="Messages the resident may send next.")
+    conversation: str | None = Field(None, description="Send back as `conversation` to continue the conversation.")
     refusal_reason: str | None = None

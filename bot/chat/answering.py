@@ -42,6 +42,10 @@ class Answerer:
         self._url = municipality_url
         self._top_k = top_k
 
+    def for_corpus(self, corpus: Corpus) -> Answerer:
+        """The same answerer over another version of the corpus."""
+        return Answerer(corpus, self._catalogs, self._translations, self._url, self._top_k)
+
     def refuse(self, lang: str, detected: str | None, retrieval: Retrieval | None, reason: str) -> Answer:
         return Answer(
             answered=False,
@@ -115,6 +119,7 @@ class Answerer:
             adopted=decision.reference() if decision else None,
             last_modified=doc.meta.last_modified,
             doc_id=doc.meta.id,
+            doc_version=doc.meta.version,
             chunk_id=chunk.id,
             start=start,
             end=end,
