@@ -47,13 +47,15 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @index_app.command("build")
 def index_build() -> None:
     """(Re)build the index from the corpus and its curated translations."""
-    from bot.wiring import build, load_resources
+    from bot.wiring import build, build_phrases, load_resources
     from index.embedders import make_embedder
 
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     resources = load_resources(settings)
-    manifest = build(settings, resources, make_embedder(settings.embedder, settings.threads))
+    embedder = make_embedder(settings.embedder, settings.threads)
+    manifest = build(settings, resources, embedder)
+    build_phrases(settings, embedder)
     typer.echo(
         f"built {manifest.entry_count} entries for {manifest.chunk_count} chunks "
         f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
@@ -213,13 +215,23 @@ def scope_train(
     ] = 0.04,
 ) -> None:
     """Train on bot/evaluation/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
+    from bot.chat.dialogue import load_dialogue_cues
     from bot.evaluation.dataset import load_cases
-    from bot.evaluation.scope_training import train_scope_model, training_cases
+    from bot.evaluation.scope_training import (
+        smalltalk_negatives,
+        train_list_model,
+        train_scope_model,
+        training_cases,
+    )
 
     settings = _settings()
+    pipeline = _open_pipeline(settings)
+    lists = train_list_model(pipeline, training_cases())
+    lists.save(settings.list_model)
+    typer.echo(f"list model ({lists.trained_on}) -> {settings.list_model}")
     model = train_scope_model(
-        _open_pipeline(settings),
-        training_cases(),
+        pipeline,
+        training_cases() + smalltalk_negatives(load_dialogue_cues(settings.dialogue_cues_dir)),
         load_cases(),
         use_embedding=use_embedding,
         max_false_refusal=max_false_refusal,

@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.chat.dialogue import DEFAULT_DIALOGUE_CUES_DIR
+from bot.chat.list_intent import DEFAULT_LIST_MODEL
 from bot.chat.question_types import DEFAULT_CUES_DIR
 from corpus.curated_translations import DEFAULT_TRANSLATIONS_DIR
 from corpus.loader import DEFAULT_CORPUS_DIR
@@ -43,6 +45,11 @@ class Settings(BaseSettings):
     question_cues_dir: Path = Field(
         DEFAULT_CUES_DIR, description="Folder of the question-type cue words, one TSV file per language."
     )
+    dialogue_cues_dir: Path = Field(
+        DEFAULT_DIALOGUE_CUES_DIR,
+        description="Folder of the conversation cue words (small talk, follow-ups, language requests), "
+        "one TSV per language.",
+    )
     site_profile: Path = Field(
         DEFAULT_PROFILE, description="Rules for reading page text copied from the municipality's site."
     )
@@ -75,6 +82,9 @@ class Settings(BaseSettings):
     scope_model: Path = Field(
         DEFAULT_SCOPE_MODEL, description="The trained out-of-scope model (`kiruna-bot scope train` writes it)."
     )
+    list_model: Path = Field(
+        DEFAULT_LIST_MODEL, description="The trained list-question model (`kiruna-bot scope train` writes it)."
+    )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
     cache_size: int = Field(2048, ge=0, description="Answers kept per worker for repeated questions; 0 turns it off.")
 
@@ -89,6 +99,15 @@ class Settings(BaseSettings):
     breaker_reset_seconds: float = Field(60.0, gt=0, description="How long the provider stays paused.")
     google_base_url: str | None = Field(
         None, description="Override of Google Translate's endpoint (tests point it at a local stand-in)."
+    )
+
+    conversation_key: SecretStr | None = Field(
+        None,
+        description="Key that signs conversation tokens; set the same one on every host. Default: a random key "
+        "kept in `conversation.key` in the data dir.",
+    )
+    conversation_ttl_seconds: int = Field(
+        7200, ge=60, le=7 * 24 * 3600, description="How long a conversation token lets a follow-up continue."
     )
 
     cors_origins: str = Field(

@@ -10,6 +10,7 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from corpus.blocks import MetaBlock
 from corpus.chunking import build_document
 from corpus.cleaning import clean_text
 from corpus.hashing import content_hash
@@ -74,10 +75,10 @@ def load_document(
     meta = _meta(path, cleaned, default_publisher)
     if meta.format == "markdown":
         blocks = parse_markdown(cleaned, profile)
-        footer: dict[str, str] = {}
     else:
-        blocks, footer = parse_site_page(cleaned, meta.title, profile)
+        blocks = parse_site_page(cleaned, meta.title, profile)
     # the page footer fills what the sidecar leaves out
+    footer = {b.field: b.value for b in blocks if isinstance(b, MetaBlock)}
     meta = DocumentMeta(
         **{
             **meta.__dict__,

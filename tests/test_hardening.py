@@ -91,7 +91,7 @@ def test_staff_routes_need_the_right_token(client: TestClient) -> None:
     assert client.get("/v1/staff/sentences", headers={"Authorization": "Basic s3cret"}).status_code == 401
     ok = client.get("/v1/staff/sentences", headers={"Authorization": "Bearer s3cret"})
     assert ok.status_code == 200
-    assert len(ok.json()) == 33
+    assert len(ok.json()) == 39
 
 
 def test_rate_limit_with_retry_after(fast_settings: Settings, fast_bot: Bot, tmp_path: Path) -> None:

@@ -56,15 +56,23 @@ def _entry_json(r: ReviewedEntry) -> dict[str, Any]:
 
 @router.post("/try")
 async def try_question(body: ChatRequest, service: Chat) -> dict[str, Any]:
-    turn = await service.trace(body)  # the evidence and the answer from one retrieval
-    if turn.draft is None:  # pragma: no cover - trace never serves from the cache
+    turn = await service.trace(body)  # the evidence and the answer from one reading
+    plan = turn.plan
+    if plan is None:  # pragma: no cover - trace never serves from the cache
         raise HTTPException(status_code=500, detail="no evidence")
-    retrieval, decision = turn.draft.retrieval, turn.draft.decision
+    retrieval = plan.retrieval
+    decision = plan.parts[0].decision if plan.parts else None
     return {
         "answer": turn.answer.model_dump(),
         "detected_lang": turn.answer.detected_lang,
-        "scope": {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score},
-        "asks": sorted(retrieval.asks),
+        "detected_confidence": turn.answer.detected_confidence,
+        "kind": plan.kind,
+        "reading": plan.reading,
+        "parts": [p.question for p in plan.parts],
+        "scope": (
+            {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score} if decision else None
+        ),
+        "asks": sorted(retrieval.asks) if retrieval else [],
         "retrieved": [
             {
                 "id": r.chunk.id,
@@ -75,7 +83,7 @@ async def try_question(body: ChatRequest, service: Chat) -> dict[str, Any]:
                 "fused": round(r.fused, 4),
                 "answer_types": sorted(r.answer_types),
             }
-            for r in retrieval.ranked
+            for r in (retrieval.ranked if retrieval else [])
         ],
     }
 
