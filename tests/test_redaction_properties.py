@@ -141,7 +141,8 @@ def test_email_addresses_in_any_written_form_are_redacted(value: tuple[str, list
     out = redact(sentence.format(written))
     assert EMAIL_TOKEN in out, (written, out)
     for part in parts:
-        assert part not in out.replace(EMAIL_TOKEN, ""), (written, out)
+        if part not in sentence:  # a short part may be a word of the sentence itself
+            assert part not in out.replace(EMAIL_TOKEN, ""), (written, out)
 
 
 @settings(max_examples=300, deadline=None)
