@@ -13,11 +13,13 @@ training questions how much each is worth.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from corpus.errors import CorpusError, read_text
 from corpus.model import Chunk
 from index.analysis import words
 
@@ -142,15 +144,15 @@ def _labels(chunk: Chunk) -> list[str]:
 def read_cue_file(path: Path) -> dict[str, list[Cue]]:
     """One language's cues; a malformed line or unknown intent fails with its line number."""
     table: dict[str, list[Cue]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    with io.StringIO(read_text(path), newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         if next(rows, None) != ["intent", "cues"]:
-            raise ValueError(f"{path}: first line must be 'intent<TAB>cues'")
+            raise CorpusError(f"{path}: first line must be 'intent<TAB>cues'")
         for n, row in enumerate(rows, 2):
             if not row:
                 continue
             if len(row) != 2 or row[0] not in INTENTS:
-                raise ValueError(f"{path}:{n}: expected '<intent><TAB><cues>' with an intent of {INTENTS}")
+                raise CorpusError(f"{path}:{n}: expected '<intent><TAB><cues>' with an intent of {INTENTS}")
             cues = [Cue(tuple(ws)) for text in row[1].split(",") if (ws := _cue_words(text))]
             table.setdefault(row[0], []).extend(cues)
     return table
