@@ -27,10 +27,11 @@ from sqlalchemy import text
 from api.app import create_app
 from api.middleware import BodySizeLimit
 from api.routes.staff import safe_cell
+from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.storage.client_keys import ClientKeys, client_network
 from bot.wiring import Bot
-from tests.fakes import run_async, with_settings
+from tests.fakes import fake_bot, run_async, with_settings
 
 ORIGIN = "https://www.kiruna.se"
 TOKEN = "s3cret-token"
@@ -43,14 +44,20 @@ def _own(settings: Settings, bot: Bot, **overrides: object) -> Settings:
     return with_settings(settings, data_dir=bot.database.url.removeprefix("sqlite:///").rsplit("/", 1)[0], **overrides)
 
 
-@pytest.fixture
-def app_settings(fast_settings: Settings, fresh_bot: Bot) -> Settings:
-    return _own(fast_settings, fresh_bot, cors_origins=ORIGIN, staff_token=TOKEN)
+@pytest.fixture(scope="module")
+def shared_bot(tmp_path_factory: pytest.TempPathFactory, fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
+    """One bot with a database of its own for this module (a fresh one per test costs 1.5 s)."""
+    return fake_bot(with_settings(fast_settings, data_dir=tmp_path_factory.mktemp("round-two")), fast_pipeline)
 
 
 @pytest.fixture
-def client(app_settings: Settings, fresh_bot: Bot) -> Iterator[TestClient]:
-    with TestClient(create_app(app_settings, fresh_bot), raise_server_exceptions=False) as c:
+def app_settings(fast_settings: Settings, shared_bot: Bot) -> Settings:
+    return _own(fast_settings, shared_bot, cors_origins=ORIGIN, staff_token=TOKEN)
+
+
+@pytest.fixture
+def client(app_settings: Settings, shared_bot: Bot) -> Iterator[TestClient]:
+    with TestClient(create_app(app_settings, shared_bot), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -185,10 +192,10 @@ def test_a_held_write_lock_does_not_block_the_event_loop(fast_settings: Settings
 
 
 def test_failed_staff_sign_ins_are_throttled_per_client(
-    app_settings: Settings, fresh_bot: Bot, caplog: pytest.LogCaptureFixture
+    app_settings: Settings, shared_bot: Bot, caplog: pytest.LogCaptureFixture
 ) -> None:
     settings = with_settings(app_settings, staff_auth_limit="5/minute")
-    with TestClient(create_app(settings, fresh_bot)) as c, caplog.at_level(logging.WARNING, "kiruna.staff"):
+    with TestClient(create_app(settings, shared_bot)) as c, caplog.at_level(logging.WARNING, "kiruna.staff"):
         codes = [
             c.get("/v1/staff/sentences", headers={"Authorization": f"Bearer guess{i}"}).status_code for i in range(8)
         ]
@@ -202,8 +209,8 @@ def test_failed_staff_sign_ins_are_throttled_per_client(
     assert all(getattr(r, "client", "") and "testclient" not in str(getattr(r, "client", "")) for r in failures)
 
 
-def test_another_client_is_not_throttled_by_someone_elses_guessing(app_settings: Settings, fresh_bot: Bot) -> None:
-    app = create_app(with_settings(app_settings, staff_auth_limit="3/minute"), fresh_bot)
+def test_another_client_is_not_throttled_by_someone_elses_guessing(app_settings: Settings, shared_bot: Bot) -> None:
+    app = create_app(with_settings(app_settings, staff_auth_limit="3/minute"), shared_bot)
 
     async def codes(peer: str, token: str, n: int) -> list[int]:
         transport = httpx.ASGITransport(app=app, client=(peer, 1234))
@@ -221,12 +228,12 @@ def test_another_client_is_not_throttled_by_someone_elses_guessing(app_settings:
 
 
 def test_stored_rate_limit_keys_are_keyed_hashes_with_a_secret_outside_the_database(
-    fast_settings: Settings, fresh_bot: Bot
+    fast_settings: Settings, shared_bot: Bot
 ) -> None:
-    settings = _own(fast_settings, fresh_bot, rate_limit="100/minute")
-    with TestClient(create_app(settings, fresh_bot)) as c:
+    settings = _own(fast_settings, shared_bot, rate_limit="100/minute")
+    with TestClient(create_app(settings, shared_bot)) as c:
         assert c.post("/v1/chat", json=QUESTION).status_code == 200
-    with fresh_bot.database.engine.connect() as conn:
+    with shared_bot.database.engine.connect() as conn:
         stored = [k for (k,) in conn.execute(text("SELECT key FROM rate_limits"))]
     assert stored
     # the old scheme, salted with the (predictable) database URL, no longer finds the client
@@ -265,9 +272,9 @@ def test_ipv6_clients_are_counted_by_their_64_network() -> None:
 # -- 9. an allowlist of hosts leaves local health probes working -----------------------------------
 
 
-def test_health_routes_answer_local_probes_with_an_allowlist(app_settings: Settings, fresh_bot: Bot) -> None:
+def test_health_routes_answer_local_probes_with_an_allowlist(app_settings: Settings, shared_bot: Bot) -> None:
     settings = with_settings(app_settings, allowed_hosts="bot.kiruna.se")
-    with TestClient(create_app(settings, fresh_bot), base_url="http://bot.kiruna.se") as c:
+    with TestClient(create_app(settings, shared_bot), base_url="http://bot.kiruna.se") as c:
         for host in ("127.0.0.1", "127.0.0.1:8000", "localhost", "[::1]:8000"):
             assert c.get("/health/live", headers={"Host": host}).status_code == 200
             assert c.get("/health/ready", headers={"Host": host}).status_code == 200
@@ -394,8 +401,8 @@ STAFF_PROBES = [
 ]
 
 
-def test_without_a_token_every_staff_path_is_404(app_settings: Settings, fresh_bot: Bot) -> None:
-    with TestClient(create_app(with_settings(app_settings, staff_token=None), fresh_bot)) as c:
+def test_without_a_token_every_staff_path_is_404(app_settings: Settings, shared_bot: Bot) -> None:
+    with TestClient(create_app(with_settings(app_settings, staff_token=None), shared_bot)) as c:
         for method, path in STAFF_PROBES:
             for body in (None, b"{not json", b'{"message": "hej"}'):
                 r = c.request(method, path, content=body, headers={"content-type": "application/json", **AUTH})
@@ -421,30 +428,30 @@ def test_with_a_token_authentication_comes_before_validation(client: TestClient)
     "message", ["\x00", "\x00\x00\x00", "\u200b\u200c\u200d", "\u202e\u2066\u2069", "\ufeff", " \u200b\n\t", "\u3164"]
 )
 def test_messages_of_only_invisible_characters_are_refused_and_not_logged(
-    client: TestClient, fresh_bot: Bot, message: str
+    client: TestClient, shared_bot: Bot, message: str
 ) -> None:
-    before = len(fresh_bot.staff.questions())
+    before = len(shared_bot.staff.questions())
     r = client.post("/v1/chat", json={"message": message})
     assert r.status_code == 422
     assert "invisible" in r.json()["detail"]
-    assert len(fresh_bot.staff.questions()) == before
+    assert len(shared_bot.staff.questions()) == before
 
 
-def test_nul_characters_never_reach_the_log(client: TestClient, fresh_bot: Bot) -> None:
+def test_nul_characters_never_reach_the_log(client: TestClient, shared_bot: Bot) -> None:
     answer_id = client.post("/v1/chat", json={"message": "vad är\x00 visionen?"}).json()["id"]
-    logged = next(q for q in fresh_bot.staff.questions() if q.id == answer_id)
+    logged = next(q for q in shared_bot.staff.questions() if q.id == answer_id)
     assert logged.text == "vad är visionen?"
 
 
 def test_translations_import_checks_the_language_of_each_file(
-    fast_settings: Settings, fresh_bot: Bot, tmp_path: Path
+    fast_settings: Settings, shared_bot: Bot, tmp_path: Path
 ) -> None:
     from bot.wiring import translation_admin
 
     folder = tmp_path / "po"
     folder.mkdir()
     (folder / "xx.po").write_text('msgid "Vi är Kiruna."\nmsgstr "x"\n', encoding="utf-8")
-    admin = translation_admin(_own(fast_settings, fresh_bot))
+    admin = translation_admin(_own(fast_settings, shared_bot))
     with pytest.raises(ValueError, match="'xx' is not a language the bot translates into"):
         admin.import_(folder)
     (folder / "xx.po").rename(folder / "sv.po")
@@ -472,8 +479,8 @@ def test_413_carries_cors_and_security_headers(client: TestClient) -> None:
     assert r.headers["access-control-allow-origin"] == ORIGIN
 
 
-def test_the_staff_translation_limit_can_be_reached(client: TestClient, fresh_bot: Bot) -> None:
-    entry = fresh_bot.staff.translations("fi")[0].entry
+def test_the_staff_translation_limit_can_be_reached(client: TestClient, shared_bot: Bot) -> None:
+    entry = shared_bot.staff.translations("fi")[0].entry
     longest = "ö\u0627" * 10_000  # 20,000 characters, 6 bytes each as JSON escapes: 120 kB
     ok = client.put(f"/v1/staff/translations/{entry.id}", json={"text": longest}, headers=AUTH)
     assert ok.status_code == 200, ok.text[:200]
@@ -483,9 +490,9 @@ def test_the_staff_translation_limit_can_be_reached(client: TestClient, fresh_bo
     assert client.post("/v1/chat", json={"message": "a" * 900, "page": "b" * 16_000}).status_code == 413
 
 
-def test_one_vote_per_answer_the_last_counts(client: TestClient, fresh_bot: Bot) -> None:
+def test_one_vote_per_answer_the_last_counts(client: TestClient, shared_bot: Bot) -> None:
     answer_id = client.post("/v1/chat", json=QUESTION).json()["id"]
     for helpful in (True, True, True, False):
         assert client.post("/v1/feedback", json={"answer_id": answer_id, "helpful": helpful}).status_code == 200
-    logged = next(q for q in fresh_bot.staff.questions() if q.id == answer_id)
+    logged = next(q for q in shared_bot.staff.questions() if q.id == answer_id)
     assert (logged.helpful, logged.unhelpful) == (0, 1)
