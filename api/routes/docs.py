@@ -2,7 +2,8 @@
 
 No CDN: the pages work offline and under the bot's CSP. The assets are the ones the
 `fastapi-offline` package ships (MIT; Swagger UI is Apache-2.0, ReDoc MIT); the pages and the
-Swagger UI start-up script are in `api/static/docs/`.
+Swagger UI start-up script are in `api/static/docs/`. ReDoc's sidebar credit asks for a logo on
+Redocly's CDN: the CSP blocks it (nothing leaves the browser) and ReDoc hides the broken image.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ ASSETS = {
     "swagger-ui-bundle.js": "text/javascript; charset=utf-8",
     "swagger-ui.css": "text/css; charset=utf-8",
     "redoc.standalone.js": "text/javascript; charset=utf-8",
+    "favicon.png": "image/png",
 }
 router = APIRouter(include_in_schema=False)
 
