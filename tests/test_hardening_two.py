@@ -10,8 +10,12 @@ import asyncio
 import hashlib
 import json
 import logging
+import os
+import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -496,3 +500,47 @@ def test_one_vote_per_answer_the_last_counts(client: TestClient, shared_bot: Bot
         assert client.post("/v1/feedback", json={"answer_id": answer_id, "helpful": helpful}).status_code == 200
     logged = next(q for q in shared_bot.staff.questions() if q.id == answer_id)
     assert (logged.helpful, logged.unhelpful) == (0, 1)
+
+
+# -- 13. one clear line at start, not a traceback ----------------------------------------------------
+
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("kiruna-bot")
+    return subprocess.run(
+        [str(exe), *args], env={**os.environ, **env}, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def _one_clear_line(out: subprocess.CompletedProcess[str], *words: str) -> None:
+    assert out.returncode == 2, out.stderr
+    assert "Traceback" not in out.stderr
+    errors = [line for line in out.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, out.stderr
+    for word in words:
+        assert word in errors[0], errors[0]
+
+
+@pytest.mark.slow  # command-line processes: seconds each
+def test_a_damaged_database_at_start_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "kiruna-bot.db").write_bytes(b"garbage, not SQLite " * 500)
+    env = {"KIRUNA_BOT_DATA_DIR": str(data), "KIRUNA_BOT_BUILD_ON_START": "false"}
+    _one_clear_line(_cli("serve", "--port", "9", env=env), "kiruna-bot.db", "backup")
+    _one_clear_line(_cli("purge", env=env), "kiruna-bot.db")
+
+
+@pytest.mark.slow
+def test_a_po_file_that_is_not_utf8_is_one_line_naming_it(tmp_path: Path) -> None:
+    from corpus.curated_translations import DEFAULT_TRANSLATIONS_DIR
+
+    po = tmp_path / "po"
+    shutil.copytree(DEFAULT_TRANSLATIONS_DIR, po)
+    (po / "de.po").write_bytes('msgid "Vi är Kiruna."\nmsgstr "Wir sind Kiruna."\n'.encode("latin-1"))
+    env = {"KIRUNA_BOT_DATA_DIR": str(tmp_path / "data"), "KIRUNA_BOT_TRANSLATIONS_DIR": str(po)}
+    _one_clear_line(_cli("serve", "--port", "9", env=env), "de.po", "UTF-8")
+    _one_clear_line(_cli("translations", "import", env=env), "de.po", "UTF-8")
+    (po / "de.po").unlink()
+    (po / "xx.po").write_text('msgid "Vi är Kiruna."\nmsgstr "x"\n', encoding="utf-8")
+    _one_clear_line(_cli("translations", "import", "--dir", str(po), env=env), "xx.po", "not a language")
