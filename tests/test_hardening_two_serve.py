@@ -80,6 +80,17 @@ def test_forwarded_for_from_loopback_does_not_dodge_the_rate_limit(data: Path) -
     assert codes == [200] * 5 + [429] * 3
 
 
+def test_odd_paths_are_404_on_a_real_server(data: Path) -> None:
+    with serve(data, env=QUIET) as s:
+        for path in ("/static/%00", "/widget/%00/widget.js", "/static/%2e%2e/%2e%2e/pyproject.toml", "/v1/chat%0d%0a"):
+            r = httpx.get(f"{s.base}{path}", timeout=10)
+            assert r.status_code == 404, path
+            assert r.headers["x-content-type-options"] == "nosniff"
+            assert r.headers["content-type"] == "application/json"
+        log = s.log.read_text(encoding="utf-8")
+    assert "Traceback" not in log
+
+
 # -- 9. the Docker health check with a host allowlist --------------------------------------------------
 
 
@@ -223,8 +234,9 @@ class SlowClients:
             self._open("body" if i % 2 else "headers")
         ends = time.monotonic() + seconds
         next_byte = time.monotonic() + 1
+        to_open: list[str] = []
         while time.monotonic() < ends and not stop.is_set():
-            for key, _ in self.selector.select(timeout=0.1):
+            for key, _ in self.selector.select(timeout=0.05):
                 sock, state = key.fileobj, key.data
                 try:
                     chunk = sock.recv(4096)  # type: ignore[union-attr]
@@ -234,7 +246,11 @@ class SlowClients:
                     state[2] += chunk
                     continue
                 self._close(sock, state)  # type: ignore[arg-type]
-                self._open(str(state[0]))  # the pressure holds
+                to_open.append(str(state[0]))
+            # the pressure holds: cut connections are replaced, a few at a time so closes are seen promptly
+            for kind in to_open[:50]:
+                self._open(kind)
+            del to_open[:50]
             if time.monotonic() >= next_byte:
                 next_byte += 1
                 for key in list(self.selector.get_map().values()):
@@ -243,6 +259,15 @@ class SlowClients:
         for key in list(self.selector.get_map().values()):
             key.fileobj.close()  # type: ignore[union-attr]
         self.selector.close()
+
+
+QUESTIONS = [
+    "Vad är målet för kultur och idrott?",
+    "Vilken vision har Kiruna?",
+    "Hur gjorde ni visionen?",
+    "Vad är målet för boende?",
+    "what is the goal for education?",
+]
 
 
 def test_slow_connections_are_cut_off_while_chats_go_on(data: Path) -> None:
@@ -268,18 +293,20 @@ def test_slow_connections_are_cut_off_while_chats_go_on(data: Path) -> None:
                     live.append(time.monotonic() - started)
                     time.sleep(0.2)
 
-        def chat() -> None:
+        def chat(n: int) -> None:
             with httpx.Client(timeout=60) as c:
                 while not stop.is_set():
+                    n += chatters  # a new message each time: no answer comes from the cache
+                    body = {"message": f"{QUESTIONS[n % len(QUESTIONS)]} ({n})", "lang": "sv"}
                     try:
-                        chats.append(c.post(f"{s.base}/v1/chat", json=SV).status_code)
+                        chats.append(c.post(f"{s.base}/v1/chat", json=body).status_code)
                     except httpx.HTTPError as exc:
                         chats.append(type(exc).__name__)
 
         with cf.ThreadPoolExecutor(chatters + 2) as pool:
             attack = pool.submit(clients.run, 12.0, stop)
             time.sleep(2)  # the slow connections are open
-            workers = [pool.submit(chat) for _ in range(chatters)] + [pool.submit(probe)]
+            workers = [pool.submit(chat, i) for i in range(chatters)] + [pool.submit(probe)]
             attack.result(timeout=60)
             stop.set()
             for w in workers:
@@ -293,10 +320,16 @@ def test_slow_connections_are_cut_off_while_chats_go_on(data: Path) -> None:
     assert failed == []
     assert len(chats) >= chatters
     assert max(live) < 1.0
-    cut = {kind: [t for k, t, _ in clients.lifetimes if k == kind] for kind in ("headers", "body")}
-    assert max(cut["headers"]) < header_timeout + 1.5
-    assert max(cut["body"]) < body_timeout + 1.5
-    assert min(cut["headers"]) >= header_timeout - 0.2
+    cut = {kind: sorted(t for k, t, _ in clients.lifetimes if k == kind) for kind in ("headers", "body")}
+    for kind, timeout in (("headers", header_timeout), ("body", body_timeout)):
+        times = cut[kind]
+        p99 = times[int(len(times) * 0.99)]
+        print(f"{kind}: {len(times)} cut, after {times[0]:.2f} s (first) {p99:.2f} s (p99) {times[-1]:.2f} s (last)")
+        assert times[0] >= timeout - 0.2  # not before the deadline
+        # at the deadline, plus what a loaded 2-core machine adds to seeing it: the worker's timers and
+        # this test's own loop share the CPUs with 16 chats
+        assert p99 < timeout + 1.0
+        assert times[-1] < timeout + 3.0
     answered = [sent for k, _, sent in clients.lifetimes if sent]
     assert all(sent.startswith(b"HTTP/1.1 408") for sent in answered)
 
@@ -348,7 +381,7 @@ def _chat_while(base: str, seconds: float, clients: int = 4) -> list[int | str]:
 
 def test_a_damaged_database_while_serving_costs_no_answer(data: Path) -> None:
     db = data / "kiruna-bot.db"
-    with serve(data, env={**QUIET, "KIRUNA_BOT_RATE_LIMIT": "1000/minute"}) as s:
+    with serve(data, env={**QUIET, "KIRUNA_BOT_RATE_LIMIT": "100000/minute"}) as s:
         assert set(_chat_while(s.base, 1.5)) == {200}
         assert httpx.get(f"{s.base}/health/ready", timeout=10).json()["status"] == "ready"
         with sqlite3.connect(db) as conn:
@@ -385,7 +418,7 @@ def _fill(filler: Path) -> None:
 def test_a_full_disk_costs_no_answer_and_nothing_that_could_be_written_is_lost(data: Path, tmp_path: Path) -> None:
     with tmpfs(tmp_path / "small", "24m") as disk:
         db = disk / "bot.db"
-        env = {**QUIET, "KIRUNA_BOT_RATE_LIMIT": "1000/minute", "KIRUNA_BOT_DATABASE_URL": f"sqlite:///{db}"}
+        env = {**QUIET, "KIRUNA_BOT_RATE_LIMIT": "100000/minute", "KIRUNA_BOT_DATABASE_URL": f"sqlite:///{db}"}
         with serve(data, env=env) as s:
             before = _chat_while(s.base, 1.5)
             with sqlite3.connect(db) as conn:
