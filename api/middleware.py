@@ -24,6 +24,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.logging_setup import request_id
 from bot.metrics import RATE_LIMITED, REQUEST_SECONDS, SLOW_CLIENTS_CUT
+from bot.redaction import redact
 from bot.storage.client_keys import ClientKeys
 from bot.storage.health import StorageHealth
 
@@ -80,7 +81,9 @@ class ErrorGuard:
         try:
             await self.app(scope, receive, watched)
         except Exception:  # the last line of defence: logged once, answered in JSON
-            logging.getLogger("kiruna.errors").exception("unhandled error on %s %s", scope["method"], scope["path"])
+            logging.getLogger("kiruna.errors").exception(
+                "unhandled error on %s %s", scope["method"], redact(scope["path"])
+            )
             if not started:
                 await send_json(send, 500, {"detail": "internal error; it has been logged"})
 
@@ -220,7 +223,7 @@ class RequestContext:
                 "request",
                 extra={
                     "method": scope["method"],
-                    "path": scope["path"],
+                    "path": redact(scope["path"]),  # a path may carry what a resident typed
                     "status": status,
                     "duration_ms": round(elapsed * 1000, 2),
                 },

@@ -544,3 +544,11 @@ def test_a_po_file_that_is_not_utf8_is_one_line_naming_it(tmp_path: Path) -> Non
     (po / "de.po").unlink()
     (po / "xx.po").write_text('msgid "Vi är Kiruna."\nmsgstr "x"\n', encoding="utf-8")
     _one_clear_line(_cli("translations", "import", "--dir", str(po), env=env), "xx.po", "not a language")
+
+
+def test_the_access_log_redacts_paths(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, "kiruna.access"):
+        client.get("/v1/ui/0701234567")
+        client.get("/static/811218-9876")
+    paths = [getattr(r, "path", "") for r in caplog.records if r.name == "kiruna.access"]
+    assert paths == ["/v1/ui/[telefon]", "/static/[personnummer]"]
