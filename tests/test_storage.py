@@ -135,10 +135,12 @@ def test_eval_cases(db: Database) -> None:
 
 
 def test_rate_limit_counter_is_shared(db: Database) -> None:
+    other = Database(db.url, run_migrations=False)  # another worker's engine
     limiter_a = FixedWindowRateLimiter(DatabaseStorage(db))
-    limiter_b = FixedWindowRateLimiter(DatabaseStorage(Database(db.url, run_migrations=False)))
+    limiter_b = FixedWindowRateLimiter(DatabaseStorage(other))
     item = parse("4/minute")
     hits = [limiter_a.hit(item, "k") if i % 2 else limiter_b.hit(item, "k") for i in range(6)]
+    other.dispose()  # its pooled connections are closed now, not whenever they are collected
     assert hits == [True] * 4 + [False, False]
 
 
