@@ -165,16 +165,17 @@ class ChatService:
 
     def _log(self, message: str, answer: Answer) -> None:
         ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
-        self._questions.record(
-            answer.id,
-            redact(message),
-            answer.lang,
-            answer.detected_lang,
-            answer.answered,
-            answer.quote.chunk_id if answer.quote else None,
-            answer.sources[0].score if answer.sources else None,
-            answer.translation.provider,
-        )
+        with self._questions.health.guard("question_log"):  # a log that cannot be written costs no answer
+            self._questions.record(
+                answer.id,
+                redact(message),
+                answer.lang,
+                answer.detected_lang,
+                answer.answered,
+                answer.quote.chunk_id if answer.quote else None,
+                answer.sources[0].score if answer.sources else None,
+                answer.translation.provider,
+            )
 
     # -- what a cached answer depends on ----------------------------------------------------
 
@@ -198,10 +199,8 @@ class ChatService:
     async def watch(self, every: float = REFRESH_SECONDS) -> None:
         """Keep the cache's view of other workers' translation edits current (runs until cancelled)."""
         while True:
-            try:
+            with self._memory.health.guard("translation_memory"):  # retried; answers go on with the last version
                 await self._pools.run_io(self.refresh)
-            except Exception:  # a failed read is retried; answering goes on with the last version
-                log.exception("cannot read the translation memory's version")
             await asyncio.sleep(every)
 
     # -- what the API and the tools read ----------------------------------------------------
@@ -237,8 +236,9 @@ class ChatService:
         return out
 
     def record_feedback(self, answer_id: str, helpful: bool) -> None:
-        """A resident's thumbs up or down; KeyError for an unknown answer (reads the database)."""
-        self._questions.feedback(answer_id, helpful)
+        """A resident's thumbs up or down, the last one counts; KeyError for an unknown answer (reads the database)."""
+        with self._questions.health.watch("feedback"):
+            self._questions.feedback(answer_id, helpful)
 
     def variant(self, *, ranker: LinearRanker | None = None, gate: ScopeGate | None = None) -> ChatService:
         """The same service with another ranker or scope gate and an empty cache (eval ablations)."""

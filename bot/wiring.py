@@ -207,7 +207,8 @@ def build_bot(
     pipeline = pipeline or load_pipeline(settings, build_if_needed=build_if_needed, embedder=embedder)
     database = database or Database(settings.database)
     memory = TranslationMemory(database)
-    memory.seed(t for items in pipeline.resources.translations.values() for t in items)
+    with database.health.guard("translation_memory"):  # a full disk at start costs the seeding, not the worker
+        memory.seed(t for items in pipeline.resources.translations.values() for t in items)
     questions = QuestionLog(database)
     translations = TranslationService(memory, provider or make_provider(settings))
     answerer = Answerer(

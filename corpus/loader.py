@@ -13,6 +13,7 @@ from pathlib import Path
 from corpus.blocks import MetaBlock
 from corpus.chunking import build_document
 from corpus.cleaning import clean_text
+from corpus.errors import CorpusError
 from corpus.hashing import content_hash
 from corpus.model import Corpus, Decision, Document, DocumentMeta
 from corpus.parsers import parse_markdown, parse_site_page
@@ -20,10 +21,6 @@ from corpus.site_profile import DEFAULT_PROFILE, SiteProfile, load_site_profile
 
 DEFAULT_CORPUS_DIR = Path(__file__).with_name("documents")
 _SUFFIXES = (".txt", ".md")
-
-
-class CorpusError(ValueError):
-    """A document that cannot be read as the corpus expects; the message names the file."""
 
 
 def _meta(path: Path, cleaned: str, default_publisher: str) -> DocumentMeta:

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.chat.answer import Answer
+from bot.chat.answer import Answer, has_visible_text
 from bot.evaluation.dataset import load_cases
 from bot.evaluation.scope_training import training_cases
 from bot.metrics import CACHE_HITS
@@ -64,7 +64,7 @@ def test_every_quote_is_verbatim_over_many_questions_fast(fast_chat: ChatService
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.text(min_size=1, max_size=200).filter(lambda s: s.strip() != ""))
+@given(st.text(min_size=1, max_size=200).filter(has_visible_text))
 def test_quotes_are_verbatim_for_any_text(fast_chat: ChatService, message: str) -> None:
     _assert_verbatim(fast_chat, message)
 

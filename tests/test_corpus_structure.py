@@ -8,7 +8,7 @@ import pytest
 
 from corpus import Corpus, load_corpus
 from corpus.cleaning import clean_text, split_blocks
-from corpus.loader import CorpusError
+from corpus.errors import CorpusError
 from corpus.sentences import split_sentences
 from tests.conftest import SEED
 

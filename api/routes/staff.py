@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -173,6 +174,22 @@ def top_unanswered(staff: Staff) -> dict[str, list[tuple[str, int]]]:
     return staff.top_unanswered()
 
 
+_FORMULA = frozenset("=+-@＝＋－＠")
+
+
+def safe_cell(value: object) -> object:
+    """A spreadsheet must not run a cell as a formula: text that would start one gets a leading quote.
+
+    A formula starts with = + - @ (or their fullwidth forms), also after leading spaces, tabs, line
+    breaks or invisible characters, which spreadsheets skip; a leading tab or carriage return alone
+    is read as one too.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    first = next((ch for ch in value if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")), "")
+    return "'" + value if value[0] in "\t\r\n" or first in _FORMULA else value
+
+
 @router.get("/questions.csv")
 def questions_csv(staff: Staff) -> Response:
     out = io.StringIO()
@@ -180,10 +197,7 @@ def questions_csv(staff: Staff) -> Response:
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
     for row in (_question_json(q) for q in staff.questions()):
-        # a cell starting with = + - @ would run as a formula in a spreadsheet
-        text = row["text"]
-        row["text"] = "'" + text if text[:1] in ("=", "+", "-", "@") else text
-        writer.writerow({k: row[k] for k in fields})
+        writer.writerow({k: safe_cell(row[k]) for k in fields})
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",

@@ -10,12 +10,14 @@ word ending in `*` matches any word it begins; a cue of several words matches th
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from corpus.errors import CorpusError, read_text
 from index.analysis import words
 
 
@@ -133,10 +135,10 @@ def read_cue_file(path: Path, header: str, allowed: Iterable[str] | None = None)
     """One language's cues; a malformed line or unknown category fails with its line number."""
     known = frozenset(allowed) if allowed is not None else None
     table: dict[str, list[Cue]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    with io.StringIO(read_text(path), newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         if next(rows, None) != [header, "cues"]:
-            raise ValueError(f"{path}: first line must be '{header}<TAB>cues'")
+            raise CorpusError(f"{path}: first line must be '{header}<TAB>cues'")
         for n, row in enumerate(rows, 2):
             if not row:
                 continue

@@ -9,7 +9,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Literal
 
 from bot.language.supported import SOURCE_LANGUAGE
@@ -68,7 +70,7 @@ class TranslationService:
         if lang == SOURCE_LANGUAGE:
             return [TranslatedQuote(lang, _join(g, [s.text for s in g]), "original", "source") for g in groups]
         wanted = list(dict.fromkeys(s.text for g in groups for s in g))
-        found = self.memory.get_many(wanted, lang)
+        found = self._known(wanted, lang)
         missing = [Segment(text) for text in wanted if text not in found]
         fresh: set[str] = set()
         reason = ""
@@ -97,15 +99,25 @@ class TranslationService:
         lines = self.provider.translate("\n".join(s.text for s in missing), lang).split("\n")
         if len(lines) != len(missing):
             raise TranslationUnavailable("the provider did not keep the sentence lines apart")
-        return {
-            seg.text: self.memory.add(seg.text, lang, line.strip(), self.provider.name)
-            for seg, line in zip(missing, lines, strict=True)
-        }
+        return {seg.text: self._keep(seg.text, lang, line.strip()) for seg, line in zip(missing, lines, strict=True)}
+
+    def _known(self, sources: Iterable[str], lang: str) -> dict[str, MemoryEntry]:
+        """The memory's translations; none when the memory cannot be read (the answer goes on without)."""
+        with self.memory.health.guard("translation_memory"):
+            return self.memory.get_many(sources, lang)
+        return {}
+
+    def _keep(self, source: str, lang: str, text: str) -> MemoryEntry:
+        """Store the provider's translation; when the memory cannot take it, use it this once anyway."""
+        with self.memory.health.guard("translation_memory"):
+            return self.memory.add(source, lang, text, self.provider.name)
+        now = datetime.now(UTC)
+        return MemoryEntry(0, source, lang, text, self.provider.name, False, None, None, now)
 
     def _fallback(self, segments: list[Segment], lang: str) -> dict[str, str]:
         if lang not in FINNISH_FALLBACK:
             return {}
-        found = self.memory.get_many([s.text for s in segments], "fi")
+        found = self._known((s.text for s in segments), "fi")
         if all(s.text in found for s in segments):
             return {"fi": _join(segments, [found[s.text].text for s in segments])}
         return {}
