@@ -126,27 +126,54 @@ def ask(
 
 @app.command("eval")
 def eval_cmd(
-    cases: Annotated[Path | None, typer.Option(help="A JSONL eval set (default: the built-in set).")] = None,
+    cases: Annotated[
+        Path | None,
+        typer.Option(help="A JSONL set: answer-level cases (with `facts`) or chunk-level ones (with `answer`)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print scores as JSON.")] = False,
-    show_failures: Annotated[bool, typer.Option("--failures", help="List the questions that failed.")] = False,
+    show_failures: Annotated[bool, typer.Option("--failures", help="List the cases that failed.")] = False,
+    chunks: Annotated[
+        bool, typer.Option("--chunks", help="The chunk-level table (recall@k, MRR) of the built-in chunk set.")
+    ] = False,
     compare_translations: Annotated[
-        bool, typer.Option("--compare-translations", help="Also evaluate an index built without the translations.")
+        bool,
+        typer.Option("--compare-translations", help="Chunk recall also with an index built without the translations."),
     ] = False,
     ablation: Annotated[
-        bool, typer.Option("--ablation", help="Recall with dense evidence only, lexical only, and both.")
+        bool, typer.Option("--ablation", help="Chunk recall with dense evidence only, lexical only, and both.")
     ] = False,
 ) -> None:
-    """Recall@1/@3, MRR, refusal and false-refusal rates and verbatim-quote rate, per language."""
+    """What residents read: facts in the quotes, lists, several parts, small talk, dialogues, answer
+    language, refusals, verbatim quotes, per language; chunk recall@1 as a secondary figure."""
     import tempfile
 
     import anyio
 
+    from bot.evaluation.answer_eval import run_answer_eval
+    from bot.evaluation.answer_report import render_answer_table
+    from bot.evaluation.answer_set import DEV_SET, is_answer_set, load_answer_cases
     from bot.evaluation.dataset import BUILTIN_EVAL_SET, load_cases
     from bot.evaluation.report import render_comparison, render_table
     from bot.evaluation.runner import run_eval
 
     settings = _settings()
     chat = _open_bot(settings).chat
+    answer_level = not (chunks or ablation or compare_translations) and (cases is None or is_answer_set(cases))
+    if answer_level:
+        answers = anyio.run(run_answer_eval, chat, load_answer_cases(cases or DEV_SET))
+        chunk_report = anyio.run(run_eval, chat, load_cases()) if cases is None else None
+        if as_json:
+            out = {"answers": answers.to_dict(), "chunks": chunk_report.to_dict() if chunk_report else None}
+            typer.echo(json.dumps(out, indent=2, ensure_ascii=False))
+            return
+        typer.echo(render_answer_table(answers, show_failures=show_failures))
+        if chunk_report is not None:
+            o = chunk_report.overall
+            typer.echo(
+                f"chunk recall (secondary, built-in chunk set of {o.questions}): R@1 {o.recall_at_1:.3f}, "
+                f"R@3 {o.recall_at_3:.3f}, MRR {o.mrr:.3f}"
+            )
+        return
     eval_cases = load_cases(cases or BUILTIN_EVAL_SET)
     report = anyio.run(run_eval, chat, eval_cases)
     if ablation:

@@ -181,6 +181,7 @@ def load_pipeline(settings: Settings, *, build_if_needed: bool = False, embedder
             coverage,
             phrases,
             load_list_model(settings.list_model, embedder.id),
+            {lang: {t.source: t.text for t in items} for lang, items in resources.translations.items()},
         ),
     )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.answer import Answer
 from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.service import ChatService
@@ -101,3 +102,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture
+def fresh_bot_without_de(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Answer:
+    """A German answer from a bot whose memory has no German and no provider: the degraded answer."""
+    from tests.fakes import ask, without_translations
+
+    settings = fast_settings.model_copy(update={"data_dir": tmp_path})
+    bot = build_bot(settings, pipeline=without_translations(fast_pipeline, {"en"}))
+    return ask(bot.chat, "Vad är målet för kultur och idrott?", "de", log=False)

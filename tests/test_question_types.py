@@ -158,3 +158,10 @@ def test_indexed_typing_equals_trying_every_cue() -> None:
     assert len(questions) > 150
     assert all(shipped.question_intents(q) == every_cue(q) for q in questions)
     assert sum(bool(shipped.question_intents(q)) for q in questions) > len(questions) / 3
+
+
+def test_other_diacritics_make_another_word(cues: QuestionCues) -> None:
+    """Residents drop diacritics ("nar" is "när"), but "når" (reaches) is not "när" (when)."""
+    assert "time" in cues.question_intents("nar antogs visionen")
+    assert "time" in cues.question_intents("När antogs visionen")
+    assert "time" not in cues.question_intents("Hur når vi visionen?")

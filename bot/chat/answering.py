@@ -194,7 +194,10 @@ class Answerer:
         assert part.chunk is not None
         best = part.chunk
         scored = next((r for r in part.retrieval.ranked if r.chunk.id == best.id), None)
-        start, end = quote_span(best, scored.sentence_scores if scored else {}, part.typed)
+        if part.whole:
+            start, end = best.start, best.end
+        else:
+            start, end = quote_span(best, scored.sentence_scores if scored else {}, part.typed)
         chunks = [(best, start, end)]
         chunks += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.companions)]
         chunks.sort(key=lambda x: x[1])  # page order: the vision before its interpretation

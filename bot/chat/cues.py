@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -23,13 +24,22 @@ from index.analysis import words
 
 @dataclass(frozen=True)
 class Cue:
-    """A word sequence; a word ending in `*` matches any word it begins."""
+    """A word sequence; a word ending in `*` matches any word it begins.
+
+    `marks` holds each word's Latin diacritics ("när" -> "ä"): a word typed without them matches
+    (residents drop them), a word typed with other ones does not ("når" is not "när").
+    """
 
     words: tuple[str, ...]
+    marks: tuple[str, ...] = ()
 
-    def matches_at(self, tokens: list[str], i: int) -> bool:
+    def matches_at(self, tokens: list[str], i: int, marks: list[str] | None = None) -> bool:
         n = len(self.words)
-        return i + n <= len(tokens) and all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True))
+        if i + n > len(tokens) or not all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True)):
+            return False
+        if marks is None or not self.marks:
+            return True
+        return all(not c or not t or c == t for c, t in zip(self.marks, marks[i : i + n], strict=True))
 
     def found_in(self, tokens: list[str]) -> bool:
         return any(self.matches_at(tokens, i) for i in range(len(tokens)))
@@ -56,6 +66,33 @@ def cue_words(text: str) -> list[str]:
         out.extend(folded[:-1])
         out.append(folded[-1] + ("*" if star else ""))
     return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def latin_marks(word: str) -> str:
+    """The Latin letters with diacritics in a word, in order ("målen" -> "å")."""
+    return "".join(
+        ch
+        for ch in unicodedata.normalize("NFC", word.casefold())
+        if not ch.isascii() and ord(ch) < 0x250 and unicodedata.decomposition(ch)
+    )
+
+
+def word_marks(text: str) -> list[str] | None:
+    """`latin_marks` of each word of a text, aligned with `words(text)` (None when they do not align)."""
+    marked = [latin_marks(w) for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
+    return marked if len(marked) == len(words(text)) else None
+
+
+def make_cue(text: str) -> Cue | None:
+    folded = cue_words(text)
+    if not folded:
+        return None
+    raw = [w.rstrip("*") for w in text.split() if words(w.rstrip("*"))]
+    marks = tuple(latin_marks(w) for w in raw) if len(raw) == len(folded) else ()
+    return Cue(tuple(folded), marks)
 
 
 def _match(cue: str, token: str) -> bool:
@@ -104,8 +141,14 @@ class CueTable:
                         exact.setdefault(first, []).append((category, lang, cue))
         return exact, prefix
 
-    def matches(self, tokens: list[str], categories: Iterable[str] | None = None) -> list[Match]:
-        """Every cue found in the folded tokens, in any language (optionally of some categories only)."""
+    def matches(
+        self, tokens: list[str], categories: Iterable[str] | None = None, marks: list[str] | None = None
+    ) -> list[Match]:
+        """Every cue found in the folded tokens, in any language (optionally of some categories only).
+
+        With `marks` (each token's Latin diacritics), a word typed with other diacritics than the
+        cue's is no match ("når" for "när").
+        """
         wanted = frozenset(categories) if categories is not None else None
         exact, prefix = self._by_first_word
         out = []
@@ -114,14 +157,14 @@ class CueTable:
             for k in range(1, len(token) + 1):
                 candidates.extend(prefix.get(token[:k], ()))
             for category, lang, cue in candidates:
-                if (wanted is None or category in wanted) and cue.matches_at(tokens, i):
+                if (wanted is None or category in wanted) and cue.matches_at(tokens, i, marks):
                     out.append(Match(category, lang, i, i + len(cue.words)))
         return out
 
     def categories(self, text: str) -> frozenset[str]:
         """The categories a text's cues belong to, in whatever language it is written."""
         tokens = words(text)
-        found = {m.category for m in self.matches(tokens)}
+        found = {m.category for m in self.matches(tokens, marks=word_marks(text))}
         split = split_clitics(tokens)
         if len(split) != len(tokens):
             found |= {m.category for m in self.matches(split)}
@@ -146,7 +189,7 @@ def read_cue_file(path: Path, header: str, allowed: Iterable[str] | None = None)
                 raise ValueError(
                     f"{path}:{n}: expected '<{header}><TAB><cues>'" + (f" with one of {sorted(known)}" if known else "")
                 )
-            cues = [Cue(tuple(ws)) for text in row[1].split(",") if (ws := cue_words(text))]
+            cues = [cue for text in row[1].split(",") if (cue := make_cue(text)) is not None]
             table.setdefault(row[0], []).extend(cues)
     return table
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics
+from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics, word_marks
 from bot.language.supported import LANGUAGES
 from index.analysis import words
 
@@ -46,6 +46,7 @@ class SmallTalk:
     category: str  # one of SMALLTALK
     langs: tuple[str, ...]  # the languages whose cues cover most of it (several when they tie)
     rest: tuple[str, ...] = ()  # the words no small-talk cue covers ("riktig" in "är du en riktig människa")
+    share: float = 1.0  # the share of the message's words that small-talk cues cover
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,8 @@ class Reading:
     followup: bool = False  # opens with a follow-up marker ("och för …", "entä …", "what about …")
     reference: bool = False  # refers back to the last answer ("det", "that", "se")
     wants_list: bool = False
-    conjunctions: tuple[tuple[int, int], ...] = ()  # token ranges that may join two questions
+    # token ranges that may join two questions, with the language whose cue it is ("i" is Polish "and")
+    conjunctions: tuple[tuple[int, int, str], ...] = ()
 
 
 def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], int]:
@@ -121,9 +123,11 @@ class DialogueCues:
             return Reading(tokens)
         # cut points for several questions are found on the words as written; the rest reads
         # "و" (and) apart from the word it is joined to
-        conjunctions = self.table.matches(list(tokens), ["conjunction"])
+        marks = word_marks(text)
+        conjunctions = self.table.matches(list(tokens), ["conjunction"], marks)
         split = tuple(split_clitics(list(tokens)))
-        matches = self.table.matches(list(split)) + self._prefixed_language_names(split)
+        aligned = marks if len(split) == len(tokens) else None
+        matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
         categories = {m.category for m in matches}
         return Reading(
             tokens=tokens,
@@ -133,7 +137,7 @@ class DialogueCues:
             followup=any(m.category == "followup" and m.start == 0 for m in matches),
             reference="reference" in categories,
             wants_list="list" in categories,
-            conjunctions=tuple(sorted({(m.start, m.end) for m in conjunctions})),
+            conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),
         )
 
     @cached_property
@@ -170,7 +174,8 @@ class DialogueCues:
             # only "ok", "yes", "please": an acknowledgement, answered like thanks
             return SmallTalk("thanks", _langs_by_votes(chosen))
         category = min((m.category for m in spoken), key=SMALLTALK.index)
-        return SmallTalk(category, _langs_by_votes(spoken), rest)
+        share = sum(m.end - m.start for m in _cover(tokens, spoken)[0]) / len(tokens)
+        return SmallTalk(category, _langs_by_votes(spoken), rest, share)
 
     @staticmethod
     def _language_request(tokens: tuple[str, ...], matches: list[Match]) -> str | None:

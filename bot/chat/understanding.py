@@ -35,10 +35,13 @@ from bot.language.detection import Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
+from index.analysis import stems
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+# What a section's heading can ask that the whole section answers.
+SECTION_TYPES = frozenset({"manner", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
 FACT_CANDIDATES = 3
 # A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
@@ -46,6 +49,12 @@ FACT_CANDIDATES = 3
 ATTACHED = 2.0
 # A line that states as much of what was asked as the best passage wins from this match up.
 LINE_OVER_PASSAGE = 9.0
+# Small talk words must make up this much of a message that has other words too.
+SMALLTALK_SHARE = 1 / 3
+# Words of a list's heading a question must name to ask for the list.
+LIST_HEADING_WORDS = 2
+# Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
+SHORT_WORDS = 2
 # A word or two whose best topics lie this close together is unclear.
 CLARIFY_MARGIN = 0.35
 # Close relatives a short text cannot tell apart, and the one more residents read.
@@ -70,6 +79,8 @@ class Part:
     chunk: Chunk | None  # the passage to quote (None: out of scope)
     typed: frozenset[str] = frozenset()  # the sentences of `chunk` that state what was asked
     not_stated: bool = False  # asked for a fact the page does not state near this passage
+    whole: bool = False  # the passage's heading asks the question ("Hur når vi visionen?"): quote it all
+    asks: frozenset[str] = frozenset()  # what the question asked for
 
 
 @dataclass(frozen=True)
@@ -110,7 +121,9 @@ class Understander:
         coverage: Coverage,
         phrases: PhraseBank,
         lists: ListModel | None = None,
+        names: dict[str, dict[str, str]] | None = None,
     ) -> None:
+        self._names = names
         self._phrases = phrases
         self._lists = lists
         self._corpus = corpus
@@ -120,8 +133,19 @@ class Understander:
         self._dialogue = dialogue
         self._coverage = coverage
         self._chunks = {c.id: c for c in corpus.chunks()}
+        self._list_headings = self._heading_words(corpus, names or {})
         # retrievals made while reading one message (several threads read messages at once)
         self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
+
+    def _heading_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> list[set[str]]:
+        """The stemmed content words of every heading with several directions under it, in Swedish
+        and in each translation (`names`: language -> Swedish text -> its translation)."""
+        parents = {c.heading_path[-2] for c in corpus.chunks() if c.kind == "labelled" and len(c.heading_path) > 1}
+        out = []
+        for heading in sorted(parents):
+            for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
+                out.append(set(stems(self._coverage.content_words(text), None)))
+        return out
 
     @property
     def cues(self) -> QuestionCues:
@@ -130,7 +154,15 @@ class Understander:
     def with_parts(self, retriever: Retriever, gate: ScopeGate) -> Understander:
         """The same reading with another retriever or scope gate (eval ablations)."""
         return Understander(
-            self._corpus, retriever, gate, self._detector, self._dialogue, self._coverage, self._phrases, self._lists
+            self._corpus,
+            retriever,
+            gate,
+            self._detector,
+            self._dialogue,
+            self._coverage,
+            self._phrases,
+            self._lists,
+            self._names,
         )
 
     # -- the entry point ---------------------------------------------------------------------
@@ -194,6 +226,8 @@ class Understander:
         assert talk is not None
         if not talk.rest:
             return True
+        if talk.share < SMALLTALK_SHARE:
+            return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
         content = self._coverage.content_words(" ".join(talk.rest))
         return not content or not self._look(" ".join(talk.rest))[1].in_scope
 
@@ -268,9 +302,13 @@ class Understander:
         if how == "followup" and context is not None:
             asks |= frozenset(context.asks) - {"count"}  # "and for culture?" asks what the last question did
         retrieval, decision, vector = self._looked(question)
+        if not decision.in_scope and self._names_a_topic(question, retrieval):
+            decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
+        if not decision.in_scope and self._line_answers(retrieval, asks):
+            decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
         if not decision.in_scope:
             near = self._phrases.nearest(vector) if how == "standalone" else None
-            if near is not None and near.similarity >= SMALLTALK_SIMILARITY:
+            if near is not None and near.similarity >= SMALLTALK_SIMILARITY and near.lang in detection.plausible:
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
@@ -293,12 +331,32 @@ class Understander:
             )
         parts = None
         if how == "standalone" and (_COMMA.search(question) or reading.conjunctions):
-            parts = self._split(question, reading, asks)
+            parts = self._split(question, reading, asks, detection)
         if not parts:
             parts = (self._part(question, retrieval, decision, asks),)
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
         next_context = Context(lang, question, chunks, (), tuple(sorted(asks)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
+
+    @staticmethod
+    def _line_answers(retrieval: Retrieval, asks: frozenset[str]) -> bool:
+        """A line of the page states what the question asks, twice over: "who published the page?"
+        asks for a person and a publisher ("Publicerad av: …"). One asked type alone ("who is the
+        mayor?") is not enough."""
+        wanted = asks & FACT_TYPES
+        return any(len(wanted & r.answer_types) >= 2 for r in retrieval.lines)
+
+    def _names_a_topic(self, question: str, retrieval: Retrieval) -> bool:
+        """ "jobben?", "skoulu", "آموزش؟": a word or two, each a word of the page, its translations or
+        its thesaurus, matching a passage lexically. The scope model, trained on whole questions,
+        reads so little as out of scope."""
+        content = self._coverage.content_words(question)
+        return (
+            0 < len(content) <= SHORT_WORDS
+            and self._coverage(question) == 1.0
+            and bool(retrieval.ranked)
+            and retrieval.ranked[0].lexical > 0
+        )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
         """The question to retrieve: the message alone, or read together with the last question."""
@@ -309,7 +367,7 @@ class Understander:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
             alone = self._retrieve(message)
             new_topic = bool(alone.ranked) and alone.ranked[0].chunk.id not in context.chunks
-            if content and new_topic and self._decide(alone).in_scope:
+            if content and new_topic and (self._decide(alone).in_scope or self._names_a_topic(message, alone)):
                 return message, "followup"
             return f"{context.question} {message}", "followup"
         if reading.reference or len(content) <= 1:
@@ -350,7 +408,9 @@ class Understander:
         best = ranked[0]
         wanted = asks & FACT_TYPES
         if not wanted:
-            return Part(question, retrieval, decision, best.chunk, best.typed_sentences)
+            # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
+            whole = bool(asks & best.answer_types & SECTION_TYPES)
+            return Part(question, retrieval, decision, best.chunk, best.typed_sentences, whole=whole, asks=asks)
         section = best.chunk.heading_path
         options = [
             (len(wanted & r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
@@ -364,10 +424,10 @@ class Understander:
         if line is not None and (
             line[0] > covered or (line[0] == covered and (not covered or line[1] >= LINE_OVER_PASSAGE))
         ):
-            return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences)
+            return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
         if covered:
-            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences)
-        return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True)
+            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, asks=asks)
+        return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
 
     # -- lists -------------------------------------------------------------------------------
 
@@ -375,10 +435,16 @@ class Understander:
         self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, vector: npt.NDArray[np.float32]
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
-        if not (reading.wants_list or "count" in asks or shaped):
+        if not (reading.wants_list or "count" in asks or shaped or self._names_a_list(retrieval.question)):
             return False
         top = [r.chunk for r in retrieval.ranked[:3]]
         return any(c.kind == "labelled" for c in top)
+
+    def _names_a_list(self, question: str) -> bool:
+        """The question names the heading items stand under, in any language ("Vilka är de
+        strategiska inriktningarna?", "which strategic directions are there?"): two of its words."""
+        asked = set(stems(self._coverage.content_words(question), None))
+        return any(len(asked & words) >= LIST_HEADING_WORDS for words in self._list_headings)
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
@@ -441,7 +507,9 @@ class Understander:
 
     # -- several questions in one message -----------------------------------------------------
 
-    def _split(self, question: str, reading: Reading, asks: frozenset[str]) -> tuple[Part, ...] | None:
+    def _split(
+        self, question: str, reading: Reading, asks: frozenset[str], detection: Detection
+    ) -> tuple[Part, ...] | None:
         """The parts of a message joining two or three questions, each with its own passage.
 
         The message is cut at its conjunctions and commas; consecutive pieces that land on the
@@ -451,7 +519,8 @@ class Understander:
         spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
         if len(spans) != len(reading.tokens):
             return None  # folding changed the words: no safe way to map cut points back
-        cuts = [(spans[i][0], spans[j - 1][1]) for i, j in reading.conjunctions]
+        # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
+        cuts = [(spans[i][0], spans[j - 1][1]) for i, j, lang in reading.conjunctions if lang in detection.plausible]
         cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
         cuts = sorted(c for c in cuts if c[0] > 0)
         if not cuts or len(cuts) > MAX_SPLITS:
@@ -462,28 +531,33 @@ class Understander:
                 pieces.append(question[at:start])
                 at = end
         pieces.append(question[at:])
-        groups: list[tuple[str, Retrieval, ScopeDecision]] = []
+        parts: list[Part] = []
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
-            if not self._coverage.content_words(piece):
-                if groups:  # "… and by whom?": asks more of the same passage
-                    groups[-1] = (f"{groups[-1][0]} {piece}", groups[-1][1], groups[-1][2])
+            own = self.cues.question_intents(piece) & FACT_TYPES
+            if not self._coverage.content_words(piece) and not own:
+                if parts:  # "… and by whom?": asks more of the same passage
+                    parts[-1] = self._part(
+                        f"{parts[-1].question} {piece}", parts[-1].retrieval, parts[-1].decision, asks
+                    )
                 continue
             retrieval, decision = self._look(piece)
             if not retrieval.ranked:
                 continue
-            if groups and groups[-1][1].ranked[0].chunk.id == retrieval.ranked[0].chunk.id:
-                groups[-1] = (f"{groups[-1][0]} {piece}", groups[-1][1], groups[-1][2])
-                continue
-            groups.append((piece, retrieval, decision))
-        answered = [g for g in groups if g[2].in_scope]
-        if len({g[1].ranked[0].chunk.id for g in answered}) < 2:
+            # "… and culture?", "… and parking plans?": ask what the piece before asked
+            inherited = parts[-1].asks & FACT_TYPES if parts else frozenset()
+            piece_asks = own or inherited or self.cues.question_intents(piece) or asks
+            if not decision.in_scope and self._line_answers(retrieval, piece_asks):
+                decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+            part = self._part(piece, retrieval, decision, piece_asks)
+            if parts and parts[-1].chunk == part.chunk:
+                continue  # two pieces, one passage: "kultur och idrott"
+            parts.append(part)
+        answered = [p for p in parts if p.decision.in_scope and p.chunk is not None]
+        if len({p.chunk.id for p in answered if p.chunk is not None}) < 2:
             return None
-        return tuple(
-            self._part(text, retrieval, decision, self.cues.question_intents(text) or asks)
-            for text, retrieval, decision in answered
-        )
+        return tuple(answered)
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:

@@ -1,0 +1,169 @@
+"""What residents read, with the real model: facts, lists, several parts, follow-ups, clarifications.
+
+Each answer's quotes are checked against the page as published, not only against their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from bot.chat.answer import Answer, ChatRequest
+from bot.service import ChatService
+from tests.conftest import SEED
+from tests.fakes import run_async
+
+PUBLISHED = re.sub(r"[^\S\n]+", " ", unicodedata.normalize("NFC", SEED.read_text(encoding="utf-8")))
+DIRECTIONS = [
+    "Inriktning: Näringslivsutveckling och arbetsmarknad",
+    "Inriktning: Offentlig och kommersiell service",
+    "Inriktning: Boende, bebyggelse och livsmiljö",
+    "Inriktning: Kommunikationer",
+    "Inriktning: Kultur, fritid och idrott i hela kommunen",
+    "Inriktning: Utbildning och forskning",
+]
+
+
+def _turns(chat: ChatService, *messages: str, **extra: object) -> Answer:
+    """Send messages one after the other, as the widget does; the last answer."""
+
+    async def run() -> Answer:
+        conversation = None
+        answer = None
+        for message in messages:
+            request = ChatRequest.model_validate({"message": message, "conversation": conversation, **extra})
+            answer = await chat.answer(request, log=False)
+            conversation = answer.conversation
+        assert answer is not None
+        return answer
+
+    return run_async(run)
+
+
+def _verbatim(answer: Answer) -> str:
+    for quote in answer.quotes:
+        assert quote.text in PUBLISHED
+    return "\n".join(q.text for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("När antogs visionen?", "Antagen av kommunfullmäktige 2013-05-27, § 68"),
+        ("When was the vision adopted and by whom?", "Antagen av kommunfullmäktige 2013-05-27, § 68"),
+        ("Milloin visio hyväksyttiin?", "2013-05-27"),
+        ("Vem har publicerat sidan?", "Publicerad av: Ulrika Hannu"),
+        ("When was the page last updated?", "Senast ändrad: 2020-02-21"),
+        ("Wann wurde die Seite zuletzt geändert?", "Senast ändrad: 2020-02-21"),
+        ("Var kan jag läsa mer om bostadsförsörjningen?", "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"),
+        ("How many working groups collected residents' views?", "Nio arbetsgrupper"),
+    ],
+)
+def test_a_question_for_a_fact_quotes_the_line_that_states_it(service: ChatService, question: str, fact: str) -> None:
+    answer = _turns(service, question)
+    assert answer.kind == "answer", question
+    assert fact in _verbatim(answer), question
+
+
+def test_the_adoption_date_is_quoted_with_the_vision_it_adopted(service: ChatService) -> None:
+    answer = _turns(service, "När antogs visionen?")
+    texts = [q.text for q in answer.quotes]
+    assert texts[0] == "Antagen av kommunfullmäktige 2013-05-27, § 68"
+    assert texts[1].startswith("Vår övertygelse om människors lika värde")
+    assert "februari 2012" not in answer.answer  # never the start of the project as the adoption date
+
+
+def test_the_strategic_directions_are_listed_in_page_order(service: ChatService) -> None:
+    for question, lang in (("Vilka är de strategiska inriktningarna?", "sv"), ("List the strategic directions", "en")):
+        answer = _turns(service, question)
+        assert answer.lang == lang
+        assert [q.text for q in answer.quotes] == DIRECTIONS, question
+        _verbatim(answer)
+        assert "6" in answer.lead  # the count is the bot's, computed from the page's structure
+
+
+def test_asking_for_the_goals_lists_each_direction_with_its_goal(service: ChatService) -> None:
+    answer = _turns(service, "Vilka mål har kommunen för de olika områdena? Lista alla mål.")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+    assert all("\nMål: " in q.text for q in answer.quotes)
+    _verbatim(answer)
+
+
+def test_a_question_in_two_parts_gets_both_parts_in_order(service: ChatService) -> None:
+    answer = _turns(service, "Vad är målet för kommunikationer och vad är målet för utbildningen?")
+    quoted = _verbatim(answer)
+    assert "Kiruna ska ha goda kommunikationer" in quoted
+    assert "Kiruna har god kvalitet i utbildningen" in quoted
+    assert quoted.index("goda kommunikationer") < quoted.index("kvalitet i utbildningen")
+
+
+def test_a_question_in_three_parts(service: ChatService) -> None:
+    answer = _turns(service, "När antogs visionen, vem publicerade sidan och när ändrades den senast?")
+    quoted = _verbatim(answer)
+    for fact in ("2013-05-27", "Ulrika Hannu", "2020-02-21"):
+        assert fact in quoted
+
+
+def test_an_elliptical_follow_up_keeps_the_question(service: ChatService) -> None:
+    answer = _turns(service, "Vad är målet för bostäder?", "och för kultur?")
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+    answer = _turns(service, "Mikä on asumisen tavoite?", "entä kulttuurin?")
+    assert answer.lang == "fi"
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+
+
+def test_a_reference_to_the_last_answer(service: ChatService) -> None:
+    answer = _turns(service, "Vad är Kirunas vision?", "när beslutades det?")
+    assert "2013-05-27" in _verbatim(answer)
+
+
+def test_an_ordinal_picks_from_the_last_list(service: ChatService) -> None:
+    answer = _turns(service, "Vilka är de strategiska inriktningarna?", "och den fjärde?")
+    assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
+    answer = _turns(service, "Which strategic directions are there?", "the first one")
+    assert _verbatim(answer).startswith("Inriktning: Näringslivsutveckling och arbetsmarknad")
+
+
+@pytest.mark.parametrize(("request_text", "lang"), [("på engelska, tack", "en"), ("in Persian please", "fa")])
+def test_a_language_request_repeats_the_last_answer_in_that_language(
+    service: ChatService, request_text: str, lang: str
+) -> None:
+    first = _turns(service, "Vad är målet för kultur och idrott?")
+    again = _turns(service, "Vad är målet för kultur och idrott?", request_text)
+    assert again.lang == lang
+    assert [q.text for q in again.quotes] == [q.text for q in first.quotes]
+
+
+def test_a_new_question_after_a_follow_up_starts_fresh(service: ChatService) -> None:
+    answer = _turns(service, "Vad är målet för bostäder?", "och för kultur?", "Hur gjorde ni när visionen togs fram?")
+    assert "Visionsprojektet Kiruna 2.0" in _verbatim(answer) or "Nio arbetsgrupper" in _verbatim(answer)
+
+
+def test_an_out_of_scope_turn_does_not_poison_the_next(service: ChatService) -> None:
+    refused = _turns(service, "Vad är målet för bostäder?", "När går bussen till Abisko?")
+    assert refused.kind == "out_of_scope"
+    answer = _turns(service, "Vad är målet för bostäder?", "När går bussen till Abisko?", "och för kultur?")
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+
+
+def test_short_real_questions_are_answered_not_sent_back(service: ChatService) -> None:
+    for message, fact in (("bostäder?", "En god och trygg livsmiljö"), ("kommunikationer", "goda kommunikationer")):
+        answer = _turns(service, message)
+        assert answer.kind == "answer", message
+        assert fact in _verbatim(answer)
+
+
+def test_out_of_scope_is_refused_with_suggestions(service: ChatService) -> None:
+    answer = _turns(service, "Hur söker jag bygglov för ett garage?")
+    assert answer.kind == "out_of_scope"
+    assert not answer.answered
+    assert answer.suggestions
+
+
+def test_sami_housing_question_is_answered(service: ChatService) -> None:
+    answer = _turns(service, "Makkár ulbmil lea ássamii?")
+    assert answer.kind == "answer"
+    assert answer.lang == "se"
+    assert "En god och trygg livsmiljö" in _verbatim(answer)
