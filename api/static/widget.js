@@ -480,7 +480,7 @@ details.original[open] summary { margin-bottom: 0.375em; }
 .source { margin: 0.25em 0 0.375em; }
 .source a { display: inline; }
 .source svg, .ext svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inline-start: 0.25em; }
-.related { margin: 0 0 0.5em; padding-inline-start: 1.25em; }
+.related { margin: 0 0 0.5em; padding: 0; list-style: none; }
 .related li { margin: 0.125em 0; }
 .pointer {
   margin: 0.5em 0;
@@ -1616,9 +1616,8 @@ details.original[open] summary { margin-bottom: 0.375em; }
       const tr = d.translation && typeof d.translation === "object" ? d.translation : {};
 
       // Heading: the section the answer quotes, in the answer's language; else a word of ours.
-      let heading = quotes.length ? str(quotes[0].heading) : "";
+      let heading = quotes.length ? this.headingOf(quotes[0], lang) : "";
       let headingOwn = {};
-      if (!heading && quotes.length && lang === "sv") heading = str(quotes[0].section).split(" › ").pop();
       if (!heading) {
         heading = W.t(kind === "out_of_scope" ? "UI_OUT_OF_SCOPE" : "UI_BOT");
         headingOwn = own;
@@ -1635,7 +1634,7 @@ details.original[open] summary { margin-bottom: 0.375em; }
         if (str(d.lead)) node.appendChild(el("p", { className: "lead" }, [unbroken(d.lead)]));
         const originals = [];
         quotes.forEach((q, i) => {
-          const sub = i > 0 ? str(q.heading) : "";
+          const sub = i > 0 ? this.headingOf(q, lang) : "";
           if (sub && sub !== heading) node.appendChild(el("h4", { className: "subheading", text: sub }));
           const shown = this.shownText(q, lang);
           node.appendChild(
@@ -1683,6 +1682,13 @@ details.original[open] summary { margin-bottom: 0.375em; }
       if (suggestions) node.appendChild(suggestions);
       if (d.id) node.appendChild(this.renderFeedback(m, W, own));
       return node;
+    }
+
+    /** A quote's section name in the answer's language (a Swedish answer may use the page's own). */
+    headingOf(q, lang) {
+      const heading = str(q.heading);
+      if (heading || lang !== "sv") return heading;
+      return str(q.section).split(" › ").pop();
     }
 
     /** Small talk, a clarification or a refusal: the bot's words as they come. */
@@ -1747,11 +1753,10 @@ details.original[open] summary { margin-bottom: 0.375em; }
         const translated = str(r.label);
         const label = translated || str(r.text) || str(r.title);
         if (!label) return;
-        const attrs = translated ? {} : { lang: "sv", dir: "ltr" };
+        // A line the bot could not translate stays Swedish, marked so, inside the answer's direction.
+        const text = translated ? label : el("span", { lang: "sv", dir: "ltr", text: label });
         const href = safeUrl(r.url);
-        ul.appendChild(
-          el("li", attrs, [href ? externalLink(href, [label], W.t("UI_NEW_TAB"), hostOf(href)) : label])
-        );
+        ul.appendChild(el("li", null, [href ? externalLink(href, [text], W.t("UI_NEW_TAB"), hostOf(href)) : text]));
       });
       return ul.children.length ? ul : null;
     }
