@@ -409,6 +409,7 @@
       box.appendChild(el("p", { className: "pre", text: str(a.answer) }));
       return;
     }
+    if (a.lead) box.appendChild(el("p", { text: str(a.lead) }));
     quotes.forEach((q) => {
       const block = el("div", { className: "quote-block" });
       if (q.translation && q.translation.text) {

@@ -2,9 +2,10 @@
 
 Starts a real `kiruna-bot serve` on loopback, the host page on another origin and Debian's Chromium,
 then for each language (sv, en, ar: the widget shows that language; the questions are written in it)
-and each width (1280 and 375) saves the closed widget, the open panel, the panel after three
-answers, and each of the three answers scrolled into view. PNGs go to OUT (default: a new temp
-dir, never the repository); their paths are printed.
+and each width (1280 and 375 px wide) saves the closed widget, the open panel, the panel after three
+answers, and each of the three answers scrolled into view (`--extra`: also at 200 % zoom, with a
+phone keyboard up, and in dark mode). PNGs go to OUT (default: a new temp dir, never the
+repository); their paths are printed.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ QUESTIONS = {
     "en": ["What is the vision?", "What is the goal for housing?", "How was the vision made?"],
     "ar": ["ما هي رؤية كيرونا؟", "ما هو الهدف في مجال السكن؟", "كيف تم إعداد الرؤية؟"],
 }
-SIZES = {1280: (1280, 800, 1), 375: (375, 740, 2)}  # width: (width, height, device scale)
+# name: (width, height, device scale, colour scheme); the first two by default, the rest with --extra
+VIEWS = {
+    "1280": (1280, 800, 1, "light"),
+    "375": (375, 740, 2, "light"),
+    "zoom200": (640, 360, 2, "light"),  # 1280 × 720 at 200 % zoom
+    "keyboard": (375, 420, 2, "light"),  # a phone with its keyboard up
+    "dark": (375, 740, 2, "dark"),
+}
 WIDGET = "kiruna-vision-chat"
 
 
@@ -66,14 +74,16 @@ def _ask(page: Any, question: str) -> None:
     page.wait_for_timeout(150)  # the answer's words in its language, if they were still loading
 
 
-def capture(browser: Any, origin: str, out: Path, lang: str, width: int) -> list[Path]:
-    w, h, scale = SIZES[width]
-    context = browser.new_context(viewport={"width": w, "height": h}, device_scale_factor=scale, locale=lang)
+def capture(browser: Any, origin: str, out: Path, lang: str, view: str) -> list[Path]:
+    w, h, scale, scheme = VIEWS[view]
+    context = browser.new_context(
+        viewport={"width": w, "height": h}, device_scale_factor=scale, locale=lang, color_scheme=scheme
+    )
     page = context.new_page()
     shots: list[Path] = []
 
     def shot(name: str) -> None:
-        path = out / f"{lang}-{width}-{name}.png"
+        path = out / f"{lang}-{view}-{name}.png"
         page.screenshot(path=str(path))
         shots.append(path)
 
@@ -110,10 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", type=Path, help="folder for the PNGs (default: a new temp dir)")
     parser.add_argument("--langs", default="sv,en,ar", help="comma-separated: sv,en,ar")
     parser.add_argument("--widths", default="1280,375", help="comma-separated: 1280,375")
+    parser.add_argument("--extra", action="store_true", help="also 200 %% zoom, a phone keyboard, dark mode")
     args = parser.parse_args(argv)
     langs = [x for x in args.langs.split(",") if x]
-    widths = [int(x) for x in args.widths.split(",") if x]
-    unknown = [x for x in langs if x not in QUESTIONS] + [str(x) for x in widths if x not in SIZES]
+    views = [x for x in args.widths.split(",") if x] + (["zoom200", "keyboard", "dark"] if args.extra else [])
+    unknown = [x for x in langs if x not in QUESTIONS] + [x for x in views if x not in VIEWS]
     if unknown:
         parser.error(f"unknown: {', '.join(unknown)}")
     if not Path(CHROMIUM).exists():
@@ -132,8 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for lang in langs:
-                for width in widths:
-                    for path in capture(browser, site.origin, out, lang, width):
+                for view in views:
+                    for path in capture(browser, site.origin, out, lang, view):
                         print(path)
         finally:
             browser.close()
