@@ -5,7 +5,7 @@ then for each language (sv, en, ar: the widget shows that language; the question
 and each width (1280 and 375 px wide) saves the closed widget, the open panel, the panel after three
 answers, and each of the three answers scrolled into view (`--extra`: also at 200 % zoom, with a
 phone keyboard up, and in dark mode). PNGs go to OUT (default: a new temp dir, never the
-repository); their paths are printed.
+repository); their paths are printed, and on stderr the time from Enter to the painted answer.
 """
 
 from __future__ import annotations
@@ -61,6 +61,21 @@ def _shadow(page: Any, script: str) -> Any:
     return page.evaluate(f"() => {{ const root = document.querySelector('{WIDGET}').shadowRoot; return {script}; }}")
 
 
+# Milliseconds from the Enter key to the first frame painted with the answer in it, measured in the page.
+TIMER = """(() => {
+    const root = document.querySelector('kiruna-vision-chat').shadowRoot;
+    window.__kvcTimes = window.__kvcTimes || [];
+    let start = 0;
+    window.addEventListener('keydown', (e) => { if (e.key === 'Enter') start = performance.now(); }, true);
+    new MutationObserver((changes) => {
+        const added = changes.some(c => [...c.addedNodes].some(n => n.classList && n.classList.contains('bot')));
+        if (!start || !added) return;
+        const t0 = start; start = 0;
+        requestAnimationFrame(() => setTimeout(() => window.__kvcTimes.push(performance.now() - t0), 0));
+    }).observe(root.querySelector('.log'), {childList: true});
+})()"""
+
+
 def _ask(page: Any, question: str) -> None:
     before = int(_shadow(page, "root.querySelectorAll('.msg.bot, .msg.error').length"))
     field = page.locator(f"{WIDGET} input[type=text]")
@@ -71,10 +86,10 @@ def _ask(page: Any, question: str) -> None:
         f" > {before}",
         timeout=60_000,
     )
-    page.wait_for_timeout(150)  # the answer's words in its language, if they were still loading
+    page.wait_for_timeout(100)
 
 
-def capture(browser: Any, origin: str, out: Path, lang: str, view: str) -> list[Path]:
+def capture(browser: Any, origin: str, out: Path, lang: str, view: str, times: list[float]) -> list[Path]:
     w, h, scale, scheme = VIEWS[view]
     context = browser.new_context(
         viewport={"width": w, "height": h}, device_scale_factor=scale, locale=lang, color_scheme=scheme
@@ -96,8 +111,12 @@ def capture(browser: Any, origin: str, out: Path, lang: str, view: str) -> list[
         page.wait_for_function(f"() => !document.querySelector('{WIDGET}').shadowRoot.querySelector('.panel.opening')")
         page.wait_for_timeout(200)
         shot("2-open")
+        page.evaluate(TIMER)
         for question in QUESTIONS[lang]:
             _ask(page, question)
+        measured = page.evaluate("window.__kvcTimes")
+        print(f"{lang}-{view}: Enter to answer painted, ms: {', '.join(f'{t:.0f}' for t in measured)}", file=sys.stderr)
+        times.extend(measured)
         shot("3-three-answers")
         for i in range(3):
             _shadow(
@@ -142,12 +161,20 @@ def main(argv: list[str] | None = None) -> int:
     ):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
+            times: list[float] = []
             for lang in langs:
                 for view in views:
-                    for path in capture(browser, site.origin, out, lang, view):
+                    for path in capture(browser, site.origin, out, lang, view, times):
                         print(path)
         finally:
             browser.close()
+    if times:
+        ordered = sorted(times)
+        print(
+            f"Enter to answer painted: median {ordered[len(ordered) // 2]:.0f} ms, "
+            f"max {ordered[-1]:.0f} ms over {len(ordered)} answers",
+            file=sys.stderr,
+        )
     return 0
 
 
