@@ -341,7 +341,8 @@ a:hover { text-decoration-thickness: 0.15em; }
   display: flex;
   align-items: center;
   gap: 0.25em;
-  padding: 0.25em 0.25em 0.25em 0.875em;
+  padding-block: 0.25em;
+  padding-inline: 0.875em 0.25em;
   background: var(--head-bg);
   color: var(--head-fg);
 }
