@@ -1617,7 +1617,9 @@ details.original[open] summary { margin-bottom: 0.375em; }
       const tr = d.translation && typeof d.translation === "object" ? d.translation : {};
 
       // Heading: the section the answer quotes, in the answer's language; else a word of ours.
-      let heading = quotes.length ? this.headingOf(quotes[0], lang) : "";
+      // A list (several items of one part of the page) is headed by its lead, each item by its name.
+      const list = this.isList(quotes) && str(d.lead) !== "";
+      let heading = list ? str(d.lead).replace(/[:：]\s*$/, "") : quotes.length ? this.headingOf(quotes[0], lang) : "";
       let headingOwn = {};
       if (!heading) {
         heading = W.t(kind === "out_of_scope" ? "UI_OUT_OF_SCOPE" : "UI_BOT");
@@ -1632,10 +1634,10 @@ details.original[open] summary { margin-bottom: 0.375em; }
           const notice = str(tr.notice) || format(W.t("DEGRADED"), { language: this.nameOf(lang) });
           node.appendChild(el("p", { className: "notice" }, [unbroken(notice)]));
         }
-        if (str(d.lead)) node.appendChild(el("p", { className: "lead" }, [unbroken(d.lead)]));
+        if (str(d.lead) && !list) node.appendChild(el("p", { className: "lead" }, [unbroken(d.lead)]));
         const originals = [];
         quotes.forEach((q, i) => {
-          const sub = i > 0 ? this.headingOf(q, lang) : "";
+          const sub = i > 0 || list ? this.headingOf(q, lang) : "";
           if (sub && sub !== heading) node.appendChild(el("h4", { className: "subheading", text: sub }));
           const shown = this.shownText(q, lang);
           node.appendChild(
@@ -1685,6 +1687,21 @@ details.original[open] summary { margin-bottom: 0.375em; }
       return node;
     }
 
+    /** Three or more quotes from the same part of the page: the items of a list. */
+    isList(quotes) {
+      if (quotes.length < 3) return false;
+      const parent = function (q) {
+        return str(q.section).split(" › ").slice(0, -1).join(" › ");
+      };
+      const first = parent(quotes[0]);
+      return (
+        first !== "" &&
+        quotes.every(function (q) {
+          return parent(q) === first;
+        })
+      );
+    }
+
     /** A quote's section name in the answer's language (a Swedish answer may use the page's own). */
     headingOf(q, lang) {
       const heading = str(q.heading);
@@ -1694,7 +1711,10 @@ details.original[open] summary { margin-bottom: 0.375em; }
 
     /** Small talk, a clarification or a refusal: the bot's words as they come. */
     renderPlain(node, d, W) {
-      const text = str(d.answer) || str(d.lead);
+      // With suggestions (a clarification's topics, small talk's questions) the lead says it all:
+      // the answer text would list the same topics again.
+      const suggested = Array.isArray(d.suggestions) && d.suggestions.length > 0;
+      const text = (suggested && str(d.lead)) || str(d.answer) || str(d.lead);
       text
         .split(/\n{2,}/)
         .filter(function (p) {

@@ -394,8 +394,8 @@ def test_suggestions_are_sent_and_pointers_labelled(host_site: HostSite, new_pag
         return fake_answer(
             kind="clarification",
             answered=False,
-            lead="",
-            answer="Vilket område menar du?",
+            lead="Vilket område menar du?",
+            answer="Vilket område menar du?\n• Boende\n• Kultur",
             quote=None,
             quotes=[],
             source=None,
@@ -413,6 +413,7 @@ def test_suggestions_are_sent_and_pointers_labelled(host_site: HostSite, new_pag
     assert clarification.locator("h3").text_content() == sv["UI_BOT"]
     chips = clarification.locator(".suggestions button")
     assert chips.all_text_contents() == ["Boende", "Kultur"]
+    assert clarification.locator("p.text").all_text_contents() == ["Vilket område menar du?"], "topics once, as buttons"
     assert clarification.locator(".suggestions").get_attribute("aria-label") == sv["UI_SUGGESTIONS"]
     chips.first.focus()
     page.keyboard.press("Enter")
@@ -429,6 +430,26 @@ def test_suggestions_are_sent_and_pointers_labelled(host_site: HostSite, new_pag
     assert pointer.locator(".pointer-label").text_content() == sv["UI_POINTER"]
     assert pointer.locator("a").get_attribute("href") == "https://www.ltnbd.se/"
     assert axe_violations(page) == ""
+
+
+def test_a_list_is_headed_by_its_lead_and_each_item_by_its_name(host_site: HostSite, new_page: NewPage) -> None:
+    page = new_page()
+    parent = "Strategiska inriktningar och övergripande mål"
+    items = []
+    goals = (("Kommunikationer", "Goda kommunikationer."), ("Kultur", "Ett rikt kulturliv."), ("Boende", "Bra boende."))
+    for name, goal in goals:
+        q = fake_answer()["quote"]
+        items.append({**q, "section": f"{parent} › {name}", "heading": name, "text": f"Mål: {goal}"})
+    fulfil_chat(page, fake_answer(lead="Sidan listar 3 punkter under ”Strategiska inriktningar”:", quotes=items))
+    page.goto(host_site.url(lang="sv"))
+    wait_for_widget(page)
+    open_widget(page)
+    ask(page, "Vilka är inriktningarna?")
+    answer = page.locator(f"{WIDGET} .msg.bot").last
+    assert answer.locator("h3").text_content() == "Sidan listar 3 punkter under ”Strategiska inriktningar”"
+    assert answer.locator("h4").all_text_contents() == ["Kommunikationer", "Kultur", "Boende"]
+    assert answer.locator("p.lead").count() == 0, "the lead is the heading, not said twice"
+    assert answer.locator("blockquote.quote").count() == 3
 
 
 # --------------------------------------------------------------------------------------------
