@@ -1638,8 +1638,12 @@ details.original[open] summary { margin-bottom: 0.375em; }
         const originals = [];
         quotes.forEach((q, i) => {
           const sub = i > 0 || list ? this.headingOf(q, lang) : "";
-          if (sub && sub !== heading) node.appendChild(el("h4", { className: "subheading", text: sub }));
           const shown = this.shownText(q, lang);
+          // Not when the quote itself opens with its heading ("Vi vill att visionen ska tolkas så här:").
+          const said = shown.text.trim().toLowerCase().indexOf(sub.toLowerCase()) === 0;
+          if (sub && sub !== heading && (list || !said)) {
+            node.appendChild(el("h4", { className: "subheading", text: sub }));
+          }
           node.appendChild(
             el("blockquote", {
               className: "quote",
