@@ -77,7 +77,9 @@ def test_questions_come_back_in_their_own_language(host_site: HostSite, new_page
     user = page.locator(f"{WIDGET} .msg.user").last
     assert (user.get_attribute("lang"), user.get_attribute("dir")) == ("en", "ltr")
 
-    ask(page, AR_QUESTION)
+    with page.expect_response(lambda r: r.url.endswith("/v1/chat") and r.request.method == "POST") as arrived:
+        ask(page, AR_QUESTION)
+    reply = arrived.value.json()
     assert "lang" not in sent[-1]
     answer = page.locator(f"{WIDGET} .msg.bot").last
     assert (answer.get_attribute("lang"), answer.get_attribute("dir")) == ("ar", "rtl")
@@ -97,7 +99,12 @@ def test_questions_come_back_in_their_own_language(host_site: HostSite, new_page
     original = details.locator("blockquote[lang=sv]")
     assert (original.first.get_attribute("lang"), original.first.get_attribute("dir")) == ("sv", "ltr")
     assert not original.first.is_visible()
-    assert "Vi är Kiruna." in details.text_content()
+    # exactly the Swedish text of each translated quote, as the bot sent it
+    translated = [q["text"] for q in reply["quotes"] if q["translation"]]
+    assert translated
+    assert original.all_text_contents() == translated
+    shown = answer.locator("blockquote.quote:not(details blockquote)").all_text_contents()
+    assert shown == [q["translation"]["text"] for q in reply["quotes"]], "the quotes in Arabic, in the answer"
     # From the question field backwards: the answer's links and buttons, then its disclosure.
     passed = tab_to(page, "details.original summary")
     assert "source-link" in passed, "the source link is reachable by keyboard, after the disclosure"
