@@ -28,10 +28,11 @@ import anyio.to_thread
 from bot.chat.answer import Answer, ChatRequest
 from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache
+from bot.chat.conversation import Context, ConversationTokens
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import LinearRanker
-from bot.chat.retrieval import Retrieval
-from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.chat.scope import ScopeGate
+from bot.chat.understanding import Plan
 from bot.language.messages import Catalogs
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
 from bot.metrics import ANSWERS
@@ -58,22 +59,11 @@ class Live:
 
 
 @dataclass(frozen=True)
-class Draft:
-    """What understanding a message found: its languages, the ranked passages, the scope decision."""
-
-    message: str
-    lang: str
-    detected: str
-    retrieval: Retrieval
-    decision: ScopeDecision
-
-
-@dataclass(frozen=True)
 class Turn:
-    """An answer and, when it was not served from the cache, the draft it was made from."""
+    """An answer and, when it was not served from the cache, the plan it was made from."""
 
     answer: Answer
-    draft: Draft | None
+    plan: Plan | None
 
 
 @dataclass(frozen=True)
@@ -115,10 +105,12 @@ class ChatService:
         memory: TranslationMemory,
         questions: QuestionLog,
         translations: TranslationService,
-        cache: AnswerCache,
+        cache: AnswerCache[tuple[Answer, Context]],
         threads: int,
+        tokens: ConversationTokens,
     ) -> None:
         self._live = Live(pipeline, answerer)  # replaced whole by `swap`, never changed in place
+        self._tokens = tokens
         self._memory = memory
         self._questions = questions
         self._translations = translations
@@ -139,48 +131,51 @@ class ChatService:
 
     async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
         live = self._live  # one version from start to end, even if another is swapped in meanwhile
+        context = self._tokens.read(request.conversation)
+        # everything a fresh answer depends on: the exact message (its language is read from it),
+        # the requested and the widget's language, the conversation so far, the corpus and memory
+        key = (request.message, request.lang, request.ui_lang, context.key() if context else None)
         generation = self._generation(live)
         if use_cache:
-            hit = self._cache.get(request.message, request.lang, generation)
+            hit = self._cache.get(key, generation)
             if hit is not None:
-                answer = hit.model_copy(update={"id": str(uuid.uuid4())})
+                answer, next_context = hit
+                answer = answer.model_copy(
+                    update={"id": str(uuid.uuid4()), "conversation": self._tokens.issue(next_context)}
+                )
                 if log:
                     await self._pools.run_io(self._log, request.message, answer)
                 return Turn(answer, None)
-        draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang)
-        answer = await self._pools.run_io(self._respond, live, draft, log)
+        plan = await self._pools.run_cpu(
+            live.pipeline.understander.understand, request.message, request.lang, request.ui_lang, context
+        )
+        answer = await self._pools.run_io(self._respond, live, plan, log)
         # a degraded translation may work next time: only complete answers are kept
-        if use_cache and answer.translation.available:
-            self._cache.put(request.message, request.lang, generation, answer)
-        return Turn(answer, draft)
+        if use_cache and answer.translation.available and plan.context is not None:
+            self._cache.put(key, generation, (answer, plan.context))
+        return Turn(answer, plan)
 
-    @staticmethod
-    def _understand(live: Live, message: str, lang: str | None) -> Draft:
-        p = live.pipeline
-        detected = p.detector.detect(message)
-        query = p.retriever.embed(message)
-        retrieval = p.retriever.retrieve(message, query)
-        return Draft(message, lang or detected, detected, retrieval, p.gate.decide(retrieval, query))
-
-    def _respond(self, live: Live, draft: Draft, log: bool) -> Answer:
-        answer = live.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
-        answer = answer.model_copy(update={"id": str(uuid.uuid4())})
+    def _respond(self, live: Live, plan: Plan, log: bool) -> Answer:
+        answer = live.answerer.compose(plan)
+        token = self._tokens.issue(plan.context) if plan.context is not None else None
+        answer = answer.model_copy(update={"id": str(uuid.uuid4()), "conversation": token})
         if log:
-            self._log(draft.message, answer)
+            self._log(plan.message, answer)
         return answer
 
     def _log(self, message: str, answer: Answer) -> None:
         ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
-        self._questions.record(
-            answer.id,
-            redact(message),
-            answer.lang,
-            answer.detected_lang,
-            answer.answered,
-            answer.quote.chunk_id if answer.quote else None,
-            answer.sources[0].score if answer.sources else None,
-            answer.translation.provider,
-        )
+        with self._questions.health.guard("question_log"):  # a log that cannot be written costs no answer
+            self._questions.record(
+                answer.id,
+                redact(message),
+                answer.lang,
+                answer.detected_lang,
+                answer.answered,
+                answer.quote.chunk_id if answer.quote else None,
+                answer.sources[0].score if answer.sources else None,
+                answer.translation.provider,
+            )
 
     # -- what a cached answer depends on ----------------------------------------------------
 
@@ -204,10 +199,8 @@ class ChatService:
     async def watch(self, every: float = REFRESH_SECONDS) -> None:
         """Keep the cache's view of other workers' translation edits current (runs until cancelled)."""
         while True:
-            try:
+            with self._memory.health.guard("translation_memory"):  # retried; answers go on with the last version
                 await self._pools.run_io(self.refresh)
-            except Exception:  # a failed read is retried; answering goes on with the last version
-                log.exception("cannot read the translation memory's version")
             await asyncio.sleep(every)
 
     # -- what the API and the tools read ----------------------------------------------------
@@ -243,14 +236,17 @@ class ChatService:
         return out
 
     def record_feedback(self, answer_id: str, helpful: bool) -> None:
-        """A resident's thumbs up or down; KeyError for an unknown answer (reads the database)."""
-        self._questions.feedback(answer_id, helpful)
+        """A resident's thumbs up or down, the last one counts; KeyError for an unknown answer (reads the database)."""
+        with self._questions.health.watch("feedback"):
+            self._questions.feedback(answer_id, helpful)
 
     def variant(self, *, ranker: LinearRanker | None = None, gate: ScopeGate | None = None) -> ChatService:
         """The same service with another ranker or scope gate and an empty cache (eval ablations)."""
         p = self._live.pipeline
         retriever = p.retriever.with_ranker(ranker) if ranker is not None else p.retriever
-        pipeline = replace(p, retriever=retriever, gate=gate or p.gate)
+        gate = gate or p.gate
+        understander = p.understander.with_parts(retriever, gate)
+        pipeline = replace(p, retriever=retriever, gate=gate, understander=understander)
         return ChatService(
             pipeline,
             self._live.answerer,
@@ -259,6 +255,7 @@ class ChatService:
             translations=self._translations,
             cache=AnswerCache(self._cache.maxsize),
             threads=self._pools._cpu_size,
+            tokens=self._tokens,
         )
 
     @property

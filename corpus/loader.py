@@ -10,8 +10,10 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
+from corpus.blocks import MetaBlock
 from corpus.chunking import build_document
 from corpus.cleaning import clean_text
+from corpus.errors import CorpusError
 from corpus.hashing import content_hash
 from corpus.model import Corpus, Decision, Document, DocumentMeta
 from corpus.parsers import parse_markdown, parse_site_page
@@ -19,10 +21,6 @@ from corpus.site_profile import DEFAULT_PROFILE, SiteProfile, load_site_profile
 
 DEFAULT_CORPUS_DIR = Path(__file__).with_name("documents")
 _SUFFIXES = (".txt", ".md")
-
-
-class CorpusError(ValueError):
-    """A document that cannot be read as the corpus expects; the message names the file."""
 
 
 def _meta(path: Path, cleaned: str, default_publisher: str) -> DocumentMeta:
@@ -74,10 +72,10 @@ def load_document(
     meta = _meta(path, cleaned, default_publisher)
     if meta.format == "markdown":
         blocks = parse_markdown(cleaned, profile)
-        footer: dict[str, str] = {}
     else:
-        blocks, footer = parse_site_page(cleaned, meta.title, profile)
+        blocks = parse_site_page(cleaned, meta.title, profile)
     # the page footer fills what the sidecar leaves out
+    footer = {b.field: b.value for b in blocks if isinstance(b, MetaBlock)}
     meta = DocumentMeta(
         **{
             **meta.__dict__,
