@@ -480,7 +480,8 @@ details.original summary {
 details.original[open] summary { margin-bottom: 0.375em; }
 .source { margin: 0.25em 0 0.375em; }
 .source a { display: inline; }
-.source svg, .ext svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inline-start: 0.25em; }
+/* the "opens in a new tab" mark on every link the bot sends */
+a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inline-start: 0.25em; }
 .related { margin: 0 0 0.5em; padding: 0; list-style: none; }
 .related li { margin: 0.125em 0; }
 .pointer {

@@ -501,7 +501,11 @@ def test_unreachable_server(host_site: HostSite, new_page: NewPage) -> None:
     ask(page, SV_QUESTION)
     message = page.locator(f"{WIDGET} .msg.error").last.text_content()
     assert "https://www.kiruna.se" in message
-    assert page.locator(f"{WIDGET} .msg.error a[href='https://www.kiruna.se/']").count() == 1
+    link = page.locator(f"{WIDGET} .msg.error a[href='https://www.kiruna.se/']")
+    assert link.count() == 1
+    mark = link.locator("svg").bounding_box()
+    assert mark is not None
+    assert mark["height"] <= 20, "the new-tab mark is text-sized"
     # Once on screen, once to screen readers (it used to appear, and be announced, twice).
     assert _visible_text(page).count("https://www.kiruna.se") == 1
     assert page.locator(f"{WIDGET} [role=status]").text_content() == ""
