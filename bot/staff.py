@@ -6,22 +6,62 @@ that changes what answers say invalidates the chat service's cached answers at o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from bot.service import ChatService
 from bot.storage.eval_cases import EvalCaseStore, SavedCase
 from bot.storage.memory import MemoryEntry, TranslationMemory
 from bot.storage.questions import LoggedQuestion, QuestionLog
 from corpus.curated_translations import source_hash
+from corpus.model import Corpus
 from corpus.segments import corpus_segments
+
+# unreviewed / reviewed: translations of the current page; stale: of a Swedish text no longer on it
+ReviewStatus = Literal["all", "unreviewed", "reviewed", "stale"]
+
+
+@dataclass(frozen=True)
+class SegmentPlace:
+    """Where a segment stands on the page, so staff review a section at a time, in page order."""
+
+    position: int
+    kind: str  # "sentence" or "heading"
+    chunk_id: str  # the passage it belongs to (a heading: the first passage under it)
+    section: str  # that passage's heading path as the page writes it
 
 
 @dataclass(frozen=True)
 class ReviewedEntry:
-    """A translation memory entry as staff see it: with whether its Swedish source still exists."""
+    """A translation memory entry as staff see it: where its Swedish source stands, or stale if gone."""
 
     entry: MemoryEntry
     stale: bool
+    place: SegmentPlace | None = None
+
+
+def segment_places(corpus: Corpus) -> dict[str, SegmentPlace]:
+    """Every current segment's place, by the hash of its Swedish text (sentence → chunk → section)."""
+    chunk_of_sentence = {s.id: c for c in corpus.chunks() for s in c.sentences}
+    chunks = {c.id: c for c in corpus.chunks()}
+    titles = {f"{d.meta.id}#title": d.meta.title for d in corpus.documents}
+    places = {}
+    for position, seg in enumerate(corpus_segments(corpus)):
+        where = seg.locations[0]
+        chunk = chunk_of_sentence.get(where) or chunks.get(where)
+        if chunk is not None:
+            place = SegmentPlace(position, seg.kind, chunk.id, chunk.section)
+        else:  # a document's title stands above its passages
+            place = SegmentPlace(position, seg.kind, where, titles.get(where, where))
+        places[source_hash(seg.text)] = place
+    return places
+
+
+def _status_of(r: ReviewedEntry) -> ReviewStatus:
+    if r.stale:
+        return "stale"
+    return "reviewed" if r.entry.reviewed else "unreviewed"
 
 
 class StaffDesk:
@@ -33,19 +73,27 @@ class StaffDesk:
         self._questions = questions
         self._cases = cases
 
-    def _current_sources(self) -> set[str]:
-        """Hashes of the corpus's current sentences and headings: a translation of anything else is stale."""
-        return {source_hash(s.text) for s in corpus_segments(self._chat.corpus)}
-
     def _reviewed(self, entries: list[MemoryEntry]) -> list[ReviewedEntry]:
-        current = self._current_sources()
-        return [ReviewedEntry(e, source_hash(e.source_text) not in current) for e in entries]
+        """With each entry's place on the current page; a translation of any other text is stale."""
+        places = segment_places(self._chat.corpus)
+        out = []
+        for e in entries:
+            place = places.get(source_hash(e.source_text))
+            out.append(ReviewedEntry(e, place is None, place))
+        return out
 
     def translations(
-        self, lang: str | None = None, *, unreviewed: bool = False, stale: bool | None = None
+        self,
+        lang: str | None = None,
+        *,
+        unreviewed: bool = False,
+        stale: bool | None = None,
+        status: ReviewStatus = "all",
     ) -> list[ReviewedEntry]:
+        """In page order (stale ones last), so a section's segments stand together."""
         rows = self._reviewed(self._memory.entries(lang, unreviewed_only=unreviewed))
-        return [r for r in rows if stale is None or r.stale == stale]
+        rows = [r for r in rows if (stale is None or r.stale == stale) and status in ("all", _status_of(r))]
+        return sorted(rows, key=lambda r: (r.place is None, r.place.position if r.place else 0, r.entry.lang))
 
     def edit_translation(self, entry_id: int, text: str) -> ReviewedEntry:
         """Staff's correction, not yet approved; KeyError for an unknown id."""
@@ -57,6 +105,15 @@ class StaffDesk:
         entry = self._memory.approve(entry_id, reviewer)
         self._chat.invalidate()
         return self._reviewed([entry])[0]
+
+    def approve_translations(self, entry_ids: Sequence[int], reviewer: str) -> list[ReviewedEntry]:
+        """A section's segments approved together, each recorded with reviewer and time.
+
+        All or none: KeyError with the unknown ids.
+        """
+        entries = self._memory.approve_many(entry_ids, reviewer)
+        self._chat.invalidate()
+        return self._reviewed(entries)
 
     def questions(
         self, lang: str | None = None, answered: bool | None = None, limit: int = 500

@@ -21,7 +21,7 @@ from api.security import require_staff
 from bot.evaluation.dataset import from_saved, load_cases
 from bot.evaluation.runner import run_eval
 from bot.language.supported import LangCode
-from bot.staff import ReviewedEntry
+from bot.staff import ReviewedEntry, ReviewStatus
 from bot.storage.eval_cases import SavedCase
 from bot.storage.questions import LoggedQuestion
 
@@ -40,6 +40,12 @@ class TranslationEdit(BaseModel):
     text: str = Field(min_length=1, max_length=20_000)
 
 
+class TranslationApproval(BaseModel):
+    ids: list[Annotated[int, Field(ge=1, le=2**62)]] = Field(
+        min_length=1, max_length=2000, description="Translation memory entry ids, e.g. a section's segments."
+    )
+
+
 def _entry_json(r: ReviewedEntry) -> dict[str, Any]:
     e = r.entry
     return {
@@ -52,6 +58,10 @@ def _entry_json(r: ReviewedEntry) -> dict[str, Any]:
         "reviewer": e.reviewer,
         "reviewed_at": e.reviewed_at.isoformat() if e.reviewed_at else None,
         "stale": r.stale,
+        "kind": r.place.kind if r.place else None,
+        "chunk_id": r.place.chunk_id if r.place else None,
+        "section": r.place.section if r.place else None,
+        "position": r.place.position if r.place else None,
     }
 
 
@@ -129,9 +139,28 @@ async def evaluate(service: Chat, staff: Staff) -> dict[str, Any]:
 
 @router.get("/translations")
 def translations(
-    staff: Staff, lang: str | None = None, unreviewed: bool = False, stale: bool | None = None
+    staff: Staff,
+    lang: str | None = None,
+    unreviewed: bool = False,
+    stale: bool | None = None,
+    status: ReviewStatus = "all",
 ) -> list[dict[str, Any]]:
-    return [_entry_json(r) for r in staff.translations(lang, unreviewed=unreviewed, stale=stale)]
+    """In page order, each with its section (`chunk_id`, `section`, `kind`); stale ones (no section) last.
+
+    `status`: unreviewed or reviewed translations of the current page, or stale ones.
+    """
+    rows = staff.translations(lang, unreviewed=unreviewed, stale=stale, status=status)
+    return [_entry_json(r) for r in rows]
+
+
+@router.post("/translations/approve")
+def approve_translations(body: TranslationApproval, staff: Staff, name: StaffName) -> list[dict[str, Any]]:
+    """Approve several translations at once (a section); each is recorded with the reviewer and time."""
+    try:
+        return [_entry_json(r) for r in staff.approve_translations(body.ids, name)]
+    except KeyError as exc:
+        unknown = ", ".join(str(i) for i in exc.args[0])
+        raise HTTPException(status_code=404, detail=f"no translation with id {unknown}; nothing approved") from exc
 
 
 @router.put("/translations/{entry_id}")

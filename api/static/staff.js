@@ -411,6 +411,7 @@
       box.appendChild(el("p", { className: "pre", text: str(a.answer) }));
       return;
     }
+    if (a.lead) box.appendChild(el("p", { text: str(a.lead) }));
     quotes.forEach((q) => {
       const block = el("div", { className: "quote-block" });
       if (q.translation && q.translation.text) {
@@ -564,65 +565,155 @@
   // Translations
   // ----------------------------------------------------------------------------------------
 
+  const STATUS_TEXT = { all: "", unreviewed: "not reviewed ", reviewed: "reviewed ", stale: "stale " };
+  let trGroups = 0;
+
   async function loadTranslations(ev) {
     if (ev) ev.preventDefault();
     const params = new URLSearchParams();
     const lang = byId("tr-lang").value;
+    const state = byId("tr-state").value || "all";
     if (lang) params.set("lang", lang);
-    if (byId("tr-unreviewed").checked) params.set("unreviewed", "true");
-    if (byId("tr-stale").checked) params.set("stale", "true");
+    if (state !== "all") params.set("status", state);
     status("tr-status", "Loading translations…");
     const rows = await guarded("tr-status", () => api("/v1/staff/translations?" + params.toString()));
     if (!Array.isArray(rows)) return;
-    const tbody = clear(byId("tr-table").tBodies[0]);
-    rows.forEach((entry) => tbody.appendChild(translationRow(entry)));
+    const box = clear(byId("tr-groups"));
+    const groups = groupBySection(rows);
+    groups.forEach((g) => box.appendChild(translationGroup(g)));
+    if (!rows.length) box.appendChild(el("p", { text: "No translations match." }));
     const stale = rows.filter((r) => r.stale).length;
     status(
       "tr-status",
-      rows.length + " translation" + (rows.length === 1 ? "" : "s") + " shown" + (stale ? ", " + stale + " stale." : "."),
+      rows.length +
+        " " +
+        STATUS_TEXT[state] +
+        "translation" +
+        (rows.length === 1 ? "" : "s") +
+        " in " +
+        groups.length +
+        " section" +
+        (groups.length === 1 ? "" : "s") +
+        (stale ? ", " + stale + " stale." : "."),
       "ok"
     );
   }
 
-  function translationRow(entry) {
-    const id = str(entry.id);
-    const row = el("tr", { "data-entry": id, className: entry.stale ? "stale" : null });
-    fillTranslationRow(row, entry);
-    return row;
+  /** Entries come in page order; consecutive ones of a section form a group. Stale ones last, together. */
+  function groupBySection(rows) {
+    const groups = [];
+    const byKey = new Map();
+    rows.forEach((r) => {
+      const key = r.stale || !r.chunk_id ? "__stale" : str(r.chunk_id);
+      let g = byKey.get(key);
+      if (!g) {
+        g = { key: key, section: key === "__stale" ? null : str(r.section) || key, entries: [] };
+        byKey.set(key, g);
+        groups.push(g);
+      }
+      g.entries.push(r);
+    });
+    return groups;
   }
 
-  function fillTranslationRow(row, entry) {
-    clear(row);
+  function translationGroup(g) {
+    const n = ++trGroups;
+    const headingId = "tr-group-" + n;
+    const heading = el("h3", {
+      id: headingId,
+      tabindex: "-1",
+      lang: g.section ? "sv" : null,
+      text: g.section || "No longer on the page (stale)",
+    });
+    const count = el("p", { className: "tr-count" });
+    const approveAll = el("button", { type: "button", className: "secondary approve-section", "aria-describedby": headingId });
+    const head = el("div", { className: "tr-group-head" }, [heading, count, approveAll]);
+    const list = el("ol", { className: "tr-list", "aria-labelledby": headingId });
+    const group = el("div", { className: "tr-group", "data-section": g.key }, [head, list]);
+    g.entries.forEach((entry) => list.appendChild(translationItem(entry, () => refreshGroup(group, g))));
+    approveAll.addEventListener("click", () => approveSection(group, g, heading));
+    refreshGroup(group, g);
+    return group;
+  }
+
+  /** The group's count and its "approve section" button, from its entries as they are now. */
+  function refreshGroup(group, g) {
+    const current = g.entries.filter((e) => !e.stale);
+    const reviewed = current.filter((e) => e.reviewed).length;
+    const open = current.length - reviewed;
+    group.querySelector(".tr-count").textContent = g.section
+      ? reviewed + " of " + current.length + " reviewed"
+      : g.entries.length + " stale: translations of Swedish text that is no longer on the page";
+    const button = group.querySelector(".approve-section");
+    button.hidden = open === 0;
+    button.textContent = "Approve section (" + open + ")";
+  }
+
+  async function approveSection(group, g, heading) {
+    const ids = g.entries.filter((e) => !e.stale && !e.reviewed).map((e) => e.id);
+    if (!ids.length) return;
+    const approved = await guarded("tr-status", () =>
+      api("/v1/staff/translations/approve", { method: "POST", body: { ids: ids } })
+    );
+    if (!Array.isArray(approved)) return;
+    approved.forEach((entry) => {
+      const i = g.entries.findIndex((e) => e.id === entry.id);
+      if (i >= 0) g.entries[i] = entry;
+      const item = group.querySelector("li[data-entry='" + str(entry.id) + "']");
+      if (item) fillTranslationItem(item, entry, () => refreshGroup(group, g));
+    });
+    refreshGroup(group, g);
+    status(
+      "tr-status",
+      "Approved " + approved.length + " translation" + (approved.length === 1 ? "" : "s") + " in “" + (g.section || "") +
+        "” as " + session.name + ".",
+      "ok"
+    );
+    heading.focus();
+  }
+
+  function translationItem(entry, changed) {
+    const item = el("li", { className: "tr-item", "data-entry": str(entry.id) });
+    fillTranslationItem(item, entry, changed);
+    return item;
+  }
+
+  function stateLine(entry) {
+    const line = el("p", { className: "tr-state" });
+    if (entry.reviewed) {
+      line.appendChild(el("span", { className: "state reviewed", text: "Reviewed" }));
+      line.appendChild(
+        document.createTextNode(
+          " by " + (str(entry.reviewer) || "–") + (entry.reviewed_at ? ", " + when(entry.reviewed_at) : "")
+        )
+      );
+    } else {
+      line.appendChild(el("span", { className: "state unreviewed", text: "Not reviewed" }));
+    }
+    line.appendChild(el("span", { className: "provider", text: " · Provider: " + (str(entry.provider) || "–") }));
+    return line;
+  }
+
+  function fillTranslationItem(item, entry, changed) {
+    clear(item);
     const id = str(entry.id);
-    row.className = entry.stale ? "stale" : "";
-    row.dataset.reviewed = entry.reviewed ? "true" : "false";
+    item.className = "tr-item" + (entry.stale ? " stale" : "");
+    item.dataset.reviewed = entry.reviewed ? "true" : "false";
+    item.dataset.kind = str(entry.kind);
     const textId = "tr-text-" + id;
     const area = el("textarea", {
       id: textId,
       lang: str(entry.lang),
       dir: dirOf(entry.lang),
-      rows: "4",
+      rows: entry.kind === "heading" ? "1" : "3",
     });
     area.value = str(entry.text);
 
-    const statusCell = el("td", { className: "tr-state" });
-    if (entry.reviewed) {
-      statusCell.appendChild(
-        el("span", { className: "badge ok", text: "Reviewed" })
-      );
-      statusCell.appendChild(
-        el("span", { className: "reviewer", text: " by " + (str(entry.reviewer) || "–") + (entry.reviewed_at ? ", " + when(entry.reviewed_at) : "") })
-      );
-    } else {
-      statusCell.appendChild(el("span", { className: "badge warn", text: "Not reviewed" }));
-    }
-    statusCell.appendChild(el("span", { className: "provider", text: "Provider: " + (str(entry.provider) || "–") }));
-    if (entry.stale) {
-      statusCell.appendChild(
-        el("span", { className: "badge stale", text: "Stale: the Swedish text has changed since this was translated" })
-      );
-    }
-
+    const kind = entry.kind === "heading" ? "Heading" : entry.kind === "sentence" ? "Sentence" : "Segment";
+    const source = el("div", { className: "tr-source" }, [
+      el("p", { className: "tr-kind", text: kind + " · Swedish source" }),
+      el("p", { className: "tr-sv pre", lang: "sv", text: str(entry.source_text) }),
+    ]);
     const save = el("button", { type: "button", className: "secondary", "aria-label": "Save translation " + id, text: "Save" });
     const approve = el("button", {
       type: "button",
@@ -630,23 +721,22 @@
       "aria-label": "Approve translation " + id,
       text: "Approve",
     });
-    const rowStatus = el("span", { className: "row-status", role: "status", id: "tr-row-status-" + id });
-    save.addEventListener("click", () => saveTranslation(row, entry, area, rowStatus, false));
-    approve.addEventListener("click", () => saveTranslation(row, entry, area, rowStatus, true));
-
-    row.appendChild(el("td", { text: str(entry.lang) }));
-    row.appendChild(el("th", { scope: "row", lang: "sv", className: "pre", text: str(entry.source_text) }));
-    row.appendChild(
-      el("td", null, [
-        el("label", { for: textId, className: "sr-only", text: "Translation " + id + " into " + langName(entry.lang) }),
-        area,
-      ])
-    );
-    row.appendChild(statusCell);
-    row.appendChild(el("td", { className: "actions" }, [save, approve, rowStatus]));
+    save.addEventListener("click", () => saveTranslation(item, entry, area, false, changed));
+    approve.addEventListener("click", () => saveTranslation(item, entry, area, true, changed));
+    const target = el("div", { className: "tr-target" }, [
+      el("label", { for: textId, text: langName(entry.lang) + " translation " + id }),
+      area,
+      stateLine(entry),
+      entry.stale
+        ? el("p", { className: "stale-flag", text: "Stale: the Swedish text has changed since this was translated" })
+        : null,
+      el("div", { className: "actions" }, [save, approve]),
+    ]);
+    item.appendChild(source);
+    item.appendChild(target);
   }
 
-  async function saveTranslation(row, entry, area, rowStatus, approve) {
+  async function saveTranslation(item, entry, area, approve, changed) {
     const id = str(entry.id);
     const text = area.value;
     let current = entry;
@@ -660,7 +750,7 @@
       status("tr-status", "Translation " + id + " is empty; nothing saved.", "error");
       return;
     } else if (!approve) {
-      rowStatus.textContent = "No changes to save.";
+      status("tr-status", "Translation " + id + ": no changes to save.");
       return;
     }
     if (approve) {
@@ -670,12 +760,14 @@
       if (!approved) return;
       current = approved;
     }
-    fillTranslationRow(row, current);
+    Object.assign(entry, current);
+    fillTranslationItem(item, entry, changed);
+    changed();
     const msg = approve
       ? "Translation " + id + " approved by " + (str(current.reviewer) || session.name) + "."
       : "Translation " + id + " saved; it now needs review.";
     status("tr-status", msg, "ok");
-    const focusTarget = row.querySelector(approve ? "button.primary" : "button.secondary");
+    const focusTarget = item.querySelector(approve ? "button.primary" : "button.secondary");
     if (focusTarget) focusTarget.focus();
   }
 

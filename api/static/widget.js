@@ -2,10 +2,12 @@
  * Kiruna vision chat widget.
  *
  * Embed with one tag:
- *   <script src="https://BOT-HOST/widget.js" data-lang="sv" async></script>
- * Options (data- attributes on that tag): data-lang, data-position (bottom-right | bottom-left),
- * data-title, data-starters ("question one|question two"), data-api (API origin; default: the
- * origin this script was loaded from). See docs/widget.md.
+ *   <script src="https://BOT-HOST/widget.js" async></script>
+ * Options (data- attributes on that tag): data-lang (the language the widget shows at first;
+ * default: the browser's languages, else Swedish), data-position (bottom-right | bottom-left),
+ * data-title, data-starters ("question one|question two"), data-document (the document id of the
+ * page, sent as `page`), data-api (API origin; default: the origin this script was loaded from).
+ * See docs/widget.md.
  *
  * One self-contained file, no framework, no build step. Everything the server sends is rendered
  * with textContent / createTextNode, never as HTML. Nothing is stored in the browser before the
@@ -14,11 +16,12 @@
 (function () {
   "use strict";
 
-  const VERSION = "1.0.0";
+  const VERSION = "1.1.0";
   const TAG = "kiruna-vision-chat";
   const STORE_KEY = "kiruna-vision-chat";
   const MAX_MESSAGE = 1000;
   const MAX_STORED_MESSAGES = 60;
+  const MAX_PAGE = 2048;
   const REQUEST_TIMEOUT_MS = 30000;
 
   // Captured while the script runs: later, document.currentScript is null.
@@ -58,10 +61,11 @@
       .slice(0, 6);
     return {
       api: api,
-      lang: (data.lang || "sv").trim().toLowerCase(),
+      lang: (data.lang || "").trim().toLowerCase() || null,
       position: data.position === "bottom-left" ? "bottom-left" : "bottom-right",
       title: (data.title || "").trim() || null,
       starters: starters.length ? starters : null,
+      document: (data.document || "").trim().slice(0, MAX_PAGE) || null,
     };
   }
 
@@ -78,6 +82,7 @@
       UI_PLACEHOLDER: "Ask about the vision and goals…",
       UI_SEND: "Send",
       UI_LANGUAGE: "Language",
+      UI_LANG_AUTO: "Automatic",
       UI_THINKING: "Looking in the official text…",
       UI_UNREACHABLE: "The chat cannot be reached right now. Please try again later, or visit {url}.",
       UI_ERROR: "Something went wrong. Please try again.",
@@ -86,7 +91,13 @@
       UI_FEEDBACK_NO: "No, it did not help",
       UI_FEEDBACK_THANKS: "Thank you for your feedback.",
       UI_SOURCE: "Source",
-      UI_OFFICIAL_TEXT: "Official text (Swedish)",
+      UI_SWEDISH_ORIGINAL: "Official text in Swedish",
+      UI_NEW_TAB: "opens in a new tab",
+      UI_SUGGESTIONS: "Suggestions",
+      UI_POINTER: "Not from the vision text: guidance from Kiruna kommun",
+      UI_OUT_OF_SCOPE: "Outside the vision",
+      UI_START_OVER: "Start over",
+      UI_STARTED_OVER: "New conversation started.",
       UI_STARTERS: "Suggested questions",
       UI_STARTER_VISION: "What is Kiruna's vision?",
       UI_STARTER_HOUSING: "What is the goal for housing?",
@@ -98,7 +109,6 @@
       LABEL_REVIEWED: "Translation reviewed by Kiruna kommun:",
       LABEL_UNREVIEWED: "Translation, not yet reviewed by Kiruna kommun:",
       LABEL_MACHINE: "Machine translation (Google Translate), not reviewed:",
-      ORIGINAL: "The official text in Swedish, which is the one that applies:",
       DEGRADED: "A translation into {language} is not available right now. Here is the official text in Swedish.",
       IN_FINNISH: "In Finnish:",
     },
@@ -110,6 +120,7 @@
       UI_PLACEHOLDER: "Fråga om visionen och målen…",
       UI_SEND: "Skicka",
       UI_LANGUAGE: "Språk",
+      UI_LANG_AUTO: "Automatiskt",
       UI_THINKING: "Letar i den officiella texten…",
       UI_UNREACHABLE: "Chatten går inte att nå just nu. Försök igen senare eller besök {url}.",
       UI_ERROR: "Något gick fel. Försök igen.",
@@ -118,7 +129,13 @@
       UI_FEEDBACK_NO: "Nej, det hjälpte inte",
       UI_FEEDBACK_THANKS: "Tack för ditt svar.",
       UI_SOURCE: "Källa",
-      UI_OFFICIAL_TEXT: "Officiell text (svenska)",
+      UI_SWEDISH_ORIGINAL: "Officiell text på svenska",
+      UI_NEW_TAB: "öppnas i en ny flik",
+      UI_SUGGESTIONS: "Förslag",
+      UI_POINTER: "Inte ur visionstexten: vägledning från Kiruna kommun",
+      UI_OUT_OF_SCOPE: "Utanför visionen",
+      UI_START_OVER: "Börja om",
+      UI_STARTED_OVER: "Ny konversation påbörjad.",
       UI_STARTERS: "Förslag på frågor",
       UI_STARTER_VISION: "Vad är Kirunas vision?",
       UI_STARTER_HOUSING: "Vilket mål finns för boende?",
@@ -130,7 +147,6 @@
       LABEL_REVIEWED: "Översättning granskad av Kiruna kommun:",
       LABEL_UNREVIEWED: "Översättning, ännu inte granskad av Kiruna kommun:",
       LABEL_MACHINE: "Maskinöversättning (Google Translate), inte granskad:",
-      ORIGINAL: "Den officiella texten på svenska, som är den som gäller:",
       DEGRADED: "En översättning till {language} finns inte just nu. Här är den officiella texten på svenska.",
       IN_FINNISH: "På finska:",
     },
@@ -154,10 +170,14 @@
     return { code: l[0], name: l[1], english_name: l[1], dir: l[2] };
   });
   const RTL = { ar: true, fa: true };
+  // Browser language tags that name a supported language under another code.
+  const BROWSER_ALIASES = { sme: "se", prs: "fa", pes: "fa", swe: "sv", fin: "fi" };
   const DEFAULT_MUNICIPALITY_URL = "https://www.kiruna.se";
 
   // ---------------------------------------------------------------------------------------
-  // Styles: a constructable stylesheet, which the host page's CSP style-src does not block
+  // Styles: a constructable stylesheet, which the host page's CSP style-src does not block.
+  // Every size is in em from :host, whose font size is the reader's default (`medium`): the host
+  // page's root font size (html { font-size: 62.5% }) never reaches the widget.
   // ---------------------------------------------------------------------------------------
 
   const CSS = `
@@ -165,16 +185,65 @@
   all: initial;
   display: block;
   position: static;
+  font-size: medium;
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
 .root {
+  --bg: #ffffff;
+  --fg: #1a1a1a;
+  --muted: #4a555e;
+  --line: #d0d5d9;
+  --border: #6b7780;
+  --surface: #f3f4f5;
+  --user: #e6f0f6;
+  --accent: #00507f;
+  --accent-hover: #003a5c;
+  --on-accent: #ffffff;
+  --link: #00507f;
+  --head-bg: #00507f;
+  --head-fg: #ffffff;
+  --notice-bg: #fff4ce;
+  --notice-border: #8a6100;
+  --error-bg: #fdecee;
+  --error-border: #b3001b;
+  --error-fg: #a4000f;
+  --focus: #0b0c0c;
+  --focus-halo: #ffffff;
+  --pressed-bg: #00507f;
+  --pressed-fg: #ffffff;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic",
     "Noto Sans Ethiopic", Arial, sans-serif;
-  font-size: 1rem;
+  font-size: 1em;
   line-height: 1.5;
-  color: #1a1a1a;
+  color: var(--fg);
   text-align: start;
+}
+@media (prefers-color-scheme: dark) {
+  .root {
+    --bg: #1b1e21;
+    --fg: #eef0f2;
+    --muted: #c3cad0;
+    --line: #3e464d;
+    --border: #9aa5ae;
+    --surface: #262b30;
+    --user: #1d3547;
+    --accent: #8fcbf2;
+    --accent-hover: #b5dcf6;
+    --on-accent: #0b1a24;
+    --link: #8fcbf2;
+    --head-bg: #0d2a40;
+    --head-fg: #ffffff;
+    --notice-bg: #3a2f05;
+    --notice-border: #e0b43a;
+    --error-bg: #3b1519;
+    --error-border: #ff8a96;
+    --error-fg: #ffb3ba;
+    --focus: #ffd34d;
+    --focus-halo: #1b1e21;
+    --pressed-bg: #8fcbf2;
+    --pressed-fg: #0b1a24;
+  }
 }
 .sr-only {
   position: absolute !important;
@@ -186,14 +255,15 @@
   white-space: nowrap;
 }
 button, input, select, textarea { font: inherit; color: inherit; }
-a { color: #00507f; text-decoration: underline; text-underline-offset: 0.15em; }
+a { color: var(--link); text-decoration: underline; text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 0.15em; }
 :focus { outline: none; }
 :focus-visible {
-  outline: 3px solid #0b0c0c;
+  outline: 3px solid var(--focus);
   outline-offset: 2px;
-  box-shadow: 0 0 0 2px #ffffff;
+  box-shadow: 0 0 0 2px var(--focus-halo);
 }
+.nw { white-space: nowrap; }
 
 .probe {
   position: fixed;
@@ -205,100 +275,103 @@ a:hover { text-decoration-thickness: 0.15em; }
   pointer-events: none;
 }
 
-/* launcher */
+/* launcher: on the host page, the same in light and dark */
 .launcher {
   position: fixed;
   z-index: 2147483000;
-  bottom: 1rem;
+  bottom: 1em;
   display: inline-flex;
   align-items: center;
   gap: 0.5em;
-  min-height: 3rem;
-  min-width: 3rem;
-  max-width: calc(100% - 2rem);
+  min-height: 3em;
+  min-width: 3em;
+  max-width: calc(100% - 2em);
   padding: 0.625em 1.125em;
   border: 2px solid #ffffff;
-  border-radius: 1.5rem;
+  border-radius: 1.5em;
   background: #00507f;
   color: #ffffff;
   font-weight: 600;
   cursor: pointer;
-  box-shadow: 0 0.25rem 0.75rem rgba(0, 0, 0, 0.3);
+  box-shadow: 0 0.25em 0.75em rgba(0, 0, 0, 0.3);
   text-align: start;
 }
 .launcher:hover { background: #003a5c; }
+.launcher:focus-visible { outline-color: #0b0c0c; box-shadow: 0 0 0 2px #ffffff; }
 .launcher svg { flex: none; width: 1.5em; height: 1.5em; }
 .launcher .ic-close { display: none; }
 .is-open .launcher { padding: 0.625em; border-radius: 50%; }
 .is-open .launcher .ic-chat { display: none; }
 .is-open .launcher .ic-close { display: block; }
-.is-open .launcher-text {
+.is-open .launcher-text, .narrow .launcher-text {
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
-.pos-right .launcher { right: 1rem; }
-.pos-left .launcher { left: 1rem; }
+.pos-right .launcher { right: 1em; }
+.pos-left .launcher { left: 1em; }
 
 /* panel */
 .panel {
   position: fixed;
   z-index: 2147483001;
-  bottom: 5rem;
-  width: 25rem;
-  max-width: calc(100% - 2rem);
-  max-height: calc(100% - 6rem);
+  bottom: 5em;
+  width: 26em;
+  height: min(44em, calc(100% - 6em));
+  max-width: calc(100% - 2em);
   display: flex;
   flex-direction: column;
-  overflow: auto;
-  background: #ffffff;
-  color: #1a1a1a;
-  border: 1px solid #6b7780;
-  border-radius: 0.75rem;
-  box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.3);
+  overflow: hidden;
+  background: var(--bg);
+  color: var(--fg);
+  border: 1px solid var(--border);
+  border-radius: 0.75em;
+  box-shadow: 0 0.5em 2em rgba(0, 0, 0, 0.3);
 }
-.pos-right .panel { right: 1rem; }
-.pos-left .panel { left: 1rem; }
+.pos-right .panel { right: 1em; }
+.pos-left .panel { left: 1em; }
 .panel.opening { animation: kvc-in 160ms ease-out; }
 @keyframes kvc-in {
-  from { opacity: 0; transform: translateY(0.5rem); }
+  from { opacity: 0; transform: translateY(0.5em); }
   to { opacity: 1; transform: none; }
 }
 
+/* header: one compact row (title, close); the toolbar under it (language, start over) */
 .header {
   flex: none;
   display: flex;
   align-items: center;
-  gap: 0.5em;
-  padding: 0.5em 0.5em 0.5em 1em;
-  background: #00507f;
-  color: #ffffff;
-  border-radius: 0.75rem 0.75rem 0 0;
+  gap: 0.25em;
+  padding-block: 0.25em;
+  padding-inline: 0.875em 0.25em;
+  background: var(--head-bg);
+  color: var(--head-fg);
 }
 .header :focus-visible { outline-color: #ffd34d; box-shadow: none; }
 .title {
   flex: 1 1 auto;
   margin: 0;
-  font-size: 1.125rem;
+  font-size: 1em;
   font-weight: 700;
   line-height: 1.3;
-  overflow-wrap: anywhere;
+  overflow-wrap: break-word;
+  min-width: 0;
 }
-.close {
+.icon-btn {
   flex: none;
-  min-width: 2.75rem;
-  min-height: 2.75rem;
+  min-width: 2.75em;
+  min-height: 2.75em;
   padding: 0.25em;
   border: 2px solid transparent;
-  border-radius: 0.5rem;
+  border-radius: 0.5em;
   background: transparent;
-  color: #ffffff;
+  color: inherit;
   cursor: pointer;
   display: inline-flex;
   align-items: center;
   justify-content: center;
 }
-.close:hover { border-color: #ffffff; }
-.close svg { width: 1.25em; height: 1.25em; }
+.icon-btn:hover { border-color: currentColor; }
+.icon-btn svg { width: 1.25em; height: 1.25em; }
 
 .toolbar {
   flex: none;
@@ -306,26 +379,45 @@ a:hover { text-decoration-thickness: 0.15em; }
   flex-wrap: wrap;
   align-items: center;
   gap: 0.25em 0.5em;
-  padding: 0.5em 1em;
-  border-bottom: 1px solid #d0d5d9;
-  background: #f3f4f5;
+  padding: 0.375em 0.875em;
+  border-bottom: 1px solid var(--line);
+  background: var(--surface);
+  font-size: 0.875em;
 }
 .toolbar label { font-weight: 600; }
+.toolbar select { min-height: 2.5em; }
+.toolbar select.forced { border-color: var(--accent); background: var(--user); font-weight: 700; }
+.restart {
+  margin-inline-start: auto;
+  min-height: 2.5em;
+  padding: 0.125em 0.625em;
+  border: 2px solid var(--accent);
+  border-radius: 0.375em;
+  background: var(--bg);
+  color: var(--link);
+  font-weight: 600;
+  cursor: pointer;
+  display: inline-flex;
+  align-items: center;
+  gap: 0.375em;
+}
+.restart svg { width: 1.125em; height: 1.125em; }
+.restart:hover { background: var(--surface); }
 select, input[type="text"] {
-  min-height: 2.75rem;
-  border: 2px solid #6b7780;
-  border-radius: 0.375rem;
-  background: #ffffff;
-  color: #1a1a1a;
+  min-height: 2.75em;
+  border: 2px solid var(--border);
+  border-radius: 0.375em;
+  background: var(--bg);
+  color: var(--fg);
   padding: 0.25em 0.5em;
 }
 select { max-width: 100%; }
 
 .log {
   flex: 1 1 auto;
-  min-height: 8rem;
+  min-height: 6em;
   overflow-y: auto;
-  padding: 0.75em 1em;
+  padding: 0.75em 0.875em;
   display: flex;
   flex-direction: column;
   gap: 0.75em;
@@ -334,124 +426,122 @@ select { max-width: 100%; }
 .msg {
   max-width: 100%;
   padding: 0.625em 0.75em;
-  border-radius: 0.75rem;
-  overflow-wrap: anywhere;
+  border-radius: 0.75em;
+  overflow-wrap: break-word;
 }
 .msg p { margin: 0 0 0.5em; }
-.msg p:last-child { margin-bottom: 0; }
+.msg > :last-child { margin-bottom: 0; }
 .msg.user {
   align-self: flex-end;
   max-width: 90%;
-  background: #e6f0f6;
+  background: var(--user);
   white-space: pre-wrap;
 }
-.msg.bot { align-self: stretch; background: #f3f4f5; }
-.msg.error { background: #fdecee; color: #1a1a1a; border-inline-start: 0.25rem solid #b3001b; }
-.who {
-  display: block;
-  margin-bottom: 0.25em;
-  font-size: 0.875rem;
+.msg.bot { align-self: stretch; background: var(--surface); }
+.msg.error { background: var(--error-bg); border-inline-start: 0.25em solid var(--error-border); }
+.answer-heading {
+  margin: 0 0 0.25em;
+  font-size: 0.875em;
   font-weight: 700;
-  color: #4a555e;
+  line-height: 1.4;
+  color: var(--muted);
 }
+.subheading { margin: 0.75em 0 0.25em; font-size: 0.875em; font-weight: 700; color: var(--muted); }
+.lead { margin: 0 0 0.5em; }
 .text { white-space: pre-line; }
+.quote {
+  margin: 0 0 0.5em;
+  padding: 0.125em 0;
+  padding-inline-start: 0.75em;
+  border-inline-start: 0.25em solid var(--accent);
+  white-space: pre-line;
+}
 .notice {
   margin: 0 0 0.75em;
   padding: 0.5em 0.75em;
-  background: #fff4ce;
-  border: 2px solid #8a6100;
-  border-radius: 0.5rem;
+  background: var(--notice-bg);
+  border: 2px solid var(--notice-border);
+  border-radius: 0.5em;
   font-weight: 600;
 }
-.quote-block + .quote-block {
-  margin-top: 0.75em;
-  padding-top: 0.75em;
-  border-top: 1px solid #d0d5d9;
+.small { font-size: 0.875em; }
+.provenance { margin: 0 0 0.5em; color: var(--muted); }
+.label { display: block; margin: 0.5em 0 0.25em; font-weight: 700; color: var(--muted); }
+.fallback { margin: 0 0 0.5em; white-space: pre-line; }
+details.original { margin: 0 0 0.5em; }
+details.original summary {
+  cursor: pointer;
+  display: list-item;
+  min-height: 1.75em;
+  padding: 0.125em 0;
+  color: var(--link);
+  font-weight: 600;
 }
-.label {
-  display: block;
-  margin: 0 0 0.25em;
-  font-size: 0.875rem;
-  font-weight: 700;
-  color: #4a555e;
+details.original[open] summary { margin-bottom: 0.375em; }
+.source { margin: 0.25em 0 0.375em; }
+.source a { display: inline; }
+/* the "opens in a new tab" mark on every link the bot sends */
+a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inline-start: 0.25em; }
+.related { margin: 0 0 0.5em; padding: 0; list-style: none; }
+.related li { margin: 0.125em 0; }
+.pointer {
+  margin: 0.5em 0;
+  padding: 0.5em 0.75em;
+  border: 2px dashed var(--border);
+  border-radius: 0.5em;
 }
-.translated { margin: 0 0 0.75em; white-space: pre-line; }
-figure { margin: 0; }
-figcaption { display: block; margin: 0 0 0.25em; font-size: 0.875rem; font-weight: 700; color: #4a555e; }
-blockquote {
-  margin: 0;
-  padding: 0.25em 0 0.25em 0.75em;
-  border-left: 0.25rem solid #00507f;
-  white-space: pre-line;
-  text-align: left;
+.pointer-label { margin: 0 0 0.25em; font-weight: 700; color: var(--muted); }
+.suggestions { display: flex; flex-wrap: wrap; gap: 0.375em; margin: 0.5em 0; padding: 0; list-style: none; }
+.chip {
+  min-height: 2.5em;
+  padding: 0.25em 0.75em;
+  border: 2px solid var(--accent);
+  border-radius: 1.25em;
+  background: var(--bg);
+  color: var(--link);
+  cursor: pointer;
+  text-align: start;
 }
-.fallback {
-  margin-top: 0.75em;
-  padding: 0.25em 0 0.25em 0.75em;
-  border-left: 0.25rem solid #4a555e;
-  white-space: pre-line;
-  text-align: left;
-}
-.source {
-  margin-top: 0.5em;
-  font-size: 0.875rem;
-  color: #4a555e;
-}
-.source-label { display: block; font-weight: 700; }
-.source-detail { display: block; text-align: left; overflow-wrap: anywhere; }
-.source cite { font-style: normal; }
-.related { margin: 0.5em 0 0; padding-left: 1.25em; font-size: 0.875rem; text-align: left; }
+.chip:hover { background: var(--user); }
 .feedback {
   display: flex;
   flex-wrap: wrap;
   align-items: center;
   gap: 0.25em 0.5em;
-  margin-top: 0.75em;
-  padding-top: 0.5em;
-  border-top: 1px solid #d0d5d9;
-  font-size: 0.875rem;
-  color: #4a555e;
+  margin-top: 0.5em;
+  padding-top: 0.375em;
+  border-top: 1px solid var(--line);
+  color: var(--muted);
 }
 .fb {
-  min-width: 2.75rem;
-  min-height: 2.75rem;
+  min-width: 2.75em;
+  min-height: 2.75em;
   display: inline-flex;
   align-items: center;
   justify-content: center;
   padding: 0.25em;
-  border: 2px solid #6b7780;
-  border-radius: 0.5rem;
-  background: #ffffff;
-  color: #1a1a1a;
+  border: 2px solid var(--border);
+  border-radius: 0.5em;
+  background: var(--bg);
+  color: var(--fg);
   cursor: pointer;
+  font-size: 1.0625em;
 }
 .fb svg { width: 1.25em; height: 1.25em; }
-.fb:hover { border-color: #00507f; }
-.fb[aria-pressed="true"] { background: #00507f; border-color: #00507f; color: #ffffff; }
+.fb:hover { border-color: var(--accent); }
+.fb[aria-pressed="true"] { background: var(--pressed-bg); border-color: var(--pressed-bg); color: var(--pressed-fg); }
 
 .starters { flex: none; }
-.starters-title { margin: 0 0 0.375em; font-size: 0.875rem; font-weight: 700; color: #4a555e; }
+.starters-title { margin: 0 0 0.375em; font-size: 0.875em; font-weight: 700; color: var(--muted); }
 .starters ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.375em; }
-.starter {
-  min-height: 2.75rem;
-  padding: 0.375em 0.75em;
-  border: 2px solid #00507f;
-  border-radius: 1.375rem;
-  background: #ffffff;
-  color: #00507f;
-  cursor: pointer;
-  text-align: start;
-}
-.starter:hover { background: #eef4f8; }
 
 .status {
   flex: none;
-  min-height: 1.5em;
-  padding: 0.25em 1em;
-  font-size: 0.875rem;
-  color: #4a555e;
+  padding: 0 0.875em;
+  font-size: 0.875em;
+  color: var(--muted);
 }
-.status.is-error { color: #a4000f; font-weight: 600; }
+.status:not(:empty) { padding-top: 0.25em; }
 .dots::after {
   content: "";
   display: inline-block;
@@ -472,68 +562,80 @@ blockquote {
   flex-wrap: wrap;
   align-items: flex-end;
   gap: 0.5em;
-  padding: 0.25em 1em 0.75em;
+  padding: 0.375em 0.875em 0.625em;
+  background: var(--bg);
 }
 .field { flex: 1 1 10em; min-width: 0; display: flex; flex-direction: column; gap: 0.125em; }
-.field label { font-size: 0.875rem; font-weight: 600; }
+.field label { font-size: 0.875em; font-weight: 600; }
 .field input { width: 100%; }
 .send {
   flex: none;
-  min-height: 2.75rem;
-  min-width: 2.75rem;
+  min-height: 2.75em;
+  min-width: 2.75em;
   padding: 0.25em 1em;
-  border: 2px solid #00507f;
-  border-radius: 0.375rem;
-  background: #00507f;
-  color: #ffffff;
+  border: 2px solid var(--accent);
+  border-radius: 0.375em;
+  background: var(--accent);
+  color: var(--on-accent);
   font-weight: 600;
   cursor: pointer;
 }
-.send:hover { background: #003a5c; }
+.send:hover { background: var(--accent-hover); }
 .send[aria-disabled="true"] { cursor: progress; }
 
 .footer {
   flex: none;
   display: flex;
   flex-wrap: wrap;
-  gap: 0.25em 1em;
-  padding: 0.5em 1em 0.75em;
-  border-top: 1px solid #d0d5d9;
-  font-size: 0.875rem;
+  gap: 0 1em;
+  padding: 0.25em 0.875em 0.5em;
+  font-size: 0.8125em;
 }
-.footer a { display: inline-block; min-height: 1.5rem; padding: 0.125em 0; }
+.footer a { display: inline-block; min-height: 1.5em; padding: 0.125em 0; }
 
-[dir="rtl"] blockquote, [dir="rtl"] .fallback { direction: ltr; }
-
-/* Narrow or short viewports, real or through zoom (set from script: media queries do not see
-   CSS zoom on the host page): the panel takes the whole width, or the whole height. */
-.narrow .panel, .short .panel {
+/* The panel covers the screen (narrow or short viewports, real or through zoom; set from script
+   because media queries do not see CSS zoom on the host page). Its size follows the visual
+   viewport, so a phone keyboard does not hide the question field. */
+.full .panel {
+  top: var(--kvc-top, 0px);
   left: 0;
   right: 0;
-  bottom: 0;
+  bottom: auto;
   width: auto;
-  max-width: 100%;
-  max-height: 100%;
+  max-width: none;
+  height: var(--kvc-height, 100%);
   border-radius: 0;
+  border: 0;
 }
-.narrow .header, .short .header { border-radius: 0; }
-.narrow .launcher-text {
+.full.is-open .launcher { display: none; }
+/* Short (200 % zoom, a phone on its side or with the keyboard up): one scroll container, the
+   panel itself; the question field stays in view at the bottom. No scrolling inside scrolling. */
+.short .panel { overflow-y: auto; overscroll-behavior: contain; }
+.short .log { flex: none; min-height: 0; overflow: visible; }
+.short .composer { position: sticky; bottom: 0; z-index: 1; border-top: 1px solid var(--line); }
+.short .field label {
   position: absolute; width: 1px; height: 1px; margin: -1px; overflow: hidden;
   clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
-.narrow .launcher { padding: 0.625em; border-radius: 50%; }
-.narrow.is-open .launcher, .short.is-open .launcher { display: none; }
-.short .log { min-height: 4rem; }
-.short .toolbar, .short .header { padding-top: 0.25em; padding-bottom: 0.25em; }
+.short .toolbar { padding-top: 0.125em; padding-bottom: 0.125em; }
+
 @media (prefers-reduced-motion: reduce) {
   .panel.opening { animation: none; }
   .dots::after { animation: none; content: "…"; }
   * { transition: none !important; scroll-behavior: auto !important; }
 }
 @media (forced-colors: active) {
-  .launcher, .send, .fb, .starter, .close, select, input[type="text"] { border-color: ButtonText; }
-  .panel { border-color: CanvasText; }
+  .launcher, .send, .fb, .chip, .restart, .icon-btn, select, input[type="text"] { border-color: ButtonText; }
+  .panel { border: 1px solid CanvasText; }
+  .quote { border-color: CanvasText; }
   :focus-visible { outline-color: Highlight; }
+  .fb[aria-pressed="true"] {
+    forced-color-adjust: none;
+    background: SelectedItem;
+    color: SelectedItemText;
+    border-color: SelectedItem;
+    outline: 2px solid CanvasText;
+  }
 }
 `;
 
@@ -580,6 +682,8 @@ blockquote {
   }
   const ICON_CHAT = ["M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-4.9A8 8 0 1 1 21 12z", "M8.5 12h.01M12 12h.01M15.5 12h.01"];
   const ICON_CLOSE = ["M6 6l12 12", "M18 6L6 18"];
+  const ICON_RESTART = ["M3 12a9 9 0 1 0 3-6.7", "M3 4v5h5"];
+  const ICON_EXTERNAL = ["M14 4h6v6", "M20 4l-9 9", "M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5"];
   const ICON_UP = [
     "M7 10v11H4a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h3z",
     "M7 10l4-7a2.5 2.5 0 0 1 2.8 3L13 10h6a2 2 0 0 1 2 2.3l-1.3 7A2 2 0 0 1 17.7 21H7",
@@ -600,8 +704,44 @@ blockquote {
     }
   }
 
-  /** Plain text with its http(s) addresses as links; all as text nodes. */
-  function linkified(text) {
+  function hostOf(href) {
+    try {
+      return new URL(href).hostname.replace(/^www\./, "");
+    } catch (e) {
+      return "";
+    }
+  }
+
+  // A paragraph sign with its number, and dates (ISO, "21 februari 2020", "February 21, 2020"),
+  // never broken across lines.
+  const UNBREAKABLE = new RegExp(
+    [
+      "§\\s*\\p{Nd}+",
+      "\\p{Nd}{4}-\\p{Nd}{2}-\\p{Nd}{2}",
+      "\\p{Nd}{1,2}\\.?\\s\\p{L}+\\.?,?\\s\\p{Nd}{4}",
+      "\\p{L}+\\s\\p{Nd}{1,2},\\s\\p{Nd}{4}",
+    ].join("|"),
+    "gu"
+  );
+
+  /** Text with its dates and "§ 68" kept on one line; all as text nodes. */
+  function unbroken(text) {
+    const frag = document.createDocumentFragment();
+    const s = String(text == null ? "" : text);
+    let last = 0;
+    let m;
+    UNBREAKABLE.lastIndex = 0;
+    while ((m = UNBREAKABLE.exec(s)) !== null) {
+      frag.appendChild(document.createTextNode(s.slice(last, m.index)));
+      frag.appendChild(el("span", { className: "nw", text: m[0] }));
+      last = m.index + m[0].length;
+    }
+    frag.appendChild(document.createTextNode(s.slice(last)));
+    return frag;
+  }
+
+  /** Plain text with its http(s) addresses as links (new tab); all as text nodes. */
+  function linkified(text, newTabLabel) {
     const frag = document.createDocumentFragment();
     const re = /https?:\/\/[^\s<>"”’)]+/g;
     let last = 0;
@@ -611,14 +751,24 @@ blockquote {
       let url = m[0];
       const trail = url.match(/[.,;:!?]+$/);
       if (trail) url = url.slice(0, -trail[0].length);
-      frag.appendChild(document.createTextNode(s.slice(last, m.index)));
+      frag.appendChild(unbroken(s.slice(last, m.index)));
       const href = safeUrl(url);
-      if (href) frag.appendChild(el("a", { href: href, target: "_blank", rel: "noopener noreferrer", text: url }));
+      if (href) frag.appendChild(externalLink(href, [url], newTabLabel, null));
       else frag.appendChild(document.createTextNode(url));
       last = m.index + url.length;
     }
-    frag.appendChild(document.createTextNode(s.slice(last)));
+    frag.appendChild(unbroken(s.slice(last)));
     return frag;
+  }
+
+  /** A link that opens in a new tab and says so (and where it goes) to screen readers. */
+  function externalLink(href, content, newTabLabel, where, className) {
+    const extra = [where, newTabLabel].filter(Boolean).join(", ");
+    return el("a", { href: href, target: "_blank", rel: "noopener", className: className || null }, [
+      ...content,
+      icon(ICON_EXTERNAL),
+      extra ? el("span", { className: "sr-only", text: " (" + extra + ")" }) : null,
+    ]);
   }
 
   function format(template, values) {
@@ -629,6 +779,12 @@ blockquote {
 
   function str(value) {
     return typeof value === "string" ? value : value == null ? "" : String(value);
+  }
+
+  /** A language code as the server sends it, or "" for anything else. */
+  function langCode(value) {
+    const s = str(value).toLowerCase();
+    return /^[a-z]{2,3}$/.test(s) ? s : "";
   }
 
   // ---------------------------------------------------------------------------------------
@@ -660,6 +816,7 @@ blockquote {
 
   let uid = 0;
   const pendingFeedback = new WeakSet();
+  const FOCUSABLE = 'a[href], button:not([disabled]), input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
 
   class KirunaVisionChat extends HTMLElement {
     static get version() {
@@ -670,15 +827,20 @@ blockquote {
       super();
       this.config = null;
       this.ids = "kvc" + ++uid;
-      this.chatLang = "";
+      this.uiLang = ""; // the language the widget shows
+      this.forced = null; // the answer language the resident chose in the menu, or null: automatic
+      this.conversation = null; // the previous answer's `conversation`, sent back to continue
       this.strings = null;
       this.stringsCache = {};
+      this.stringsPending = {};
       this.chatLanguages = DEFAULT_LANGUAGES;
       this.chatLanguagesLoaded = false;
       this.municipalityUrl = DEFAULT_MUNICIPALITY_URL;
       this.messages = [];
+      this.nodes = new Map(); // message -> its node in the log
       this.activated = false; // true once the resident has opened the chat (storage allowed)
       this.isOpen = false;
+      this.isFull = false;
       this.busy = false;
       this.built = false;
     }
@@ -701,18 +863,36 @@ blockquote {
       this.build(root);
 
       const stored = readStore();
-      const wanted = (stored && stored.lang) || this.config.lang;
-      this.chatLang = this.knownLang(wanted) ? wanted : "sv";
       if (stored) {
         // The resident opened the chat earlier in this tab: carry on with that conversation.
         this.activated = true;
         this.messages = stored.messages.slice(-MAX_STORED_MESSAGES);
+        if (stored.v === 2) {
+          this.forced = this.knownLang(stored.forced) ? stored.forced : null;
+          this.conversation = typeof stored.conversation === "string" ? stored.conversation : null;
+        }
       }
-      this.applyStrings(this.defaultStrings(this.chatLang), this.chatLang);
+      this.uiLang = this.initialLanguage(stored && (stored.ui || stored.lang));
+      this.applyStrings(this.defaultStrings(this.uiLang), this.uiLang);
       this.renderAll();
       this.layout();
-      this.loadStrings(this.chatLang);
+      this.loadStrings(this.uiLang);
+      this.messages.forEach((m) => m.role === "bot" && m.data && this.loadStrings(langCode(m.data.lang)));
       if (stored && stored.open) this.open(false);
+    }
+
+    /** The language shown at first: the tab's earlier choice, data-lang, the browser's, Swedish. */
+    initialLanguage(storedLang) {
+      if (this.knownLang(storedLang)) return storedLang;
+      if (this.knownLang(this.config.lang)) return this.config.lang;
+      const tags = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language]) || [];
+      for (let i = 0; i < tags.length; i++) {
+        const tag = str(tags[i]).toLowerCase();
+        const primary = tag.split("-")[0];
+        const code = BROWSER_ALIASES[primary] || primary;
+        if (this.knownLang(code)) return code;
+      }
+      return "sv";
     }
 
     applyStyles(root) {
@@ -743,21 +923,28 @@ blockquote {
 
       this.titleEl = el("h2", { className: "title", id: id + "-title" });
       this.closeLabel = el("span", { className: "sr-only" });
-      this.closeBtn = el("button", { type: "button", className: "close" }, [icon(ICON_CLOSE), this.closeLabel]);
+      this.closeBtn = el("button", { type: "button", className: "icon-btn close" }, [icon(ICON_CLOSE), this.closeLabel]);
       this.closeBtn.addEventListener("click", () => this.close(true));
       const header = el("div", { className: "header" }, [this.titleEl, this.closeBtn]);
 
       this.chatLangLabel = el("label", { for: id + "-lang" });
       this.chatLangSelect = el("select", { id: id + "-lang" });
       this.chatLangSelect.addEventListener("change", () => this.setLanguage(this.chatLangSelect.value));
-      const toolbar = el("div", { className: "toolbar" }, [this.chatLangLabel, this.chatLangSelect]);
+      this.restartText = el("span");
+      this.restartBtn = el("button", { type: "button", className: "restart", hidden: true }, [
+        icon(ICON_RESTART),
+        this.restartText,
+      ]);
+      this.restartBtn.addEventListener("click", () => this.startOver());
+      const toolbar = el("div", { className: "toolbar" }, [this.chatLangLabel, this.chatLangSelect, this.restartBtn]);
 
+      // A log of the conversation, but not a live region: what is announced is chosen (see
+      // announce()), so a screen reader hears the answer, not every label around it.
       this.log = el("div", {
         className: "log",
         id: id + "-log",
         role: "log",
-        "aria-live": "polite",
-        "aria-relevant": "additions",
+        "aria-live": "off",
         tabindex: "0",
       });
 
@@ -767,6 +954,7 @@ blockquote {
       this.log.appendChild(this.startersEl);
 
       this.statusEl = el("div", { className: "status", role: "status", "aria-live": "polite", id: id + "-status" });
+      this.announcer = el("div", { className: "announcer sr-only", "aria-live": "polite", "aria-atomic": "true" });
 
       this.inputLabel = el("label", { for: id + "-input" });
       this.input = el("input", {
@@ -775,6 +963,7 @@ blockquote {
         maxlength: String(MAX_MESSAGE),
         autocomplete: "off",
         enterkeyhint: "send",
+        dir: "auto",
         "aria-describedby": id + "-status",
       });
       this.sendBtn = el("button", { type: "submit", className: "send" });
@@ -801,7 +990,7 @@ blockquote {
           "aria-labelledby": id + "-title",
           hidden: true,
         },
-        [header, toolbar, this.log, this.statusEl, this.form, footer]
+        [header, toolbar, this.log, this.statusEl, this.announcer, this.form, footer]
       );
       this.panel.addEventListener("animationend", () => this.panel.classList.remove("opening"));
 
@@ -809,6 +998,8 @@ blockquote {
         if (ev.key === "Escape" && this.isOpen) {
           ev.stopPropagation();
           this.close(true);
+        } else if (ev.key === "Tab" && this.isOpen && this.isFull) {
+          this.trapTab(ev);
         }
       });
 
@@ -819,22 +1010,26 @@ blockquote {
       root.appendChild(this.rootEl);
 
       let pending = 0;
-      window.addEventListener(
-        "resize",
-        () => {
-          cancelAnimationFrame(pending);
-          pending = requestAnimationFrame(() => this.layout());
-        },
-        { passive: true }
-      );
+      const relayout = () => {
+        cancelAnimationFrame(pending);
+        pending = requestAnimationFrame(() => this.layout());
+      };
+      window.addEventListener("resize", relayout, { passive: true });
+      if (window.visualViewport) {
+        window.visualViewport.addEventListener("resize", relayout, { passive: true });
+        window.visualViewport.addEventListener("scroll", relayout, { passive: true });
+      }
     }
 
     // ----- languages and words ---------------------------------------------------------
 
     knownLang(code) {
-      return this.chatLanguages.some(function (l) {
-        return l.code === code;
-      });
+      return (
+        typeof code === "string" &&
+        this.chatLanguages.some(function (l) {
+          return l.code === code;
+        })
+      );
     }
 
     dirOf(code) {
@@ -852,8 +1047,30 @@ blockquote {
     t(key) {
       const s = this.strings || {};
       if (typeof s[key] === "string" && s[key]) return s[key];
-      const d = this.defaultStrings(this.chatLang);
+      const d = this.defaultStrings(this.uiLang);
       return d[key] || DEFAULT_STRINGS.en[key] || key;
+    }
+
+    /**
+     * The widget's words in `lang` (an answer's language) and the language they really are in:
+     * the server's catalog when loaded, else built-in words, else the words the widget shows.
+     */
+    words(lang) {
+      const cached = this.stringsCache[lang];
+      let table = null;
+      let actual = lang;
+      if (cached) table = cached.messages;
+      else if (DEFAULT_STRINGS[lang]) table = DEFAULT_STRINGS[lang];
+      else {
+        actual = this.uiLang;
+        table = this.stringsCache[actual] ? this.stringsCache[actual].messages : this.defaultStrings(actual);
+      }
+      return {
+        lang: actual,
+        t: function (key) {
+          return (table && typeof table[key] === "string" && table[key]) || DEFAULT_STRINGS.en[key] || key;
+        },
+      };
     }
 
     request(path, options) {
@@ -872,11 +1089,13 @@ blockquote {
     }
 
     loadStrings(lang) {
+      if (!lang || !this.knownLang(lang)) return Promise.resolve();
       if (this.stringsCache[lang]) {
-        this.applyStrings(this.stringsCache[lang].messages, lang);
+        if (this.uiLang === lang) this.applyStrings(this.stringsCache[lang].messages, lang);
         return Promise.resolve();
       }
-      return this.request("/v1/ui/" + encodeURIComponent(lang), { headers: { Accept: "application/json" } })
+      if (this.stringsPending[lang]) return this.stringsPending[lang];
+      const loading = this.request("/v1/ui/" + encodeURIComponent(lang), { headers: { Accept: "application/json" } })
         .then(function (r) {
           if (!r.ok) throw new Error("HTTP " + r.status);
           return r.json();
@@ -887,11 +1106,17 @@ blockquote {
           if (typeof data.municipality_url === "string" && safeUrl(data.municipality_url)) {
             this.municipalityUrl = data.municipality_url;
           }
-          if (this.chatLang === lang) this.applyStrings(data.messages, lang);
+          if (this.uiLang === lang) this.applyStrings(data.messages, lang);
+          this.rerenderAnswersIn(lang);
         })
         .catch(function () {
           /* the built-in words stay */
+        })
+        .finally(() => {
+          delete this.stringsPending[lang];
         });
+      this.stringsPending[lang] = loading;
+      return loading;
     }
 
     loadLanguages() {
@@ -921,12 +1146,14 @@ blockquote {
     renderLanguages() {
       const select = this.chatLangSelect;
       while (select.firstChild) select.removeChild(select.firstChild);
+      select.appendChild(el("option", { value: "", text: this.t("UI_LANG_AUTO") }));
       this.chatLanguages.forEach((l) => {
         const dir = l.dir === "rtl" ? "rtl" : "ltr";
-        const opt = el("option", { value: l.code, lang: l.code, dir: dir, text: l.name });
-        select.appendChild(opt);
+        select.appendChild(el("option", { value: l.code, lang: l.code, dir: dir, text: l.name }));
       });
-      select.value = this.chatLang;
+      select.value = this.forced || "";
+      // A chosen language is visibly different from "automatic".
+      select.classList.toggle("forced", !!this.forced);
     }
 
     applyStrings(messages, lang) {
@@ -938,10 +1165,11 @@ blockquote {
       this.panel.setAttribute("dir", dir);
       const title = this.config.title || this.t("UI_TITLE");
       this.titleEl.textContent = title;
-      this.launcherText.textContent = this.t("UI_OPEN");
+      this.launcherText.textContent = this.t(this.isOpen ? "UI_CLOSE" : "UI_OPEN");
       this.closeLabel.textContent = this.t("UI_CLOSE");
       this.closeBtn.setAttribute("title", this.t("UI_CLOSE"));
       this.chatLangLabel.textContent = this.t("UI_LANGUAGE");
+      this.restartText.textContent = this.t("UI_START_OVER");
       this.log.setAttribute("aria-label", title);
       this.inputLabel.textContent = this.t("UI_INPUT_LABEL");
       this.input.setAttribute("placeholder", this.t("UI_PLACEHOLDER"));
@@ -952,12 +1180,24 @@ blockquote {
       this.renderLanguages();
     }
 
+    /** The menu: "" is automatic (the language the question is written in); a code forces it. */
     setLanguage(code) {
-      if (!this.knownLang(code) || code === this.chatLang) return;
-      this.chatLang = code;
-      this.applyStrings(this.stringsCache[code] ? this.stringsCache[code].messages : this.defaultStrings(code), code);
+      if (code === "") {
+        this.forced = null;
+        this.renderLanguages();
+        this.save();
+        return;
+      }
+      if (!this.knownLang(code)) return;
+      this.forced = code;
+      if (code !== this.uiLang) {
+        this.uiLang = code;
+        this.applyStrings(this.stringsCache[code] ? this.stringsCache[code].messages : this.defaultStrings(code), code);
+        this.loadStrings(code);
+      } else {
+        this.renderLanguages();
+      }
       this.save();
-      this.loadStrings(code);
     }
 
     renderStarters() {
@@ -970,7 +1210,7 @@ blockquote {
       ];
       this.startersTitle.textContent = this.t("UI_STARTERS");
       questions.forEach((q) => {
-        const b = el("button", { type: "button", className: "starter", text: q });
+        const b = el("button", { type: "button", className: "chip starter", text: q });
         b.addEventListener("click", () => this.ask(q));
         list.appendChild(el("li", null, [b]));
       });
@@ -979,17 +1219,55 @@ blockquote {
 
     // ----- layout ----------------------------------------------------------------------
 
-    /** Narrow / short classes from the space the widget really has, in its own CSS pixels. */
+    /**
+     * Narrow / short classes from the space the widget really has, in its own CSS pixels; when
+     * the panel covers the screen, its box follows the visual viewport (a phone keyboard).
+     */
     layout() {
       // The probe is 10em wide in the widget's own units; on screen it is that times any CSS
       // zoom of the host page (a real browser zoom shows in innerWidth instead).
       const probe = this.probe;
       const onScreen = probe.getBoundingClientRect().width;
       const unit = onScreen > 0 ? onScreen / 10 : 16;
-      const width = window.innerWidth / unit;
-      const height = window.innerHeight / unit;
-      this.rootEl.classList.toggle("narrow", width < 30);
-      this.rootEl.classList.toggle("short", height < 34);
+      const fontPx = parseFloat(getComputedStyle(probe).fontSize) || 16;
+      const zoom = unit / fontPx;
+      const vv = window.visualViewport;
+      const viewWidth = vv ? vv.width : window.innerWidth;
+      const viewHeight = vv ? Math.min(vv.height, window.innerHeight) : window.innerHeight;
+      const narrow = window.innerWidth / unit < 30;
+      const short = viewHeight / unit < 34;
+      const full = narrow || short;
+      this.rootEl.classList.toggle("narrow", narrow);
+      this.rootEl.classList.toggle("short", short);
+      this.rootEl.classList.toggle("full", full);
+      this.isFull = full;
+      this.panel.setAttribute("aria-modal", full ? "true" : "false");
+      if (full && vv && (vv.height < window.innerHeight - 1 || vv.offsetTop > 0 || viewWidth < window.innerWidth - 1)) {
+        this.panel.style.setProperty("--kvc-top", vv.offsetTop / zoom + "px");
+        this.panel.style.setProperty("--kvc-height", vv.height / zoom + "px");
+      } else {
+        this.panel.style.removeProperty("--kvc-top");
+        this.panel.style.removeProperty("--kvc-height");
+      }
+    }
+
+    /** While the panel covers the screen, Tab and Shift+Tab go round inside it. */
+    trapTab(ev) {
+      const items = Array.prototype.filter.call(this.panel.querySelectorAll(FOCUSABLE), function (n) {
+        return n.getClientRects().length > 0 && !n.closest("[hidden]");
+      });
+      if (!items.length) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      const active = this.shadowRoot.activeElement;
+      const inside = active && this.panel.contains(active);
+      if (ev.shiftKey && (!inside || active === first)) {
+        ev.preventDefault();
+        last.focus();
+      } else if (!ev.shiftKey && (!inside || active === last)) {
+        ev.preventDefault();
+        first.focus();
+      }
     }
 
     // ----- open / close ----------------------------------------------------------------
@@ -1006,6 +1284,7 @@ blockquote {
         setTimeout(() => this.panel.classList.remove("opening"), 400); // if animationend never comes
       }
       this.launcher.setAttribute("aria-expanded", "true");
+      this.launcherText.textContent = this.t("UI_CLOSE");
       this.rootEl.classList.add("is-open");
       this.loadLanguages();
       this.save();
@@ -1019,6 +1298,7 @@ blockquote {
       this.panel.hidden = true;
       this.panel.classList.remove("opening");
       this.launcher.setAttribute("aria-expanded", "false");
+      this.launcherText.textContent = this.t("UI_OPEN");
       this.rootEl.classList.remove("is-open");
       this.save();
       if (returnFocus) this.launcher.focus();
@@ -1027,62 +1307,110 @@ blockquote {
     save() {
       if (!this.activated) return; // nothing is stored before the resident opens the chat
       writeStore({
-        v: 1,
-        lang: this.chatLang,
+        v: 2,
+        ui: this.uiLang,
+        forced: this.forced,
+        conversation: this.conversation,
         open: this.isOpen,
         messages: this.messages.slice(-MAX_STORED_MESSAGES),
       });
     }
 
-    // ----- status ----------------------------------------------------------------------
+    /** Clear the conversation: the transcript, and the token that continues it. */
+    startOver() {
+      this.messages = [];
+      this.nodes.clear();
+      this.conversation = null;
+      this.renderAll();
+      this.save();
+      this.setStatus(this.t("UI_STARTED_OVER"));
+      this.input.focus();
+    }
 
-    setStatus(text, kind) {
+    // ----- status and announcements ----------------------------------------------------
+
+    /** The status line: busy, thanks, started over. `lang` when the words are not the widget's. */
+    setStatus(text, kind, lang) {
       const s = this.statusEl;
-      s.classList.toggle("is-error", kind === "error");
       while (s.firstChild) s.removeChild(s.firstChild);
       if (!text) return;
-      if (kind === "busy") {
-        s.appendChild(el("span", { className: "dots", text: text }));
-      } else {
-        s.appendChild(linkified(text));
-      }
+      const attrs = lang && lang !== this.uiLang ? { lang: lang, dir: this.dirOf(lang) } : {};
+      s.appendChild(el("span", Object.assign({ className: kind === "busy" ? "dots" : null, text: text }, attrs)));
+    }
+
+    /** Say this once to screen readers: [{text, lang}], each part in its own language. */
+    announce(parts) {
+      const a = this.announcer;
+      while (a.firstChild) a.removeChild(a.firstChild);
+      const spans = parts
+        .filter(function (p) {
+          return p && str(p.text).trim();
+        })
+        .map((p) => el("span", { lang: p.lang || null, dir: p.lang ? this.dirOf(p.lang) : null, text: str(p.text) + " " }));
+      // A fresh node a moment later, so the same words said twice are said again.
+      setTimeout(function () {
+        spans.forEach(function (s) {
+          a.appendChild(s);
+        });
+      }, 50);
     }
 
     // ----- asking ----------------------------------------------------------------------
+
+    /** Where the widget sits: the document id from data-document, else the page's address. */
+    pageRef() {
+      if (this.config.document) return this.config.document;
+      const l = window.location;
+      return (l.origin + l.pathname).slice(0, MAX_PAGE); // no query or fragment: they may be personal
+    }
 
     ask(raw) {
       const message = str(raw).trim().slice(0, MAX_MESSAGE);
       if (!message || this.busy) return;
       if (!this.isOpen) this.open(false);
       this.activated = true;
-      const lang = this.chatLang;
-      this.push({ role: "user", text: message, lang: lang, dir: this.dirOf(lang) });
+      // The resident's message gets its language once the bot has detected it; until then
+      // its direction follows its own letters (dir=auto).
+      const user = { role: "user", text: message, lang: this.forced, dir: this.forced ? this.dirOf(this.forced) : null };
+      this.push(user);
       this.input.value = "";
       this.busy = true;
       this.sendBtn.setAttribute("aria-disabled", "true");
       this.setStatus(this.t("UI_THINKING"), "busy");
-
-      this.request("/v1/chat", {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ message: message, lang: lang }),
-      })
-        .then(
-          (r) => this.handleResponse(r, lang),
-          () => this.showUnreachable(lang)
-        )
-        .catch(() => this.showError(this.t("UI_ERROR"), lang))
-        .finally(() => {
-          this.busy = false;
-          this.sendBtn.removeAttribute("aria-disabled");
-        });
+      this.post(message, user, true).finally(() => {
+        this.busy = false;
+        this.sendBtn.removeAttribute("aria-disabled");
+      });
     }
 
-    handleResponse(r, lang) {
+    post(message, user, withConversation) {
+      const body = { message: message, ui_lang: this.uiLang, page: this.pageRef() };
+      if (this.forced) body.lang = this.forced;
+      const token = withConversation ? this.conversation : null;
+      if (token) body.conversation = token;
+      return this.request("/v1/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify(body),
+      })
+        .then(
+          (r) => {
+            if (r.status === 422 && token) {
+              // A conversation the server no longer accepts: this message starts a new one.
+              this.conversation = null;
+              return this.post(message, user, false);
+            }
+            return this.handleResponse(r, user);
+          },
+          () => this.showError(format(this.t("UI_UNREACHABLE"), { url: this.municipalityUrl }))
+        )
+        .catch(() => this.showError(this.t("UI_ERROR")));
+    }
+
+    handleResponse(r, user) {
       if (r.status === 429) {
         const tooMany = (seconds) => {
-          const text = seconds > 0 ? this.t("UI_ERROR") + " (" + seconds + " s)" : this.t("UI_ERROR");
-          this.showError(text, lang);
+          this.showError(seconds > 0 ? this.t("UI_ERROR") + " (" + seconds + " s)" : this.t("UI_ERROR"));
         };
         // Retry-After is readable cross-origin only if the server exposes it; the body's
         // "try again in N s" says the same.
@@ -1097,113 +1425,378 @@ blockquote {
         );
       }
       if (!r.ok) {
-        this.showError(this.t("UI_ERROR"), lang);
+        this.showError(this.t("UI_ERROR"));
         return null;
       }
       return r.json().then((data) => {
         if (!data || typeof data !== "object" || typeof data.answer !== "string") {
-          this.showError(this.t("UI_ERROR"), lang);
+          this.showError(this.t("UI_ERROR"));
           return;
         }
         this.setStatus("");
+        if (typeof data.conversation === "string" || data.conversation === null) {
+          this.conversation = data.conversation || null;
+        }
+        const detected = langCode(data.detected_lang);
+        if (detected && !user.lang) {
+          user.lang = detected;
+          user.dir = this.dirOf(detected);
+          this.rerender(user);
+        }
         // Kept in the tab's sessionStorage: what the message shows, not the ranking evidence.
-        this.push({ role: "bot", data: Object.assign({}, data, { sources: undefined, refusal_reason: undefined }) });
+        const kept = Object.assign({}, data, { sources: undefined, refusal_reason: undefined, conversation: undefined });
+        // The answer's own words (disclosure, link labels) in its language: painted once, in full.
+        return this.wordsReady(langCode(data.lang)).then(() => {
+          this.push({ role: "bot", data: kept });
+          this.announce(this.announcement(kept));
+        });
       });
     }
 
-    showUnreachable(lang) {
-      const text = format(this.t("UI_UNREACHABLE"), { url: this.municipalityUrl });
-      this.setStatus(text, "error");
-      this.push({ role: "error", text: text, lang: lang, dir: this.dirOf(lang) });
+    /** Resolves when the words of `lang` are loaded, or after a short wait: never holds an answer back long. */
+    wordsReady(lang) {
+      if (!lang || this.stringsCache[lang]) return Promise.resolve();
+      return Promise.race([
+        this.loadStrings(lang),
+        new Promise(function (resolve) {
+          setTimeout(resolve, 800);
+        }),
+      ]);
     }
 
-    showError(text, lang) {
-      this.setStatus(text, "error");
+    /** Shown once (in the conversation) and said once (to screen readers). */
+    showError(text) {
+      this.setStatus("");
+      const lang = this.uiLang;
       this.push({ role: "error", text: text, lang: lang, dir: this.dirOf(lang) });
+      this.announce([{ text: text, lang: lang }]);
     }
 
     push(message) {
       this.messages.push(message);
-      if (this.messages.length > MAX_STORED_MESSAGES) this.messages.splice(0, this.messages.length - MAX_STORED_MESSAGES);
+      if (this.messages.length > MAX_STORED_MESSAGES) {
+        this.messages.splice(0, this.messages.length - MAX_STORED_MESSAGES).forEach((m) => {
+          const n = this.nodes.get(m);
+          if (n) n.remove();
+          this.nodes.delete(m);
+        });
+      }
       const node = this.renderMessage(message);
+      this.nodes.set(message, node);
       this.log.appendChild(node);
-      while (this.log.children.length > MAX_STORED_MESSAGES + 1) this.log.removeChild(this.startersEl.nextSibling);
       this.startersEl.hidden = true;
+      this.restartBtn.hidden = false;
       this.save();
       this.scrollTo(node, message.role !== "user");
     }
 
+    rerender(message) {
+      const old = this.nodes.get(message);
+      if (!old) return;
+      const active = this.shadowRoot.activeElement;
+      if (active && old.contains(active)) return; // never pull the page from under the reader
+      const node = this.renderMessage(message);
+      old.replaceWith(node);
+      this.nodes.set(message, node);
+    }
+
+    rerenderAnswersIn(lang) {
+      this.messages.forEach((m) => {
+        if (m.role === "bot" && m.data && langCode(m.data.lang) === lang) this.rerender(m);
+      });
+    }
+
+    /** The scroll container: the conversation, or the whole panel when the screen is short. */
+    scroller() {
+      return this.rootEl.classList.contains("short") ? this.panel : this.log;
+    }
+
     scrollTo(node, toTop) {
-      const log = this.log;
-      if (toTop) log.scrollTop = Math.max(0, node.offsetTop - log.offsetTop - 8);
-      else log.scrollTop = log.scrollHeight;
+      const box = this.scroller();
+      if (toTop) {
+        const stickyTop = box === this.panel ? 0 : this.log.offsetTop;
+        box.scrollTop = Math.max(0, node.offsetTop - stickyTop - 8);
+      } else box.scrollTop = box.scrollHeight;
     }
 
     scrollToEnd() {
-      this.log.scrollTop = this.log.scrollHeight;
+      const box = this.scroller();
+      box.scrollTop = box.scrollHeight;
     }
 
     // ----- rendering -------------------------------------------------------------------
 
     renderAll() {
       while (this.log.lastChild && this.log.lastChild !== this.startersEl) this.log.removeChild(this.log.lastChild);
-      this.messages.forEach((m) => this.log.appendChild(this.renderMessage(m)));
+      this.nodes.clear();
+      this.messages.forEach((m) => {
+        const node = this.renderMessage(m);
+        this.nodes.set(m, node);
+        this.log.appendChild(node);
+      });
       this.startersEl.hidden = this.messages.length > 0;
+      this.restartBtn.hidden = this.messages.length === 0;
     }
 
     renderMessage(m) {
       if (m.role === "bot") return this.renderAnswer(m);
-      const cls = m.role === "error" ? "msg error" : "msg user";
-      const lang = str(m.lang) || this.chatLang;
-      const node = el("div", { className: cls, lang: lang, dir: m.dir === "rtl" ? "rtl" : "ltr" });
-      const who = m.role === "error" ? this.t("UI_BOT") : this.t("UI_YOU");
-      node.appendChild(el("span", { className: "who", text: who }));
-      const p = el("p", { className: "text" });
-      if (m.role === "error") p.appendChild(linkified(m.text));
-      else p.textContent = str(m.text);
-      node.appendChild(p);
+      if (m.role === "error") {
+        const lang = str(m.lang) || this.uiLang;
+        return el("div", { className: "msg error", lang: lang, dir: m.dir === "rtl" ? "rtl" : "ltr" }, [
+          el("p", { className: "text" }, [linkified(m.text, this.words(lang).t("UI_NEW_TAB"))]),
+        ]);
+      }
+      const lang = langCode(m.lang);
+      const node = el("div", {
+        className: "msg user",
+        lang: lang || null,
+        dir: lang ? (m.dir === "rtl" ? "rtl" : "ltr") : "auto",
+      });
+      // "You:" for screen readers, in the widget's language; the bubble itself says it visually.
+      node.appendChild(el("span", { className: "sr-only", lang: this.uiLang, text: this.t("UI_YOU") + ": " }));
+      node.appendChild(document.createTextNode(str(m.text)));
       return node;
+    }
+
+    /** What a screen reader hears when an answer arrives: the lead and the answer, nothing else. */
+    announcement(d) {
+      const lang = langCode(d.lang) || this.uiLang;
+      const parts = [];
+      const tr = d.translation && typeof d.translation === "object" ? d.translation : {};
+      const quotes = this.quotesOf(d);
+      if (this.kindOf(d) === "answer" && quotes.length) {
+        if (tr.available === false && str(tr.notice)) parts.push({ text: tr.notice, lang: lang });
+        parts.push({ text: d.lead, lang: lang });
+        quotes.forEach((q) => {
+          const shown = this.shownText(q, lang);
+          parts.push({ text: shown.text, lang: shown.lang });
+        });
+      } else {
+        parts.push({ text: d.answer || d.lead, lang: lang });
+      }
+      return parts;
+    }
+
+    kindOf(d) {
+      const k = str(d.kind);
+      if (k === "answer" || k === "out_of_scope" || k === "smalltalk" || k === "clarification") return k;
+      return d.answered ? "answer" : "out_of_scope";
+    }
+
+    quotesOf(d) {
+      const list = Array.isArray(d.quotes) && d.quotes.length ? d.quotes : d.quote ? [d.quote] : [];
+      return list.filter(function (q) {
+        return q && typeof q === "object" && typeof q.text === "string";
+      });
+    }
+
+    /** A quote in the resident's language when translated, else the Swedish text. */
+    shownText(q, lang) {
+      const t = q.translation && typeof q.translation === "object" ? q.translation : null;
+      if (t && str(t.text)) return { text: str(t.text), lang: langCode(t.lang) || lang, translated: true };
+      return { text: str(q.text), lang: "sv", translated: false };
     }
 
     renderAnswer(m) {
       const d = m.data || {};
-      const lang = str(d.lang) || this.chatLang;
+      const lang = langCode(d.lang) || this.uiLang;
       const dir = d.dir === "rtl" ? "rtl" : "ltr";
-      const node = el("div", { className: "msg bot", lang: lang, dir: dir, "data-answer-id": str(d.id) || null });
-      node.appendChild(el("span", { className: "who", text: this.t("UI_BOT") }));
-
+      const W = this.words(lang);
+      // The widget's own words carry their language when it is not the answer's.
+      const own = W.lang === lang ? {} : { lang: W.lang, dir: this.dirOf(W.lang) };
+      const kind = this.kindOf(d);
+      const headingId = this.ids + "-a" + ++uid;
+      const node = el("section", {
+        className: "msg bot",
+        lang: lang,
+        dir: dir,
+        "aria-labelledby": headingId,
+        "data-answer-id": str(d.id) || null,
+        "data-kind": kind,
+      });
+      const quotes = kind === "answer" ? this.quotesOf(d) : [];
       const tr = d.translation && typeof d.translation === "object" ? d.translation : {};
-      if (tr.available === false) {
-        const langName = this.nameOf(lang);
-        const notice = str(tr.notice) || format(this.t("DEGRADED"), { language: langName });
-        node.appendChild(el("p", { className: "notice", text: notice }));
-      }
 
-      const quotes = Array.isArray(d.quotes) && d.quotes.length ? d.quotes : d.quote ? [d.quote] : [];
-      if (d.answered && quotes.length) {
-        quotes.forEach((q) => {
-          if (q && typeof q === "object") node.appendChild(this.renderQuote(q, lang));
-        });
+      // Heading: the section the answer quotes, in the answer's language; else a word of ours.
+      // A list (several items of one part of the page) is headed by its lead, each item by its name.
+      const list = this.isList(quotes) && str(d.lead) !== "";
+      let heading = list ? str(d.lead).replace(/[:：]\s*$/, "") : quotes.length ? this.headingOf(quotes[0], lang) : "";
+      let headingOwn = {};
+      if (!heading) {
+        heading = W.t(kind === "out_of_scope" ? "UI_OUT_OF_SCOPE" : "UI_BOT");
+        headingOwn = own;
+      }
+      node.appendChild(el("h3", Object.assign({ className: "answer-heading", id: headingId, text: heading }, headingOwn)));
+
+      if (kind !== "answer" || !quotes.length) {
+        this.renderPlain(node, d, W);
       } else {
-        node.appendChild(el("p", { className: "text" }, [linkified(d.answer)]));
-      }
-
-      const related = Array.isArray(d.related) ? d.related : [];
-      if (d.answered && related.length) {
-        const ul = el("ul", { className: "related", lang: "sv", dir: "ltr" });
-        related.forEach(function (r) {
-          if (!r || typeof r !== "object") return;
-          const href = safeUrl(r.url);
-          const label = str(r.text) || str(r.title);
-          ul.appendChild(
-            el("li", null, [href ? el("a", { href: href, target: "_blank", rel: "noopener", text: label }) : label])
+        if (tr.available === false) {
+          const notice = str(tr.notice) || format(W.t("DEGRADED"), { language: this.nameOf(lang) });
+          node.appendChild(el("p", { className: "notice" }, [unbroken(notice)]));
+        }
+        if (str(d.lead) && !list) node.appendChild(el("p", { className: "lead" }, [unbroken(d.lead)]));
+        const originals = [];
+        quotes.forEach((q, i) => {
+          const sub = i > 0 || list ? this.headingOf(q, lang) : "";
+          const shown = this.shownText(q, lang);
+          // Not when the quote itself opens with its heading ("Vi vill att visionen ska tolkas så här:").
+          const said = shown.text.trim().toLowerCase().indexOf(sub.toLowerCase()) === 0;
+          if (sub && sub !== heading && (list || !said)) {
+            node.appendChild(el("h4", { className: "subheading", text: sub }));
+          }
+          node.appendChild(
+            el("blockquote", {
+              className: "quote",
+              lang: shown.lang,
+              dir: this.dirOf(shown.lang),
+              cite: safeUrl(q.url),
+              text: shown.text,
+            })
           );
+          const fb = q.fallback && typeof q.fallback === "object" ? q.fallback : {};
+          if (!shown.translated && typeof fb.fi === "string" && fb.fi) {
+            node.appendChild(el("p", Object.assign({ className: "label small", text: W.t("IN_FINNISH") }, own)));
+            node.appendChild(el("p", { className: "fallback", lang: "fi", dir: "ltr", text: fb.fi }));
+          }
+          if (shown.translated) originals.push(q);
         });
-        if (ul.children.length) node.appendChild(ul);
+        if (originals.length) {
+          // One line on where the translation comes from; the Swedish text, which applies, behind it.
+          const provenance = str(tr.notice) || this.provenanceLabel(originals[0], W);
+          if (provenance) {
+            const p = el("p", { className: "provenance small" }, [unbroken(provenance)]);
+            if (!str(tr.notice)) Object.keys(own).forEach((k) => p.setAttribute(k, own[k]));
+            node.appendChild(p);
+          }
+          const details = el("details", { className: "original small" }, [
+            el("summary", Object.assign({ text: W.t("UI_SWEDISH_ORIGINAL") }, own)),
+          ]);
+          originals.forEach(function (q) {
+            details.appendChild(el("blockquote", { className: "quote", lang: "sv", dir: "ltr", text: str(q.text) }));
+          });
+          node.appendChild(details);
+        }
       }
 
-      if (d.id) node.appendChild(this.renderFeedback(m));
+      if (d.pointer && typeof d.pointer === "object" && str(d.pointer.text) && str(d.answer).indexOf(str(d.pointer.text)) < 0) {
+        node.appendChild(this.renderPointer(d.pointer, W, own));
+      }
+      const source = this.renderSource(d, quotes, W, own);
+      if (source) node.appendChild(source);
+      const related = this.renderRelated(d, lang, W);
+      if (related) node.appendChild(related);
+      const suggestions = this.renderSuggestions(d, W, own);
+      if (suggestions) node.appendChild(suggestions);
+      if (d.id) node.appendChild(this.renderFeedback(m, W, own));
       return node;
+    }
+
+    /** Three or more quotes from the same part of the page: the items of a list. */
+    isList(quotes) {
+      if (quotes.length < 3) return false;
+      const parent = function (q) {
+        return str(q.section).split(" › ").slice(0, -1).join(" › ");
+      };
+      const first = parent(quotes[0]);
+      return (
+        first !== "" &&
+        quotes.every(function (q) {
+          return parent(q) === first;
+        })
+      );
+    }
+
+    /** A quote's section name in the answer's language (a Swedish answer may use the page's own). */
+    headingOf(q, lang) {
+      const heading = str(q.heading);
+      if (heading || lang !== "sv") return heading;
+      return str(q.section).split(" › ").pop();
+    }
+
+    /** Small talk, a clarification or a refusal: the bot's words as they come. */
+    renderPlain(node, d, W) {
+      // With suggestions (a clarification's topics, small talk's questions) the lead says it all:
+      // the answer text would list the same topics again.
+      const suggested = Array.isArray(d.suggestions) && d.suggestions.length > 0;
+      const text = (suggested && str(d.lead)) || str(d.answer) || str(d.lead);
+      text
+        .split(/\n{2,}/)
+        .filter(function (p) {
+          return p.trim();
+        })
+        .forEach(function (para) {
+          node.appendChild(el("p", { className: "text" }, [linkified(para, W.t("UI_NEW_TAB"))]));
+        });
+    }
+
+    provenanceLabel(q, W) {
+      const t = q.translation || {};
+      const key =
+        t.provenance === "reviewed" ? "LABEL_REVIEWED" : t.provenance === "machine" ? "LABEL_MACHINE" : "LABEL_UNREVIEWED";
+      return W.t(key).replace(/[:：]\s*$/, "");
+    }
+
+    renderPointer(p, W, own) {
+      const box = el("div", { className: "pointer" }, [
+        el("p", Object.assign({ className: "pointer-label small", text: W.t("UI_POINTER") }, own)),
+        el("p", { className: "text" }, [unbroken(p.text)]),
+      ]);
+      const href = safeUrl(p.url);
+      if (href) {
+        box.appendChild(
+          el("p", { className: "small" }, [externalLink(href, [str(p.topic) || hostOf(href)], W.t("UI_NEW_TAB"), hostOf(href))])
+        );
+      }
+      return box;
+    }
+
+    /** The one source line, linked to the page it quotes (new tab), saying where it goes. */
+    renderSource(d, quotes, W, own) {
+      const s = d.source && typeof d.source === "object" ? d.source : null;
+      let text = s ? str(s.text) : "";
+      let href = s ? safeUrl(s.url) : null;
+      let textOwn = {};
+      if (!text && quotes.length) {
+        const q = quotes[0];
+        text = W.t("UI_SOURCE") + ": " + str(q.document);
+        href = href || safeUrl(q.url);
+        textOwn = own;
+      }
+      if (!text) return null;
+      const p = el("p", Object.assign({ className: "source small" }, textOwn));
+      if (href) p.appendChild(externalLink(href, [unbroken(text)], W.t("UI_NEW_TAB"), hostOf(href), "source-link"));
+      else p.appendChild(unbroken(text));
+      return p;
+    }
+
+    renderRelated(d, lang, W) {
+      const related = Array.isArray(d.related) ? d.related : [];
+      if (this.kindOf(d) !== "answer" || !related.length) return null;
+      const ul = el("ul", { className: "related small" });
+      related.forEach(function (r) {
+        if (!r || typeof r !== "object") return;
+        const translated = str(r.label);
+        const label = translated || str(r.text) || str(r.title);
+        if (!label) return;
+        // A line the bot could not translate stays Swedish, marked so, inside the answer's direction.
+        const text = translated ? label : el("span", { lang: "sv", dir: "ltr", text: label });
+        const href = safeUrl(r.url);
+        ul.appendChild(el("li", null, [href ? externalLink(href, [text], W.t("UI_NEW_TAB"), hostOf(href)) : text]));
+      });
+      return ul.children.length ? ul : null;
+    }
+
+    renderSuggestions(d, W, own) {
+      const list = (Array.isArray(d.suggestions) ? d.suggestions : []).map(str).filter(Boolean).slice(0, 6);
+      if (!list.length) return null;
+      const ul = el("ul", Object.assign({ className: "suggestions", "aria-label": W.t("UI_SUGGESTIONS") }, own));
+      list.forEach((s) => {
+        const b = el("button", { type: "button", className: "chip", lang: str(d.lang) || null, text: s });
+        b.addEventListener("click", () => this.ask(s));
+        ul.appendChild(el("li", null, [b]));
+      });
+      return ul;
     }
 
     nameOf(code) {
@@ -1213,92 +1806,31 @@ blockquote {
       return found ? found.name : code;
     }
 
-    renderQuote(q, lang) {
-      const block = el("div", { className: "quote-block" });
-      const t = q.translation && typeof q.translation === "object" ? q.translation : null;
-      if (t && str(t.text)) {
-        const key =
-          t.provenance === "reviewed"
-            ? "LABEL_REVIEWED"
-            : t.provenance === "machine"
-              ? "LABEL_MACHINE"
-              : "LABEL_UNREVIEWED";
-        block.appendChild(el("span", { className: "label provenance", "data-provenance": str(t.provenance), text: this.t(key) }));
-        const tlang = str(t.lang) || lang;
-        block.appendChild(
-          el("p", { className: "translated", lang: tlang, dir: this.dirOf(tlang), text: str(t.text) })
-        );
-      }
-
-      const fig = el("figure", { className: "official" }, [
-        el("figcaption", { text: this.t("UI_OFFICIAL_TEXT") }),
-        el("blockquote", { lang: "sv", dir: "ltr", cite: safeUrl(q.url), text: str(q.text) }),
-      ]);
-      block.appendChild(fig);
-
-      const fb = q.fallback && typeof q.fallback === "object" ? q.fallback : {};
-      if (typeof fb.fi === "string" && fb.fi) {
-        block.appendChild(el("span", { className: "label", text: this.t("IN_FINNISH") }));
-        block.appendChild(el("div", { className: "fallback", lang: "fi", dir: "ltr", text: fb.fi }));
-      }
-
-      // Source: the label in the resident's language, then the Swedish details as one
-      // left-to-right unit (document › section. Decision. Last modified. Link.)
-      const src = el("div", { className: "source" });
-      src.appendChild(el("span", { className: "source-label", text: this.t("UI_SOURCE") }));
-      const detail = el("span", { className: "source-detail", lang: "sv", dir: "ltr" });
-      detail.appendChild(el("cite", { className: "document", text: str(q.document) }));
-      if (str(q.section)) {
-        detail.appendChild(document.createTextNode(" › "));
-        detail.appendChild(el("span", { className: "section", text: str(q.section) }));
-      }
-      detail.appendChild(document.createTextNode("."));
-      if (str(q.adopted)) {
-        detail.appendChild(document.createTextNode(" "));
-        detail.appendChild(el("span", { className: "adopted", text: str(q.adopted).replace(/\.?$/, ".") }));
-      }
-      if (str(q.last_modified)) {
-        detail.appendChild(document.createTextNode(" "));
-        detail.appendChild(el("span", { className: "modified", text: "(" + str(q.last_modified) + ")" }));
-      }
-      const href = safeUrl(q.url);
-      if (href) {
-        detail.appendChild(document.createTextNode(" "));
-        detail.appendChild(
-          el("a", { href: href, target: "_blank", rel: "noopener", className: "source-link", text: href })
-        );
-      }
-      src.appendChild(detail);
-      block.appendChild(src);
-      return block;
-    }
-
-    renderFeedback(m) {
-      const d = m.data;
-      const group = el("div", { className: "feedback", role: "group" });
+    renderFeedback(m, W, own) {
+      const group = el("div", Object.assign({ className: "feedback small", role: "group" }, own));
       const promptId = this.ids + "-fb-" + ++uid;
       group.setAttribute("aria-labelledby", promptId);
-      group.appendChild(el("span", { id: promptId, text: this.t("UI_FEEDBACK_PROMPT") }));
+      group.appendChild(el("span", { id: promptId, text: W.t("UI_FEEDBACK_PROMPT") }));
       const yes = el("button", { type: "button", className: "fb fb-yes", "aria-pressed": m.feedback === true ? "true" : "false" }, [
         icon(ICON_UP),
-        el("span", { className: "sr-only", text: this.t("UI_FEEDBACK_YES") }),
+        el("span", { className: "sr-only", text: W.t("UI_FEEDBACK_YES") }),
       ]);
       const no = el("button", { type: "button", className: "fb fb-no", "aria-pressed": m.feedback === false ? "true" : "false" }, [
         icon(ICON_DOWN),
-        el("span", { className: "sr-only", text: this.t("UI_FEEDBACK_NO") }),
+        el("span", { className: "sr-only", text: W.t("UI_FEEDBACK_NO") }),
       ]);
-      yes.setAttribute("title", this.t("UI_FEEDBACK_YES"));
-      no.setAttribute("title", this.t("UI_FEEDBACK_NO"));
-      yes.addEventListener("click", () => this.sendFeedback(m, true, yes, no));
-      no.addEventListener("click", () => this.sendFeedback(m, false, yes, no));
+      yes.setAttribute("title", W.t("UI_FEEDBACK_YES"));
+      no.setAttribute("title", W.t("UI_FEEDBACK_NO"));
+      yes.addEventListener("click", () => this.sendFeedback(m, true, yes, no, W));
+      no.addEventListener("click", () => this.sendFeedback(m, false, yes, no, W));
       group.appendChild(yes);
       group.appendChild(no);
       return group;
     }
 
-    sendFeedback(m, helpful, yes, no) {
+    sendFeedback(m, helpful, yes, no, W) {
       if (m.feedback === helpful) {
-        this.setStatus(this.t("UI_FEEDBACK_THANKS"));
+        this.setStatus(W.t("UI_FEEDBACK_THANKS"), null, W.lang);
         return;
       }
       if (pendingFeedback.has(m)) return;
@@ -1314,14 +1846,14 @@ blockquote {
             m.feedback = helpful;
             yes.setAttribute("aria-pressed", helpful ? "true" : "false");
             no.setAttribute("aria-pressed", helpful ? "false" : "true");
-            this.setStatus(this.t("UI_FEEDBACK_THANKS"));
+            this.setStatus(W.t("UI_FEEDBACK_THANKS"), null, W.lang);
             this.save();
           },
           () => {
             throw new Error("unreachable");
           }
         )
-        .catch(() => this.setStatus(this.t("UI_ERROR"), "error"))
+        .catch(() => this.setStatus(W.t("UI_ERROR"), null, W.lang))
         .finally(function () {
           pendingFeedback.delete(m);
         });

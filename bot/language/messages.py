@@ -78,7 +78,6 @@ class M:
     UI_FEEDBACK_NO = "No, it did not help"
     UI_FEEDBACK_THANKS = "Thank you for your feedback."
     UI_SOURCE = "Source"
-    UI_OFFICIAL_TEXT = "Official text (Swedish)"
     UI_STARTERS = "Suggested questions"
     UI_STARTER_VISION = "What is Kiruna's vision?"
     UI_STARTER_HOUSING = "What is the goal for housing?"
@@ -87,6 +86,15 @@ class M:
     UI_PRIVACY = "How your questions are handled"
     UI_YOU = "You"
     UI_BOT = "Kiruna vision bot"
+    # widget (issue 12)
+    UI_LANG_AUTO = "Automatic"
+    UI_SWEDISH_ORIGINAL = "Official text in Swedish"
+    UI_NEW_TAB = "opens in a new tab"
+    UI_SUGGESTIONS = "Suggestions"
+    UI_POINTER = "Not from the vision text: guidance from Kiruna kommun"
+    UI_OUT_OF_SCOPE = "Outside the vision"
+    UI_START_OVER = "Start over"
+    UI_STARTED_OVER = "New conversation started."
 
 
 ALL_IDS: tuple[str, ...] = tuple(v for k, v in vars(M).items() if k.isupper())

@@ -8,7 +8,7 @@ and are never served as current.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
@@ -186,6 +186,25 @@ class TranslationMemory:
             row.reviewed, row.reviewer, row.reviewed_at = True, reviewer, _now()
             row.updated_at = row.reviewed_at
             return MemoryEntry.of(row)
+
+    def approve_many(self, entry_ids: Sequence[int], reviewer: str) -> list[MemoryEntry]:
+        """Approve several entries in one transaction: all or none (KeyError lists unknown ids).
+
+        Each entry is recorded with the reviewer and the time; one already reviewed keeps its
+        reviewer, so approving a whole section never rewrites who checked what.
+        """
+        ids = list(dict.fromkeys(entry_ids))
+        self._touched()
+        with self._db.session() as s:
+            rows = {r.id: r for r in s.scalars(select(TranslationRow).where(TranslationRow.id.in_(ids))).all()}
+            missing = [i for i in ids if i not in rows]
+            if missing:
+                raise KeyError(missing)
+            now = _now()
+            for row in rows.values():
+                if not row.reviewed:
+                    row.reviewed, row.reviewer, row.reviewed_at, row.updated_at = True, reviewer, now, now
+            return [MemoryEntry.of(rows[i]) for i in ids]
 
     def entries(self, lang: str | None = None, *, unreviewed_only: bool = False) -> list[MemoryEntry]:
         with self._db.session() as s:

@@ -2,7 +2,7 @@
 
 The bot runs as the real `kiruna-bot serve` process over a copy of the session's index. A small
 threaded http.server on another loopback port plays the municipality's page that embeds the
-widget, so every widget call is cross-origin, as in production. Chromium is Debian's
+widget (`hosting.py`), so every widget call is cross-origin, as in production. Chromium is Debian's
 (/usr/bin/chromium), driven by Playwright; Playwright's own browser download is never used.
 """
 
@@ -13,128 +13,22 @@ import os
 import shutil
 import signal
 import subprocess
-import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
 
 import httpx
 import pytest
 
-from api.routes.pages import WIDGET_VERSION
 from bot.config import Settings
+from tests.browser.hosting import CHROMIUM, CHROMIUM_ARGS, HostSite
+from tests.browser.hosting import host_site as serve_host_site
 from tests.servers import free_port, kiruna_bot
 
-CHROMIUM = os.environ.get("KIRUNA_BOT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 STAFF_TOKEN = "browser-test-token-3f9c"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDGET = "kiruna-vision-chat"
-
-
-# --------------------------------------------------------------------------------------------
-# The host page: another origin that embeds the widget with one script tag
-# --------------------------------------------------------------------------------------------
-
-HOST_PAGE = """<!doctype html>
-<html lang="sv">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Kiruna kommun – värdsida för chatten</title>
-</head>
-<body>
-<header><a href="#innehall">Gå till innehållet</a></header>
-<main id="innehall">
-<h1>Kiruna kommun — Vision, mål och varumärke</h1>
-<p>En vanlig kommunsida på en annan webbplats än chatten. <a href="/om">Om webbplatsen</a>.</p>
-</main>
-<script src="{bot}/widget.js" data-lang="{lang}"{extra} async></script>
-</body>
-</html>
-"""
-
-
-# The versioned URL pinned with Subresource Integrity, as docs/widget.md shows it.
-SRI_PAGE = """<!doctype html>
-<html lang="sv">
-<head><meta charset="utf-8"><title>Kiruna kommun – SRI</title></head>
-<body>
-<main><h1>Kiruna kommun</h1></main>
-<script src="{bot}/widget/{version}/widget.js" integrity="{integrity}" crossorigin="anonymous"
-        data-lang="sv" async></script>
-</body>
-</html>
-"""
-
-
-@dataclass
-class HostSite:
-    """The municipality's page, served from its own origin with a strict CSP."""
-
-    origin: str
-    bot: str
-    dead_api: str
-
-    def url(self, path: str = "/", **params: str) -> str:
-        query = "&".join(f"{k}={v}" for k, v in params.items())
-        return f"{self.origin}{path}" + (f"?{query}" if query else "")
-
-
-def _host_handler(site: dict[str, str]) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            path, _, query = self.path.partition("?")
-            params = {k: v[0] for k, v in parse_qs(query).items()}
-            if path not in ("/", "/unreachable", "/options", "/sri", "/om"):
-                self.send_error(404)
-                return
-            if path == "/sri":
-                page = SRI_PAGE.format(bot=site["bot"], version=WIDGET_VERSION, integrity=params.get("integrity", ""))
-                self._send(page)
-                return
-            extra = {
-                "/unreachable": f' data-api="{site["dead_api"]}"',
-                "/options": (
-                    ' data-position="bottom-left" data-title="Fråga kommunen"'
-                    ' data-starters="Vad är visionen?|Hur togs den fram?"'
-                ),
-            }.get(path, "")
-            lang = params.get("lang", "sv")
-            self._send(HOST_PAGE.format(bot=site["bot"], lang=lang, extra=extra))
-
-        def _send(self, page: str) -> None:
-            body = page.encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            # What a municipality's page would send: the bot origin for the script and its API,
-            # and no 'unsafe-inline' anywhere (the widget styles itself with a constructable sheet).
-            csp = (
-                f"default-src 'self'; script-src 'self' {site['bot']}; style-src 'self'; "
-                f"connect-src 'self' {site['bot']} {site['dead_api']}; img-src 'self' data:; "
-                "object-src 'none'; base-uri 'none'"
-            )
-            self.send_header("Content-Security-Policy", csp)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: Any) -> None:
-            return
-
-    return Handler
 
 
 @pytest.fixture(scope="session")
@@ -204,16 +98,8 @@ def bot_server(
 @pytest.fixture(scope="session")
 def host_site(bot_server: str, host_port: int) -> Iterator[HostSite]:
     dead = f"http://127.0.0.1:{free_port()}"  # nothing listens there: the "unreachable" state
-    site = {"bot": bot_server, "dead_api": dead}
-    server = ThreadingHTTPServer(("127.0.0.1", host_port), _host_handler(site))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    try:
-        yield HostSite(origin=f"http://127.0.0.1:{host_port}", bot=bot_server, dead_api=dead)
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_host_site(bot_server, host_port, dead) as site:
+        yield site
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,6 +17,29 @@ NewPage = Callable[..., Any]
 STAFF_NAME = "Åsa Test"
 
 
+LANDMARKS = """() => {
+    const named = (e) => {
+        const ids = e.getAttribute('aria-labelledby');
+        if (ids) return ids.split(' ').map(i => document.getElementById(i)?.textContent.trim()).join(' ');
+        return (e.getAttribute('aria-label') || '').trim();
+    };
+    const visible = (e) => !e.closest('[hidden]') && e.getClientRects().length > 0;
+    const roles = [['nav', 'navigation'], ['main', 'main'], ['header', 'banner'], ['footer', 'contentinfo'],
+                   ['[role=region]', 'region'], ['section[aria-labelledby]', 'region'],
+                   ['section[aria-label]', 'region'], ['form[aria-label]', 'form']];
+    const out = [];
+    for (const [sel, role] of roles)
+        document.querySelectorAll(sel).forEach(e => visible(e) && out.push(role + ': ' + named(e)));
+    return out;
+}"""
+
+
+def assert_unique_landmarks(page: Any) -> None:
+    """Two landmarks of one role never share a name (a screen reader lists them by name)."""
+    landmarks = page.evaluate(LANDMARKS)
+    assert len(landmarks) == len(set(landmarks)), landmarks
+
+
 def sign_in(page: Any, bot: str, token: str = STAFF_TOKEN) -> None:
     page.goto(f"{bot}/staff")
     page.get_by_label("Your name").fill(STAFF_NAME)
@@ -49,9 +72,10 @@ def test_staff_console_flows(bot_server: str, new_page: NewPage) -> None:
     sign_in(page, bot_server)
     page.locator("#console").wait_for(state="visible")
     assert page.evaluate("JSON.parse(sessionStorage.getItem('kiruna-staff')).token") == STAFF_TOKEN
-    # the translations table loads for the default language
-    page.wait_for_selector("#tr-table tbody tr[data-entry]")
+    # the translations load for the default language, section by section
+    page.wait_for_selector("#tr-groups li[data-entry]")
     assert axe_violations(page) == "", "signed in"
+    assert_unique_landmarks(page)
 
     # Try a question: the resident's view, the decision, and every retrieved passage with scores.
     page.get_by_label("Question", exact=True).fill("Vilket mål finns för boende?")
@@ -99,24 +123,24 @@ def test_staff_console_flows(bot_server: str, new_page: NewPage) -> None:
     }
     assert {c["created_by"] for c in cases} == {STAFF_NAME}
 
-    # Approve a translation: the row then shows "reviewed" and the reviewer's name.
-    row = page.locator("#tr-table tbody tr[data-reviewed=false]").first
+    # Approve a translation: the item then shows "reviewed" and the reviewer's name.
+    row = page.locator("#tr-groups li[data-reviewed=false]").first
     entry = row.get_attribute("data-entry")
     row.get_by_role("button", name="Approve").click()
-    approved = page.locator(f"#tr-table tbody tr[data-entry='{entry}']")
+    approved = page.locator(f"#tr-groups li[data-entry='{entry}']")
     page.wait_for_function(
-        f"() => document.querySelector(\"#tr-table tr[data-entry='{entry}']\").dataset.reviewed === 'true'"
+        f"() => document.querySelector(\"#tr-groups li[data-entry='{entry}']\").dataset.reviewed === 'true'"
     )
     state = approved.locator(".tr-state").text_content()
     assert "Reviewed" in state
     assert STAFF_NAME in state
     # Edit and save another: it becomes an unreviewed staff translation.
-    other = page.locator("#tr-table tbody tr[data-reviewed=false]").first
+    other = page.locator("#tr-groups li[data-reviewed=false]").first
     other_id = other.get_attribute("data-entry")
     other.locator("textarea").fill("Uusi käännös testiä varten.")
     other.get_by_role("button", name="Save").click()
     page.wait_for_function("() => document.querySelector('#tr-status').textContent.includes('saved')")
-    edited = page.locator(f"#tr-table tbody tr[data-entry='{other_id}']")
+    edited = page.locator(f"#tr-groups li[data-entry='{other_id}']")
     assert "Provider: staff" in edited.locator(".tr-state").text_content()
     assert edited.locator("textarea").input_value() == "Uusi käännös testiä varten."
     assert axe_violations(page) == "", "translations"
@@ -204,15 +228,70 @@ def test_stale_translations_are_flagged(bot_server: str, new_page: NewPage) -> N
     page.route("**/v1/staff/translations?*", handler)
     sign_in(page, bot_server)
     page.locator("#console").wait_for(state="visible")
-    page.get_by_label("Stale only").check()
+    page.get_by_label("Status").select_option("stale")
     page.get_by_role("button", name="Show translations").click()
     page.wait_for_function("() => document.querySelector('#tr-status').textContent.includes('1 stale')")
-    assert "stale=true" in seen[-1]
-    row = page.locator("#tr-table tbody tr[data-entry='999']")
+    assert "status=stale" in seen[-1]
+    row = page.locator("#tr-groups li[data-entry='999']")
     assert "stale" in (row.get_attribute("class") or "")
-    flag = row.locator(".badge.stale")
+    flag = row.locator(".stale-flag")
     assert flag.is_visible()
     assert "Swedish text has changed" in flag.text_content()
-    assert row.locator("th[lang=sv]").text_content() == "Vår vision"
+    assert row.locator(".tr-sv[lang=sv]").text_content() == "Vår vision"
     assert row.locator("textarea").get_attribute("lang") == "fi"
+    group = page.locator("#tr-groups .tr-group").filter(has=page.locator("li[data-entry='999']"))
+    assert "No longer on the page" in group.locator("h3").text_content()
+    assert group.locator("button.approve-section").is_hidden(), "stale translations are not approved in bulk"
     assert axe_violations(page) == ""
+
+
+def test_review_a_section_on_a_phone(bot_server: str, new_page: NewPage) -> None:
+    page = new_page(viewport={"width": 375, "height": 800})
+    sign_in(page, bot_server)
+    page.locator("#console").wait_for(state="visible")
+    page.wait_for_selector("#tr-groups li[data-entry]")
+    page.locator("#tr-lang").select_option("de")
+    page.get_by_label("Status").select_option("unreviewed")
+    page.get_by_role("button", name="Show translations").click()
+    page.wait_for_function(
+        "() => /not reviewed translations in/.test(document.querySelector('#tr-status').textContent)"
+    )
+    for width in (375, 320):
+        page.set_viewport_size({"width": width, "height": 800})
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, f"horizontal overflow at {width} px"
+
+    # Every segment beside its Swedish source, grouped under its section's name.
+    groups = page.locator("#tr-groups .tr-group")
+    assert groups.count() >= 5
+    sizes = [groups.nth(i).locator("li[data-entry]").count() for i in range(groups.count())]
+    group = groups.nth(max(range(len(sizes)), key=lambda i: sizes[i]))
+    items = group.locator("li[data-entry]")
+    assert items.count() >= 2
+    assert all(items.nth(i).locator(".tr-sv[lang=sv]").text_content() for i in range(items.count()))
+    # The status is text, not something that looks like a button.
+    look = group.locator(".state").first.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.backgroundColor, s.cursor, e.tabIndex]; }"
+    )
+    assert look == ["none", "rgba(0, 0, 0, 0)", "auto", -1]
+
+    ids = [int(items.nth(i).get_attribute("data-entry") or 0) for i in range(items.count())]
+    with page.expect_response(lambda r: r.url.endswith("/v1/staff/translations/approve")) as posted:
+        group.locator("button.approve-section").click()
+    assert json.loads(posted.value.request.post_data or "{}") == {"ids": ids}
+    page.wait_for_function("() => document.querySelector('#tr-status').textContent.startsWith('Approved')")
+    assert all(items.nth(i).get_attribute("data-reviewed") == "true" for i in range(items.count()))
+    assert group.locator("button.approve-section").is_hidden()
+    assert page.evaluate("document.activeElement.tagName") == "H3", "focus stays in the section, on its name"
+    # Recorded per segment, with the reviewer and the time.
+    reviewed = httpx.get(
+        f"{bot_server}/v1/staff/translations",
+        params={"lang": "de", "status": "reviewed"},
+        headers={"Authorization": f"Bearer {STAFF_TOKEN}"},
+        timeout=10,
+    ).json()
+    by_id = {r["id"]: r for r in reviewed}
+    for i in ids:
+        assert by_id[i]["reviewer"] == STAFF_NAME
+        assert by_id[i]["reviewed_at"]
+    assert axe_violations(page) == "", "translations on a phone"
+    assert_unique_landmarks(page)
