@@ -17,6 +17,7 @@ from corpus.thesaurus_tables import DEFAULT_THESAURUS_DIR
 
 DEFAULT_SCOPE_MODEL = Path(__file__).parent / "models" / "scope.json"
 DEFAULT_RANKER_MODEL = Path(__file__).parent / "models" / "ranker.json"
+DEFAULT_POINTER_MODEL = Path(__file__).parent / "models" / "pointers.json"
 
 
 def _default_data_dir() -> Path:
@@ -75,6 +76,11 @@ class Settings(BaseSettings):
     scope_model: Path = Field(
         DEFAULT_SCOPE_MODEL, description="The trained out-of-scope model (`kiruna-bot scope train` writes it)."
     )
+    pointer_model: Path = Field(
+        DEFAULT_POINTER_MODEL,
+        description="The calibrated threshold for matching refused questions to staff's topics "
+        "(`kiruna-bot topics calibrate` writes it).",
+    )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
     cache_size: int = Field(2048, ge=0, description="Answers kept per worker for repeated questions; 0 turns it off.")
 
@@ -104,6 +110,15 @@ class Settings(BaseSettings):
     allowed_hosts: str = Field("", description="Comma-separated Host names to accept; empty accepts any.")
     retention_days: int = Field(30, ge=1, description="Days the question log keeps a question before purging it.")
 
+    import_hosts: str = Field(
+        "kiruna.se,www.kiruna.se",
+        description="Comma-separated hosts `corpus import URL` and the console may fetch pages from; empty: any.",
+    )
+    import_deadline: float = Field(10.0, gt=0, le=120, description="Seconds a page fetch for an import may take.")
+    import_max_bytes: int = Field(
+        2_000_000, ge=1_000, le=50_000_000, description="Largest page or file an import accepts, in bytes."
+    )
+
     build_on_start: bool = Field(
         True,
         description="`serve` builds a missing or stale index before starting; off for workers over a read-only index.",
@@ -130,6 +145,10 @@ class Settings(BaseSettings):
     @property
     def allowed_host_list(self) -> list[str]:
         return self._split(self.allowed_hosts)
+
+    @property
+    def import_host_list(self) -> list[str]:
+        return self._split(self.import_hosts)
 
     @property
     def database(self) -> str:

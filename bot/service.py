@@ -20,7 +20,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import anyio
 import anyio.to_thread
@@ -28,6 +28,7 @@ import anyio.to_thread
 from bot.chat.answer import Answer, ChatRequest
 from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache
+from bot.chat.page_preference import page_document, prefer_document
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import LinearRanker
 from bot.chat.retrieval import Retrieval
@@ -74,6 +75,22 @@ class Turn:
 
     answer: Answer
     draft: Draft | None
+
+
+class Follower(Protocol):
+    """Follows the published corpus (`bot.content.CorpusFollower`): a new pipeline when it changed."""
+
+    def poll(self, current: Pipeline) -> Pipeline | None: ...
+
+
+class Pointers(Protocol):
+    """Staff's pointers for refused questions (`bot.topics.TopicPointers`)."""
+
+    version: tuple[int, str]
+
+    def refresh(self, pipeline: Pipeline) -> bool: ...
+
+    def point(self, pipeline: Pipeline, question: str, answer: Answer) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,13 @@ class ChatService:
         self._pools = _Pools(threads)
         self._memory_version: tuple[int, str] = memory.version()
         self._local_edits = 0
+        self._follower: Follower | None = None
+        self._pointers: Pointers | None = None
+
+    def attach(self, *, follower: Follower | None = None, pointers: Pointers | None = None) -> None:
+        """Follow the published corpus and offer staff's pointers (`bot.wiring.build_bot` attaches both)."""
+        self._follower = follower
+        self._pointers = pointers
 
     # -- answering -------------------------------------------------------------------------
 
@@ -140,30 +164,34 @@ class ChatService:
     async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
         live = self._live  # one version from start to end, even if another is swapped in meanwhile
         generation = self._generation(live)
+        page = page_document(live.pipeline.corpus, request.page)
         if use_cache:
-            hit = self._cache.get(request.message, request.lang, generation)
+            hit = self._cache.get(request.message, request.lang, generation, page)
             if hit is not None:
                 answer = hit.model_copy(update={"id": str(uuid.uuid4())})
                 if log:
                     await self._pools.run_io(self._log, request.message, answer)
                 return Turn(answer, None)
-        draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang)
+        draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang, page)
         answer = await self._pools.run_io(self._respond, live, draft, log)
         # a degraded translation may work next time: only complete answers are kept
         if use_cache and answer.translation.available:
-            self._cache.put(request.message, request.lang, generation, answer)
+            self._cache.put(request.message, request.lang, generation, answer, page)
         return Turn(answer, draft)
 
     @staticmethod
-    def _understand(live: Live, message: str, lang: str | None) -> Draft:
+    def _understand(live: Live, message: str, lang: str | None, page: str | None = None) -> Draft:
         p = live.pipeline
         detected = p.detector.detect(message)
         query = p.retriever.embed(message)
         retrieval = p.retriever.retrieve(message, query)
-        return Draft(message, lang or detected, detected, retrieval, p.gate.decide(retrieval, query))
+        decision = p.gate.decide(retrieval, query)
+        return Draft(message, lang or detected, detected, prefer_document(retrieval, page), decision)
 
     def _respond(self, live: Live, draft: Draft, log: bool) -> Answer:
         answer = live.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
+        if not answer.answered and self._pointers is not None:
+            answer = self._pointers.point(live.pipeline, draft.message, answer)
         answer = answer.model_copy(update={"id": str(uuid.uuid4())})
         if log:
             self._log(draft.message, answer)
@@ -184,10 +212,11 @@ class ChatService:
 
     # -- what a cached answer depends on ----------------------------------------------------
 
-    def _generation(self, live: Live) -> tuple[str, str, tuple[int, str], int]:
-        """The corpus and index, the translation memory's last known version and this worker's edits."""
+    def _generation(self, live: Live) -> tuple[str, str, tuple[int, str], int, tuple[int, str] | None]:
+        """The corpus and index, the translation memory's last known version, this worker's edits, the topics."""
         manifest = live.pipeline.index.manifest
-        return (manifest.corpus_hash, manifest.built_at, self._memory_version, self._local_edits)
+        topics = self._pointers.version if self._pointers is not None else None
+        return (manifest.corpus_hash, manifest.built_at, self._memory_version, self._local_edits, topics)
 
     def swap(self, pipeline: Pipeline) -> None:
         """Answer from another corpus and index from now on; answers under way finish on the old one."""
@@ -202,19 +231,39 @@ class ChatService:
         self._local_edits += 1
 
     async def watch(self, every: float = REFRESH_SECONDS) -> None:
-        """Keep the cache's view of other workers' translation edits current (runs until cancelled)."""
+        """Keep the cache's view of other workers' translation edits current, and follow the published
+        corpus and staff's topics (runs until cancelled)."""
         while True:
             try:
                 await self._pools.run_io(self.refresh)
             except Exception:  # a failed read is retried; answering goes on with the last version
                 log.exception("cannot read the translation memory's version")
+            await self.follow()
             await asyncio.sleep(every)
+
+    async def follow(self) -> None:
+        """Swap in a newly published corpus and rebuild the topic matcher, each in a thread of its own:
+        loading never takes a place in the pools that answer, so no request waits for it."""
+        try:
+            if self._follower is not None:
+                pipeline = await anyio.to_thread.run_sync(self._follower.poll, self._live.pipeline)
+                if pipeline is not None:
+                    self.swap(pipeline)
+            if self._pointers is not None:
+                await anyio.to_thread.run_sync(self._pointers.refresh, self._live.pipeline)
+        except Exception:  # retried next time; answering goes on with what is loaded
+            log.exception("cannot follow the published corpus or the topics")
 
     # -- what the API and the tools read ----------------------------------------------------
 
     @property
     def corpus(self) -> Corpus:
         return self._live.pipeline.corpus
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """What answers are made from right now (staff tools read its model and index)."""
+        return self._live.pipeline
 
     @property
     def manifest(self) -> Manifest:

@@ -6,6 +6,7 @@ that changes what answers say invalidates the chat service's cached answers at o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from bot.service import ChatService
@@ -26,16 +27,24 @@ class ReviewedEntry:
 
 class StaffDesk:
     def __init__(
-        self, chat: ChatService, memory: TranslationMemory, questions: QuestionLog, cases: EvalCaseStore
+        self,
+        chat: ChatService,
+        memory: TranslationMemory,
+        questions: QuestionLog,
+        cases: EvalCaseStore,
+        extra_sources: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         self._chat = chat
         self._memory = memory
         self._questions = questions
         self._cases = cases
+        self._extra_sources = extra_sources  # other Swedish texts the bot translates: staff's topic pointers
 
     def _current_sources(self) -> set[str]:
-        """Hashes of the corpus's current sentences and headings: a translation of anything else is stale."""
-        return {source_hash(s.text) for s in corpus_segments(self._chat.corpus)}
+        """Hashes of the corpus's current sentences and headings (and of staff's pointer texts): a
+        translation of anything else is stale."""
+        texts = [s.text for s in corpus_segments(self._chat.corpus)] + list(self._extra_sources())
+        return {source_hash(t) for t in texts}
 
     def _reviewed(self, entries: list[MemoryEntry]) -> list[ReviewedEntry]:
         current = self._current_sources()

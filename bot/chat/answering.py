@@ -172,6 +172,8 @@ class Answerer:
             lines.append(c.get(lang, M.ADOPTED, date=decision.date, paragraph=decision.paragraph))
         if meta.last_modified:
             lines.append(c.get(lang, M.LAST_MODIFIED, date=meta.last_modified))
+        if meta.version:  # traceable: a screenshot of an answer names the version it quotes
+            lines.append(c.get(lang, M.VERSION, version=meta.version))
         if best.chunk.related_links:
             lines.append(c.get(lang, M.RELATED, links="; ".join(r.title for r in best.chunk.related_links)))
         return "\n".join(lines)

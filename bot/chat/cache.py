@@ -28,11 +28,11 @@ def normalize_question(text: str) -> str:
 class AnswerCache:
     def __init__(self, maxsize: int = 2048) -> None:
         self.maxsize = maxsize
-        self._items: OrderedDict[tuple[str, str | None, Hashable], Answer] = OrderedDict()
+        self._items: OrderedDict[tuple[str, str | None, Hashable, Hashable], Answer] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, question: str, lang: str | None, generation: Hashable) -> Answer | None:
-        key = (normalize_question(question), lang, generation)
+    def get(self, question: str, lang: str | None, generation: Hashable, page: Hashable = None) -> Answer | None:
+        key = (normalize_question(question), lang, generation, page)
         with self._lock:
             answer = self._items.get(key)
             if answer is None:
@@ -41,10 +41,10 @@ class AnswerCache:
         CACHE_HITS.inc()
         return answer
 
-    def put(self, question: str, lang: str | None, generation: Hashable, answer: Answer) -> None:
+    def put(self, question: str, lang: str | None, generation: Hashable, answer: Answer, page: Hashable = None) -> None:
         if self.maxsize <= 0:
             return
-        key = (normalize_question(question), lang, generation)
+        key = (normalize_question(question), lang, generation, page)
         with self._lock:
             self._items[key] = answer
             self._items.move_to_end(key)

@@ -34,6 +34,7 @@ class M:
     SOURCE = "Source: {document}, {publisher}."
     ADOPTED = "Adopted by the municipal council on {date}, {paragraph}."
     LAST_MODIFIED = "Last modified {date}."
+    VERSION = "Page version {version}."
     RELATED = "Read more: {links}"
     OUT_OF_SCOPE = (
         "I can only answer questions about Kiruna kommun's vision: what it says and means, "
@@ -41,6 +42,8 @@ class M:
         "For other questions, please visit {url} or contact the municipality."
     )
     EMPTY_QUESTION = "Please write a question about Kiruna's vision or goals."
+    # a staff-written pointer for a topic the page does not cover (bot/chat/pointers.py)
+    POINTER = "Guidance from Kiruna kommun, not part of the vision text:"
     # the chat widget
     UI_TITLE = "Ask about Kiruna's vision"
     UI_OPEN = "Open the chat about Kiruna's vision"
