@@ -26,7 +26,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.middleware import BodySizeLimit, RateLimit, RequestContext
-from api.routes import chat, feedback, health, languages, pages, staff, ui
+from api.routes import chat, content, feedback, health, languages, pages, staff, ui
 from api.security import SecurityHeaders
 from api.state import ServiceState
 from bot.config import Settings
@@ -37,6 +37,7 @@ from bot.wiring import Bot
 
 log = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600
+IMPORT_ROUTE = "/v1/staff/content/import"
 
 
 class DataDirError(RuntimeError):
@@ -133,7 +134,7 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     app.state.settings = settings
     app.state.database = database
     app.add_exception_handler(RequestValidationError, _validation_error)
-    for module in (health, chat, feedback, languages, ui, staff, pages):
+    for module in (health, chat, feedback, languages, ui, staff, content, pages):
         app.include_router(module.router)
     app.add_api_route("/metrics", metrics_response, include_in_schema=False)
 
@@ -153,7 +154,8 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     if settings.allowed_host_list:
         app.add_middleware(TrustedHostMiddleware, allowed_hosts=settings.allowed_host_list)
     app.add_middleware(RequestContext)
-    app.add_middleware(BodySizeLimit)
+    # a saved page is larger than a question: the import route takes up to the import limit (as JSON)
+    app.add_middleware(BodySizeLimit, larger={IMPORT_ROUTE: 2 * settings.import_max_bytes + 64 * 1024})
     if settings.trusted_proxy_list:
         # the client address comes from X-Forwarded-For only when the peer is a trusted proxy
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)

@@ -41,18 +41,20 @@ async def _json(
 class BodySizeLimit:
     """413 for a body over `limit` bytes, before any of it is parsed (declared or streamed)."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY) -> None:
+    def __init__(self, app: ASGIApp, limit: int = MAX_BODY, larger: dict[str, int] | None = None) -> None:
         self.app = app
         self.limit = limit
+        self.larger = larger or {}  # exact paths that take larger bodies (a page upload)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.larger.get(scope["path"], self.limit)
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
-        too_large = {"detail": f"request body too large: at most {self.limit} bytes"}
-        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+        too_large = {"detail": f"request body too large: at most {limit} bytes"}
+        if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _json(send, 413, too_large)
             return
         # Bodies here are small: read it whole (stopping past the limit), then replay it.
@@ -64,7 +66,7 @@ class BodySizeLimit:
                 return
             body.extend(message.get("body", b""))
             more = bool(message.get("more_body", False))
-            if len(body) > self.limit:
+            if len(body) > limit:
                 await _json(send, 413, too_large)
                 return
         replayed = False

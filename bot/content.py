@@ -20,6 +20,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import numpy as np
 
@@ -173,7 +174,6 @@ class ContentDesk:
         try:
             if suffix in _HTML_SUFFIXES or (suffix not in _TEXT_SUFFIXES and looks_html):
                 source = source_from_html(content, self._profile, default_publisher=self._settings.publisher)
-                source = replace(source, source_url=None)
             elif suffix in _TEXT_SUFFIXES or not suffix:
                 source = source_from_text(
                     content,
@@ -259,18 +259,23 @@ class ContentDesk:
     def _inherit(self, source: DocumentSource, base: StoredVersion | None, explicit: set[str]) -> DocumentSource:
         """What a page does not say about itself comes from the document's current version: its publisher,
         the decision that adopted it, its address, and the addresses of "Läs mer" lines it still has."""
-        if base is None:
-            return source
-        old = base.source
-        urls = {link.text: link.url for link in old.links}
-        urls.update({link.text: link.url for link in source.links})
+        old = base.source if base is not None else None
+        address = source.source_url or (old.source_url if old else None)
+        urls = {link.text: link.url for link in old.links} if old else {}
+        for link in source.links:  # a relative link of a saved page: resolved against the page's address
+            url = urljoin(address, link.url) if address else link.url
+            if urlsplit(url).scheme in ("http", "https"):
+                urls[link.text] = url
         lines = set(source.text.split("\n"))
+        links = tuple(Link(text, url) for text, url in urls.items() if text in lines)
+        if old is None:
+            return replace(source, links=links)
         return replace(
             source,
             publisher=source.publisher if "publisher" in explicit else old.publisher,
             adopted=source.adopted or old.adopted,
-            source_url=source.source_url or old.source_url,
-            links=tuple(Link(text, url) for text, url in urls.items() if text in lines),
+            source_url=address,
+            links=links,
         )
 
     # -- review ---------------------------------------------------------------------------------------

@@ -281,7 +281,9 @@ def build_bot(
     pipeline: Pipeline | None = None,
 ) -> Bot:
     """Load everything one worker needs and wire it together."""
-    database = database or Database(settings.database)
+    if database is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        database = Database(settings.database)
     pipeline = pipeline or load_pipeline(
         settings, build_if_needed=build_if_needed, embedder=embedder, database=database
     )

@@ -247,7 +247,8 @@ def _link_lines(
         for anchor, href in found:
             if anchor and (anchor == line or anchor in line or line in anchor):
                 url = urljoin(base_url, href) if base_url else href
-                if urlsplit(url).scheme in ("http", "https"):
+                # without the page's address a relative link stays relative: the document's address resolves it
+                if urlsplit(url).scheme in ("http", "https") or (not base_url and not urlsplit(url).scheme):
                     out[line] = url
                 break
     return tuple(Link(k, v) for k, v in out.items())
@@ -260,7 +261,11 @@ def source_from_html(
     base_url: str | None = None,
     default_publisher: str = "Kiruna kommun",
 ) -> DocumentSource:
-    """A document version from a saved page; "Publicerad av" and "Senast ändrad" fill its metadata."""
+    """A document version from a saved page; "Publicerad av" and "Senast ändrad" fill its metadata.
+
+    The page's address is `base_url` (a fetched page), else the canonical address a saved page names.
+    """
+    base_url = base_url or canonical_url(html)
     page = extract_page(html, profile, base_url)
     source = source_from_text(
         page.text,
@@ -280,6 +285,21 @@ def source_from_html(
             "links": page.links,
         }
     )
+
+
+def canonical_url(html: str) -> str | None:
+    """The address a saved page gives itself (`<link rel="canonical">`), if it is an http(s) one."""
+    builder = _TreeBuilder()
+    builder.feed(html)
+    builder.close()
+    pending: list[_Node] = [builder.root]
+    while pending:
+        node = pending.pop()
+        if node.tag == "link" and "canonical" in node.attrs.get("rel", "").lower().split():
+            href = node.attrs.get("href", "").strip()
+            return href if urlsplit(href).scheme in ("http", "https") else None
+        pending.extend(c for c in node.children if isinstance(c, _Node))
+    return None
 
 
 def _footer_anywhere(html: str, profile: SiteProfile) -> dict[str, str]:
