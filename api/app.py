@@ -136,6 +136,7 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     app.add_exception_handler(RequestValidationError, _validation_error)
     for module in (health, chat, feedback, languages, ui, staff, content, pages):
         app.include_router(module.router)
+    app.include_router(content.page_router)
     app.add_api_route("/metrics", metrics_response, include_in_schema=False)
 
     # Outermost last: body limit and request ids see everything, then hosts, CORS, rate limits.

@@ -44,20 +44,23 @@ def test_the_seed_is_version_one_and_published(fresh_bot: Bot) -> None:
 def test_importing_the_same_page_twice_is_one_version(fresh_bot: Bot) -> None:
     first = fresh_bot.content.import_content(second_version_html(), "sida.html", "Åsa")
     again = fresh_bot.content.import_content(second_version_html(), "sida-igen.html", "Bo")
-    assert first.created and not again.created
+    assert first.created
+    assert not again.created
     assert again.version.id == first.version.id
     assert first.version.number == 2
     assert first.version.imported_by == "Åsa"
     # what the page does not say about itself comes from the published version
     source = first.version.source
-    assert source.adopted is not None and source.adopted.date == "2013-05-27"
+    assert source.adopted is not None
+    assert source.adopted.date == "2013-05-27"
     assert source.source_url == "https://kiruna.se/Kommun/Kommun-politik/Vision-mal-och-varumarke/"
 
 
 def test_the_seed_page_as_html_is_the_published_version(fresh_bot: Bot) -> None:
     result = fresh_bot.content.import_content(seed_html(), "sida.html", "Åsa")
     assert result.diff.changes == []
-    assert result.diff.links and {x.kind for x in result.diff.links} == {"changed"}  # the page gives their URLs
+    assert result.diff.links
+    assert {x.kind for x in result.diff.links} == {"changed"}
 
 
 def test_review_names_changes_stale_translations_eval_cases_and_logged_answers(fresh_bot: Bot) -> None:
@@ -88,7 +91,8 @@ def test_publish_then_rollback_changes_the_answers_and_the_version_they_name(fre
     v1 = desk.published()[DOC]
     v2 = desk.import_content(second_version_html(), "sida.html", "Åsa").version.id
     before = ask(fresh_bot.chat, CULTURE, "sv")
-    assert before.quote is not None and OLD_GOAL in before.quote.text
+    assert before.quote is not None
+    assert OLD_GOAL in before.quote.text
 
     publication = desk.publish(v2, "Åsa", wait=True)
     assert (publication.state, publication.action, publication.requested_by) == ("published", "publish", "Åsa")

@@ -57,7 +57,8 @@ def test_a_refused_question_gets_the_pointer_labelled_as_guidance(topic_bot: Bot
     lines = answer.answer.split("\n")
     label = lines.index("Vägledning från Kiruna kommun, inte en del av visionstexten:")
     assert lines[label + 1 :] == [answer.pointer.text, answer.pointer.url]
-    assert answer.quote is None and answer.quotes == []  # never presented as the vision text
+    assert answer.quote is None
+    assert answer.quotes == []
 
 
 def test_the_pointer_is_translated_like_the_page_with_its_provenance(topic_bot: Bot) -> None:
@@ -75,7 +76,8 @@ def test_the_pointer_is_translated_like_the_page_with_its_provenance(topic_bot: 
     approved = topic_bot.staff.approve_translation(pointer_entry.entry.id, "Åsa")
     assert not approved.stale
     again = ask(topic_bot.chat, RUBBISH_UK, "uk")
-    assert again.pointer is not None and again.pointer.provenance == "reviewed"
+    assert again.pointer is not None
+    assert again.pointer.provenance == "reviewed"
 
 
 def test_an_edited_topic_text_makes_its_old_translations_stale_and_answers_change_at_once(topic_bot: Bot) -> None:
@@ -86,7 +88,8 @@ def test_an_edited_topic_text_makes_its_old_translations_stale_and_answers_chang
     stale = [r for r in topic_bot.staff.translations("uk", stale=True) if "Tömningsdagar" in r.entry.source_text]
     assert stale
     answer = ask(topic_bot.chat, RUBBISH_UK, "uk")  # not the cached answer with the old text
-    assert answer.pointer is not None and answer.pointer.text == f"[uk] {new_text}"
+    assert answer.pointer is not None
+    assert answer.pointer.text == f"[uk] {new_text}"
 
 
 def test_a_draft_topic_points_nowhere(topic_bot: Bot) -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query
+from fastapi.responses import FileResponse
 from pydantic import BaseModel, Field
 
 from api.deps import Content
+from api.routes.pages import STATIC
 from api.security import require_staff
 from bot.content import AlreadyPublished, ContentError
 from bot.content_json import (
@@ -28,6 +30,8 @@ from bot.storage.documents import PublishConflict
 from bot.storage.topics import TopicDraft
 
 router = APIRouter(prefix="/v1/staff/content", tags=["content"], dependencies=[Depends(require_staff)])
+# the page itself is public like /staff; everything it shows comes from the token-protected routes
+page_router = APIRouter(include_in_schema=False)
 StaffName = Annotated[str, Depends(require_staff)]
 VersionId = Annotated[str, Path(pattern=r"^[0-9a-f]{12}$", description="A document version id.")]
 TopicId = Annotated[int, Path(ge=1, le=2**62, description="A topic id.")]
@@ -68,6 +72,13 @@ def _refused(exc: Exception) -> HTTPException:
     if isinstance(exc, AlreadyPublished | PublishConflict):
         return HTTPException(status_code=409, detail=str(exc))
     return HTTPException(status_code=422, detail=str(exc))
+
+
+@page_router.get("/staff/content")
+def content_page() -> FileResponse:
+    return FileResponse(
+        STATIC / "content.html", media_type="text/html; charset=utf-8", headers={"Cache-Control": "no-cache"}
+    )
 
 
 @router.get("/documents")

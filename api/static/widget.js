@@ -14,7 +14,7 @@
 (function () {
   "use strict";
 
-  const VERSION = "1.0.0";
+  const VERSION = "1.1.0";
   const TAG = "kiruna-vision-chat";
   const STORE_KEY = "kiruna-vision-chat";
   const MAX_MESSAGE = 1000;
@@ -62,6 +62,8 @@
       position: data.position === "bottom-left" ? "bottom-left" : "bottom-right",
       title: (data.title || "").trim() || null,
       starters: starters.length ? starters : null,
+      // the page it sits on: answers from its document are preferred (data-document, else the page's address)
+      page: (data.document || "").trim() || window.location.origin + window.location.pathname,
     };
   }
 
@@ -1065,7 +1067,7 @@ blockquote {
       this.request("/v1/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ message: message, lang: lang }),
+        body: JSON.stringify({ message: message, lang: lang, page: this.config.page }),
       })
         .then(
           (r) => this.handleResponse(r, lang),
@@ -1257,9 +1259,11 @@ blockquote {
         detail.appendChild(document.createTextNode(" "));
         detail.appendChild(el("span", { className: "adopted", text: str(q.adopted).replace(/\.?$/, ".") }));
       }
-      if (str(q.last_modified)) {
+      if (str(q.last_modified) || str(q.doc_version)) {
+        // the version quoted, so a screenshot of an answer can be traced
+        const parts = [str(q.last_modified), str(q.doc_version) ? "v " + str(q.doc_version) : ""].filter(Boolean);
         detail.appendChild(document.createTextNode(" "));
-        detail.appendChild(el("span", { className: "modified", text: "(" + str(q.last_modified) + ")" }));
+        detail.appendChild(el("span", { className: "modified", text: "(" + parts.join(", ") + ")" }));
       }
       const href = safeUrl(q.url);
       if (href) {
