@@ -27,7 +27,7 @@ import anyio.to_thread
 
 from bot.chat.answer import Answer, ChatRequest
 from bot.chat.answering import Answerer
-from bot.chat.cache import AnswerCache
+from bot.chat.cache import AnswerCache, InFlight
 from bot.chat.page_preference import page_document, prefer_document
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import LinearRanker
@@ -145,6 +145,7 @@ class ChatService:
         self._local_edits = 0
         self._follower: Follower | None = None
         self._pointers: Pointers | None = None
+        self._inflight = InFlight()
 
     def attach(self, *, follower: Follower | None = None, pointers: Pointers | None = None) -> None:
         """Follow the published corpus and offer staff's pointers (`bot.wiring.build_bot` attaches both)."""
@@ -168,16 +169,29 @@ class ChatService:
         if use_cache:
             hit = self._cache.get(request.message, request.lang, generation, page)
             if hit is not None:
-                answer = hit.model_copy(update={"id": str(uuid.uuid4())})
-                if log:
-                    await self._pools.run_io(self._log, request.message, answer)
-                return Turn(answer, None)
-        draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang, page)
-        answer = await self._pools.run_io(self._respond, live, draft, log)
+                return await self._reuse(hit, request.message, log)
+
+        async def fresh() -> Turn:
+            draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang, page)
+            return Turn(await self._pools.run_io(self._respond, live, draft, log), draft)
+
+        if not use_cache:
+            return await fresh()
+        key = self._cache.key(request.message, request.lang, generation, page)
+        turn, shared = await self._inflight.share(key, fresh)  # the same question asked meanwhile is made once
+        if shared:
+            return await self._reuse(turn.answer, request.message, log)
         # a degraded translation may work next time: only complete answers are kept
-        if use_cache and answer.translation.available:
-            self._cache.put(request.message, request.lang, generation, answer, page)
-        return Turn(answer, draft)
+        if turn.answer.translation.available:
+            self._cache.put(request.message, request.lang, generation, turn.answer, page)
+        return turn
+
+    async def _reuse(self, made: Answer, message: str, log: bool) -> Turn:
+        """An answer made before (cached, or just now for another request), with an id of its own."""
+        answer = made.model_copy(update={"id": str(uuid.uuid4())})
+        if log:
+            await self._pools.run_io(self._log, message, answer)
+        return Turn(answer, None)
 
     @staticmethod
     def _understand(live: Live, message: str, lang: str | None, page: str | None = None) -> Draft:

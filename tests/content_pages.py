@@ -53,3 +53,12 @@ def second_version_html() -> str:
     )
     page = _replace(page, "\n          " + REMOVED, "")
     return _replace(page, "Senast ändrad: 2020-02-21", f"Senast ändrad: {NEW_DATE}")
+
+
+THIRD_OLD = "Vi arbetar också fram en lokal tillväxtsstrategi med stöd i visionen"
+THIRD_NEW = "Vi har också tagit fram en lokal tillväxtstrategi med stöd i visionen"
+
+
+def third_version_html() -> str:
+    """The second version with one more sentence reworded: a publish that embeds only a few new texts."""
+    return _replace(second_version_html(), THIRD_OLD, THIRD_NEW)
