@@ -4,8 +4,9 @@ A resident asking when the bus leaves is refused (the page does not say), but st
 bus times are. A topic has a name, a few example questions in any language, a short Swedish text
 and a link. Matching uses the evidence retrieval uses, with no keyword lists per question:
 
-- dense: the question's best cosine similarity to the topic's examples (the same multilingual
-  embedding), minus its best similarity to the page itself (the page's passages, and questions
+- dense: the question's cosine similarity to the topic's examples (the same multilingual embedding;
+  the mean of its two best, so one example that happens to share a word like "tomorrow" is not
+  enough), minus its best similarity to the page itself (the page's passages, and questions
   the page answers, from the training set). A question about the vision is closer to the page
   than to any topic, so it never gets a pointer, even when the scope gate refuses it by mistake.
 - lexical: the share of the question's content words that the topic's texts use and the page
@@ -38,6 +39,8 @@ from index.embedders.base import Embedder, Vectors
 
 log = logging.getLogger(__name__)
 DEFAULT_POINTER_MODEL = Path(__file__).resolve().parents[1] / "models" / "pointers.json"
+# Examples whose similarities are averaged: one close example alone is not enough to point somewhere.
+AGREEING_EXAMPLES = 2
 PROVENANCE_LABEL = {"reviewed": M.LABEL_REVIEWED, "unreviewed": M.LABEL_UNREVIEWED, "machine": M.LABEL_MACHINE}
 
 
@@ -79,7 +82,7 @@ def load_pointer_model(path: Path, embedder_id: str) -> PointerModel | None:
 class TopicScore:
     topic: Topic
     score: float
-    dense: float  # best cosine similarity to the topic's examples and name
+    dense: float  # mean cosine similarity to the topic's two closest examples (or name)
     page: float  # best cosine similarity to the page (its passages, questions it answers)
     lexical: float  # share of content words the topic uses and the page does not
 
@@ -133,13 +136,15 @@ class TopicMatcher:
             return []
         sims = self._vectors @ query
         page = max(page_passages, float(np.max(self._page_questions @ query)) if len(self._page_questions) else -1.0)
-        best = np.full(len(self.topics), -1.0)
+        by_topic: list[list[float]] = [[] for _ in self.topics]
         for row, owner in enumerate(self._owner):
-            best[owner] = max(best[owner], float(sims[row]))
+            by_topic[owner].append(float(sims[row]))
         out = []
         for i, topic in enumerate(self.topics):
+            closest = sorted(by_topic[i], reverse=True)[:AGREEING_EXAMPLES]
+            dense = sum(closest) / len(closest)
             lexical = self._lexical(question, i)
-            out.append(TopicScore(topic, float(best[i] - page + self._weight * lexical), float(best[i]), page, lexical))
+            out.append(TopicScore(topic, dense - page + self._weight * lexical, dense, page, lexical))
         return sorted(out, key=lambda s: -s.score)
 
 

@@ -26,7 +26,7 @@ from bot.storage.topics import Topic
 
 POINTER_SET = Path(__file__).with_name("pointer_set.json")
 LEXICAL_WEIGHT = 0.05
-MIN_GAP = 0.005  # the threshold stands at least this far above the highest-scoring negative
+MIN_GAP = 0.01  # the threshold stands at least this far above the highest-scoring negative
 
 
 @dataclass(frozen=True)
