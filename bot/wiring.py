@@ -49,7 +49,7 @@ from corpus.model import Corpus
 from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
 from index.dense import set_search_threads
 from index.embedders import Embedder, make_embedder
-from index.embedders.cached import CachedEmbedder
+from index.embedders.cached import CachedEmbedder, text_key
 from index.manifest import IndexMismatch, IndexMissing, Manifest
 from index.store import LoadedIndex, Resources, build_index, index_key, load_index
 
@@ -172,6 +172,19 @@ def prune_indexes(root: Path, keep: Path, kept: int = INDEXES_KEPT) -> None:
     for old in folders[kept - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
         (root / f".{old.name}.lock").unlink(missing_ok=True)
+
+
+def remember_vectors(index: LoadedIndex, embedder_id: str, database: Database) -> int:
+    """Keep the passage vectors of a loaded index in the database, so building the next version embeds only
+    what changed (an index copied or built before the database kept vectors). Returns how many were new."""
+    dense = index.entries[: index.dense.size]
+    keys = {text_key(e.text): row for row, e in enumerate(dense)}
+    store = DatabaseVectorStore(database)
+    missing = [k for k in keys if k not in store.get_many(embedder_id, sorted(keys))]
+    if missing:
+        vectors = index.dense.vectors()
+        store.put_many(embedder_id, {k: vectors[keys[k]] for k in missing})
+    return len(missing)
 
 
 def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manifest:
@@ -313,12 +326,15 @@ def build_bot(
     pointers.refresh(pipeline)
 
     def follow(current: Pipeline) -> Pipeline:
+        remember_vectors(current.index, current.embedder.id, database)
         return load_pipeline(settings, build_if_needed=True, database=database, reuse=current)
 
     chat.attach(follower=CorpusFollower(documents, follow), pointers=pointers)
 
     def prepare(corpus: Corpus) -> LoadedIndex:
-        return open_or_build(settings, resources_for(settings, corpus), chat.pipeline.embedder, database)
+        current = chat.pipeline
+        remember_vectors(current.index, current.embedder.id, database)
+        return open_or_build(settings, resources_for(settings, corpus), current.embedder, database)
 
     content = ContentDesk(settings, database, memory, prepare=prepare, chat=chat, pointers=pointers)
     staff = StaffDesk(chat, memory, questions, EvalCaseStore(database), extra_sources=content.topic_texts)

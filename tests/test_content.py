@@ -172,3 +172,23 @@ def test_a_markdown_file_is_a_new_document(fresh_bot: Bot) -> None:
     fresh_bot.content.publish(result.version.id, "Åsa", wait=True)
     _follow(fresh_bot)
     assert set(fresh_bot.content.serving()) == {DOC, "bostader"}
+
+
+def test_a_publish_embeds_only_the_passages_that_changed(fresh_bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
+    embedded: list[str] = []
+    embedder = fresh_bot.chat.pipeline.embedder
+    original = embedder.embed_passages
+
+    def counting(texts: list[str]) -> object:
+        embedded.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(embedder, "embed_passages", counting)
+    desk = fresh_bot.content
+    v2 = desk.import_content(second_version_html(), "sida.html", "Åsa").version.id
+    assert desk.publish(v2, "Åsa", wait=True).state == "published"
+    dense = fresh_bot.chat.pipeline.index.dense.size
+    # this database had no vectors: those of the loaded index were kept first, so only new texts were embedded
+    assert 0 < len(embedded) < dense / 10
+    assert any(NEW_GOAL in text for text in embedded)
+    assert not any(OLD_GOAL in text for text in embedded)

@@ -115,7 +115,7 @@
       opts.body = JSON.stringify(opts.body);
     }
     opts.headers = headers;
-    const response = await fetch(path.startsWith("/") ? path : API + path, opts);
+    const response = await fetch(API + path, opts);
     if (response.status === 204) return null;
     let data = null;
     try {
@@ -551,6 +551,7 @@
       byId("topic-name").focus();
       return;
     }
+    status("topic-status-line", "Saving…");
     try {
       const saved = await api(id ? "/topics/" + encodeURIComponent(id) : "/topics", {
         method: id ? "PUT" : "POST",
