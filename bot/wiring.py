@@ -180,7 +180,8 @@ def remember_vectors(index: LoadedIndex, embedder_id: str, database: Database) -
     dense = index.entries[: index.dense.size]
     keys = {text_key(e.text): row for row, e in enumerate(dense)}
     store = DatabaseVectorStore(database)
-    missing = [k for k in keys if k not in store.get_many(embedder_id, sorted(keys))]
+    stored = store.get_many(embedder_id, sorted(keys))
+    missing = [k for k in keys if k not in stored]
     if missing:
         vectors = index.dense.vectors()
         store.put_many(embedder_id, {k: vectors[keys[k]] for k in missing})
