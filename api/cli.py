@@ -54,18 +54,19 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 @index_app.command("build")
 def index_build() -> None:
-    """(Re)build the index from the corpus and its curated translations."""
-    from bot.wiring import build, load_resources
+    """(Re)build the index of the published corpus and its curated translations."""
+    from bot.wiring import build, index_path, load_resources
     from index.embedders import make_embedder
 
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     resources = load_resources(settings)
-    manifest = build(settings, resources, make_embedder(settings.embedder, settings.threads))
+    embedder = make_embedder(settings.embedder, settings.threads)
+    manifest = build(settings, resources, embedder)
     typer.echo(
         f"built {manifest.entry_count} entries for {manifest.chunk_count} chunks "
         f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
-        f"-> {settings.index_dir}"
+        f"-> {index_path(settings, resources, embedder)}"
     )
 
 
