@@ -55,7 +55,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @index_app.command("build")
 def index_build() -> None:
     """(Re)build the index of the published corpus and its curated translations."""
-    from bot.wiring import build, index_path, load_resources
+    from bot.wiring import build, build_phrases, index_path, load_resources
     from index.embedders import make_embedder
 
     settings = _settings()
@@ -63,6 +63,7 @@ def index_build() -> None:
     resources = load_resources(settings)
     embedder = make_embedder(settings.embedder, settings.threads)
     manifest = build(settings, resources, embedder)
+    build_phrases(settings, embedder)
     typer.echo(
         f"built {manifest.entry_count} entries for {manifest.chunk_count} chunks "
         f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
@@ -88,7 +89,7 @@ def index_status() -> None:
 
 def _open_bot(settings: Settings) -> Bot:
     from bot.wiring import build_bot
-    from corpus.loader import CorpusError
+    from corpus.errors import CorpusError
     from index.embedders import EmbedderError
 
     try:
@@ -100,7 +101,7 @@ def _open_bot(settings: Settings) -> Bot:
 
 def _open_pipeline(settings: Settings) -> Pipeline:
     from bot.wiring import load_pipeline
-    from corpus.loader import CorpusError
+    from corpus.errors import CorpusError
     from index.embedders import EmbedderError
 
     try:
@@ -222,13 +223,23 @@ def scope_train(
     ] = 0.04,
 ) -> None:
     """Train on bot/evaluation/training/*.jsonl, calibrate the threshold on the eval set, write the model."""
+    from bot.chat.dialogue import load_dialogue_cues
     from bot.evaluation.dataset import load_cases
-    from bot.evaluation.scope_training import train_scope_model, training_cases
+    from bot.evaluation.scope_training import (
+        smalltalk_negatives,
+        train_list_model,
+        train_scope_model,
+        training_cases,
+    )
 
     settings = _settings()
+    pipeline = _open_pipeline(settings)
+    lists = train_list_model(pipeline, training_cases())
+    lists.save(settings.list_model)
+    typer.echo(f"list model ({lists.trained_on}) -> {settings.list_model}")
     model = train_scope_model(
-        _open_pipeline(settings),
-        training_cases(),
+        pipeline,
+        training_cases() + smalltalk_negatives(load_dialogue_cues(settings.dialogue_cues_dir)),
         load_cases(),
         use_embedding=use_embedding,
         max_false_refusal=max_false_refusal,
@@ -281,7 +292,11 @@ def translations_import(
     from bot.wiring import translation_admin
 
     settings = _settings()
-    for code, count in translation_admin(settings).import_(directory or settings.translations_dir).items():
+    try:
+        imported = translation_admin(settings).import_(directory or settings.translations_dir)
+    except ValueError as exc:  # a file named for no supported language, or not a PO file
+        raise _fail(str(exc), 2) from exc
+    for code, count in imported.items():
         typer.echo(f"{code}: {count} imported")
 
 
@@ -442,11 +457,13 @@ def serve(
 ) -> None:
     """Serve the chat API, building the index first if it is missing or stale (unless --no-build)."""
     import os
+    import secrets
     import shutil
+    import tempfile
 
     import uvicorn
 
-    from api.app import DataDirError, ensure_data_dir
+    from api.app import DataDirError, ensure_data_dir, unwritable
     from api.logging_setup import configure_logging
 
     settings = _settings(host=host, port=port, build_on_start=build)
@@ -456,23 +473,30 @@ def serve(
         raise _fail(str(exc), 2) from exc
     from bot.storage.db import Database
     from bot.wiring import ensure_index
-    from corpus.loader import CorpusError
-    from index.embedders import EmbedderError
 
     if settings.build_on_start:
         try:
             ensure_index(settings)  # a missing or stale index is built once, before any worker starts
-        except (CorpusError, EmbedderError) as exc:
-            raise _fail(str(exc)) from exc
+        except OSError as exc:
+            raise _fail(
+                f"cannot build the index in {settings.index_dir}: {exc.strerror or exc}; build it where the "
+                "data dir is writable (kiruna-bot index build), then serve with --no-build",
+                2,
+            ) from exc
     Database(settings.database).dispose()  # migrations run once, before the workers start
     # Workers read their settings from the environment: pass on what the command line changed.
     os.environ["KIRUNA_BOT_HOST"] = settings.host
     os.environ["KIRUNA_BOT_PORT"] = str(settings.port)
+    writable = unwritable(settings.data_dir) is None
+    if settings.rate_limit_secret is None and not writable:
+        # no file for the rate-limit secret: one for this run, shared by its workers, never written
+        os.environ["KIRUNA_BOT_RATE_LIMIT_SECRET"] = secrets.token_hex(32)
     if workers > 1:
-        metrics_dir = settings.data_dir / "metrics"
+        metrics_dir = settings.data_dir / "metrics" if writable else Path(tempfile.mkdtemp(prefix="kiruna-metrics-"))
         shutil.rmtree(metrics_dir, ignore_errors=True)
         metrics_dir.mkdir()
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
+    _raise_file_limit(settings.max_connections + 256)
     uvicorn.run(
         "api.app:app_factory",
         factory=True,
@@ -483,14 +507,42 @@ def serve(
         timeout_graceful_shutdown=20,
         server_header=False,
         proxy_headers=False,  # the app trusts forwarded headers only from KIRUNA_BOT_TRUSTED_PROXIES
+        forwarded_allow_ips="",
+        http="api.protocol:GuardedHttpToolsProtocol",  # header deadline and connection cap
     )
+
+
+def _raise_file_limit(wanted: int) -> None:
+    """Open connections need file descriptors: raise the soft limit toward `wanted`, within the hard one."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft == resource.RLIM_INFINITY or soft >= wanted:
+        return
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if target > soft:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+
+
+# Startup errors that are the operator's to fix: one line naming the file and what to do, exit 2.
+def _startup_errors() -> tuple[type[Exception], ...]:
+    from api.app import DataDirError
+    from bot.storage.db import StorageUnavailable
+    from corpus.errors import CorpusError
+    from index.embedders import EmbedderError
+
+    return (CorpusError, EmbedderError, StorageUnavailable, DataDirError)
 
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
     for noisy in ("faiss.loader", "bm25s"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    app()
+    try:
+        app()
+    except _startup_errors() as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ async def get_bot(request: Request) -> Bot:
     if state.bot is None:
         await anyio.to_thread.run_sync(state.retry_if_due)
     if state.bot is None:
-        raise HTTPException(
+        raise HTTPException(  # the reason (it may name server files) is for readiness and the log only
             status_code=503,
-            detail=f"the bot is not ready: {state.reason}",
+            detail="the bot is not ready yet; try again in a few seconds",
             headers={"Retry-After": "5"},
         )
     return state.bot

@@ -24,7 +24,7 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": request_id.get(),
         }
-        for key in ("method", "path", "status", "duration_ms", "client"):
+        for key in ("method", "path", "status", "duration_ms", "client", "failures"):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)
         if record.exc_info:

@@ -15,6 +15,12 @@ PAGE_CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+# The API docs: ReDoc injects its styles and runs its search in a worker made from a blob.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
 # The demo page may be framed by nothing either, but it must reach the API on its own origin only.
 API_CSP = "default-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 

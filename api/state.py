@@ -13,7 +13,7 @@ import time
 from bot.config import Settings
 from bot.storage.db import Database
 from bot.wiring import Bot, build_bot
-from corpus.loader import CorpusError
+from corpus.errors import CorpusError
 from index.embedders import EmbedderError
 from index.manifest import IndexMismatch, IndexMissing
 

@@ -6,9 +6,12 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from limits import parse
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.chat.dialogue import DEFAULT_DIALOGUE_CUES_DIR
+from bot.chat.list_intent import DEFAULT_LIST_MODEL
 from bot.chat.question_types import DEFAULT_CUES_DIR
 from corpus.curated_translations import DEFAULT_TRANSLATIONS_DIR
 from corpus.loader import DEFAULT_CORPUS_DIR
@@ -44,6 +47,11 @@ class Settings(BaseSettings):
     question_cues_dir: Path = Field(
         DEFAULT_CUES_DIR, description="Folder of the question-type cue words, one TSV file per language."
     )
+    dialogue_cues_dir: Path = Field(
+        DEFAULT_DIALOGUE_CUES_DIR,
+        description="Folder of the conversation cue words (small talk, follow-ups, language requests), "
+        "one TSV per language.",
+    )
     site_profile: Path = Field(
         DEFAULT_PROFILE, description="Rules for reading page text copied from the municipality's site."
     )
@@ -76,6 +84,9 @@ class Settings(BaseSettings):
     scope_model: Path = Field(
         DEFAULT_SCOPE_MODEL, description="The trained out-of-scope model (`kiruna-bot scope train` writes it)."
     )
+    list_model: Path = Field(
+        DEFAULT_LIST_MODEL, description="The trained list-question model (`kiruna-bot scope train` writes it)."
+    )
     pointer_model: Path = Field(
         DEFAULT_POINTER_MODEL,
         description="The calibrated threshold for matching refused questions to staff's topics "
@@ -97,6 +108,15 @@ class Settings(BaseSettings):
         None, description="Override of Google Translate's endpoint (tests point it at a local stand-in)."
     )
 
+    conversation_key: SecretStr | None = Field(
+        None,
+        description="Key that signs conversation tokens; set the same one on every host. Default: a random key "
+        "kept in `conversation.key` in the data dir.",
+    )
+    conversation_ttl_seconds: int = Field(
+        7200, ge=60, le=7 * 24 * 3600, description="How long a conversation token lets a follow-up continue."
+    )
+
     cors_origins: str = Field(
         "", description="Comma-separated origins whose pages may call the chat API (the widget's host pages)."
     )
@@ -104,11 +124,25 @@ class Settings(BaseSettings):
         None, description="Bearer token for the staff console and API; with none set, staff routes answer 404."
     )
     rate_limit: str = Field("30/minute", description="Requests per client on public routes, e.g. `30/minute`; `off`.")
+    rate_limit_secret: SecretStr | None = Field(
+        None,
+        description="Secret of the keyed hashes that count clients; unset: a random one per day in the data dir.",
+    )
+    staff_auth_limit: str = Field(
+        "10/minute", description="Failed staff authentications per client before it gets 429, e.g. `10/minute`."
+    )
     trusted_proxies: str = Field(
-        "", description="Comma-separated proxy addresses whose X-Forwarded-For names the client."
+        "", description="Comma-separated proxy addresses or CIDR networks whose X-Forwarded-For names the client."
     )
     allowed_hosts: str = Field("", description="Comma-separated Host names to accept; empty accepts any.")
     retention_days: int = Field(30, ge=1, description="Days the question log keeps a question before purging it.")
+    header_timeout: float = Field(
+        10.0, gt=0, le=300, description="Seconds a connection has to send a request's line and headers."
+    )
+    body_timeout: float = Field(10.0, gt=0, le=300, description="Seconds a request has to send its whole body.")
+    max_connections: int = Field(
+        4096, ge=16, description="Open connections per worker; past it the longest-waiting idle ones are closed."
+    )
 
     import_hosts: str = Field(
         "kiruna.se,www.kiruna.se",
@@ -125,6 +159,17 @@ class Settings(BaseSettings):
     )
     host: str = Field("127.0.0.1", description="Address `kiruna-bot serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `kiruna-bot serve` listens on.")
+
+    @field_validator("rate_limit", "staff_auth_limit")
+    @classmethod
+    def _limit(cls, value: str) -> str:
+        """`30/minute`-style limits are checked at start, not at the first request."""
+        if value.strip().lower() != "off":
+            try:
+                parse(value)
+            except ValueError as exc:
+                raise ValueError(f"not a rate limit such as `30/minute`: {value!r}") from exc
+        return value
 
     @property
     def index_dir(self) -> Path:

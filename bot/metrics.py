@@ -28,3 +28,15 @@ BREAKER_OPEN = Gauge(
 )
 RATE_LIMITED = Counter("kiruna_rate_limited_total", "Requests refused with 429.")
 CACHE_HITS = Counter("kiruna_answer_cache_hits_total", "Answers served from a worker's answer cache.")
+STORAGE_FAILURES = Counter(
+    "kiruna_storage_failures_total", "Storage operations that failed (disk full, damaged file, lock).", ["operation"]
+)
+STORAGE_DEGRADED = Gauge(
+    "kiruna_storage_degraded",
+    "1 while a storage operation is failing in a worker (readiness says degraded), else 0.",
+    multiprocess_mode="max",
+)
+STAFF_AUTH_FAILURES = Counter("kiruna_staff_auth_failures_total", "Staff requests with a missing or wrong token.")
+SLOW_CLIENTS_CUT = Counter(
+    "kiruna_slow_clients_cut_total", "Connections closed for sending headers or a body too slowly.", ["stage"]
+)

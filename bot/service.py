@@ -28,11 +28,12 @@ import anyio.to_thread
 from bot.chat.answer import Answer, ChatRequest
 from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache, InFlight
-from bot.chat.page_preference import page_document, prefer_document
+from bot.chat.conversation import Context, ConversationTokens
+from bot.chat.page_preference import page_document
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import LinearRanker
-from bot.chat.retrieval import Retrieval
-from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.chat.scope import ScopeGate
+from bot.chat.understanding import Plan
 from bot.language.messages import Catalogs
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
 from bot.metrics import ANSWERS
@@ -59,26 +60,15 @@ class Live:
 
 
 @dataclass(frozen=True)
-class Draft:
-    """What understanding a message found: its languages, the ranked passages, the scope decision."""
-
-    message: str
-    lang: str
-    detected: str
-    retrieval: Retrieval
-    decision: ScopeDecision
-
-
-@dataclass(frozen=True)
 class Turn:
-    """An answer and, when it was not served from the cache, the draft it was made from."""
+    """An answer and, when it was not served from the cache, the plan it was made from."""
 
     answer: Answer
-    draft: Draft | None
+    plan: Plan | None
 
 
 class Follower(Protocol):
-    """Follows the published corpus (`bot.content.CorpusFollower`): a new pipeline when it changed."""
+    """Follows the published corpus (`bot.following.CorpusFollower`): a new pipeline when it changed."""
 
     def poll(self, current: Pipeline) -> Pipeline | None: ...
 
@@ -132,10 +122,12 @@ class ChatService:
         memory: TranslationMemory,
         questions: QuestionLog,
         translations: TranslationService,
-        cache: AnswerCache,
+        cache: AnswerCache[tuple[Answer, Context]],
         threads: int,
+        tokens: ConversationTokens,
     ) -> None:
         self._live = Live(pipeline, answerer)  # replaced whole by `swap`, never changed in place
+        self._tokens = tokens
         self._memory = memory
         self._questions = questions
         self._translations = translations
@@ -164,65 +156,65 @@ class ChatService:
 
     async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
         live = self._live  # one version from start to end, even if another is swapped in meanwhile
+        context = self._tokens.read(request.conversation)
+        page = page_document(live.pipeline.corpus, request.page)  # the document the widget sits on, if known
+        # everything a fresh answer depends on: the exact message (its language is read from it),
+        # the requested and the widget's language, the conversation so far, the page, the corpus and memory
+        key = (request.message, request.lang, request.ui_lang, context.key() if context else None, page)
         generation = self._generation(live)
-        page = page_document(live.pipeline.corpus, request.page)
         if use_cache:
-            hit = self._cache.get(request.message, request.lang, generation, page)
+            hit = self._cache.get(key, generation)
             if hit is not None:
-                return await self._reuse(hit, request.message, log)
+                answer, next_context = hit
+                return await self._reuse(answer, next_context, request.message, log)
 
         async def fresh() -> Turn:
-            draft = await self._pools.run_cpu(self._understand, live, request.message, request.lang, page)
-            return Turn(await self._pools.run_io(self._respond, live, draft, log), draft)
+            plan = await self._pools.run_cpu(
+                live.pipeline.understander.understand, request.message, request.lang, request.ui_lang, context, page
+            )
+            return Turn(await self._pools.run_io(self._respond, live, plan, log), plan)
 
         if not use_cache:
             return await fresh()
-        key = self._cache.key(request.message, request.lang, generation, page)
-        turn, shared = await self._inflight.share(key, fresh)  # the same question asked meanwhile is made once
-        if shared:
-            return await self._reuse(turn.answer, request.message, log)
+        turn, shared = await self._inflight.share((key, generation), fresh)  # asked meanwhile: made once
+        if shared and turn.plan is not None:
+            return await self._reuse(turn.answer, turn.plan.context, request.message, log)
         # a degraded translation may work next time: only complete answers are kept
-        if turn.answer.translation.available:
-            self._cache.put(request.message, request.lang, generation, turn.answer, page)
+        if turn.answer.translation.available and turn.plan is not None and turn.plan.context is not None:
+            self._cache.put(key, generation, (turn.answer, turn.plan.context))
         return turn
 
-    async def _reuse(self, made: Answer, message: str, log: bool) -> Turn:
+    async def _reuse(self, made: Answer, context: Context | None, message: str, log: bool) -> Turn:
         """An answer made before (cached, or just now for another request), with an id of its own."""
-        answer = made.model_copy(update={"id": str(uuid.uuid4())})
+        token = self._tokens.issue(context) if context is not None else None
+        answer = made.model_copy(update={"id": str(uuid.uuid4()), "conversation": token})
         if log:
             await self._pools.run_io(self._log, message, answer)
         return Turn(answer, None)
 
-    @staticmethod
-    def _understand(live: Live, message: str, lang: str | None, page: str | None = None) -> Draft:
-        p = live.pipeline
-        detected = p.detector.detect(message)
-        query = p.retriever.embed(message)
-        retrieval = p.retriever.retrieve(message, query)
-        decision = p.gate.decide(retrieval, query)
-        return Draft(message, lang or detected, detected, prefer_document(retrieval, page), decision)
-
-    def _respond(self, live: Live, draft: Draft, log: bool) -> Answer:
-        answer = live.answerer.answer(draft.retrieval, draft.decision, draft.lang, draft.detected)
-        if not answer.answered and self._pointers is not None:
-            answer = self._pointers.point(live.pipeline, draft.message, answer)
-        answer = answer.model_copy(update={"id": str(uuid.uuid4())})
+    def _respond(self, live: Live, plan: Plan, log: bool) -> Answer:
+        answer = live.answerer.compose(plan)
+        if answer.kind == "out_of_scope" and self._pointers is not None:  # where staff say to turn instead
+            answer = self._pointers.point(live.pipeline, plan.message, answer)
+        token = self._tokens.issue(plan.context) if plan.context is not None else None
+        answer = answer.model_copy(update={"id": str(uuid.uuid4()), "conversation": token})
         if log:
-            self._log(draft.message, answer)
+            self._log(plan.message, answer)
         return answer
 
     def _log(self, message: str, answer: Answer) -> None:
         ANSWERS.labels(answer.lang, str(answer.answered).lower()).inc()
-        self._questions.record(
-            answer.id,
-            redact(message),
-            answer.lang,
-            answer.detected_lang,
-            answer.answered,
-            answer.quote.chunk_id if answer.quote else None,
-            answer.sources[0].score if answer.sources else None,
-            answer.translation.provider,
-        )
+        with self._questions.health.guard("question_log"):  # a log that cannot be written costs no answer
+            self._questions.record(
+                answer.id,
+                redact(message),
+                answer.lang,
+                answer.detected_lang,
+                answer.answered,
+                answer.quote.chunk_id if answer.quote else None,
+                answer.sources[0].score if answer.sources else None,
+                answer.translation.provider,
+            )
 
     # -- what a cached answer depends on ----------------------------------------------------
 
@@ -248,10 +240,8 @@ class ChatService:
         """Keep the cache's view of other workers' translation edits current, and follow the published
         corpus and staff's topics (runs until cancelled)."""
         while True:
-            try:
+            with self._memory.health.guard("translation_memory"):  # retried; answers go on with the last version
                 await self._pools.run_io(self.refresh)
-            except Exception:  # a failed read is retried; answering goes on with the last version
-                log.exception("cannot read the translation memory's version")
             await self.follow()
             await asyncio.sleep(every)
 
@@ -306,14 +296,17 @@ class ChatService:
         return out
 
     def record_feedback(self, answer_id: str, helpful: bool) -> None:
-        """A resident's thumbs up or down; KeyError for an unknown answer (reads the database)."""
-        self._questions.feedback(answer_id, helpful)
+        """A resident's thumbs up or down, the last one counts; KeyError for an unknown answer (reads the database)."""
+        with self._questions.health.watch("feedback"):
+            self._questions.feedback(answer_id, helpful)
 
     def variant(self, *, ranker: LinearRanker | None = None, gate: ScopeGate | None = None) -> ChatService:
         """The same service with another ranker or scope gate and an empty cache (eval ablations)."""
         p = self._live.pipeline
         retriever = p.retriever.with_ranker(ranker) if ranker is not None else p.retriever
-        pipeline = replace(p, retriever=retriever, gate=gate or p.gate)
+        gate = gate or p.gate
+        understander = p.understander.with_parts(retriever, gate)
+        pipeline = replace(p, retriever=retriever, gate=gate, understander=understander)
         return ChatService(
             pipeline,
             self._live.answerer,
@@ -322,6 +315,7 @@ class ChatService:
             translations=self._translations,
             cache=AnswerCache(self._cache.maxsize),
             threads=self._pools._cpu_size,
+            tokens=self._tokens,
         )
 
     @property

@@ -24,6 +24,15 @@ class DecisionBlock:
 
 
 @dataclass(frozen=True)
+class MetaBlock:
+    """A line that states something about the page ("Publicerad av: …", "Senast ändrad: …")."""
+
+    text: str
+    field: str
+    value: str
+
+
+@dataclass(frozen=True)
 class BodyBlock:
     """Answerable lines, plus the related-link lines that stood among them."""
 
@@ -32,4 +41,4 @@ class BodyBlock:
     link_lines: tuple[str, ...] = ()
 
 
-Block = HeadingBlock | DecisionBlock | BodyBlock
+Block = HeadingBlock | DecisionBlock | MetaBlock | BodyBlock

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
+from corpus.errors import CorpusError
 from corpus.hashing import content_hash
 from corpus.segments import Segment
 
@@ -40,8 +41,13 @@ class CuratedTranslation:
 def read_translations(path: Path) -> list[CuratedTranslation]:
     """Translations of one PO file; the language is the file name (`fi.po` -> `fi`)."""
     lang = path.stem
-    with path.open("rb") as fh:
-        catalog = read_po(fh, locale=None, abort_invalid=True)
+    try:
+        with path.open("rb") as fh:
+            catalog = read_po(fh, locale=None, abort_invalid=True)
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from exc
+    except PoFileError as exc:
+        raise CorpusError(f"{path}: not a valid PO file ({exc})") from exc
     out: list[CuratedTranslation] = []
     for message in catalog:
         if not message.id or not isinstance(message.id, str) or not isinstance(message.string, str):

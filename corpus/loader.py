@@ -11,10 +11,11 @@ import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
+from corpus.errors import CorpusError
 from corpus.hashing import content_hash
 from corpus.model import Corpus, Document
 from corpus.site_profile import DEFAULT_PROFILE, SiteProfile, load_site_profile
-from corpus.sources import CorpusError, document_from_source, source_from_file
+from corpus.sources import document_from_source, source_from_file
 
 DEFAULT_CORPUS_DIR = Path(__file__).with_name("documents")
 _SUFFIXES = (".txt", ".md")

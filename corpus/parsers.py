@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.blocks import Block, BodyBlock, DecisionBlock, HeadingBlock
+from corpus.blocks import Block, BodyBlock, DecisionBlock, HeadingBlock, MetaBlock
 from corpus.cleaning import split_blocks
 from corpus.model import RelatedLink
 from corpus.site_profile import SiteProfile
@@ -39,8 +39,8 @@ def _body(lines: list[str], profile: SiteProfile) -> list[Block]:
     return out
 
 
-def parse_site_page(cleaned: str, title: str, profile: SiteProfile) -> tuple[list[Block], dict[str, str]]:
-    """Blocks of a page copied from the site, and the footer fields found on it.
+def parse_site_page(cleaned: str, title: str, profile: SiteProfile) -> list[Block]:
+    """Blocks of a page copied from the site.
 
     Everything above the line that repeats the page title is site chrome (cookie notice,
     language chooser, site name) and is dropped, as are lines the profile names boilerplate.
@@ -48,7 +48,6 @@ def parse_site_page(cleaned: str, title: str, profile: SiteProfile) -> tuple[lis
     raw_blocks = split_blocks(cleaned)
     start = next((i for i, b in enumerate(raw_blocks) if b == [title]), None)
     blocks: list[Block] = []
-    footer: dict[str, str] = {}
     if start is not None:
         blocks.append(HeadingBlock(title, 1))
         raw_blocks = raw_blocks[start + 1 :]
@@ -58,7 +57,10 @@ def parse_site_page(cleaned: str, title: str, profile: SiteProfile) -> tuple[lis
         for line in lines:
             field = profile.as_footer(line)
             if field:
-                footer[field[0]] = field[1]
+                # metadata, and text of the page: "who published this?" quotes the line itself
+                blocks.extend(_body(kept, profile) if kept else [])
+                kept = []
+                blocks.append(MetaBlock(line, field[0], field[1]))
             else:
                 kept.append(line)
         if not kept:
@@ -72,7 +74,7 @@ def parse_site_page(cleaned: str, title: str, profile: SiteProfile) -> tuple[lis
                 blocks.append(HeadingBlock(kept[0], 1 if not blocks else 2))
                 continue
         blocks.extend(_body(kept, profile))
-    return blocks, footer
+    return blocks
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*$")
@@ -86,7 +88,8 @@ def parse_markdown(cleaned: str, profile: SiteProfile) -> list[Block]:
         for line in raw:
             m = _MD_HEADING.match(line)
             decision = profile.as_decision(line)
-            if m or decision:
+            field = profile.as_footer(line)
+            if m or decision or field:
                 if body:
                     blocks.extend(_body(body, profile))
                     body = []
@@ -94,6 +97,8 @@ def parse_markdown(cleaned: str, profile: SiteProfile) -> list[Block]:
                     blocks.append(HeadingBlock(m.group(2), len(m.group(1))))
                 elif decision:
                     blocks.append(DecisionBlock(line, decision))
+                elif field:
+                    blocks.append(MetaBlock(line, field[0], field[1]))
             else:
                 body.append(line)
         if body:

@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from corpus.errors import CorpusError, read_text
 from corpus.model import Decision, RelatedLink
 
 DEFAULT_PROFILE = Path(__file__).with_name("site.toml")
@@ -57,7 +58,10 @@ def _html_rules(table: dict[str, object]) -> dict[str, tuple[str, ...]]:
 
 def load_site_profile(path: Path = DEFAULT_PROFILE) -> SiteProfile:
     """Read and compile a site profile; a bad pattern fails here, at load, with its name."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    try:
+        data = tomllib.loads(read_text(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise CorpusError(f"{path}: not valid TOML ({exc})") from exc
     try:
         return SiteProfile(
             boilerplate=tuple(re.compile(p) for p in data.get("boilerplate", [])),
@@ -67,4 +71,4 @@ def load_site_profile(path: Path = DEFAULT_PROFILE) -> SiteProfile:
             **_html_rules(data.get("html", {})),
         )
     except (KeyError, re.error) as exc:
-        raise ValueError(f"{path}: invalid site profile: {exc}") from exc
+        raise CorpusError(f"{path}: invalid site profile: {exc}") from exc

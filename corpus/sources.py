@@ -17,18 +17,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from corpus.blocks import DecisionBlock
+from corpus.blocks import DecisionBlock, MetaBlock
 from corpus.chunking import build_document, slug
 from corpus.cleaning import clean_text
+from corpus.errors import CorpusError, read_text
 from corpus.model import Decision, Document, DocumentMeta, RelatedLink
 from corpus.parsers import parse_markdown, parse_site_page
 from corpus.site_profile import SiteProfile
 
 FORMATS = ("site-page", "markdown")
-
-
-class CorpusError(ValueError):
-    """A document that cannot be read as the corpus expects; the message names the file."""
 
 
 @dataclass(frozen=True)
@@ -149,11 +146,8 @@ def source_from_text(
         return str(value) if value not in (None, "") else None
 
     title = str(data.get("title", first_line))
-    footer: dict[str, str] = {}
-    if fmt == "site-page":
-        blocks, footer = parse_site_page(cleaned, title, profile)
-    else:
-        blocks = parse_markdown(cleaned, profile)
+    blocks = parse_site_page(cleaned, title, profile) if fmt == "site-page" else parse_markdown(cleaned, profile)
+    footer = {b.field: b.value for b in blocks if isinstance(b, MetaBlock)}
     decisions = [b.text for b in blocks if isinstance(b, DecisionBlock)]
     return DocumentSource(
         doc_id=str(data.get("id", Path(name).stem)),
@@ -173,12 +167,8 @@ def source_from_text(
 
 def source_from_file(path: Path, profile: SiteProfile, default_publisher: str = "Kiruna kommun") -> DocumentSource:
     """One committed document file and its sidecar."""
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not UTF-8 text ({exc})") from exc
     return source_from_text(
-        raw,
+        read_text(path),
         name=path.name,
         suffix=path.suffix,
         profile=profile,
@@ -210,7 +200,7 @@ def document_from_source(
     if source.format == "markdown":
         blocks = parse_markdown(source.text, profile)
     else:
-        blocks, _ = parse_site_page(source.text, source.title, profile)
+        blocks = parse_site_page(source.text, source.title, profile)
     doc = build_document(meta, blocks)
     if not doc.chunks:
         raise CorpusError(f"{source.doc_id}: no answerable text found")

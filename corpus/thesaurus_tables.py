@@ -9,10 +9,12 @@ eval question is needed to build it.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpus.errors import CorpusError, read_text
 from corpus.hashing import content_hash
 
 DEFAULT_THESAURUS_DIR = Path(__file__).with_name("thesaurus")
@@ -38,16 +40,16 @@ class Thesaurus:
 def read_thesaurus_file(path: Path) -> dict[str, list[str]]:
     """One language's table; a malformed line fails with its line number."""
     table: dict[str, list[str]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
+    with io.StringIO(read_text(path), newline="") as fh:
         rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(rows, None)
         if header != ["term", "synonyms"]:
-            raise ValueError(f"{path}: first line must be 'term<TAB>synonyms'")
+            raise CorpusError(f"{path}: first line must be 'term<TAB>synonyms'")
         for n, row in enumerate(rows, 2):
             if not row:
                 continue
             if len(row) != 2:
-                raise ValueError(f"{path}:{n}: expected 2 tab-separated columns, got {len(row)}")
+                raise CorpusError(f"{path}:{n}: expected 2 tab-separated columns, got {len(row)}")
             term, synonyms = row[0].strip().lower(), [s.strip() for s in row[1].split(",") if s.strip()]
             table.setdefault(term, []).extend(synonyms)
     return table

@@ -33,13 +33,16 @@ class Entry:
         return asdict(self)
 
 
-def _context(chunk: Chunk, table: dict[str, str] | None) -> str:
+def _context(chunk: Chunk, title: str, table: dict[str, str] | None) -> str:
     """The chunk's section headings (translated where possible), without the chunk's own label.
 
     The label already stands in the text ("Inriktning: …", a lead line); repeating it would
-    weigh one line twice.
+    weigh one line twice. A line about the whole page ("Publicerad av: …") stands under the
+    page's title.
     """
     section = chunk.heading_path[:-1] if chunk.kind in ("labelled", "lead") else chunk.heading_path
+    if not chunk.heading_path and chunk.kind == "meta":
+        section = (title,)
     return " › ".join(table.get(h, h) if table else h for h in section)
 
 
@@ -58,9 +61,10 @@ def build_entries(
         if lang != "sv":
             tables[lang] = {t.source: t.text for t in items}
     dense: list[tuple[str, str | None, str, str, str]] = []
+    titles = {d.meta.id: d.meta.title for d in corpus.documents}
     for chunk in corpus.chunks():
         for lang, table in tables.items():
-            context = _context(chunk, table)
+            context = _context(chunk, titles[chunk.doc_id], table)
             texts: list[str] = []
             for s in chunk.sentences:
                 text = s.text if table is None else table.get(s.text)

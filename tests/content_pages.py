@@ -27,6 +27,8 @@ REMOVED = (
 NEW_LINK = "Läs mer om kultur- och fritidsplanen"
 NEW_LINK_URL = "https://kiruna.se/Uppleva-och-gora/Kultur-och-fritidsplan/"
 NEW_DATE = "2024-05-02"
+OLD_DATE_LINE = "Senast ändrad: 2020-02-21"
+NEW_DATE_LINE = f"Senast ändrad: {NEW_DATE}"
 
 
 def seed_html() -> str:

@@ -27,7 +27,7 @@ def test_health(client: TestClient) -> None:
     assert client.get("/health/live").json() == {"status": "live"}
     ready = client.get("/health/ready")
     assert ready.status_code == 200
-    assert ready.json()["index"]["chunks"] == 10
+    assert ready.json()["index"]["chunks"] == 16  # ten passages and six one-line facts
 
 
 def test_chat_contract(client: TestClient, fast_chat: ChatService) -> None:

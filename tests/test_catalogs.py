@@ -28,7 +28,21 @@ def test_placeholders_survive_translation() -> None:
 def test_messages_format_without_errors() -> None:
     catalogs = load_catalogs()
     values = dict.fromkeys(
-        ("date", "paragraph", "document", "section", "quote", "language", "publisher", "links", "url", "version"), "x"
+        (
+            "date",
+            "paragraph",
+            "document",
+            "section",
+            "quote",
+            "language",
+            "publisher",
+            "links",
+            "url",
+            "count",
+            "heading",
+            "version",
+        ),
+        "x",
     )
     for lang in LANGUAGES:
         for msgid in ALL_IDS:

@@ -10,10 +10,12 @@ from bot.content import AlreadyPublished, ContentError
 from bot.storage.documents import PublishConflict
 from bot.wiring import Bot
 from tests.content_pages import (
+    NEW_DATE_LINE,
     NEW_DIRECTION_GOAL,
     NEW_GOAL,
     NEW_LINK,
     NEW_LINK_URL,
+    OLD_DATE_LINE,
     OLD_GOAL,
     REMOVED,
     second_version_html,
@@ -70,15 +72,17 @@ def test_review_names_changes_stale_translations_eval_cases_and_logged_answers(f
     assert report.against == fresh_bot.content.published()[DOC]
     assert [(c.kind, c.old, c.new) for c in report.diff.changes] == [
         ("changed", OLD_GOAL, NEW_GOAL),
+        ("added", None, NEW_LINK),
         ("added", None, "Inriktning: Hållbarhet och klimat"),
         ("added", None, NEW_DIRECTION_GOAL),
         ("removed", REMOVED, None),
+        ("changed", OLD_DATE_LINE, NEW_DATE_LINE),
     ]
-    # the curated translations of the reworded goal and the removed sentence go stale, in every language
-    assert {s.lang: (s.count, s.curated) for s in report.stale} == dict.fromkeys(TRANSLATED, (2, 2))
-    assert all(sorted(s.texts) == sorted([OLD_GOAL, REMOVED]) for s in report.stale)
-    # the new goal, the new direction's two sentences and its heading have no translation yet
-    assert report.untranslated == dict.fromkeys(TRANSLATED, 4)
+    # the curated translations of the reworded goal, the removed sentence and the old date go stale, everywhere
+    assert {s.lang: (s.count, s.curated) for s in report.stale} == dict.fromkeys(TRANSLATED, (3, 3))
+    assert all(sorted(s.texts) == sorted([OLD_GOAL, REMOVED, OLD_DATE_LINE]) for s in report.stale)
+    # the new goal, link line, date line, the new direction's two sentences and its heading: not translated yet
+    assert report.untranslated == dict.fromkeys(TRANSLATED, 6)
     assert {c.answer for c in report.eval_cases} == {OLD_GOAL, REMOVED}
     assert len(report.eval_cases) == 14  # 12 languages ask about culture, 2 about the seminar
     assert [(q.chunk_id.rsplit("/", 1)[-1], q.count, q.examples) for q in report.questions] == [
@@ -168,7 +172,7 @@ def test_a_markdown_file_is_a_new_document(fresh_bot: Bot) -> None:
     result = fresh_bot.content.import_content(text, "bostader.md", "Åsa")
     assert result.version.doc_id == "bostader"
     assert result.published is None
-    assert [c.kind for c in result.diff.changes] == ["added", "added"]
+    assert [c.kind for c in result.diff.changes] == ["added", "added"]  # its two sentences
     fresh_bot.content.publish(result.version.id, "Åsa", wait=True)
     _follow(fresh_bot)
     assert set(fresh_bot.content.serving()) == {DOC, "bostader"}

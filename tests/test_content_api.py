@@ -59,14 +59,21 @@ def test_upload_review_publish_and_roll_back(client: TestClient) -> None:
     assert body["created"] is True
     assert body["version"]["imported_by"] == "Åsa"
     assert body["version"]["published"] is False
-    assert body["diff"]["counts"] == {"added": 2, "removed": 1, "changed": 1, "unchanged": 31}
+    assert body["diff"]["counts"] == {"added": 3, "removed": 1, "changed": 2, "unchanged": 36}
     # the larger body is for the import route only
     assert client.post("/v1/chat", json={"message": "x" * 20_000}).status_code == 413
 
     review = client.get(f"/v1/staff/content/versions/{v2}/review", headers=STAFF).json()
     assert review["against"] == v1
-    assert [c["kind"] for c in review["diff"]["changes"]] == ["changed", "added", "added", "removed"]
-    assert {s["lang"]: s["count"] for s in review["stale_translations"]}["fi"] == 2
+    assert [c["kind"] for c in review["diff"]["changes"]] == [
+        "changed",
+        "added",
+        "added",
+        "added",
+        "removed",
+        "changed",
+    ]
+    assert {s["lang"]: s["count"] for s in review["stale_translations"]}["fi"] == 3
     assert len(review["eval_cases"]) == 14
 
     before = client.post("/v1/chat", json=CULTURE).json()

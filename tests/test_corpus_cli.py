@@ -36,15 +36,15 @@ def test_the_editors_workflow_on_the_command_line(settings: Settings, pipeline: 
 
     imported = _cli("corpus", "import", str(page), "--by", "Åsa", data_dir=data)
     assert imported.returncode == 0, imported.stderr
-    assert "1 sentences changed, 2 added, 1 removed" in imported.stdout
+    assert "2 sentences changed, 3 added, 1 removed" in imported.stdout
     v2 = imported.stdout.split("new version ")[1].split()[0]
 
     diff = _cli("corpus", "diff", v2, data_dir=data)
     assert diff.returncode == 0, diff.stderr
     assert f"  ~ {OLD_GOAL}\n    -> {NEW_GOAL}" in diff.stdout
-    assert "stale translations: en 2 (0 reviewed)" in diff.stdout
+    assert "stale translations: en 3 (0 reviewed)" in diff.stdout
     as_json = json.loads(_cli("corpus", "diff", v2, "--json", data_dir=data).stdout)
-    assert as_json["diff"]["counts"] == {"added": 2, "removed": 1, "changed": 1, "unchanged": 31}
+    assert as_json["diff"]["counts"] == {"added": 3, "removed": 1, "changed": 2, "unchanged": 36}
     assert len(as_json["eval_cases"]) == 14
 
     published = _cli("corpus", "publish", v2, "--by", "Åsa", data_dir=data)

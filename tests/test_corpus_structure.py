@@ -8,7 +8,7 @@ import pytest
 
 from corpus import Corpus, load_corpus
 from corpus.cleaning import clean_text, split_blocks
-from corpus.loader import CorpusError
+from corpus.errors import CorpusError
 from corpus.sentences import split_sentences
 from tests.conftest import SEED
 
@@ -34,44 +34,75 @@ def test_source_url_comes_from_settings() -> None:
 
 def test_chunks_follow_the_page_structure(corpus: Corpus) -> None:
     chunks = corpus.document(DOC_ID).chunks
-    kinds = [(c.kind, c.heading_path[-1]) for c in chunks]
+    kinds = [(c.kind, c.heading_path[-1] if c.heading_path else c.text) for c in chunks]
     assert kinds == [
+        ("decision", "Vår vision"),
         ("adopted", "Vår vision"),
         ("lead", "Vi vill att visionen ska tolkas så här"),
         ("labelled", "Näringslivsutveckling och arbetsmarknad"),
+        ("link", "Näringslivsutveckling och arbetsmarknad"),
         ("labelled", "Offentlig och kommersiell service"),
         ("labelled", "Boende, bebyggelse och livsmiljö"),
+        ("link", "Boende, bebyggelse och livsmiljö"),
         ("labelled", "Kommunikationer"),
+        ("link", "Kommunikationer"),
         ("labelled", "Kultur, fritid och idrott i hela kommunen"),
         ("labelled", "Utbildning och forskning"),
         ("prose", "Hur gjorde vi?"),
         ("prose", "Hur når vi visionen?"),
+        ("meta", "Publicerad av: Ulrika Hannu"),
+        ("meta", "Senast ändrad: 2020-02-21"),
     ]
     directions = [c for c in chunks if c.kind == "labelled"]
     assert all(c.heading_path[0] == "Strategiska inriktningar och övergripande mål" for c in directions)
     assert all(c.text.split("\n")[1].startswith("Mål: ") for c in directions)
-    interpretation = chunks[1]
+    decision, vision, interpretation = chunks[:3]
     assert interpretation.text.startswith("Vi vill att visionen ska tolkas så här:\nI Kiruna är människor viktiga.")
     assert interpretation.sentences[0].is_lead
-    assert chunks[0].companions == (interpretation.id,)
+    assert vision.companions == (interpretation.id,)
+    assert decision.companions == (vision.id,)  # "when was it adopted?" quotes the line with the vision
+
+
+def test_provenance_follows_the_page(corpus: Corpus) -> None:
+    """The decision line stands under "Vår vision": no other section claims the council's decision."""
+    chunks = corpus.document(DOC_ID).chunks
+    decided = {c.heading_path for c in chunks if c.decision is not None}
+    assert decided == {("Vår vision",)}
 
 
 def test_boilerplate_is_not_answerable(corpus: Corpus) -> None:
     doc = corpus.document(DOC_ID)
     answerable = "\n".join(c.text for c in doc.chunks)
-    for chrome in ("kakor", "cookies", "Google Translate", "välja vilket språk", "Publicerad av", "Senast ändrad"):
+    for chrome in ("kakor", "cookies", "Google Translate", "välja vilket språk"):
         assert chrome not in answerable
         assert chrome not in doc.text
 
 
-def test_read_more_lines_are_related_links_not_answers(corpus: Corpus) -> None:
+def test_page_details_are_quotable_lines(corpus: Corpus) -> None:
     doc = corpus.document(DOC_ID)
-    links = {c.heading_path[-1]: [r.title for r in c.related_links] for c in doc.chunks}
+    lines = {c.text: c.kind for c in doc.chunks if c.kind in ("decision", "meta")}
+    assert lines == {
+        "Antagen av kommunfullmäktige 2013-05-27, § 68": "decision",
+        "Publicerad av: Ulrika Hannu": "meta",
+        "Senast ändrad: 2020-02-21": "meta",
+    }
+
+
+def test_read_more_lines_are_links_of_their_direction(corpus: Corpus) -> None:
+    doc = corpus.document(DOC_ID)
+    links = {c.heading_path[-1]: [r.title for r in c.related_links] for c in doc.chunks if c.kind == "labelled"}
     assert links["Näringslivsutveckling och arbetsmarknad"] == ["näringslivsstrategi 2016-2018"]
     assert links["Boende, bebyggelse och livsmiljö"] == ["vårt bostadsförsörjningsprogram (webbsida)"]
     assert links["Kommunikationer"] == ["arbetet med trafikstrategi, trafikplan, parkeringsprogram mm (webbsida)"]
-    for s in corpus.sentences():
-        assert not s.text.startswith(("Läs mer om", "Läs om"))
+    link_lines = [c for c in doc.chunks if c.kind == "link"]
+    assert [c.text for c in link_lines] == [
+        "Läs mer om näringslivsstrategi 2016-2018",
+        "Läs mer om vårt bostadsförsörjningsprogram (webbsida)",
+        "Läs om arbetet med trafikstrategi, trafikplan, parkeringsprogram mm (webbsida)",
+    ]
+    for chunk in doc.chunks:
+        if chunk.kind != "link":
+            assert not any(s.text.startswith(("Läs mer om", "Läs om")) for s in chunk.sentences)
 
 
 def _page_sentences() -> list[str]:
@@ -80,20 +111,22 @@ def _page_sentences() -> list[str]:
     start = blocks.index(["Vision, mål och varumärke"]) + 1
     out: list[str] = []
     for block in blocks[start:]:
-        if len(block) == 1 and (
-            not block[0].endswith((".", ":")) or block[0].startswith(("Publicerad av", "Senast ändrad"))
-        ):
-            continue  # headings, the decision line and the footer
+        if len(block) == 1 and not block[0].endswith((".", ":")) and not block[0].startswith(LINES):
+            continue  # headings
         for line in block:
-            if line.startswith(("Läs mer om", "Läs om")):
+            if line.startswith(LINES):
+                out.append(line)  # one line, one sentence: the decision, the page details, "Läs mer"
                 continue
             out.extend(line[a:b] for a, b in split_sentences(line))
     return out
 
 
+LINES = ("Antagen av", "Publicerad av", "Senast ändrad", "Läs mer om", "Läs om")
+
+
 def test_every_sentence_lands_in_exactly_one_chunk(corpus: Corpus) -> None:
     expected = _page_sentences()
-    assert len(expected) == 33
+    assert len(expected) == 39
     chunks = corpus.document(DOC_ID).chunks
     for sentence in expected:
         holders = [c.id for c in chunks if any(s.text == sentence for s in c.sentences)]

@@ -128,4 +128,4 @@ def test_import_by_url_keeps_the_address_and_resolves_links(fresh_bot: Bot, site
     assert result.version.source.source_url == f"{site}/Kommun/Vision/"
     links = {link.text: link.url for link in result.version.source.links}
     assert links[NEW_LINK] == f"{site}/Uppleva-och-gora/Kultur-och-fritidsplan/"
-    assert [c.kind for c in result.diff.changes] == ["changed", "added", "added", "removed"]
+    assert [c.kind for c in result.diff.changes] == ["changed", "added", "added", "added", "removed", "changed"]

@@ -63,8 +63,9 @@ def test_chat_contract_property(client: TestClient, message: object, lang: objec
         assert isinstance(message, str)
         assert 1 <= len(message) <= 1000
         assert payload["lang"] in ("sv", "en", "fi", "se", "fit", "ar", "so", "ti", "fa", "uk", "pl", "de")
-        if payload["quote"]:
-            assert payload["quote"]["text"] in payload["answer"]
+        for quote in payload["quotes"]:
+            shown = quote["translation"]["text"] if quote["translation"] else quote["text"]
+            assert shown in payload["answer"]
     else:
         assert isinstance(payload["detail"], str)
         assert payload["detail"]

@@ -9,7 +9,6 @@ import pytest
 
 from bot.chat.answer import ChatRequest
 from bot.chat.cache import InFlight
-from bot.service import ChatService
 from bot.storage.question_stats import refused
 from bot.wiring import Bot
 from tests.fakes import run_async
@@ -17,13 +16,14 @@ from tests.fakes import run_async
 
 def test_concurrent_requests_for_one_answer_make_it_once(fresh_bot: Bot, monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[str] = []
-    understand = ChatService._understand
+    understander = fresh_bot.chat.pipeline.understander
+    understand = understander.understand
 
-    def counted(*args: Any) -> Any:
-        made.append(args[1])
-        return understand(*args)
+    def counted(message: str, *args: Any) -> Any:
+        made.append(message)
+        return understand(message, *args)
 
-    monkeypatch.setattr(ChatService, "_understand", staticmethod(counted))
+    monkeypatch.setattr(understander, "understand", counted)
 
     async def many() -> list[Any]:
         request = ChatRequest(message="När går nattbussen?", lang="sv")

@@ -72,7 +72,7 @@ def test_answers_from_the_widgets_page_are_preferred_when_they_answer_as_well(fr
     assert page_document(corpus, HOUSING_URL + "?ref=menu") == "bostader"
     assert page_document(corpus, "bostader") == "bostader"
     assert page_document(corpus, "https://example.org/") is None
-    question = "Vilket mål finns för bostäder och livsmiljö?"
+    question = "Vad är målet för bebyggelse?"
     on_housing = _ask(fresh_bot, question, HOUSING_URL)
     on_vision = _ask(fresh_bot, question, VISION_URL)
     assert on_housing == ("bostader", f"Inriktning: Boende, bebyggelse och livsmiljö\n{HOUSING_GOAL}")
@@ -86,7 +86,7 @@ def test_answers_from_the_widgets_page_are_preferred_when_they_answer_as_well(fr
     doc, text = _ask(fresh_bot, "När startade visionsprojektet Kiruna 2.0?", HOUSING_URL)
     assert doc == "vision-mal-och-varumarke"
     assert "februari 2012" in text
-    doc, text = _ask(fresh_bot, "Hur många nya bostäder planeras vid skjutbanan?", VISION_URL)
+    doc, text = _ask(fresh_bot, "Var planerar kommunen nya bostäder?", VISION_URL)
     assert doc == "bostader"
     assert "500 nya bostäder" in text
 
@@ -109,7 +109,7 @@ def test_the_eval_reports_figures_per_document(fresh_bot: Bot) -> None:
         EvalCase(
             "b1",
             "sv",
-            "Hur många nya bostäder planeras vid skjutbanan?",
+            "Var planerar kommunen nya bostäder?",
             "Kommunen planerar 500 nya bostäder vid skjutbanan.",
         ),
         EvalCase("x1", "sv", "vad blir det för väder i morgon", None),

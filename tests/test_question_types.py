@@ -7,11 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.chat.cues import read_cue_file
 from bot.chat.pipeline import Pipeline
-from bot.chat.question_types import INTENTS, QuestionCues, load_question_cues, read_cue_file, stated_types
+from bot.chat.question_types import INTENTS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
 from bot.service import ChatService
 from corpus import Corpus
+from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
 from tests.fakes import ask
 
@@ -48,15 +50,26 @@ def test_cues_match_whole_words_unless_starred(cues: QuestionCues) -> None:
 
 
 def _chunk(corpus: Corpus, heading: str) -> Chunk:
-    return next(c for c in corpus.document(DOC_ID).chunks if c.heading_path[-1] == heading)
+    return next(c for c in corpus.document(DOC_ID).chunks if c.kind not in LINE_KINDS and c.heading_path[-1] == heading)
+
+
+def test_lines_offer_the_fact_they_state(corpus: Corpus) -> None:
+    shipped = load_question_cues()
+    offers = {c.text: shipped.chunk_offers(c, "sv") for c in corpus.document(DOC_ID).chunks if c.kind in LINE_KINDS}
+    assert offers["Antagen av kommunfullmäktige 2013-05-27, § 68"] == {"decision", "person", "time"}
+    assert offers["Publicerad av: Ulrika Hannu"] == {"person", "published"}
+    assert offers["Senast ändrad: 2020-02-21"] == {"time", "updated"}
+    assert "place" in offers["Läs mer om vårt bostadsförsörjningsprogram (webbsida)"]
+    assert "goal" not in offers["Läs mer om vårt bostadsförsörjningsprogram (webbsida)"]  # not its section's label
 
 
 def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None:
-    offers = {c.heading_path[-1]: cues.chunk_offers(c, "sv") for c in corpus.document(DOC_ID).chunks}
+    passages = [c for c in corpus.document(DOC_ID).chunks if c.kind not in LINE_KINDS]
+    offers = {c.heading_path[-1]: cues.chunk_offers(c, "sv") for c in passages}
     assert "time" in offers["Hur gjorde vi?"]  # "startade i februari 2012"
     assert "count" in offers["Hur gjorde vi?"]  # "Nio arbetsgrupper"
     assert "manner" in offers["Hur gjorde vi?"]  # its heading asks "Hur …?"
-    assert "time" not in offers["Vår vision"]  # its decision date is metadata, shown with every answer
+    assert "time" not in offers["Vår vision"]  # its decision date stands on its own line
     assert "meaning" in offers["Vi vill att visionen ska tolkas så här"]  # "tolkas"
     assert "meaning" not in offers["Vår vision"]
     assert "goal" in offers["Boende, bebyggelse och livsmiljö"]  # its label "Mål:"
@@ -68,10 +81,10 @@ def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None
 def test_bad_cue_files_fail_with_their_line(tmp_path: Path) -> None:
     (tmp_path / "sv.tsv").write_text("intent\tcues\ntime\tnär\nwhen\tnär\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"sv.tsv:3"):
-        read_cue_file(tmp_path / "sv.tsv")
+        read_cue_file(tmp_path / "sv.tsv", "intent", INTENTS)
     (tmp_path / "sv.tsv").write_text("word\tsynonyms\n", encoding="utf-8")
     with pytest.raises(ValueError, match="first line"):
-        read_cue_file(tmp_path / "sv.tsv")
+        read_cue_file(tmp_path / "sv.tsv", "intent", INTENTS)
 
 
 def test_shipped_cue_files_cover_every_intent_in_every_language() -> None:

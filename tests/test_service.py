@@ -14,9 +14,10 @@ def test_trace_keeps_the_evidence_and_never_caches(fresh_bot: Bot) -> None:
     request = ChatRequest(message="Vad är målet för kultur och idrott?", lang="sv")
     first = run_async(fresh_bot.chat.trace, request)
     second = run_async(fresh_bot.chat.trace, request)
-    assert first.draft is not None
-    assert second.draft is not None  # not served from a cache
-    assert first.draft.retrieval.ranked[0].chunk.id == first.answer.quote.chunk_id  # type: ignore[union-attr]
+    assert first.plan is not None
+    assert second.plan is not None  # not served from a cache
+    assert first.plan.parts[0].chunk is not None
+    assert first.plan.parts[0].chunk.id == first.answer.quote.chunk_id  # type: ignore[union-attr]
     assert first.answer.id != second.answer.id
 
 

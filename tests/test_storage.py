@@ -104,13 +104,38 @@ def test_question_log_feedback_top_unanswered_and_purge(db: Database) -> None:
     with pytest.raises(KeyError):
         log.feedback("missing", helpful=True)
     first = next(q for q in log.recent() if q.id == ids[0])
-    assert (first.helpful, first.unhelpful) == (1, 1)
+    assert (first.helpful, first.unhelpful) == (0, 1)  # one vote per answer: the last one
     assert log.top_unanswered()["sv"][0] == ("busstider", 2)
     old = datetime.now(UTC) - timedelta(days=40)
     with db.session() as s:
         s.execute(update(QuestionRow).where(QuestionRow.id.in_(ids[:2])).values(created_at=old))
     assert log.purge(30) == 2
     assert {q.id for q in log.recent()} == set(ids[2:])
+
+
+def test_feedback_keeps_the_last_vote_per_answer(db: Database) -> None:
+    log = QuestionLog(db)
+    answer_id = str(uuid.uuid4())
+    log.record(answer_id, "vad är visionen", "sv", "sv", True, "c1", 1.0, "source")
+    for helpful in (True, False, True, True, False, True):
+        log.feedback(answer_id, helpful=helpful)
+    logged = next(q for q in log.recent() if q.id == answer_id)
+    assert (logged.helpful, logged.unhelpful) == (1, 0)
+    with db.session() as s:
+        assert s.execute(text("SELECT count(*) FROM feedback")).scalar_one() == 1
+
+
+def test_timestamps_come_back_aware_in_utc(db: Database) -> None:
+    log = QuestionLog(db)
+    answer_id = str(uuid.uuid4())
+    log.record(answer_id, "vad är visionen", "sv", "sv", True, "c1", 1.0, "source")
+    logged = next(q for q in log.recent() if q.id == answer_id)
+    assert logged.created_at.utcoffset() == timedelta(0)
+    assert abs((datetime.now(UTC) - logged.created_at).total_seconds()) < 60
+    entry = TranslationMemory(db).add("Vi är Kiruna.", "en", "We are Kiruna.", "google")
+    assert entry.updated_at.utcoffset() == timedelta(0)
+    saved = EvalCaseStore(db).all()
+    assert all(c.created_at.utcoffset() == timedelta(0) for c in saved)
 
 
 def test_eval_cases(db: Database) -> None:
@@ -121,10 +146,12 @@ def test_eval_cases(db: Database) -> None:
 
 
 def test_rate_limit_counter_is_shared(db: Database) -> None:
+    other = Database(db.url, run_migrations=False)  # another worker's engine
     limiter_a = FixedWindowRateLimiter(DatabaseStorage(db))
-    limiter_b = FixedWindowRateLimiter(DatabaseStorage(Database(db.url, run_migrations=False)))
+    limiter_b = FixedWindowRateLimiter(DatabaseStorage(other))
     item = parse("4/minute")
     hits = [limiter_a.hit(item, "k") if i % 2 else limiter_b.hit(item, "k") for i in range(6)]
+    other.dispose()  # its pooled connections are closed now, not whenever they are collected
     assert hits == [True] * 4 + [False, False]
 
 
@@ -151,3 +178,32 @@ def test_twenty_concurrent_writers(db: Database) -> None:
     assert errors == []
     assert len(log.recent(1000)) == 200
     assert memory.counts() == {"en": 10}
+
+
+def test_migration_0003_keeps_the_last_of_several_votes(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from bot.storage.db import MIGRATIONS, make_engine
+
+    url = sqlite_url(tmp_path / "old.db")
+    engine = make_engine(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+        conn.execute(
+            text(
+                "INSERT INTO questions (id, created_at, text, lang, answered) VALUES ('a', '2026-01-01', 'q', 'sv', 1)"
+            )
+        )
+        for helpful in (1, 1, 0):
+            conn.execute(
+                text(f"INSERT INTO feedback (answer_id, created_at, helpful) VALUES ('a', '2026-01-01', {helpful})")
+            )
+    engine.dispose()
+    db = Database(url)  # migrates to the newest
+    with db.session() as s:
+        assert s.execute(text("SELECT helpful FROM feedback")).scalars().all() == [False]
+    db.dispose()

@@ -62,32 +62,32 @@ def test_a_refused_question_gets_the_pointer_labelled_as_guidance(topic_bot: Bot
 
 
 def test_the_pointer_is_translated_like_the_page_with_its_provenance(topic_bot: Bot) -> None:
-    answer = ask(topic_bot.chat, RUBBISH_UK, "uk")
+    answer = ask(topic_bot.chat, PRESCHOOL, "uk")  # asked in Swedish, answered in Ukrainian
     assert answer.pointer is not None
-    assert answer.pointer.topic == "Sophämtning och återvinning"
+    assert answer.pointer.topic == "Förskola och skolplacering"
     assert answer.pointer.provenance == "machine"
-    assert answer.pointer.text.startswith("[uk] Tömningsdagar för sopkärl")
+    assert answer.pointer.text.startswith("[uk] Ansökan om plats i förskola")
     assert "Порада від муніципалітету Кіруна, не частина тексту бачення:" in answer.answer
     assert topic_bot.chat.catalogs.get("uk", "Machine translation (Google Translate), not reviewed:") in answer.answer
     # the translation is in the memory now, for staff to review like any other
     entries = topic_bot.staff.translations("uk")
-    pointer_entry = next(r for r in entries if r.entry.source_text.startswith("Tömningsdagar för sopkärl"))
+    pointer_entry = next(r for r in entries if r.entry.source_text.startswith("Ansökan om plats i förskola"))
     assert not pointer_entry.stale
     approved = topic_bot.staff.approve_translation(pointer_entry.entry.id, "Åsa")
     assert not approved.stale
-    again = ask(topic_bot.chat, RUBBISH_UK, "uk")
+    again = ask(topic_bot.chat, PRESCHOOL, "uk")
     assert again.pointer is not None
     assert again.pointer.provenance == "reviewed"
 
 
 def test_an_edited_topic_text_makes_its_old_translations_stale_and_answers_change_at_once(topic_bot: Bot) -> None:
-    ask(topic_bot.chat, RUBBISH_UK, "uk")
-    topic = next(t for t in topic_bot.content.topics() if t.name == "Sophämtning och återvinning")
-    new_text = "Läs om sophämtning på kommunens webbplats."
+    ask(topic_bot.chat, PRESCHOOL, "uk")
+    topic = next(t for t in topic_bot.content.topics() if t.name == "Förskola och skolplacering")
+    new_text = "Läs om förskola på kommunens webbplats."
     topic_bot.content.save_topic(TopicDraft(topic.name, topic.examples, new_text, topic.url, "active"), "Bo", topic.id)
-    stale = [r for r in topic_bot.staff.translations("uk", stale=True) if "Tömningsdagar" in r.entry.source_text]
+    stale = [r for r in topic_bot.staff.translations("uk", stale=True) if "plats i förskola" in r.entry.source_text]
     assert stale
-    answer = ask(topic_bot.chat, RUBBISH_UK, "uk")  # not the cached answer with the old text
+    answer = ask(topic_bot.chat, PRESCHOOL, "uk")  # not the cached answer with the old text
     assert answer.pointer is not None
     assert answer.pointer.text == f"[uk] {new_text}"
 
@@ -129,13 +129,15 @@ def test_refused_questions_are_grouped_with_counts(topic_bot: Bot) -> None:
     ask(topic_bot.chat, "när går nattbussen", "sv")  # the same question, typed differently
     for _ in range(2):
         ask(topic_bot.chat, RUBBISH_UK, "uk")
+    ask(topic_bot.chat, PRESCHOOL, "sv")
     ask(topic_bot.chat, "Vad är Kirunas vision?", "sv")  # answered: not among them
     clusters = topic_bot.content.clusters()
-    assert sum(c.count for c in clusters) == 6
+    assert sum(c.count for c in clusters) == 7
     bus = next(c for c in clusters if any("nattbussen" in q for q, _, _ in c.questions))
     assert bus.count == 4
     assert bus.by_lang == {"sv": 4}
     assert clusters[0] is bus  # the largest first
     rubbish = next(c for c in clusters if any(q == RUBBISH_UK for q, _, _ in c.questions))
     assert rubbish.by_lang == {"uk": 2}
-    assert rubbish.covered_by == "Sophämtning och återvinning"  # already pointed somewhere
+    preschool = next(c for c in clusters if any(q == PRESCHOOL for q, _, _ in c.questions))
+    assert preschool.covered_by == "Förskola och skolplacering"  # already pointed somewhere

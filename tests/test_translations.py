@@ -52,7 +52,7 @@ def standin() -> Iterator[StandIn]:
 
 def test_finnish_question_gets_a_finnish_answer_from_memory(fast_chat: ChatService, fast_pipeline: Pipeline) -> None:
     answer = ask(fast_chat, "mikä on kulttuurin ja urheilun tavoite?")
-    assert answer.detected_lang == "fi"
+    assert answer.detected_lang in ("fi", "fit")  # close relatives; unsure between them, Finnish answers
     assert answer.lang == "fi"
     assert answer.quote is not None
     assert answer.quote.translation is not None
@@ -63,7 +63,8 @@ def test_finnish_question_gets_a_finnish_answer_from_memory(fast_chat: ChatServi
     assert fi["Mål: Kultur och idrott ska vara lättillgängligt och ge medborgare och besökare ett rikt liv."] in (
         answer.quote.translation.text
     )
-    assert answer.quote.text in answer.answer  # the Swedish stays, and is shown
+    assert answer.quote.translation.text in answer.answer  # the resident reads their language
+    assert answer.quote.text not in answer.answer  # the Swedish stays in the quote, not pasted again
     assert answer.dir == "ltr"
 
 
@@ -207,7 +208,7 @@ def test_curated_translations_cover_every_segment(fast_pipeline: Pipeline) -> No
 
 def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
     cases = load_cases()
-    right = Counter(c.lang for c in cases if fast_pipeline.detector.detect(c.question) == c.lang)
+    right = Counter(c.lang for c in cases if fast_pipeline.detector.detect(c.question).lang == c.lang)
     total = Counter(c.lang for c in cases)
     assert sum(right.values()) / sum(total.values()) >= 0.85
     for lang in ("sv", "en", "fi", "ar", "fa", "ti", "uk", "de"):

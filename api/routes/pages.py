@@ -22,8 +22,12 @@ WIDGET_VERSION = widget_version()
 
 
 def _file(name: str, media_type: str | None = None, cache: str = "no-cache") -> FileResponse:
-    path = (STATIC / name).resolve()
-    if STATIC not in path.parents or not path.is_file():
+    try:
+        path = (STATIC / name).resolve()
+        found = STATIC in path.parents and path.is_file()
+    except (OSError, ValueError):  # a name no file can have (too long, NUL): not found either
+        found = False
+    if not found:
         raise HTTPException(status_code=404, detail="Not Found")
     return FileResponse(path, media_type=media_type, headers={"Cache-Control": cache})
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from typing import Annotated, Any
 
 import anyio.to_thread
@@ -56,15 +57,23 @@ def _entry_json(r: ReviewedEntry) -> dict[str, Any]:
 
 @router.post("/try")
 async def try_question(body: ChatRequest, service: Chat) -> dict[str, Any]:
-    turn = await service.trace(body)  # the evidence and the answer from one retrieval
-    if turn.draft is None:  # pragma: no cover - trace never serves from the cache
+    turn = await service.trace(body)  # the evidence and the answer from one reading
+    plan = turn.plan
+    if plan is None:  # pragma: no cover - trace never serves from the cache
         raise HTTPException(status_code=500, detail="no evidence")
-    retrieval, decision = turn.draft.retrieval, turn.draft.decision
+    retrieval = plan.retrieval
+    decision = plan.parts[0].decision if plan.parts else None
     return {
         "answer": turn.answer.model_dump(),
         "detected_lang": turn.answer.detected_lang,
-        "scope": {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score},
-        "asks": sorted(retrieval.asks),
+        "detected_confidence": turn.answer.detected_confidence,
+        "kind": plan.kind,
+        "reading": plan.reading,
+        "parts": [p.question for p in plan.parts],
+        "scope": (
+            {"in_scope": decision.in_scope, "reason": decision.reason, "score": decision.score} if decision else None
+        ),
+        "asks": sorted(retrieval.asks) if retrieval else [],
         "retrieved": [
             {
                 "id": r.chunk.id,
@@ -75,7 +84,7 @@ async def try_question(body: ChatRequest, service: Chat) -> dict[str, Any]:
                 "fused": round(r.fused, 4),
                 "answer_types": sorted(r.answer_types),
             }
-            for r in retrieval.ranked
+            for r in (retrieval.ranked if retrieval else [])
         ],
     }
 
@@ -165,6 +174,22 @@ def top_unanswered(staff: Staff) -> dict[str, list[tuple[str, int]]]:
     return staff.top_unanswered()
 
 
+_FORMULA = frozenset("=+-@＝＋－＠")
+
+
+def safe_cell(value: object) -> object:
+    """A spreadsheet must not run a cell as a formula: text that would start one gets a leading quote.
+
+    A formula starts with = + - @ (or their fullwidth forms), also after leading spaces, tabs, line
+    breaks or invisible characters, which spreadsheets skip; a leading tab or carriage return alone
+    is read as one too.
+    """
+    if not isinstance(value, str) or not value:
+        return value
+    first = next((ch for ch in value if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")), "")
+    return "'" + value if value[0] in "\t\r\n" or first in _FORMULA else value
+
+
 @router.get("/questions.csv")
 def questions_csv(staff: Staff) -> Response:
     out = io.StringIO()
@@ -172,10 +197,7 @@ def questions_csv(staff: Staff) -> Response:
     writer = csv.DictWriter(out, fieldnames=fields)
     writer.writeheader()
     for row in (_question_json(q) for q in staff.questions()):
-        # a cell starting with = + - @ would run as a formula in a spreadsheet
-        text = row["text"]
-        row["text"] = "'" + text if text[:1] in ("=", "+", "-", "@") else text
-        writer.writerow({k: row[k] for k in fields})
+        writer.writerow({k: safe_cell(row[k]) for k in fields})
     return Response(
         out.getvalue(),
         media_type="text/csv; charset=utf-8",

@@ -54,10 +54,12 @@
     return typeof v === "number" && isFinite(v) ? v.toFixed(digits === undefined ? 3 : digits) : "–";
   }
 
+  // The API gives UTC with its zone; a time without one is UTC too. Shown in the browser's local time.
   function when(iso) {
     if (!iso) return "–";
-    const d = new Date(iso);
-    return isNaN(d.getTime()) ? str(iso) : d.toLocaleString("sv-SE");
+    const s = str(iso);
+    const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(s) ? s : s + "Z");
+    return isNaN(d.getTime()) ? s : d.toLocaleString("sv-SE");
   }
 
   function safeUrl(value) {

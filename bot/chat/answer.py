@@ -7,6 +7,7 @@ on these names: fields may be added, never renamed.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -22,6 +23,15 @@ Direction = Literal["ltr", "rtl"]
 # smalltalk: a greeting, thanks, help; clarification: too vague to answer well, with candidate topics
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 MAX_TOKEN = 4096
+
+
+# Letters that render as nothing (Hangul fillers, the braille blank)
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def has_visible_text(text: str) -> bool:
+    """Some letter, digit, punctuation mark or symbol that shows: not only spaces, controls, format or fillers."""
+    return any(unicodedata.category(ch)[0] in "LNPS" and ch not in _BLANK_LETTERS for ch in text)
 
 
 class ChatRequest(BaseModel):
@@ -54,8 +64,10 @@ class ChatRequest(BaseModel):
     @field_validator("message")
     @classmethod
     def _not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("message must contain a question, not only whitespace")
+        # control characters (NUL …) carry no meaning and some databases refuse them: they go
+        v = "".join(ch for ch in v if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+        if not has_visible_text(v):
+            raise ValueError("message must contain a question, not only whitespace or invisible characters")
         return v
 
 

@@ -1,21 +1,48 @@
-"""Turns a retrieval into an extractive answer: verbatim quotes, their translation, the bot's own words."""
+"""Turns a plan into the answer a resident reads: quotes of the page, in their language, and the
+bot's own words around them (from the message catalogs, never generated).
+
+The `answer` text is what a resident reads first: a short lead, the quote(s) in their language,
+one line saying what kind of translation that is, and one source line. The Swedish original is
+not repeated there when a translation is shown: it stays in `quote.text`, the authority, and the
+widget shows it on request. Where no translation is available the Swedish text is the answer,
+with a notice. Everything around the quotes (section names, link lines, dates) is in the
+resident's language too; headings are translated through the same memory as sentences.
+"""
 
 from __future__ import annotations
 
-from bot.chat.answer import Answer, Quote, QuoteTranslation, RelatedLink, Source, TranslationInfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from babel.dates import format_date
+
+from bot.chat.answer import (
+    Answer,
+    Quote,
+    QuoteTranslation,
+    RelatedLink,
+    Source,
+    SourceLine,
+    TranslationInfo,
+)
 from bot.chat.quoting import quote_span, verify_quote
-from bot.chat.retrieval import Retrieval, ScoredChunk
-from bot.chat.scope import ScopeDecision
+from bot.chat.retrieval import Retrieval
+from bot.chat.understanding import Part, Plan
 from bot.language.messages import Catalogs, M
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE, direction
 from bot.translation.service import PROVENANCE_ORDER, Segment, TranslatedQuote, TranslationService
 from corpus.model import Chunk, Corpus, Document
 
-PROVENANCE_LABEL = {
-    "reviewed": M.LABEL_REVIEWED,
-    "unreviewed": M.LABEL_UNREVIEWED,
-    "machine": M.LABEL_MACHINE,
+PROVENANCE_LINE = {
+    "reviewed": M.PROVENANCE_REVIEWED,
+    "unreviewed": M.PROVENANCE_UNREVIEWED,
+    "machine": M.PROVENANCE_MACHINE,
 }
+# Babel's locale for each language's dates (Meänkieli writes dates as Finnish does).
+DATE_LOCALE = {"fit": "fi"}
+NBSP = "\u00a0"
+STARTERS = (M.UI_STARTER_VISION, M.UI_STARTER_HOUSING, M.UI_STARTER_HISTORY)
 
 
 def segments_of(doc: Document, chunk: Chunk, start: int, end: int) -> list[Segment]:
@@ -25,6 +52,24 @@ def segments_of(doc: Document, chunk: Chunk, start: int, end: int) -> list[Segme
         Segment(s.text, doc.text[s.end : inside[i + 1].start] if i + 1 < len(inside) else "")
         for i, s in enumerate(inside)
     ]
+
+
+def format_day(iso: str, lang: str) -> str:
+    """A date as the resident's language writes it, with no line break inside."""
+    try:
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return format_date(day, format="long", locale=DATE_LOCALE.get(lang, lang)).replace(" ", NBSP)
+
+
+@dataclass(frozen=True)
+class _Span:
+    chunk: Chunk
+    start: int
+    end: int
+    lead: bool  # the bot's words come before this quote (else it follows the previous one directly)
+    not_stated: bool = False  # the question asked for something this passage does not state
 
 
 class Answerer:
@@ -46,44 +91,253 @@ class Answerer:
         """The same answerer over another version of the corpus."""
         return Answerer(corpus, self._catalogs, self._translations, self._url, self._top_k)
 
-    def refuse(self, lang: str, detected: str | None, retrieval: Retrieval | None, reason: str) -> Answer:
+    # -- the bot's words ---------------------------------------------------------------------
+
+    def _say(self, lang: str, msgid: str, **values: object) -> str:
+        return self._catalogs.get(lang, msgid, **values)
+
+    def _translate_line(self, text: str, lang: str) -> str:
+        """A heading or a title in the answer's language, from the memory (the Swedish if missing)."""
+        if lang == SOURCE_LANGUAGE or not text:
+            return text
+        result = self._translations.translate([Segment(text)], lang)
+        return result.text if result.text is not None else text
+
+    # -- kinds of answer -----------------------------------------------------------------------
+
+    def compose(self, plan: Plan) -> Answer:
+        if plan.kind == "smalltalk":
+            return self._smalltalk(plan)
+        if plan.kind == "out_of_scope":
+            return self._refusal(plan)
+        if plan.kind == "clarification":
+            return self._clarification(plan)
+        return self._answer(plan)
+
+    def _base(self, plan: Plan) -> dict[str, object]:
+        return {
+            "lang": plan.lang,
+            "detected_lang": plan.detection.lang,
+            "detected_confidence": round(plan.detection.confidence, 3),
+            "dir": direction(plan.lang),
+            "sources": self._sources(plan.retrieval),
+        }
+
+    def _catalog_info(self) -> TranslationInfo:
+        return TranslationInfo(provider="none", available=True, reviewed=True, provenance="catalog")
+
+    def _smalltalk(self, plan: Plan) -> Answer:
+        lang = plan.lang
+        reply = {
+            "greeting": M.TALK_GREETING,
+            "thanks": M.TALK_THANKS,
+            "goodbye": M.TALK_GOODBYE,
+            "identity": M.TALK_IDENTITY,
+        }.get(plan.smalltalk, M.TALK_HELP)
+        text = self._say(lang, reply)
+        suggestions = [self._say(lang, m) for m in STARTERS] if plan.smalltalk != "goodbye" else []
         return Answer(
+            kind="smalltalk",
             answered=False,
-            lang=lang,
-            detected_lang=detected,
-            answer=self._catalogs.get(lang, M.OUT_OF_SCOPE, url=self._url),
+            lead=text,
+            answer=text,
             quote=None,
-            sources=self._sources(retrieval) if retrieval else [],
-            translation=TranslationInfo(provider="none", available=True, reviewed=True, provenance="catalog"),
-            dir=direction(lang),
-            refusal_reason=reason,
+            translation=self._catalog_info(),
+            suggestions=suggestions,
+            **self._base(plan),
         )
 
-    def answer(self, retrieval: Retrieval, decision: ScopeDecision, lang: str, detected: str | None) -> Answer:
-        if not decision.in_scope:
-            return self.refuse(lang, detected, retrieval, decision.reason)
-        best = retrieval.ranked[0]
-        doc = self._corpus.document(best.chunk.doc_id)
-        spans = [(best.chunk, *quote_span(best.chunk, best.sentence_scores, best.typed_sentences))]
-        spans += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.chunk.companions)]
-        quotes: list[Quote] = []
-        results: list[TranslatedQuote] = []
-        for chunk, start, end in spans:
-            result = self._translations.translate(segments_of(doc, chunk, start, end), lang)
-            quotes.append(self._quote(doc, chunk, start, end, result))
-            results.append(result)
-        info = self._translation_info(lang, results)
+    def _refusal(self, plan: Plan) -> Answer:
+        text = self._say(plan.lang, M.OUT_OF_SCOPE, url=self._url)
+        reason = plan.parts[0].decision.reason if plan.parts else "out of scope"
         return Answer(
+            kind="out_of_scope",
+            answered=False,
+            lead=text,
+            answer=text,
+            quote=None,
+            translation=self._catalog_info(),
+            refusal_reason=reason,
+            suggestions=[self._say(plan.lang, m) for m in STARTERS],
+            **self._base(plan),
+        )
+
+    def _clarification(self, plan: Plan) -> Answer:
+        lead = self._say(plan.lang, M.LEAD_CLARIFY)
+        topics = [self._translate_line(c.heading_path[-1], plan.lang) for c in plan.candidates if c.heading_path]
+        return Answer(
+            kind="clarification",
+            answered=False,
+            lead=lead,
+            answer="\n".join([lead, *(f"• {t}" for t in topics)]),
+            quote=None,
+            translation=self._catalog_info(),
+            suggestions=topics,
+            **self._base(plan),
+        )
+
+    # -- quotes ------------------------------------------------------------------------------
+
+    def _spans(self, plan: Plan) -> list[_Span]:
+        """What to quote, in reading order, and where the bot's words come before a quote."""
+        if plan.items:
+            return [
+                _Span(item, item.start, item.end if plan.with_goals else item.sentences[0].end, lead=i == 0)
+                for i, item in enumerate(plan.items)
+            ]
+        out: list[_Span] = []
+        for part in plan.parts:
+            out.extend(self._part_spans(part))
+        return out
+
+    def _part_spans(self, part: Part) -> list[_Span]:
+        assert part.chunk is not None
+        best = part.chunk
+        scored = next((r for r in part.retrieval.ranked if r.chunk.id == best.id), None)
+        start, end = quote_span(best, scored.sentence_scores if scored else {}, part.typed)
+        chunks = [(best, start, end)]
+        chunks += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.companions)]
+        chunks.sort(key=lambda x: x[1])  # page order: the vision before its interpretation
+        return [
+            _Span(chunk, a, b, lead=i == 0 or chunk.kind in ("adopted", "lead"), not_stated=part.not_stated)
+            for i, (chunk, a, b) in enumerate(chunks)
+        ]
+
+    def _lead(self, span: _Span, lang: str, name: Callable[[str], str]) -> str:
+        chunk = span.chunk
+        doc = self._corpus.document(chunk.doc_id)
+        section = name(chunk.heading_path[-1]) if chunk.heading_path else ""
+        if span.not_stated:
+            return self._say(lang, M.LEAD_NOT_STATED, section=section or name(doc.meta.title))
+        if chunk.kind == "adopted" and chunk.decision is not None:
+            d = chunk.decision
+            return self._say(
+                lang, M.LEAD_VISION, date=format_day(d.date, lang), paragraph=d.paragraph.replace(" ", NBSP)
+            )
+        if chunk.kind == "lead" and chunk.companions:
+            return self._say(lang, M.LEAD_INTERPRETATION)
+        if not section:
+            return self._say(lang, M.LEAD_PAGE, document=name(doc.meta.title))
+        return self._say(lang, M.LEAD_SECTION, section=section)
+
+    def _names_of(self, plan: Plan, spans: list[_Span]) -> list[str]:
+        """The headings, titles and link lines an answer shows around its quotes (to translate)."""
+        names: list[str] = [plan.heading] if plan.heading else []
+        for span in spans:
+            doc = self._corpus.document(span.chunk.doc_id)
+            names += [doc.meta.title, *span.chunk.heading_path[-1:]]
+            names += [link.text for link in span.chunk.related_links]
+        return list(dict.fromkeys(n for n in names if n))
+
+    def _answer(self, plan: Plan) -> Answer:
+        lang = plan.lang
+        spans = self._spans(plan)
+        names = self._names_of(plan, spans)
+        # every quote, heading and link line in one go: one memory query, at most one provider call
+        groups = [segments_of(self._corpus.document(s.chunk.doc_id), s.chunk, s.start, s.end) for s in spans]
+        results = self._translations.translate_many(groups + [[Segment(n)] for n in names], lang)
+        translated = {n: r.text or n for n, r in zip(names, results[len(spans) :], strict=True)}
+
+        def name(text: str) -> str:
+            return translated.get(text, text)
+
+        quote_results = results[: len(spans)]
+        quotes = [
+            self._quote(self._corpus.document(span.chunk.doc_id), span, result, lang, name)
+            for span, result in zip(spans, quote_results, strict=True)
+        ]
+        info = self._translation_info(lang, quote_results)
+        source = self._source_line(self._corpus.document(quotes[0].doc_id), lang, name)
+        lines: list[str] = []
+        if not info.available and info.notice:  # no translation: say so before the Swedish text
+            lines.append(info.notice)
+        leads: list[str] = []
+        if plan.items:
+            leads.append(self._say(lang, M.LEAD_LIST, count=len(plan.items), heading=name(plan.heading)))
+            lines.append(leads[0])
+        for span, quote, result in zip(spans, quotes, quote_results, strict=True):
+            if span.lead and not plan.items:
+                leads.append(self._lead(span, lang, name))
+                lines.append(leads[-1])
+            shown = quote.translation.text if quote.translation is not None else quote.text
+            lines.append(("• " if plan.items else "") + shown)
+            if quote.translation is None and "fi" in result.fallback and lang != "fi":
+                lines.append(self._say(lang, M.IN_FINNISH) + " " + result.fallback["fi"])
+        if info.available and lang != SOURCE_LANGUAGE and info.provenance in PROVENANCE_LINE:
+            lines.append(self._say(lang, PROVENANCE_LINE[info.provenance]))
+        lines.append(source.text)
+        return Answer(
+            kind="answer",
             answered=True,
-            lang=lang,
-            detected_lang=detected,
-            answer=self._compose(lang, doc, best, quotes, info),
+            lead=leads[0] if leads else "",
+            answer="\n".join(lines),
             quote=quotes[0],
             quotes=quotes,
-            sources=self._sources(retrieval),
             translation=info,
-            dir=direction(lang),
-            related=[RelatedLink(title=r.title, text=r.text, url=r.url) for r in best.chunk.related_links],
+            related=self._related([s.chunk for s in spans], name),
+            source=source,
+            **self._base(plan),
+        )
+
+    def _quote(
+        self, doc: Document, span: _Span, result: TranslatedQuote, lang: str, name: Callable[[str], str]
+    ) -> Quote:
+        text = doc.text[span.start : span.end]
+        verify_quote(doc, span.start, span.end, text)
+        chunk = span.chunk
+        translation = None
+        if result.text is not None and lang != SOURCE_LANGUAGE and result.provenance != "original":
+            translation = QuoteTranslation(
+                lang=result.lang, text=result.text, provenance=result.provenance or "machine", provider=result.provider
+            )
+        adopted = doc.meta.adopted  # document-level metadata; the answer text claims it only where the page does
+        return Quote(
+            text=text,
+            section=chunk.section or doc.meta.title,
+            heading=name(chunk.heading_path[-1] if chunk.heading_path else doc.meta.title),
+            document=doc.meta.title,
+            url=doc.meta.source_url,
+            adopted=adopted.reference() if adopted else None,
+            last_modified=doc.meta.last_modified,
+            doc_id=doc.meta.id,
+            doc_version=doc.meta.version,
+            chunk_id=chunk.id,
+            start=span.start,
+            end=span.end,
+            translation=translation,
+            fallback=dict(result.fallback),
+        )
+
+    def _related(self, chunks: list[Chunk], name: Callable[[str], str]) -> list[RelatedLink]:
+        seen: dict[str, RelatedLink] = {}
+        for chunk in chunks:
+            for link in chunk.related_links:
+                if link.text not in seen:
+                    seen[link.text] = RelatedLink(title=link.title, text=link.text, url=link.url, label=name(link.text))
+        return list(seen.values())
+
+    def _source_line(self, doc: Document, lang: str, name: Callable[[str], str]) -> SourceLine:
+        title = name(doc.meta.title)
+        meta = doc.meta
+        if meta.last_modified:
+            text = self._say(
+                lang,
+                M.SOURCE_LINE,
+                document=title,
+                publisher=meta.publisher,
+                date=format_day(meta.last_modified, lang),
+            )
+        else:
+            text = self._say(lang, M.SOURCE_LINE_UNDATED, document=title, publisher=meta.publisher)
+        if meta.version:  # traceable: a screenshot of an answer names the version it quotes
+            text += " " + self._say(lang, M.VERSION, version=meta.version)
+        return SourceLine(
+            text=text,
+            document=title,
+            publisher=meta.publisher,
+            url=meta.source_url,
+            last_modified=meta.last_modified,
+            doc_version=meta.version,
         )
 
     def _translation_info(self, lang: str, results: list[TranslatedQuote]) -> TranslationInfo:
@@ -93,41 +347,23 @@ class Answerer:
             provenance = max((r.provenance or "machine" for r in results), key=PROVENANCE_ORDER.index)
             providers = {r.provider for r in results}
             provider = providers.pop() if len(providers) == 1 else "mixed"
+            notice = self._say(lang, PROVENANCE_LINE[provenance]) if provenance in PROVENANCE_LINE else None
             return TranslationInfo(
-                provider=provider, available=True, reviewed=provenance == "reviewed", provenance=provenance
+                provider=provider,
+                available=True,
+                reviewed=provenance == "reviewed",
+                provenance=provenance,
+                notice=notice,
             )
         name = LANGUAGES[lang].name if lang in LANGUAGES else lang
         has_finnish = any("fi" in r.fallback for r in results)
         notice_id = M.MISSING_WITH_FINNISH if has_finnish else M.DEGRADED
-        notice = self._catalogs.get(lang, notice_id, language=name)
+        notice = self._say(lang, notice_id, language=name)
         return TranslationInfo(provider="none", available=False, reviewed=False, provenance=None, notice=notice)
 
-    def _quote(self, doc: Document, chunk: Chunk, start: int, end: int, result: TranslatedQuote) -> Quote:
-        text = doc.text[start:end]
-        verify_quote(doc, start, end, text)
-        decision = chunk.decision or doc.meta.adopted
-        translation = None
-        if result.text is not None and result.lang != SOURCE_LANGUAGE and result.provenance != "original":
-            translation = QuoteTranslation(
-                lang=result.lang, text=result.text, provenance=result.provenance or "machine", provider=result.provider
-            )
-        return Quote(
-            text=text,
-            section=chunk.section,
-            document=doc.meta.title,
-            url=doc.meta.source_url,
-            adopted=decision.reference() if decision else None,
-            last_modified=doc.meta.last_modified,
-            doc_id=doc.meta.id,
-            doc_version=doc.meta.version,
-            chunk_id=chunk.id,
-            start=start,
-            end=end,
-            translation=translation,
-            fallback=dict(result.fallback),
-        )
-
-    def _sources(self, retrieval: Retrieval) -> list[Source]:
+    def _sources(self, retrieval: Retrieval | None) -> list[Source]:
+        if retrieval is None:
+            return []
         return [
             Source(
                 id=r.chunk.id,
@@ -139,41 +375,3 @@ class Answerer:
             )
             for r in retrieval.ranked[: self._top_k]
         ]
-
-    def _intro(self, lang: str, doc: Document, quote: Quote, quotes: list[Quote]) -> str:
-        c = self._catalogs
-        kind = self._corpus.chunk(quote.chunk_id).kind
-        decision = self._corpus.chunk(quote.chunk_id).decision or doc.meta.adopted
-        if kind == "adopted" and decision:
-            return c.get(lang, M.INTRO_ADOPTED, date=decision.date, paragraph=decision.paragraph)
-        if kind == "lead" and any(self._corpus.chunk(q.chunk_id).kind == "adopted" for q in quotes):
-            return c.get(lang, M.INTRO_COMPANION)
-        return c.get(lang, M.INTRO_SECTION, document=doc.meta.title, section=quote.section)
-
-    def _compose(self, lang: str, doc: Document, best: ScoredChunk, quotes: list[Quote], info: TranslationInfo) -> str:
-        c = self._catalogs
-        meta = doc.meta
-        lines: list[str] = []
-        if info.notice:
-            lines.append(info.notice)
-        for quote in quotes:
-            lines.append(self._intro(lang, doc, quote, quotes))
-            if quote.translation is not None:
-                lines.append(c.get(lang, PROVENANCE_LABEL[quote.translation.provenance]))
-                lines.append(c.get(lang, M.QUOTE, quote=quote.translation.text))
-                lines.append(c.get(lang, M.ORIGINAL))
-            lines.append(c.get(SOURCE_LANGUAGE, M.QUOTE, quote=quote.text))
-            if "fi" in quote.fallback:
-                lines.append(c.get(lang, M.IN_FINNISH))
-                lines.append(c.get("fi", M.QUOTE, quote=quote.fallback["fi"]))
-        decision = best.chunk.decision or meta.adopted
-        lines.append(c.get(lang, M.SOURCE, document=meta.title, publisher=meta.publisher))
-        if decision:
-            lines.append(c.get(lang, M.ADOPTED, date=decision.date, paragraph=decision.paragraph))
-        if meta.last_modified:
-            lines.append(c.get(lang, M.LAST_MODIFIED, date=meta.last_modified))
-        if meta.version:  # traceable: a screenshot of an answer names the version it quotes
-            lines.append(c.get(lang, M.VERSION, version=meta.version))
-        if best.chunk.related_links:
-            lines.append(c.get(lang, M.RELATED, links="; ".join(r.title for r in best.chunk.related_links)))
-        return "\n".join(lines)

@@ -1,61 +1,48 @@
-"""A bounded cache of answers by normalized question and language.
+"""A bounded cache of answers, keyed by everything a fresh answer depends on.
 
-An extractive answer depends only on the question, the language, the index and the translation
-memory; the cache key carries a generation that changes with the last two, so a rebuilt index or
-an approved translation is never hidden behind an old answer.
+An extractive answer depends only on the message, the requested and displayed languages, the
+conversation so far, the corpus and index, and the translation memory. The key holds the first
+four exactly as they came: two messages that differ in case or punctuation may be read as
+different languages, and a cached answer must be the answer a fresh server would give. The
+generation beside the key changes with the index and the memory, so a rebuilt index or an
+approved translation is never hidden behind an old answer.
 """
 
 from __future__ import annotations
 
 import asyncio
-import re
 import threading
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
-from bot.chat.answer import Answer
 from bot.metrics import CACHE_HITS
 
-_SPACE = re.compile(r"\s+")
+V = TypeVar("V")
 T = TypeVar("T")
-CacheKey = tuple[str, str | None, Hashable, Hashable]  # question, language, generation, page
 
 
-def normalize_question(text: str) -> str:
-    """The same question typed twice: case, spacing, Unicode form and end punctuation ignored."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", text).strip().rstrip("?!.¿؟ ")
-
-
-class AnswerCache:
+class AnswerCache(Generic[V]):
     def __init__(self, maxsize: int = 2048) -> None:
         self.maxsize = maxsize
-        self._items: OrderedDict[CacheKey, Answer] = OrderedDict()
+        self._items: OrderedDict[tuple[Hashable, Hashable], V] = OrderedDict()
         self._lock = threading.Lock()
 
-    @staticmethod
-    def key(question: str, lang: str | None, generation: Hashable, page: Hashable = None) -> CacheKey:
-        return (normalize_question(question), lang, generation, page)
-
-    def get(self, question: str, lang: str | None, generation: Hashable, page: Hashable = None) -> Answer | None:
-        key = self.key(question, lang, generation, page)
+    def get(self, key: Hashable, generation: Hashable) -> V | None:
         with self._lock:
-            answer = self._items.get(key)
-            if answer is None:
+            value = self._items.get((key, generation))
+            if value is None:
                 return None
-            self._items.move_to_end(key)
+            self._items.move_to_end((key, generation))
         CACHE_HITS.inc()
-        return answer
+        return value
 
-    def put(self, question: str, lang: str | None, generation: Hashable, answer: Answer, page: Hashable = None) -> None:
+    def put(self, key: Hashable, generation: Hashable, value: V) -> None:
         if self.maxsize <= 0:
             return
-        key = self.key(question, lang, generation, page)
         with self._lock:
-            self._items[key] = answer
-            self._items.move_to_end(key)
+            self._items[(key, generation)] = value
+            self._items.move_to_end((key, generation))
             while len(self._items) > self.maxsize:
                 self._items.popitem(last=False)
 

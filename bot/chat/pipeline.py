@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.chat.retrieval import Retriever
 from bot.chat.scope import ScopeGate
+from bot.chat.understanding import Understander
 from bot.language.detection import LanguageDetector
 from bot.language.messages import Catalogs
 from corpus.model import Corpus
@@ -24,6 +25,7 @@ class Pipeline:
     gate: ScopeGate
     detector: LanguageDetector
     catalogs: Catalogs
+    understander: Understander
 
     @property
     def corpus(self) -> Corpus:

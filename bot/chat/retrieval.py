@@ -19,7 +19,8 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.chat.question_types import QuestionCues, stated_types
-from bot.chat.ranking import LinearRanker, feature_matrix, top_mean
+from bot.chat.ranking import DENSE_LANGUAGES, LEXICAL_LANGUAGES, LinearRanker, feature_matrix, top_mean
+from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
 from index.embedders.base import Embedder
 from index.store import LoadedIndex
@@ -32,6 +33,8 @@ DENSE_CANDIDATES_APPROX = 256
 LEXICAL_CANDIDATES = 2048
 # Chunks ranked per question: the best by either channel.
 CHUNK_CANDIDATES = 200
+# How a fact line's match is scored: the sum of its first feature columns (dense and lexical evidence).
+LINE_EVIDENCE = len(DENSE_LANGUAGES) + len(LEXICAL_LANGUAGES)
 
 
 @dataclass
@@ -48,11 +51,12 @@ class ScoredChunk:
 
 @dataclass
 class Retrieval:
-    """Ranked chunks for one question, best first, with the evidence behind the ranking."""
+    """Ranked passages for one question, best first, with the evidence behind the ranking."""
 
     question: str
     ranked: list[ScoredChunk]
     asks: frozenset[str] = frozenset()  # the answer types the question asks for
+    lines: list[ScoredChunk] = field(default_factory=list)  # the lines that state facts, best match first
 
 
 @dataclass
@@ -91,6 +95,16 @@ class Retriever(Protocol):
 
 
 PerLanguage = dict[str, dict[str, float]]
+
+
+@dataclass(frozen=True)
+class _Gathered:
+    dense_lang: PerLanguage
+    dense_sent: dict[str, float]
+    lex_lang: PerLanguage
+    lex_sent: dict[str, float]
+    floor: float
+    asks: frozenset[str]
 
 
 def _best(per_lang: PerLanguage, n: int) -> set[str]:
@@ -143,8 +157,8 @@ class HybridRetriever:
                 per_sentence[sid] = score
         return per_lang, per_sentence
 
-    def evidence(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Evidence:
-        """Every candidate chunk's features for the ranker (all chunks of a small corpus)."""
+    def _gather(self, question: str, query_vector: npt.NDArray[np.float32] | None) -> _Gathered:
+        """Dense and lexical evidence per chunk and language, and per sentence."""
         q = self.embed(question) if query_vector is None else query_vector
         k = DENSE_CANDIDATES if self._index.dense.kind == "flat" else DENSE_CANDIDATES_APPROX
         d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), k)
@@ -155,18 +169,33 @@ class HybridRetriever:
         if len(hits) > LEXICAL_CANDIDATES:
             hits = hits[np.argpartition(-lex[hits], LEXICAL_CANDIDATES)[:LEXICAL_CANDIDATES]]
         lex_lang, lex_sent = self._collect(hits.tolist(), lex[hits].tolist())
-
-        ids = sorted(_best(dense_lang, CHUNK_CANDIDATES) | _best(lex_lang, CHUNK_CANDIDATES))
         floor = min((v for d in dense_lang.values() for v in d.values()), default=0.0)
-        dense_lists = [list(dense_lang.get(c, {}).values()) for c in ids]
-        lex_lists = [list(lex_lang.get(c, {}).values()) for c in ids]
-        best_sentence = [max(dense_sent.get(s.id, floor) for s in self._chunks[c].sentences) for c in ids]
-        asks = self.cues.question_intents(question)
+        return _Gathered(dense_lang, dense_sent, lex_lang, lex_sent, floor, self.cues.question_intents(question))
+
+    def evidence(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Evidence:
+        """Every candidate passage's features for the ranker (all passages of a small corpus).
+
+        Lines that state a fact ("Antagen av …", "Publicerad av: …", "Läs mer om …") are not
+        candidates: they answer only a question for their fact (`Retrieval.lines`).
+        """
+        return self._evidence(self._gather(question, query_vector), lines=False)
+
+    def _evidence(self, g: _Gathered, *, lines: bool) -> Evidence:
+        if lines:
+            candidates = {c for c, chunk in self._chunks.items() if chunk.kind in LINE_KINDS}
+        else:
+            candidates = _best(g.dense_lang, CHUNK_CANDIDATES) | _best(g.lex_lang, CHUNK_CANDIDATES)
+        ids = sorted(c for c in candidates if (self._chunks[c].kind in LINE_KINDS) == lines)
+        floor = g.floor
+        dense_lists = [list(g.dense_lang.get(c, {}).values()) for c in ids]
+        lex_lists = [list(g.lex_lang.get(c, {}).values()) for c in ids]
+        best_sentence = [max(g.dense_sent.get(s.id, floor) for s in self._chunks[c].sentences) for c in ids]
+        asks = g.asks
         answer_types = [asks & self._offers[c] for c in ids]
         x = feature_matrix(
             dense_lists, lex_lists, best_sentence, [self._chunks[c].kind for c in ids], answer_types, floor
         )
-        lex_max = max(lex_sent.values(), default=0.0) or 1.0
+        lex_max = max(g.lex_sent.values(), default=0.0) or 1.0
         return Evidence(
             chunk_ids=ids,
             features=x,
@@ -174,13 +203,13 @@ class HybridRetriever:
             lexical=[top_mean(v, 1, 0.0) for v in lex_lists],
             sentence_scores=[
                 {
-                    s.id: dense_sent.get(s.id, floor) + lex_sent.get(s.id, 0.0) / lex_max
+                    s.id: g.dense_sent.get(s.id, floor) + g.lex_sent.get(s.id, 0.0) / lex_max
                     for s in self._chunks[c].sentences
                 }
                 for c in ids
             ],
             matched_lang=[
-                max(dense_lang[c], key=dense_lang[c].__getitem__) if dense_lang.get(c) else "sv" for c in ids
+                max(g.dense_lang[c], key=g.dense_lang[c].__getitem__) if g.dense_lang.get(c) else "sv" for c in ids
             ],
             asks=asks,
             answer_types=answer_types,
@@ -189,12 +218,8 @@ class HybridRetriever:
             ],
         )
 
-    def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval:
-        ev = self.evidence(question, query_vector)
-        if not ev.chunk_ids:
-            return Retrieval(question, [], ev.asks)
-        scores = self.ranker.score(ev.features)
-        ranked = [
+    def _scored(self, ev: Evidence, scores: npt.NDArray[np.float64]) -> list[ScoredChunk]:
+        out = [
             ScoredChunk(
                 chunk=self._chunks[cid],
                 dense=ev.dense[i],
@@ -207,5 +232,16 @@ class HybridRetriever:
             )
             for i, cid in enumerate(ev.chunk_ids)
         ]
-        ranked.sort(key=lambda r: (-r.fused, r.chunk.id))
-        return Retrieval(question=question, ranked=ranked, asks=ev.asks)
+        out.sort(key=lambda r: (-r.fused, r.chunk.id))
+        return out
+
+    def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval:
+        g = self._gather(question, query_vector)
+        ev = self._evidence(g, lines=False)
+        if not ev.chunk_ids:
+            return Retrieval(question, [], ev.asks)
+        ranked = self._scored(ev, self.ranker.score(ev.features))
+        line_ev = self._evidence(g, lines=True)
+        # a line's match: its standardized dense and lexical evidence (the first feature columns)
+        lines = self._scored(line_ev, line_ev.features[:, :LINE_EVIDENCE].sum(axis=1)) if line_ev.chunk_ids else []
+        return Retrieval(question=question, ranked=ranked, asks=ev.asks, lines=lines)

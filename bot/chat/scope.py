@@ -3,9 +3,10 @@
 The bot refuses rather than quote a passage that does not answer: a resident asking about
 bus times must get a pointer elsewhere, not the goal about communications.
 
-The decision is a logistic model over the question's embedding and four retrieval signals
+The decision is a logistic model over the question's embedding and six retrieval signals
 (best dense evidence, best lexical evidence, the share of the question's content words the
-index knows, and the best passage's lead over the second). It is trained by
+index knows, the best passage's lead over the second, and the best dense and lexical evidence
+of the page's one-line facts: "who published this page?" matches a line, not a passage). It is trained by
 `kiruna-bot scope train` on a training set kept apart from the evaluation sets, and its
 threshold is calibrated on the eval set for a false-refusal rate of at most 4 % (a margin below the
 5 % target).
@@ -25,7 +26,7 @@ from bot.chat.coverage import Coverage
 from bot.chat.retrieval import Retrieval
 
 log = logging.getLogger(__name__)
-SIGNALS = ("dense", "lexical", "coverage", "margin")
+SIGNALS = ("dense", "lexical", "coverage", "margin", "line_dense", "line_lexical")
 
 
 @dataclass(frozen=True)
@@ -37,11 +38,14 @@ class ScopeDecision:
 
 def signals(retrieval: Retrieval, coverage: float) -> npt.NDArray[np.float64]:
     """The retrieval signals the decision uses, in `SIGNALS` order."""
+    lines = retrieval.lines
+    line_dense = max((r.dense for r in lines), default=0.0)
+    line_lexical = float(np.log1p(max((r.lexical for r in lines), default=0.0)))
     if not retrieval.ranked:
-        return np.array([0.0, 0.0, coverage, 0.0])
+        return np.array([0.0, 0.0, coverage, 0.0, line_dense, line_lexical])
     best = retrieval.ranked[0]
     margin = best.fused - retrieval.ranked[1].fused if len(retrieval.ranked) > 1 else 0.0
-    return np.array([best.dense, float(np.log1p(best.lexical)), coverage, margin])
+    return np.array([best.dense, float(np.log1p(best.lexical)), coverage, margin, line_dense, line_lexical])
 
 
 @dataclass
@@ -123,13 +127,16 @@ class ScopeGate:
         return ScopeDecision(score >= self.model.threshold, detail, score)
 
 
-def load_scope_model(path: Path, embedder_id: str) -> ScopeModel | None:
-    """The trained model, if there is one for this embedder; otherwise None (and a warning)."""
+def load_scope_model(path: Path, embedder_id: str, dim: int) -> ScopeModel | None:
+    """The trained model, if there is one for this embedder and these signals; otherwise None (and a warning)."""
     if not path.exists():
         log.warning("no scope model at %s; run `kiruna-bot scope train`", path)
         return None
     model = ScopeModel.load(path)
     if model.embedder_id != embedder_id:
         log.warning("scope model was trained for %s, not %s; using coverage only", model.embedder_id, embedder_id)
+        return None
+    if len(model.mean) != (dim if model.use_embedding else 0) + len(SIGNALS):
+        log.warning("scope model was trained on other signals than %s; run `kiruna-bot scope train`", SIGNALS)
         return None
     return model

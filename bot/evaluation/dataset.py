@@ -17,6 +17,8 @@ class EvalCase:
     lang: str
     question: str
     answer: str | None  # the Swedish sentence that answers it, verbatim
+    # trains the scope and list models only: the question asks for a whole list, not one passage
+    scope_only: bool = False
 
     @property
     def in_scope(self) -> bool:
@@ -30,7 +32,15 @@ def load_cases(path: Path = BUILTIN_EVAL_SET) -> list[EvalCase]:
             continue
         try:
             row = json.loads(line)
-            cases.append(EvalCase(str(row["id"]), str(row["lang"]), str(row["question"]), row.get("answer")))
+            cases.append(
+                EvalCase(
+                    str(row["id"]),
+                    str(row["lang"]),
+                    str(row["question"]),
+                    row.get("answer"),
+                    bool(row.get("scope_only", False)),
+                )
+            )
         except (json.JSONDecodeError, KeyError) as exc:
             raise ValueError(f"{path}:{n}: not an eval case: {exc}") from exc
     return cases

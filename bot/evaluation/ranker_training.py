@@ -7,13 +7,15 @@ import numpy as np
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import FEATURES, LinearRanker, fit_listwise
 from bot.evaluation.dataset import EvalCase
+from corpus.chunking import LINE_KINDS
 
 
 def train_ranker(pipeline: Pipeline, train: list[EvalCase], l2: float = 0.001) -> LinearRanker:
-    all_ids = sorted(c.id for c in pipeline.corpus.chunks())
+    # every passage the ranker ranks; lines that state a fact are chosen after ranking, not by it
+    all_ids = sorted(c.id for c in pipeline.corpus.chunks() if c.kind not in LINE_KINDS)
     xs, gold = [], []
     for case in train:
-        if case.answer is None:
+        if case.answer is None or case.scope_only:
             continue
         ev = pipeline.retriever.evidence(case.question)
         if ev.chunk_ids != all_ids:

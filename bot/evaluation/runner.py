@@ -60,7 +60,7 @@ def _rank(retrieval: Retrieval, answer: str) -> int | None:
 async def evaluate_case(service: ChatService, case: EvalCase) -> CaseResult:
     turn = await service.trace(ChatRequest(message=case.question, lang=case.lang))
     answer = turn.answer
-    retrieval = turn.draft.retrieval if turn.draft else None
+    retrieval = turn.plan.retrieval if turn.plan else None
     corpus = service.corpus
     verbatim = all(
         corpus.document(q.doc_id).text[q.start : q.end] == q.text and q.text in corpus.document(q.doc_id).text
@@ -71,7 +71,8 @@ async def evaluate_case(service: ChatService, case: EvalCase) -> CaseResult:
         case=case,
         answered=answer.answered,
         rank=_rank(retrieval, case.answer) if case.answer and retrieval else None,
-        quote_hit=bool(case.answer and answer.quote and case.answer in answer.quote.text),
+        # any quote: the vision is quoted before its interpretation, a question about either finds it
+        quote_hit=bool(case.answer and any(case.answer in q.text for q in answer.quotes)),
         verbatim=verbatim,
         top_score=retrieval.ranked[0].fused if retrieval and retrieval.ranked else 0.0,
         document=expected_in or (answer.quote.doc_id if answer.quote else None),

@@ -17,25 +17,30 @@ FALLBACK = "en"
 
 # Message ids (English source text, gettext style). Placeholders are str.format names.
 class M:
-    # around a quote
-    INTRO_ADOPTED = "Kiruna's vision, adopted by the municipal council on {date}, {paragraph}:"
-    INTRO_COMPANION = "The municipality explains how the vision should be understood:"
-    INTRO_SECTION = "From “{document}”, section “{section}”:"
-    QUOTE = "“{quote}”"
-    ORIGINAL = "The official text in Swedish, which is the one that applies:"
+    # the lead of an answer, before the quote(s)
+    LEAD_VISION = "Kiruna's vision, adopted by the municipal council on {date} ({paragraph}):"
+    LEAD_INTERPRETATION = "The municipality explains how the vision should be understood:"
+    LEAD_SECTION = "From the section “{section}”:"
+    LEAD_PAGE = "The page “{document}” says:"
+    LEAD_LIST = "The page lists {count} items under “{heading}”:"
+    LEAD_NOT_STATED = "The page does not say that. Here is what it says under “{section}”:"
+    LEAD_CLARIFY = "Your question fits several parts of the page. Which one do you mean?"
+    # after the quote(s): one line of provenance, one source line
+    PROVENANCE_REVIEWED = "Translation reviewed by Kiruna kommun. The Swedish text is the official one."
+    PROVENANCE_UNREVIEWED = "Unofficial translation, not yet reviewed. The Swedish text is the official one."
+    PROVENANCE_MACHINE = "Machine translation (Google Translate), not reviewed. The Swedish text is the official one."
+    SOURCE_LINE = "Source: {document}, {publisher}, last changed {date}."
+    SOURCE_LINE_UNDATED = "Source: {document}, {publisher}."
+    VERSION = "Page version {version}."
     LABEL_REVIEWED = "Translation reviewed by Kiruna kommun:"
     LABEL_UNREVIEWED = "Translation, not yet reviewed by Kiruna kommun:"
     LABEL_MACHINE = "Machine translation (Google Translate), not reviewed:"
+    ORIGINAL = "The official text in Swedish, which is the one that applies:"
     DEGRADED = "A translation into {language} is not available right now. Here is the official text in Swedish."
     MISSING_WITH_FINNISH = (
         "This passage has not been translated into {language} yet. Here it is in Swedish and in Finnish."
     )
     IN_FINNISH = "In Finnish:"
-    SOURCE = "Source: {document}, {publisher}."
-    ADOPTED = "Adopted by the municipal council on {date}, {paragraph}."
-    LAST_MODIFIED = "Last modified {date}."
-    VERSION = "Page version {version}."
-    RELATED = "Read more: {links}"
     OUT_OF_SCOPE = (
         "I can only answer questions about Kiruna kommun's vision: what it says and means, "
         "the six strategic directions and their goals, and how the vision was made and is reached. "
@@ -44,6 +49,22 @@ class M:
     EMPTY_QUESTION = "Please write a question about Kiruna's vision or goals."
     # a staff-written pointer for a topic the page does not cover (bot/chat/pointers.py)
     POINTER = "Guidance from Kiruna kommun, not part of the vision text:"
+    # small talk: the bot's own replies
+    TALK_GREETING = (
+        "Hello! I answer questions about Kiruna kommun's vision and goals by quoting the municipality's "
+        "own text. What would you like to know?"
+    )
+    TALK_THANKS = "You're welcome! Ask again whenever you like."
+    TALK_GOODBYE = "Goodbye, and welcome back!"
+    TALK_HELP = (
+        "I answer questions about Kiruna kommun's vision: what it says and means, the strategic "
+        "directions and their goals, and how the vision was made and is reached. I quote the "
+        "official text and say where it comes from. You could ask, for example:"
+    )
+    TALK_IDENTITY = (
+        "I am a chatbot, not a person. I answer by quoting Kiruna kommun's official text about its "
+        "vision; I never write that text myself."
+    )
     # the chat widget
     UI_TITLE = "Ask about Kiruna's vision"
     UI_OPEN = "Open the chat about Kiruna's vision"

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from bot.storage.db import Database
+from bot.storage.health import StorageHealth
 from bot.storage.models import TranslationRow
 from corpus.curated_translations import CuratedTranslation, source_hash
 
@@ -65,6 +66,10 @@ class TranslationMemory:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._version: tuple[float, tuple[int, str]] | None = None
+
+    @property
+    def health(self) -> StorageHealth:
+        return self._db.health
 
     def version(self) -> tuple[int, str]:
         """Changes whenever a translation is added or changed, by this worker or another."""

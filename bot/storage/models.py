@@ -2,10 +2,41 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A moment, stored and returned in UTC with its zone (SQLite keeps no zone: it is put back on read)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 class Base(DeclarativeBase):
@@ -24,11 +55,11 @@ class TranslationRow(Base):
     lang: Mapped[str] = mapped_column(String(16), index=True)
     text: Mapped[str] = mapped_column(Text)
     provider: Mapped[str] = mapped_column(String(32))  # curated, google, staff
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
     reviewer: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
 
 class QuestionRow(Base):
@@ -37,7 +68,7 @@ class QuestionRow(Base):
     __tablename__ = "questions"
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     text: Mapped[str] = mapped_column(Text)
     lang: Mapped[str] = mapped_column(String(16))
     detected_lang: Mapped[str | None] = mapped_column(String(16), nullable=True)
@@ -51,8 +82,11 @@ class FeedbackRow(Base):
     __tablename__ = "feedback"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    answer_id: Mapped[str] = mapped_column(String(36), ForeignKey("questions.id", ondelete="CASCADE"), index=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # one vote per answer: a resident who changes their mind replaces their vote
+    answer_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("questions.id", ondelete="CASCADE"), index=True, unique=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     helpful: Mapped[bool] = mapped_column(Boolean)
 
 
@@ -62,7 +96,7 @@ class EvalCaseRow(Base):
     __tablename__ = "eval_cases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     lang: Mapped[str] = mapped_column(String(16))
     question: Mapped[str] = mapped_column(Text)
     answer: Mapped[str | None] = mapped_column(Text, nullable=True)
@@ -92,7 +126,7 @@ class DocumentVersionRow(Base):
     text: Mapped[str] = mapped_column(Text)
     meta: Mapped[str] = mapped_column(Text)  # JSON: title, publisher, links with URLs, decision lines …
     origin: Mapped[str] = mapped_column(String(2000))  # seed, a file name or a URL
-    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     imported_by: Mapped[str] = mapped_column(String(200))
 
 
@@ -103,7 +137,7 @@ class DocumentRow(Base):
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)
     version_id: Mapped[str] = mapped_column(String(32), ForeignKey("document_versions.id"))
-    published_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
     published_by: Mapped[str] = mapped_column(String(200))
 
 
@@ -118,8 +152,8 @@ class PublicationRow(Base):
     action: Mapped[str] = mapped_column(String(16))  # seed, publish, rollback
     state: Mapped[str] = mapped_column(String(16), index=True)  # building, published, failed
     requested_by: Mapped[str] = mapped_column(String(200))
-    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
@@ -134,8 +168,8 @@ class TopicRow(Base):
     text: Mapped[str] = mapped_column(Text)  # Swedish; translated through the translation memory
     url: Mapped[str] = mapped_column(String(2000))
     status: Mapped[str] = mapped_column(String(16))  # draft, active
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_by: Mapped[str] = mapped_column(String(200))
 
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.storage.db import Database
+from bot.storage.health import StorageHealth
 from bot.storage.models import FeedbackRow, QuestionRow
 
 
@@ -27,6 +30,11 @@ class LoggedQuestion:
 class QuestionLog:
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+
+    @property
+    def health(self) -> StorageHealth:
+        return self._db.health
 
     def record(
         self,
@@ -59,11 +67,17 @@ class QuestionLog:
             return s.get(QuestionRow, answer_id) is not None
 
     def feedback(self, answer_id: str, helpful: bool) -> None:
-        """Store a thumbs up or down for an answer; KeyError if the answer is unknown."""
+        """Store a thumbs up or down for an answer, replacing an earlier one; KeyError if the answer is unknown."""
+        now = datetime.now(UTC)
+        table: Any = FeedbackRow.__table__
+        stmt: Any = self._insert(table).values(answer_id=answer_id, created_at=now, helpful=helpful)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.answer_id], set_={"helpful": helpful, "created_at": stmt.excluded.created_at}
+        )
         with self._db.session() as s:
             if s.get(QuestionRow, answer_id) is None:
                 raise KeyError(answer_id)
-            s.add(FeedbackRow(answer_id=answer_id, created_at=datetime.now(UTC), helpful=helpful))
+            s.execute(stmt)
 
     def recent(self, limit: int = 200, lang: str | None = None, answered: bool | None = None) -> list[LoggedQuestion]:
         with self._db.session() as s:

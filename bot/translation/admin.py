@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
 from bot.storage.memory import TranslationMemory
 from bot.translation.base import TranslationUnavailable, Translator
 from corpus.curated_translations import CuratedTranslation, load_translations, write_translations
@@ -63,7 +64,15 @@ class TranslationAdmin:
         return out
 
     def import_(self, directory: Path) -> dict[str, int]:
-        """Load PO files into the memory; the files win over what the memory holds."""
+        """Load PO files into the memory; the files win over what the memory holds.
+
+        Every file is checked before anything is stored: its name must be a supported language
+        other than Swedish (`fi.po`), and it must read as a UTF-8 PO file.
+        """
+        for path in sorted(directory.glob("*.po")):
+            if path.stem not in LANGUAGES or path.stem == SOURCE_LANGUAGE:
+                codes = " ".join(c for c in LANGUAGES if c != SOURCE_LANGUAGE)
+                raise ValueError(f"{path}: {path.stem!r} is not a language the bot translates into ({codes})")
         out = {}
         for code, items in load_translations(directory).items():
             for t in items:

@@ -63,7 +63,7 @@ def test_import_review_publish_and_roll_back(bot_server: str, new_page: NewPage)
     )
     page.get_by_role("button", name="Import file").click()
     page.wait_for_function("() => document.querySelector('#import-status').textContent.includes('version 2')")
-    assert "1 sentences reworded, 2 added, 1 removed" in page.locator("#import-status").text_content()
+    assert "2 sentences reworded, 3 added, 1 removed" in page.locator("#import-status").text_content()
 
     # The review opens on the new version: exactly what changed, and what goes stale
     page.locator("#review-result").wait_for(state="visible")
@@ -72,16 +72,18 @@ def test_import_review_publish_and_roll_back(bot_server: str, new_page: NewPage)
         "changed",
         "added",
         "added",
+        "added",
         "removed",
+        "changed",
     ]
     assert OLD_GOAL in rows.nth(0).text_content()
     assert NEW_GOAL in rows.nth(0).text_content()
-    assert REMOVED in rows.nth(3).text_content()
+    assert REMOVED in rows.nth(4).text_content()
     other = page.locator("#other-changes").text_content()
     assert "New heading: Hållbarhet och klimat" in other
     assert "last modified: 2020-02-21 → 2024-05-02" in other
     fi = page.locator("#stale-table tbody tr[data-lang=fi] td").all_text_contents()
-    assert fi[0] == "2"  # the reworded goal's and the removed sentence's translations
+    assert fi[0] == "3"  # the translations of the reworded goal, the removed sentence and the old date
     assert page.locator("#review-cases li").count() == 14
     assert axe_violations(page) == "", "review"
 

@@ -1,0 +1,157 @@
+"""Cue tables: words and phrases that mark a kind of message, per language, matched language-blind.
+
+Both the question types (`question_cues/`: a question asks for a time, a count …) and the
+conversation cues (`dialogue_cues/`: a greeting, a follow-up, a language request …) are tables of
+this shape: one TSV per language, `category<TAB>cues`, cues comma-separated. Matching runs on folded
+words (`index.analysis.words`: lower case, Latin diacritics off, Arabic letter forms unified); a
+word ending in `*` matches any word it begins; a cue of several words matches them in a row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from corpus.errors import CorpusError, read_text
+from index.analysis import words
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A word sequence; a word ending in `*` matches any word it begins."""
+
+    words: tuple[str, ...]
+
+    def matches_at(self, tokens: list[str], i: int) -> bool:
+        n = len(self.words)
+        return i + n <= len(tokens) and all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True))
+
+    def found_in(self, tokens: list[str]) -> bool:
+        return any(self.matches_at(tokens, i) for i in range(len(tokens)))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A cue found in a text: its category, its table's language, and the tokens it covers."""
+
+    category: str
+    lang: str
+    start: int
+    end: int
+
+
+def cue_words(text: str) -> list[str]:
+    """Folded words of a cue, keeping a trailing `*` as the prefix mark."""
+    out = []
+    for raw in text.split():
+        star = raw.endswith("*")
+        folded = words(raw.rstrip("*"))
+        if not folded:
+            continue
+        out.extend(folded[:-1])
+        out.append(folded[-1] + ("*" if star else ""))
+    return out
+
+
+def _match(cue: str, token: str) -> bool:
+    return token.startswith(cue[:-1]) if cue.endswith("*") else token == cue
+
+
+Indexed = dict[str, list[tuple[str, str, Cue]]]
+# Arabic and Persian write "and" (و) joined to the next word: "ومن" is "and who".
+_CLITIC_AND = "و"
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def split_clitics(tokens: list[str]) -> list[str]:
+    """Tokens with a leading Arabic-script "و" (and) written apart, as cues are written."""
+    out: list[str] = []
+    for token in tokens:
+        if len(token) >= 3 and token.startswith(_CLITIC_AND) and _ARABIC_LETTER.match(token):
+            out.extend((_CLITIC_AND, token[1:]))
+        else:
+            out.append(token)
+    return out
+
+
+@dataclass
+class CueTable:
+    """Cues per language and category."""
+
+    by_lang: dict[str, dict[str, list[Cue]]] = field(default_factory=dict)
+
+    @cached_property
+    def _by_first_word(self) -> tuple[Indexed, Indexed]:
+        """Every cue keyed by its first word: exact words, and prefixes (`word*`).
+
+        Messages are matched on every request; looking up each of their words (and each word's
+        prefixes) keeps that to microseconds where trying every cue took milliseconds.
+        """
+        exact: Indexed = {}
+        prefix: Indexed = {}
+        for lang, table in self.by_lang.items():
+            for category, cues in table.items():
+                for cue in cues:
+                    first = cue.words[0]
+                    if first.endswith("*"):
+                        prefix.setdefault(first[:-1], []).append((category, lang, cue))
+                    else:
+                        exact.setdefault(first, []).append((category, lang, cue))
+        return exact, prefix
+
+    def matches(self, tokens: list[str], categories: Iterable[str] | None = None) -> list[Match]:
+        """Every cue found in the folded tokens, in any language (optionally of some categories only)."""
+        wanted = frozenset(categories) if categories is not None else None
+        exact, prefix = self._by_first_word
+        out = []
+        for i, token in enumerate(tokens):
+            candidates = list(exact.get(token, ()))
+            for k in range(1, len(token) + 1):
+                candidates.extend(prefix.get(token[:k], ()))
+            for category, lang, cue in candidates:
+                if (wanted is None or category in wanted) and cue.matches_at(tokens, i):
+                    out.append(Match(category, lang, i, i + len(cue.words)))
+        return out
+
+    def categories(self, text: str) -> frozenset[str]:
+        """The categories a text's cues belong to, in whatever language it is written."""
+        tokens = words(text)
+        found = {m.category for m in self.matches(tokens)}
+        split = split_clitics(tokens)
+        if len(split) != len(tokens):
+            found |= {m.category for m in self.matches(split)}
+        return frozenset(found)
+
+    def in_language(self, lang: str, category: str) -> list[Cue]:
+        return self.by_lang.get(lang, {}).get(category, [])
+
+
+def read_cue_file(path: Path, header: str, allowed: Iterable[str] | None = None) -> dict[str, list[Cue]]:
+    """One language's cues; a malformed line or unknown category fails with its line number."""
+    known = frozenset(allowed) if allowed is not None else None
+    table: dict[str, list[Cue]] = {}
+    with io.StringIO(read_text(path), newline="") as fh:
+        rows = csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if next(rows, None) != [header, "cues"]:
+            raise CorpusError(f"{path}: first line must be '{header}<TAB>cues'")
+        for n, row in enumerate(rows, 2):
+            if not row:
+                continue
+            if len(row) != 2 or (known is not None and row[0] not in known):
+                raise ValueError(
+                    f"{path}:{n}: expected '<{header}><TAB><cues>'" + (f" with one of {sorted(known)}" if known else "")
+                )
+            cues = [Cue(tuple(ws)) for text in row[1].split(",") if (ws := cue_words(text))]
+            table.setdefault(row[0], []).extend(cues)
+    return table
+
+
+def read_cue_dir(directory: Path, header: str, allowed: Iterable[str] | None = None) -> CueTable:
+    if not directory.is_dir():
+        return CueTable()
+    return CueTable({p.stem: read_cue_file(p, header, allowed) for p in sorted(directory.glob("*.tsv"))})

@@ -1,0 +1,189 @@
+"""What a message does in a conversation, read from the conversation cues (`dialogue_cues/`).
+
+A message may be small talk (a greeting, thanks, "what can you answer?"), ask to hear the last
+answer in another language ("in English please"), point at an item of the last list ("the fourth
+one"), follow up elliptically ("and for culture?"), refer back ("when was it decided?"), ask for
+a list, or join two questions ("… and …"). These are types of message, not topics, and the cue
+tables list how people write them in each supported language (written from general knowledge of
+the languages, without any question set: see `dialogue_cues/README.md`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics
+from bot.language.supported import LANGUAGES
+from index.analysis import words
+
+DEFAULT_DIALOGUE_CUES_DIR = Path(__file__).with_name("dialogue_cues")
+# Small talk categories, the first that matches names the reply ("hi, are you a bot?" is identity).
+SMALLTALK = ("identity", "capabilities", "help", "thanks", "goodbye", "greeting")
+ORDINALS = {f"ordinal_{n}": n for n in range(1, 7)} | {"ordinal_last": -1}
+LANGUAGE_CUES = {f"lang_{code}": code for code in LANGUAGES}
+CATEGORIES = (
+    *SMALLTALK,
+    "filler",
+    "followup",
+    "reference",
+    "repeat",
+    *ORDINALS,
+    *LANGUAGE_CUES,
+    "list",
+    "conjunction",
+)
+# A request to hear the last answer in another language is short ("kan du ta det på svenska?").
+MAX_REQUEST_WORDS = 8
+# What may stand beside a language name in a request to hear the last answer again.
+_REQUEST_WORDS = frozenset({"repeat", "filler", "reference", "followup", "thanks", "greeting"})
+
+
+@dataclass(frozen=True)
+class SmallTalk:
+    category: str  # one of SMALLTALK
+    langs: tuple[str, ...]  # the languages whose cues cover most of it (several when they tie)
+    rest: tuple[str, ...] = ()  # the words no small-talk cue covers ("riktig" in "är du en riktig människa")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the conversation cues say about one message."""
+
+    tokens: tuple[str, ...]
+    smalltalk: SmallTalk | None = None  # the whole message is small talk
+    language_request: str | None = None  # the message asks for the last answer in this language
+    ordinal: int | None = None  # points at an item of the last list (1-based; -1 for the last)
+    followup: bool = False  # opens with a follow-up marker ("och för …", "entä …", "what about …")
+    reference: bool = False  # refers back to the last answer ("det", "that", "se")
+    wants_list: bool = False
+    conjunctions: tuple[tuple[int, int], ...] = ()  # token ranges that may join two questions
+
+
+def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], int]:
+    """Longest matches from left to right; returns the chosen matches and how many tokens they cover."""
+    by_start: dict[int, list[Match]] = {}
+    for m in matches:
+        by_start.setdefault(m.start, []).append(m)
+    chosen: list[Match] = []
+    i = covered = 0
+    while i < len(tokens):
+        here = by_start.get(i)
+        if not here:
+            i += 1
+            continue
+        longest = max(m.end for m in here)
+        chosen.extend(m for m in here if m.end == longest)
+        covered += longest - i
+        i = longest
+    return chosen, covered
+
+
+def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
+    """The languages whose cues cover the most tokens (several when they tie)."""
+    votes: Counter[str] = Counter()
+    for m in matches:
+        votes[m.lang] += m.end - m.start
+    most = max(votes.values(), default=0)
+    return tuple(sorted(lang for lang, n in votes.items() if n == most))
+
+
+@dataclass
+class DialogueCues:
+    table: CueTable = field(default_factory=CueTable)
+
+    @cached_property
+    def _uses(self) -> dict[str, Counter[str]]:
+        """Per language, in how many of its cues each word appears: how much a word is its own."""
+        out: dict[str, Counter[str]] = {}
+        for lang, categories in self.table.by_lang.items():
+            counts: Counter[str] = Counter()
+            for cues in categories.values():
+                for cue in cues:
+                    counts.update(set(cue.words))
+            out[lang] = counts
+        return out
+
+    def most_at_home(self, tokens: tuple[str, ...], among: tuple[str, ...]) -> tuple[str, ...]:
+        """Of languages that all list a message's words, those whose tables use them most.
+
+        "hej" is in several tables (borrowed greetings), but the Swedish one builds a dozen cues on it.
+        """
+        scores = {lang: sum(self._uses.get(lang, Counter())[t] for t in tokens) for lang in among}
+        best = max(scores.values(), default=0)
+        return tuple(lang for lang in among if scores[lang] == best)
+
+    def read(self, text: str) -> Reading:
+        tokens = tuple(words(text))
+        if not tokens:
+            return Reading(tokens)
+        # cut points for several questions are found on the words as written; the rest reads
+        # "و" (and) apart from the word it is joined to
+        conjunctions = self.table.matches(list(tokens), ["conjunction"])
+        split = tuple(split_clitics(list(tokens)))
+        matches = self.table.matches(list(split)) + self._prefixed_language_names(split)
+        categories = {m.category for m in matches}
+        return Reading(
+            tokens=tokens,
+            smalltalk=self._smalltalk(split, matches),
+            language_request=self._language_request(split, matches),
+            ordinal=next((ORDINALS[m.category] for m in matches if m.category in ORDINALS), None),
+            followup=any(m.category == "followup" and m.start == 0 for m in matches),
+            reference="reference" in categories,
+            wants_list="list" in categories,
+            conjunctions=tuple(sorted({(m.start, m.end) for m in conjunctions})),
+        )
+
+    @cached_property
+    def _language_names(self) -> dict[str, list[tuple[str, str]]]:
+        """Single-word language names (of four letters or more) -> (category, table language)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for lang, categories in self.table.by_lang.items():
+            for category in LANGUAGE_CUES:
+                for cue in categories.get(category, ()):
+                    name = cue.words[0]
+                    if len(cue.words) == 1 and not name.endswith("*") and len(name) >= 4:
+                        out.setdefault(name, []).append((category, lang))
+        return out
+
+    def _prefixed_language_names(self, tokens: tuple[str, ...]) -> list[Match]:
+        """Language names with a preposition joined in front ("በትግርኛ", "بالعربية"): as one word."""
+        out = []
+        for i, token in enumerate(tokens):
+            for cut in (1, 2):
+                for category, lang in self._language_names.get(token[cut:], ()) if len(token) > cut + 3 else ():
+                    out.append(Match(category, lang, i, i + 1))
+        return out
+
+    @staticmethod
+    def _smalltalk(tokens: tuple[str, ...], matches: list[Match]) -> SmallTalk | None:
+        """Small talk words in the message, and what else it says (the caller judges the rest)."""
+        talk = [m for m in matches if m.category in SMALLTALK or m.category == "filler"]
+        chosen, covered = _cover(tokens, talk)
+        rest = tuple(t for i, t in enumerate(tokens) if not any(m.start <= i < m.end for m in chosen))
+        spoken = [m for m in chosen if m.category != "filler"]
+        if not spoken:
+            if covered < len(tokens):
+                return None
+            # only "ok", "yes", "please": an acknowledgement, answered like thanks
+            return SmallTalk("thanks", _langs_by_votes(chosen))
+        category = min((m.category for m in spoken), key=SMALLTALK.index)
+        return SmallTalk(category, _langs_by_votes(spoken), rest)
+
+    @staticmethod
+    def _language_request(tokens: tuple[str, ...], matches: list[Match]) -> str | None:
+        named = [m for m in matches if m.category in LANGUAGE_CUES]
+        if not named:
+            return None
+        allowed = [m for m in matches if m.category in LANGUAGE_CUES or m.category in _REQUEST_WORDS]
+        _, covered = _cover(tokens, allowed)
+        if len(tokens) > MAX_REQUEST_WORDS or len(tokens) - covered > max(2, len(tokens) // 3):
+            return None  # a question of its own that happens to name a language
+        longest = max(named, key=lambda m: m.end - m.start)
+        return LANGUAGE_CUES[longest.category]
+
+
+def load_dialogue_cues(directory: Path = DEFAULT_DIALOGUE_CUES_DIR) -> DialogueCues:
+    return DialogueCues(read_cue_dir(directory, "category", CATEGORIES))

@@ -1,0 +1,524 @@
+"""Reads a message in its conversation and decides what the answer will be made of: a `Plan`.
+
+The CPU part of answering. It never writes a word; the answerer quotes what the plan points at.
+
+1. Small talk ("hej", "tack!", "are you a bot?") is answered as such, in the language it is
+   written in, without retrieval.
+2. A request for the last answer in another language re-reads the last question.
+3. "The fourth one" after a list picks that item of the list.
+4. Otherwise the message is retrieved: alone, and when it follows up or refers back, together
+   with the last question; a message joining two or three questions is split into its parts.
+5. A question asking for a list or a count of the items under a heading gets them all, in page
+   order; a question asking for a time, a person, a count or a place gets the line that states it.
+6. A word or two that matches several topics equally gets a clarifying question.
+"""
+
+from __future__ import annotations
+
+import re
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.chat.conversation import Context
+from bot.chat.coverage import Coverage
+from bot.chat.dialogue import DialogueCues, Reading
+from bot.chat.list_intent import ListModel
+from bot.chat.page_preference import prefer_document
+from bot.chat.phrasebank import PhraseBank
+from bot.chat.question_types import QuestionCues
+from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
+from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.language.detection import Detection, LanguageDetector
+from bot.language.supported import SOURCE_LANGUAGE
+from corpus.chunking import LINE_KINDS
+from corpus.model import Chunk, Corpus
+
+Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
+# What a question may ask for that one line or sentence states.
+FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+# Passages looked at for the sentence that states what was asked.
+FACT_CANDIDATES = 3
+# A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
+# question this much better (the line's match is a sum of standardized evidence, see `Retrieval.lines`).
+ATTACHED = 2.0
+# A line that states as much of what was asked as the best passage wins from this match up.
+LINE_OVER_PASSAGE = 9.0
+# A word or two whose best topics lie this close together is unclear.
+CLARIFY_MARGIN = 0.35
+# Close relatives a short text cannot tell apart, and the one more residents read.
+RELATIVES = {frozenset({"fi", "fit"}): "fi"}
+# Detector confidence from which the detector's choice between relatives stands.
+SURE = 0.8
+# Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
+SMALLTALK_SIMILARITY = 0.91
+# Split points at most: a message with more is answered whole.
+MAX_SPLITS = 4
+_COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One question of a message and the passage that answers it."""
+
+    question: str
+    retrieval: Retrieval
+    decision: ScopeDecision
+    chunk: Chunk | None  # the passage to quote (None: out of scope)
+    typed: frozenset[str] = frozenset()  # the sentences of `chunk` that state what was asked
+    not_stated: bool = False  # asked for a fact the page does not state near this passage
+
+
+@dataclass(frozen=True)
+class Plan:
+    kind: Kind
+    message: str
+    lang: str
+    detection: Detection
+    parts: tuple[Part, ...] = ()
+    items: tuple[Chunk, ...] = ()  # a list answer: the items in page order
+    with_goals: bool = False  # a list of directions with their goals
+    heading: str = ""  # the heading the listed items stand under
+    smalltalk: str = ""  # the small talk category
+    candidates: tuple[Chunk, ...] = ()  # a clarifying question: the topics it could be about
+    context: Context | None = None  # what the next turn needs
+    reading: str = "standalone"  # how the message was read (for staff): standalone, followup, …
+    retrievals: tuple[Retrieval, ...] = field(default=(), compare=False)
+
+    @property
+    def retrieval(self) -> Retrieval | None:
+        """The main retrieval (for sources and staff evidence)."""
+        if self.parts:
+            return self.parts[0].retrieval
+        return self.retrievals[0] if self.retrievals else None
+
+
+Memo = dict[str, tuple[Retrieval, ScopeDecision, "npt.NDArray[np.float32]"]]
+
+
+class Understander:
+    def __init__(
+        self,
+        corpus: Corpus,
+        retriever: Retriever,
+        gate: ScopeGate,
+        detector: LanguageDetector,
+        dialogue: DialogueCues,
+        coverage: Coverage,
+        phrases: PhraseBank,
+        lists: ListModel | None = None,
+    ) -> None:
+        self._phrases = phrases
+        self._lists = lists
+        self._corpus = corpus
+        self._retriever = retriever
+        self._gate = gate
+        self._detector = detector
+        self._dialogue = dialogue
+        self._coverage = coverage
+        self._chunks = {c.id: c for c in corpus.chunks()}
+        # retrievals made while reading one message (several threads read messages at once)
+        self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
+        # the document of the page the widget sits on: its passages win near ties (bot.chat.page_preference)
+        self._page: ContextVar[str | None] = ContextVar("page", default=None)
+
+    @property
+    def cues(self) -> QuestionCues:
+        return self._retriever.cues
+
+    def with_parts(self, retriever: Retriever, gate: ScopeGate) -> Understander:
+        """The same reading with another retriever or scope gate (eval ablations)."""
+        return Understander(
+            self._corpus, retriever, gate, self._detector, self._dialogue, self._coverage, self._phrases, self._lists
+        )
+
+    # -- the entry point ---------------------------------------------------------------------
+
+    def understand(
+        self,
+        message: str,
+        lang: str | None = None,
+        ui_lang: str | None = None,
+        context: Context | None = None,
+        page: str | None = None,
+    ) -> Plan:
+        token = self._memo.set({})
+        page_token = self._page.set(page)
+        try:
+            return self._understand(message, lang, ui_lang, context)
+        finally:
+            self._memo.reset(token)
+            self._page.reset(page_token)
+
+    def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
+        reading = self._dialogue.read(message)
+        detection = self._detector.detect(message)
+        if reading.language_request is not None:
+            target = lang or reading.language_request
+            if context is not None and context.question:
+                again = self._understand(context.question, target, ui_lang, None)
+                return _replace_reading(again, message, "language")
+            return self._smalltalk(message, target, detection, "help", context)
+        if reading.smalltalk is not None and self._only_smalltalk(reading):
+            talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
+        answer_lang = lang or self.choose_language(detection, context, ui_lang)
+        if reading.ordinal is not None and context is not None and context.items:
+            picked = self._ordinal(message, reading, detection, answer_lang, context)
+            if picked is not None:
+                return picked
+        return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    # -- language ----------------------------------------------------------------------------
+
+    @staticmethod
+    def choose_language(detection: Detection, context: Context | None, ui_lang: str | None) -> str:
+        """The detected language when the text settles it; else the conversation's, the widget's, Swedish.
+
+        Among readings the detector finds about as likely (Finnish or Meänkieli for "kulttuuri"), the
+        conversation's or the widget's language wins; a language the detector barely prefers never does.
+        """
+        if len(detection.plausible) == 1:
+            return detection.lang
+        for preferred in (context.lang if context else None, ui_lang):
+            if preferred is not None and preferred in detection.plausible:
+                return preferred
+        relatives = RELATIVES.get(frozenset(detection.plausible))
+        if relatives is not None and detection.confidence < SURE:
+            return relatives  # Finnish or Meänkieli: the language more residents read
+        if detection.confidence >= 0.5 and len(detection.plausible) <= 2:
+            return detection.lang
+        return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
+
+    def _only_smalltalk(self, reading: Reading) -> bool:
+        """Small talk, unless the words beside it ask about something the page speaks of.
+
+        "Hej! Vad är visionen?" is a question after a greeting; "är du en riktig människa?" and
+        "thanks, that helped!" are small talk with words the cue tables do not list.
+        """
+        talk = reading.smalltalk
+        assert talk is not None
+        if not talk.rest:
+            return True
+        content = self._coverage.content_words(" ".join(talk.rest))
+        return not content or not self._look(" ".join(talk.rest))[1].in_scope
+
+    def _smalltalk_language(
+        self, message: str, reading: Reading, detection: Detection, context: Context | None, ui_lang: str | None
+    ) -> str:
+        """The language whose small-talk words the message uses. Where several tables list the words
+        ("hej", "hallo"), the conversation's language wins, then the widget's, then the one the
+        detector reads among them."""
+        assert reading.smalltalk is not None
+        langs = reading.smalltalk.langs
+        if not langs:
+            return Understander.choose_language(detection, context, ui_lang)
+        if len(langs) == 1:
+            return langs[0]
+        for preferred in (context.lang if context else None, ui_lang):
+            if preferred is not None and preferred in langs:
+                return preferred
+        at_home = self._dialogue.most_at_home(reading.tokens, langs)
+        return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
+
+    # -- plans -------------------------------------------------------------------------------
+
+    def _smalltalk(self, message: str, lang: str, detection: Detection, category: str, context: Context | None) -> Plan:
+        # small talk keeps what the conversation was about, in the language now spoken
+        kept = _with_lang(context, lang) if context else Context(lang)
+        return Plan("smalltalk", message, lang, detection, smalltalk=category, context=kept, reading="smalltalk")
+
+    def _ordinal(
+        self, message: str, reading: Reading, detection: Detection, lang: str, context: Context
+    ) -> Plan | None:
+        assert reading.ordinal is not None
+        n = reading.ordinal
+        if not (n == -1 or 1 <= n <= len(context.items)):
+            return None
+        chunk = self._chunks.get(context.items[n - 1 if n > 0 else -1])
+        if chunk is None:
+            return None
+        retrieval = self._retrieve(f"{context.question} {message}")
+        part = Part(message, retrieval, ScopeDecision(True, f"item {n} of the last list"), chunk)
+        next_context = Context(lang, context.question, (chunk.id,), context.items, context.asks)
+        return Plan("answer", message, lang, detection, (part,), context=next_context, reading="ordinal")
+
+    def _retrieve(self, question: str) -> Retrieval:
+        return self._look(question)[0]
+
+    def _decide(self, retrieval: Retrieval) -> ScopeDecision:
+        return self._look(retrieval.question)[1]
+
+    def _look(self, question: str) -> tuple[Retrieval, ScopeDecision]:
+        """Retrieval and scope decision for a text, once per text within one message."""
+        retrieval, decision, _ = self._looked(question)
+        return retrieval, decision
+
+    def _looked(self, question: str) -> tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]]:
+        memo = self._memo.get()
+        if memo is None:
+            memo = {}
+            self._memo.set(memo)
+        found = memo.get(question)
+        if found is None:
+            vector = self._retriever.embed(question)
+            retrieval = self._retriever.retrieve(question, vector)
+            decision = self._gate.decide(retrieval, vector)  # whether the page answers: before any preference
+            found = memo[question] = (prefer_document(retrieval, self._page.get()), decision, vector)
+        return found
+
+    def _retrieve_and_plan(
+        self, message: str, reading: Reading, detection: Detection, lang: str, context: Context | None
+    ) -> Plan:
+        question, how = self._resolve(message, reading, context)
+        asks = self.cues.question_intents(question)
+        if how == "followup" and context is not None:
+            asks |= frozenset(context.asks) - {"count"}  # "and for culture?" asks what the last question did
+        retrieval, decision, vector = self._looked(question)
+        if not decision.in_scope:
+            near = self._phrases.nearest(vector) if how == "standalone" else None
+            if near is not None and near.similarity >= SMALLTALK_SIMILARITY:
+                # small talk in words the cue tables do not list ("är du en riktig människa?")
+                return self._smalltalk(message, lang, detection, near.category, context)
+            return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
+
+        if self._wants_list(reading, asks, retrieval, vector):
+            listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
+            if listed is not None:
+                return listed
+        if not asks and self._unclear(message, retrieval):
+            candidates = self._candidates(retrieval)
+            return Plan(
+                "clarification",
+                message,
+                lang,
+                detection,
+                candidates=candidates,
+                context=_with_lang(context, lang) if context else Context(lang),
+                reading=how,
+                retrievals=(retrieval,),
+            )
+        parts = None
+        if how == "standalone" and (_COMMA.search(question) or reading.conjunctions):
+            parts = self._split(question, reading, asks)
+        if not parts:
+            parts = (self._part(question, retrieval, decision, asks),)
+        chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
+        next_context = Context(lang, question, chunks, (), tuple(sorted(asks)))
+        return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
+
+    def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
+        """The question to retrieve: the message alone, or read together with the last question."""
+        if context is None or not context.question:
+            return message, "standalone"
+        content = self._coverage.content_words(message)
+        if reading.followup:
+            # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
+            alone = self._retrieve(message)
+            new_topic = bool(alone.ranked) and alone.ranked[0].chunk.id not in context.chunks
+            if content and new_topic and self._decide(alone).in_scope:
+                return message, "followup"
+            return f"{context.question} {message}", "followup"
+        if reading.reference or len(content) <= 1:
+            # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
+            alone = self._retrieve(message)
+            if not reading.reference and self._decide(alone).in_scope and content:
+                return message, "standalone"
+            return f"{context.question} {message}", "reference"
+        return message, "standalone"
+
+    def _out_of_scope(
+        self,
+        message: str,
+        lang: str,
+        detection: Detection,
+        retrieval: Retrieval,
+        decision: ScopeDecision,
+        context: Context | None,
+        how: str,
+    ) -> Plan:
+        # an out-of-scope turn does not become what the next one follows up on
+        kept = _with_lang(context, lang) if context else Context(lang)
+        part = Part(message, retrieval, decision, None)
+        return Plan("out_of_scope", message, lang, detection, (part,), context=kept, reading=how)
+
+    # -- facts -------------------------------------------------------------------------------
+
+    def _part(self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str]) -> Part:
+        """The passage that answers; when a fact is asked for, the line or sentence that states it.
+
+        The page's one-line facts (a decision, who published it, when it changed, where to read
+        more) answer only a question for that fact: "housing?" gets the housing goal, "where can
+        I read more about housing?" the "Läs mer" line. Between the best passage and the lines,
+        the one that states most of what was asked wins; then the one that matches the question
+        best (a line under the best passage's heading counts as matching it a little better).
+        """
+        ranked = retrieval.ranked
+        best = ranked[0]
+        wanted = asks & FACT_TYPES
+        if not wanted:
+            return Part(question, retrieval, decision, best.chunk, best.typed_sentences)
+        section = best.chunk.heading_path
+        options = [
+            (len(wanted & r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
+            for r in retrieval.lines
+            if wanted & r.answer_types
+        ]
+        line = max(options, key=lambda o: (o[0], o[1])) if options else None
+        # the best of the top passages that states most of what was asked (the best passage on a tie)
+        passages = [(len(wanted & r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
+        covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
+        if line is not None and (
+            line[0] > covered or (line[0] == covered and (not covered or line[1] >= LINE_OVER_PASSAGE))
+        ):
+            return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences)
+        if covered:
+            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences)
+        return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True)
+
+    # -- lists -------------------------------------------------------------------------------
+
+    def _wants_list(
+        self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, vector: npt.NDArray[np.float32]
+    ) -> bool:
+        shaped = self._lists is not None and self._lists.asks_for_list(vector)
+        if not (reading.wants_list or "count" in asks or shaped):
+            return False
+        top = [r.chunk for r in retrieval.ranked[:3]]
+        return any(c.kind == "labelled" for c in top)
+
+    def _siblings(self, chunk: Chunk) -> list[Chunk]:
+        parent = chunk.heading_path[:-1]
+        return [
+            c
+            for c in self._corpus.document(chunk.doc_id).chunks
+            if c.kind == "labelled" and c.heading_path[:-1] == parent
+        ]
+
+    def _list(
+        self,
+        message: str,
+        lang: str,
+        detection: Detection,
+        retrieval: Retrieval,
+        decision: ScopeDecision,
+        asks: frozenset[str],
+        question: str,
+        how: str,
+    ) -> Plan | None:
+        first = next(r.chunk for r in retrieval.ranked[:3] if r.chunk.kind == "labelled")
+        items = tuple(self._siblings(first))
+        if len(items) < 2:
+            return None
+        heading = first.heading_path[-2] if len(first.heading_path) >= 2 else ""
+        part = Part(question, retrieval, decision, first)
+        context = Context(lang, question, tuple(c.id for c in items), tuple(c.id for c in items), tuple(sorted(asks)))
+        return Plan(
+            "answer",
+            message,
+            lang,
+            detection,
+            (part,),
+            items=items,
+            with_goals="goal" in asks,
+            heading=heading,
+            context=context,
+            reading=how,
+        )
+
+    # -- clarification ------------------------------------------------------------------------
+
+    def _unclear(self, message: str, retrieval: Retrieval) -> bool:
+        """A word or two whose best passages, in different sections, score about the same."""
+        if len(self._coverage.content_words(message)) > 2 or len(retrieval.ranked) < 3:
+            return False
+        top = [r for r in retrieval.ranked if r.chunk.kind not in LINE_KINDS][:3]
+        sections = {r.chunk.heading_path[:1] for r in top}
+        return len(sections) > 1 and top[0].fused - top[2].fused < CLARIFY_MARGIN
+
+    @staticmethod
+    def _candidates(retrieval: Retrieval) -> tuple[Chunk, ...]:
+        out: list[Chunk] = []
+        for r in retrieval.ranked:
+            if r.chunk.kind not in LINE_KINDS and r.chunk.heading_path not in [c.heading_path for c in out]:
+                out.append(r.chunk)
+            if len(out) == 3:
+                break
+        return tuple(out)
+
+    # -- several questions in one message -----------------------------------------------------
+
+    def _split(self, question: str, reading: Reading, asks: frozenset[str]) -> tuple[Part, ...] | None:
+        """The parts of a message joining two or three questions, each with its own passage.
+
+        The message is cut at its conjunctions and commas; consecutive pieces that land on the
+        same passage, or have no content word of their own ("… and by whom?"), stay together.
+        It is split only when at least two pieces land, in scope, on different passages.
+        """
+        spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
+        if len(spans) != len(reading.tokens):
+            return None  # folding changed the words: no safe way to map cut points back
+        cuts = [(spans[i][0], spans[j - 1][1]) for i, j in reading.conjunctions]
+        cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
+        cuts = sorted(c for c in cuts if c[0] > 0)
+        if not cuts or len(cuts) > MAX_SPLITS:
+            return None
+        pieces, at = [], 0
+        for start, end in cuts:
+            if start >= at:
+                pieces.append(question[at:start])
+                at = end
+        pieces.append(question[at:])
+        groups: list[tuple[str, Retrieval, ScopeDecision]] = []
+        for piece in (p.strip(" ,،፣、") for p in pieces):
+            if not piece:
+                continue
+            if not self._coverage.content_words(piece):
+                if groups:  # "… and by whom?": asks more of the same passage
+                    groups[-1] = (f"{groups[-1][0]} {piece}", groups[-1][1], groups[-1][2])
+                continue
+            retrieval, decision = self._look(piece)
+            if not retrieval.ranked:
+                continue
+            if groups and groups[-1][1].ranked[0].chunk.id == retrieval.ranked[0].chunk.id:
+                groups[-1] = (f"{groups[-1][0]} {piece}", groups[-1][1], groups[-1][2])
+                continue
+            groups.append((piece, retrieval, decision))
+        answered = [g for g in groups if g[2].in_scope]
+        if len({g[1].ranked[0].chunk.id for g in answered}) < 2:
+            return None
+        return tuple(
+            self._part(text, retrieval, decision, self.cues.question_intents(text) or asks)
+            for text, retrieval, decision in answered
+        )
+
+
+def _with_lang(context: Context | None, lang: str) -> Context:
+    if context is None:
+        return Context(lang)
+    return Context(lang, context.question, context.chunks, context.items, context.asks)
+
+
+def _replace_reading(plan: Plan, message: str, reading: str) -> Plan:
+    return Plan(
+        plan.kind,
+        message,
+        plan.lang,
+        plan.detection,
+        plan.parts,
+        plan.items,
+        plan.with_goals,
+        plan.heading,
+        plan.smalltalk,
+        plan.candidates,
+        plan.context,
+        reading,
+        plan.retrievals,
+    )
+
+
+__all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
