@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from api.middleware import BodySizeLimit, ErrorGuard, HostAllowlist, OddPaths, RateLimit, RequestContext
-from api.routes import chat, docs, feedback, health, languages, pages, staff, ui
+from api.routes import chat, content, docs, feedback, health, languages, pages, staff, ui
 from api.security import SecurityHeaders
 from api.staff_gate import StaffGate
 from api.state import ServiceState
@@ -41,6 +41,7 @@ from bot.wiring import Bot
 log = logging.getLogger(__name__)
 PURGE_EVERY_SECONDS = 6 * 3600
 PURGE_RETRY_SECONDS = 60
+IMPORT_ROUTE = "/v1/staff/content/import"
 
 
 class DataDirError(RuntimeError):
@@ -171,8 +172,9 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(SQLAlchemyError, _storage_error)
     app.add_exception_handler(StorageUnavailable, _storage_error)
-    for module in (health, chat, feedback, languages, ui, staff, pages, docs):
+    for module in (health, chat, feedback, languages, ui, staff, content, pages, docs):
         app.include_router(module.router)
+    app.include_router(content.page_router)
     app.add_api_route("/metrics", metrics_response, include_in_schema=False)
 
     # Added innermost first. From the outside in: the client address (trusted proxies only), request
@@ -185,7 +187,12 @@ def create_app(settings: Settings | None = None, bot: Bot | None = None) -> Fast
         settings.data_dir / "secrets",
     )
     app.add_middleware(RateLimit, limiter=limiter, rule=settings.rate_limit, keys=keys, health=database.health)
-    app.add_middleware(BodySizeLimit, timeout=settings.body_timeout)
+    # a saved page is larger than a question: the import route takes up to the import limit (as JSON)
+    app.add_middleware(
+        BodySizeLimit,
+        timeout=settings.body_timeout,
+        larger={IMPORT_ROUTE: 2 * settings.import_max_bytes + 64 * 1024},
+    )
     if settings.allowed_host_list:
         app.add_middleware(HostAllowlist, hosts=settings.allowed_host_list)
     app.add_middleware(OddPaths)

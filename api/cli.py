@@ -14,6 +14,7 @@ from bot.config import Settings
 
 if TYPE_CHECKING:
     from bot.chat.pipeline import Pipeline
+    from bot.content import ContentDesk
     from bot.wiring import Bot
 
 app = typer.Typer(
@@ -29,6 +30,13 @@ ranker_app = typer.Typer(help="Train the ranker.", no_args_is_help=True)
 app.add_typer(ranker_app, name="ranker")
 translations_app = typer.Typer(help="Fill, export and import the translation memory.", no_args_is_help=True)
 app.add_typer(translations_app, name="translations")
+corpus_app = typer.Typer(
+    help="Import a changed page, review what changed, publish or roll back (the database holds the versions).",
+    no_args_is_help=True,
+)
+app.add_typer(corpus_app, name="corpus")
+topics_app = typer.Typer(help="Staff's pointers for topics the page does not cover.", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
 
 
 def _settings(**overrides: object) -> Settings:
@@ -46,8 +54,8 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 @index_app.command("build")
 def index_build() -> None:
-    """(Re)build the index from the corpus and its curated translations."""
-    from bot.wiring import build, build_phrases, load_resources
+    """(Re)build the index of the published corpus and its curated translations."""
+    from bot.wiring import build, build_phrases, index_path, load_resources
     from index.embedders import make_embedder
 
     settings = _settings()
@@ -59,7 +67,7 @@ def index_build() -> None:
     typer.echo(
         f"built {manifest.entry_count} entries for {manifest.chunk_count} chunks "
         f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
-        f"-> {settings.index_dir}"
+        f"-> {index_path(settings, resources, embedder)}"
     )
 
 
@@ -317,6 +325,128 @@ def translations_import(
         raise _fail(str(exc), 2) from exc
     for code, count in imported.items():
         typer.echo(f"{code}: {count} imported")
+
+
+def _desk(settings: Settings) -> ContentDesk:
+    from bot.wiring import content_desk
+    from corpus.loader import CorpusError
+
+    try:
+        return content_desk(settings)
+    except CorpusError as exc:
+        raise _fail(str(exc)) from exc
+
+
+By = Annotated[str, typer.Option("--by", help="Who does it (recorded with the version or publication).")]
+
+
+@corpus_app.command("import")
+def corpus_import(
+    source: Annotated[str, typer.Argument(help="A saved page (.html), page text (.txt), Markdown (.md), or a URL.")],
+    doc: Annotated[
+        str | None, typer.Option(help="The document it is a version of (default: found by URL or title).")
+    ] = None,
+    by: By = "cli",
+) -> None:
+    """Store a new version of a document (not published yet) and show what changed against the published one."""
+    from bot.content import ContentError
+    from bot.content_json import diff_summary
+    from bot.fetching import FetchError
+
+    desk = _desk(_settings())
+    try:
+        if source.startswith(("http://", "https://")):
+            result = desk.import_url(source, by, doc_id=doc)
+        else:
+            path = Path(source)
+            if not path.is_file():
+                raise _fail(f"no such file: {source}", 2)
+            result = desk.import_file(path, by, doc_id=doc)
+    except (ContentError, FetchError) as exc:
+        raise _fail(str(exc)) from exc
+    v = result.version
+    state = "new version" if result.created else "already imported as"
+    typer.echo(f"{v.doc_id}: {state} {v.id} (number {v.number}); published: {result.published or 'none'}")
+    typer.echo(diff_summary(result.diff))
+    typer.echo(f"review: kiruna-bot corpus diff {v.id}; publish: kiruna-bot corpus publish {v.id}")
+
+
+@corpus_app.command("diff")
+def corpus_diff(
+    version: Annotated[str, typer.Argument(help="The version to review.")],
+    against: Annotated[str | None, typer.Option(help="Compare with this version (default: the published one).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the review as JSON.")] = False,
+) -> None:
+    """Sentences added, removed and changed; stale translations per language; eval cases and logged answers affected."""
+    from bot.content import ContentError
+    from bot.content_json import review_json, review_text
+
+    desk = _desk(_settings())
+    try:
+        report = desk.review(version, against)
+    except KeyError as exc:
+        raise _fail(f"no version {exc.args[0]}") from exc
+    except ContentError as exc:
+        raise _fail(str(exc)) from exc
+    typer.echo(json.dumps(review_json(report), indent=2, ensure_ascii=False) if as_json else review_text(report))
+
+
+def _publish(version: str, by: str, rollback: bool) -> None:
+    from bot.content import ContentError
+    from bot.storage.documents import PublishConflict
+
+    desk = _desk(_settings())
+    try:
+        pub = desk.rollback(version, by, wait=True) if rollback else desk.publish(version, by, wait=True)
+    except KeyError as exc:
+        raise _fail(f"no version {exc.args[0]}") from exc
+    except (ContentError, PublishConflict) as exc:
+        raise _fail(str(exc)) from exc
+    if pub.state != "published":
+        raise _fail(f"{pub.action} of {version} failed: {pub.error}")
+    typer.echo(f"{pub.doc_id}: {version} is published ({pub.action}); running workers follow within seconds")
+
+
+@corpus_app.command("publish")
+def corpus_publish(version: Annotated[str, typer.Argument(help="The version to publish.")], by: By = "cli") -> None:
+    """Build the version's index, then publish it; running servers swap it in without a restart."""
+    _publish(version, by, rollback=False)
+
+
+@corpus_app.command("rollback")
+def corpus_rollback(version: Annotated[str, typer.Argument(help="An earlier version.")], by: By = "cli") -> None:
+    """Publish an earlier version again, the same way."""
+    _publish(version, by, rollback=True)
+
+
+@corpus_app.command("versions")
+def corpus_versions(doc: Annotated[str | None, typer.Option(help="Only this document.")] = None) -> None:
+    """Every stored version, newest first, and which is published."""
+    desk = _desk(_settings())
+    published = desk.published()
+    for v in desk.versions(doc):
+        mark = "*" if published.get(v.doc_id) == v.id else " "
+        typer.echo(
+            f"{mark} {v.doc_id} {v.id} #{v.number} {v.imported_at:%Y-%m-%d %H:%M} by {v.imported_by} "
+            f"(last modified {v.source.last_modified or '-'}; from {v.origin})"
+        )
+    typer.echo("* published")
+
+
+@topics_app.command("calibrate")
+def topics_calibrate(
+    output: Annotated[Path | None, typer.Option(help="Where to write the model (default: the configured one).")] = None,
+) -> None:
+    """Calibrate the pointer threshold on bot/evaluation/pointer_set.json and the eval set, and write it."""
+    from bot.evaluation.pointer_calibration import calibrate_pointers
+    from bot.wiring import page_questions
+
+    settings = _settings()
+    calibration = calibrate_pointers(_open_pipeline(settings), page_questions())
+    target = output or settings.pointer_model
+    calibration.model.save(target)
+    typer.echo(json.dumps(calibration.summary(), indent=2, ensure_ascii=False))
+    typer.echo(f"pointer model ({calibration.model.trained_on}) -> {target}")
 
 
 @app.command()

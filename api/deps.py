@@ -8,6 +8,7 @@ import anyio.to_thread
 from fastapi import Depends, HTTPException, Request
 
 from api.state import ServiceState
+from bot.content import ContentDesk
 from bot.language.messages import Catalogs, load_catalogs
 from bot.service import ChatService
 from bot.staff import StaffDesk
@@ -43,8 +44,13 @@ async def get_staff(bot: Annotated[Bot, Depends(get_bot)]) -> StaffDesk:
     return bot.staff
 
 
+async def get_content(bot: Annotated[Bot, Depends(get_bot)]) -> ContentDesk:
+    return bot.content
+
+
 Chat = Annotated[ChatService, Depends(get_chat)]
 Staff = Annotated[StaffDesk, Depends(get_staff)]
+Content = Annotated[ContentDesk, Depends(get_content)]
 
 
 def get_catalogs() -> Catalogs:

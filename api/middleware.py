@@ -139,18 +139,25 @@ class BodySizeLimit:
     """
 
     def __init__(
-        self, app: ASGIApp, limit: int = MAX_BODY, staff_limit: int = STAFF_MAX_BODY, timeout: float = 10.0
+        self,
+        app: ASGIApp,
+        limit: int = MAX_BODY,
+        staff_limit: int = STAFF_MAX_BODY,
+        timeout: float = 10.0,
+        larger: dict[str, int] | None = None,
     ) -> None:
         self.app = app
         self.limit = limit
         self.staff_limit = staff_limit
         self.timeout = timeout
+        self.larger = larger or {}  # exact paths that take larger bodies still (a page upload)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         limit = self.staff_limit if scope["path"].startswith(STAFF_PREFIX) else self.limit
+        limit = self.larger.get(scope["path"], limit)
         headers = dict(scope.get("headers", []))
         declared = headers.get(b"content-length")
         too_large = {"detail": f"request body too large: at most {limit} bytes"}

@@ -20,6 +20,7 @@ from corpus.thesaurus_tables import DEFAULT_THESAURUS_DIR
 
 DEFAULT_SCOPE_MODEL = Path(__file__).parent / "models" / "scope.json"
 DEFAULT_RANKER_MODEL = Path(__file__).parent / "models" / "ranker.json"
+DEFAULT_POINTER_MODEL = Path(__file__).parent / "models" / "pointers.json"
 
 
 def _default_data_dir() -> Path:
@@ -86,6 +87,11 @@ class Settings(BaseSettings):
     list_model: Path = Field(
         DEFAULT_LIST_MODEL, description="The trained list-question model (`kiruna-bot scope train` writes it)."
     )
+    pointer_model: Path = Field(
+        DEFAULT_POINTER_MODEL,
+        description="The calibrated threshold for matching refused questions to staff's topics "
+        "(`kiruna-bot topics calibrate` writes it).",
+    )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
     cache_size: int = Field(2048, ge=0, description="Answers kept per worker for repeated questions; 0 turns it off.")
 
@@ -138,6 +144,15 @@ class Settings(BaseSettings):
         4096, ge=16, description="Open connections per worker; past it the longest-waiting idle ones are closed."
     )
 
+    import_hosts: str = Field(
+        "kiruna.se,www.kiruna.se",
+        description="Comma-separated hosts `corpus import URL` and the console may fetch pages from; empty: any.",
+    )
+    import_deadline: float = Field(10.0, gt=0, le=120, description="Seconds a page fetch for an import may take.")
+    import_max_bytes: int = Field(
+        2_000_000, ge=1_000, le=50_000_000, description="Largest page or file an import accepts, in bytes."
+    )
+
     build_on_start: bool = Field(
         True,
         description="`serve` builds a missing or stale index before starting; off for workers over a read-only index.",
@@ -175,6 +190,10 @@ class Settings(BaseSettings):
     @property
     def allowed_host_list(self) -> list[str]:
         return self._split(self.allowed_hosts)
+
+    @property
+    def import_host_list(self) -> list[str]:
+        return self._split(self.import_hosts)
 
     @property
     def database(self) -> str:

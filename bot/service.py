@@ -20,15 +20,16 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import anyio
 import anyio.to_thread
 
 from bot.chat.answer import Answer, ChatRequest
 from bot.chat.answering import Answerer
-from bot.chat.cache import AnswerCache
+from bot.chat.cache import AnswerCache, InFlight
 from bot.chat.conversation import Context, ConversationTokens
+from bot.chat.page_preference import page_document
 from bot.chat.pipeline import Pipeline
 from bot.chat.ranking import LinearRanker
 from bot.chat.scope import ScopeGate
@@ -64,6 +65,22 @@ class Turn:
 
     answer: Answer
     plan: Plan | None
+
+
+class Follower(Protocol):
+    """Follows the published corpus (`bot.following.CorpusFollower`): a new pipeline when it changed."""
+
+    def poll(self, current: Pipeline) -> Pipeline | None: ...
+
+
+class Pointers(Protocol):
+    """Staff's pointers for refused questions (`bot.topics.TopicPointers`)."""
+
+    version: tuple[int, str]
+
+    def refresh(self, pipeline: Pipeline) -> bool: ...
+
+    def point(self, pipeline: Pipeline, question: str, answer: Answer) -> Answer: ...
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,14 @@ class ChatService:
         self._pools = _Pools(threads)
         self._memory_version: tuple[int, str] = memory.version()
         self._local_edits = 0
+        self._follower: Follower | None = None
+        self._pointers: Pointers | None = None
+        self._inflight = InFlight()
+
+    def attach(self, *, follower: Follower | None = None, pointers: Pointers | None = None) -> None:
+        """Follow the published corpus and offer staff's pointers (`bot.wiring.build_bot` attaches both)."""
+        self._follower = follower
+        self._pointers = pointers
 
     # -- answering -------------------------------------------------------------------------
 
@@ -132,31 +157,45 @@ class ChatService:
     async def _run(self, request: ChatRequest, *, use_cache: bool, log: bool) -> Turn:
         live = self._live  # one version from start to end, even if another is swapped in meanwhile
         context = self._tokens.read(request.conversation)
+        page = page_document(live.pipeline.corpus, request.page)  # the document the widget sits on, if known
         # everything a fresh answer depends on: the exact message (its language is read from it),
-        # the requested and the widget's language, the conversation so far, the corpus and memory
-        key = (request.message, request.lang, request.ui_lang, context.key() if context else None)
+        # the requested and the widget's language, the conversation so far, the page, the corpus and memory
+        key = (request.message, request.lang, request.ui_lang, context.key() if context else None, page)
         generation = self._generation(live)
         if use_cache:
             hit = self._cache.get(key, generation)
             if hit is not None:
                 answer, next_context = hit
-                answer = answer.model_copy(
-                    update={"id": str(uuid.uuid4()), "conversation": self._tokens.issue(next_context)}
-                )
-                if log:
-                    await self._pools.run_io(self._log, request.message, answer)
-                return Turn(answer, None)
-        plan = await self._pools.run_cpu(
-            live.pipeline.understander.understand, request.message, request.lang, request.ui_lang, context
-        )
-        answer = await self._pools.run_io(self._respond, live, plan, log)
+                return await self._reuse(answer, next_context, request.message, log)
+
+        async def fresh() -> Turn:
+            plan = await self._pools.run_cpu(
+                live.pipeline.understander.understand, request.message, request.lang, request.ui_lang, context, page
+            )
+            return Turn(await self._pools.run_io(self._respond, live, plan, log), plan)
+
+        if not use_cache:
+            return await fresh()
+        turn, shared = await self._inflight.share((key, generation), fresh)  # asked meanwhile: made once
+        if shared and turn.plan is not None:
+            return await self._reuse(turn.answer, turn.plan.context, request.message, log)
         # a degraded translation may work next time: only complete answers are kept
-        if use_cache and answer.translation.available and plan.context is not None:
-            self._cache.put(key, generation, (answer, plan.context))
-        return Turn(answer, plan)
+        if turn.answer.translation.available and turn.plan is not None and turn.plan.context is not None:
+            self._cache.put(key, generation, (turn.answer, turn.plan.context))
+        return turn
+
+    async def _reuse(self, made: Answer, context: Context | None, message: str, log: bool) -> Turn:
+        """An answer made before (cached, or just now for another request), with an id of its own."""
+        token = self._tokens.issue(context) if context is not None else None
+        answer = made.model_copy(update={"id": str(uuid.uuid4()), "conversation": token})
+        if log:
+            await self._pools.run_io(self._log, message, answer)
+        return Turn(answer, None)
 
     def _respond(self, live: Live, plan: Plan, log: bool) -> Answer:
         answer = live.answerer.compose(plan)
+        if answer.kind == "out_of_scope" and self._pointers is not None:  # where staff say to turn instead
+            answer = self._pointers.point(live.pipeline, plan.message, answer)
         token = self._tokens.issue(plan.context) if plan.context is not None else None
         answer = answer.model_copy(update={"id": str(uuid.uuid4()), "conversation": token})
         if log:
@@ -179,10 +218,11 @@ class ChatService:
 
     # -- what a cached answer depends on ----------------------------------------------------
 
-    def _generation(self, live: Live) -> tuple[str, str, tuple[int, str], int]:
-        """The corpus and index, the translation memory's last known version and this worker's edits."""
+    def _generation(self, live: Live) -> tuple[str, str, tuple[int, str], int, tuple[int, str] | None]:
+        """The corpus and index, the translation memory's last known version, this worker's edits, the topics."""
         manifest = live.pipeline.index.manifest
-        return (manifest.corpus_hash, manifest.built_at, self._memory_version, self._local_edits)
+        topics = self._pointers.version if self._pointers is not None else None
+        return (manifest.corpus_hash, manifest.built_at, self._memory_version, self._local_edits, topics)
 
     def swap(self, pipeline: Pipeline) -> None:
         """Answer from another corpus and index from now on; answers under way finish on the old one."""
@@ -197,17 +237,37 @@ class ChatService:
         self._local_edits += 1
 
     async def watch(self, every: float = REFRESH_SECONDS) -> None:
-        """Keep the cache's view of other workers' translation edits current (runs until cancelled)."""
+        """Keep the cache's view of other workers' translation edits current, and follow the published
+        corpus and staff's topics (runs until cancelled)."""
         while True:
             with self._memory.health.guard("translation_memory"):  # retried; answers go on with the last version
                 await self._pools.run_io(self.refresh)
+            await self.follow()
             await asyncio.sleep(every)
+
+    async def follow(self) -> None:
+        """Swap in a newly published corpus and rebuild the topic matcher, each in a thread of its own:
+        loading never takes a place in the pools that answer, so no request waits for it."""
+        try:
+            if self._follower is not None:
+                pipeline = await anyio.to_thread.run_sync(self._follower.poll, self._live.pipeline)
+                if pipeline is not None:
+                    self.swap(pipeline)
+            if self._pointers is not None:
+                await anyio.to_thread.run_sync(self._pointers.refresh, self._live.pipeline)
+        except Exception:  # retried next time; answering goes on with what is loaded
+            log.exception("cannot follow the published corpus or the topics")
 
     # -- what the API and the tools read ----------------------------------------------------
 
     @property
     def corpus(self) -> Corpus:
         return self._live.pipeline.corpus
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """What answers are made from right now (staff tools read its model and index)."""
+        return self._live.pipeline
 
     @property
     def manifest(self) -> Manifest:

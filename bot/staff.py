@@ -6,7 +6,7 @@ that changes what answers say invalidates the chat service's cached answers at o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -66,20 +66,28 @@ def _status_of(r: ReviewedEntry) -> ReviewStatus:
 
 class StaffDesk:
     def __init__(
-        self, chat: ChatService, memory: TranslationMemory, questions: QuestionLog, cases: EvalCaseStore
+        self,
+        chat: ChatService,
+        memory: TranslationMemory,
+        questions: QuestionLog,
+        cases: EvalCaseStore,
+        extra_sources: Callable[[], Iterable[str]] = tuple,
     ) -> None:
         self._chat = chat
         self._memory = memory
         self._questions = questions
         self._cases = cases
+        self._extra_sources = extra_sources  # other Swedish texts the bot translates: staff's topic pointers
 
     def _reviewed(self, entries: list[MemoryEntry]) -> list[ReviewedEntry]:
         """With each entry's place on the current page; a translation of any other text is stale."""
         places = segment_places(self._chat.corpus)
+        pointers = {source_hash(t) for t in self._extra_sources()}  # staff's topic pointers: current, off the page
         out = []
         for e in entries:
-            place = places.get(source_hash(e.source_text))
-            out.append(ReviewedEntry(e, place is None, place))
+            key = source_hash(e.source_text)
+            place = places.get(key)
+            out.append(ReviewedEntry(e, place is None and key not in pointers, place))
         return out
 
     def translations(

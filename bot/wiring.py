@@ -6,8 +6,13 @@ decide which backend to use.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache
@@ -23,38 +28,66 @@ from bot.chat.retrieval import HybridRetriever
 from bot.chat.scope import ScopeGate, load_scope_model
 from bot.chat.understanding import Understander
 from bot.config import Settings
+from bot.content import ContentDesk
+from bot.evaluation.scope_training import training_cases
+from bot.following import CorpusFollower
 from bot.language.detection import LanguageDetector, TrigramProfiles, Vocabulary
 from bot.language.messages import Catalogs, load_catalogs
+from bot.published import published_corpus, seed_sources
 from bot.secrets import conversation_key
 from bot.service import ChatService
 from bot.staff import StaffDesk
 from bot.storage.db import Database
+from bot.storage.documents import DocumentStore
 from bot.storage.eval_cases import EvalCaseStore
 from bot.storage.memory import TranslationMemory
 from bot.storage.questions import QuestionLog
+from bot.storage.topics import TopicStore
+from bot.storage.vectors import DatabaseVectorStore
+from bot.topics import TopicPointers
 from bot.translation.admin import TranslationAdmin
 from bot.translation.base import NoTranslator, Translator
 from bot.translation.breaker import CircuitBreaker
 from bot.translation.google import GoogleTranslator
 from bot.translation.service import TranslationService
 from corpus.curated_translations import load_translations, translations_hash
-from corpus.loader import load_corpus
+from corpus.model import Corpus
 from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
 from index.dense import set_search_threads
 from index.embedders import Embedder, make_embedder
+from index.embedders.cached import CachedEmbedder, text_key
 from index.manifest import IndexMismatch, IndexMissing, Manifest
-from index.store import LoadedIndex, Resources, build_index, load_index
+from index.store import LoadedIndex, Resources, build_index, index_key, load_index
 
 log = logging.getLogger(__name__)
+# Index folders kept per data dir: the published version and a few before it, for quick rollbacks.
+INDEXES_KEPT = 6
 
 
-def load_resources(settings: Settings) -> Resources:
-    corpus = load_corpus(
-        settings.corpus_dir,
-        settings.site_profile,
-        default_publisher=settings.publisher,
-        source_urls=settings.source_urls,
-    )
+@contextmanager
+def _opened(settings: Settings, database: Database | None) -> Iterator[Database]:
+    """The given database, or one opened (and closed again) for this call."""
+    if database is not None:
+        yield database
+        return
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    opened = Database(settings.database)
+    try:
+        yield opened
+    finally:
+        opened.dispose()
+
+
+def load_resources(settings: Settings, database: Database | None = None) -> Resources:
+    """The published corpus (from the database, seeded from the committed files the first time) and
+    the curated translations and thesaurus it is indexed with."""
+    with _opened(settings, database) as db:
+        corpus = published_corpus(settings, DocumentStore(db))
+    return resources_for(settings, corpus)
+
+
+def resources_for(settings: Settings, corpus: Corpus) -> Resources:
+    """A corpus with the curated translations and thesaurus it is indexed with."""
     return Resources(
         corpus=corpus,
         translations=load_translations(settings.translations_dir),
@@ -64,28 +97,110 @@ def load_resources(settings: Settings) -> Resources:
     )
 
 
-def build(settings: Settings, resources: Resources, embedder: Embedder) -> Manifest:
-    return build_index(
-        resources, embedder, settings.index_dir, analyzer=settings.analyzer, dense_kind=settings.dense_index
+def index_path(settings: Settings, resources: Resources, embedder: Embedder) -> Path:
+    """Where the index of these resources lives: `<data dir>/index/<key>`."""
+    key = index_key(
+        resources,
+        embedder_id=embedder.id,
+        dim=embedder.dim,
+        analyzer=settings.analyzer,
+        dense_kind=settings.dense_index,
     )
+    return settings.index_dir / key
+
+
+@contextmanager
+def _building(path: Path) -> Iterator[None]:
+    """One build of a folder at a time on this host: the second worker waits, then finds it built."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with (path.parent / f".{path.name}.lock").open("a+") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build_at(path: Path, settings: Settings, resources: Resources, embedder: Embedder, db: Database) -> Manifest:
+    manifest = build_index(
+        resources,
+        CachedEmbedder(embedder, DatabaseVectorStore(db)),
+        path,
+        analyzer=settings.analyzer,
+        dense_kind=settings.dense_index,
+    )
+    prune_indexes(settings.index_dir, keep=path)
+    return manifest
+
+
+def build(settings: Settings, resources: Resources, embedder: Embedder, database: Database | None = None) -> Manifest:
+    """(Re)build the index of these resources; passage vectors come from the database when it has them."""
+    path = index_path(settings, resources, embedder)
+    with _opened(settings, database) as db, _building(path):
+        return _build_at(path, settings, resources, embedder, db)
 
 
 def open_index(settings: Settings, resources: Resources, embedder: Embedder) -> LoadedIndex:
     return load_index(
-        settings.index_dir, resources, embedder_id=embedder.id, dim=embedder.dim, analyzer=settings.analyzer
+        index_path(settings, resources, embedder),
+        resources,
+        embedder_id=embedder.id,
+        dim=embedder.dim,
+        analyzer=settings.analyzer,
     )
+
+
+def open_or_build(
+    settings: Settings, resources: Resources, embedder: Embedder, database: Database | None = None
+) -> LoadedIndex:
+    """The index of these resources, built first when it is missing or damaged (once per host)."""
+    try:
+        return open_index(settings, resources, embedder)
+    except (IndexMissing, IndexMismatch) as exc:
+        reason = exc
+    path = index_path(settings, resources, embedder)
+    with _opened(settings, database) as db, _building(path):
+        try:  # another worker may have built it while this one waited for the lock
+            return open_index(settings, resources, embedder)
+        except (IndexMissing, IndexMismatch):
+            log.warning("building the index: %s", reason)
+            _build_at(path, settings, resources, embedder, db)
+    return open_index(settings, resources, embedder)
+
+
+def prune_indexes(root: Path, keep: Path, kept: int = INDEXES_KEPT) -> None:
+    """Remove all but the newest few index folders (a worker still answering from one has it in memory)."""
+    folders = sorted(
+        (p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and p != keep),
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in folders[kept - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)
+        (root / f".{old.name}.lock").unlink(missing_ok=True)
+
+
+def remember_vectors(index: LoadedIndex, embedder_id: str, database: Database) -> int:
+    """Keep the passage vectors of a loaded index in the database, so building the next version embeds only
+    what changed (an index copied or built before the database kept vectors). Returns how many were new."""
+    dense = index.entries[: index.dense.size]
+    keys = {text_key(e.text): row for row, e in enumerate(dense)}
+    store = DatabaseVectorStore(database)
+    stored = store.get_many(embedder_id, sorted(keys))
+    missing = [k for k in keys if k not in stored]
+    if missing:
+        vectors = index.dense.vectors()
+        store.put_many(embedder_id, {k: vectors[keys[k]] for k in missing})
+    return len(missing)
 
 
 def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manifest:
     """Build the index (and the small-talk examples) if missing or stale; otherwise only check them."""
-    resources = load_resources(settings)
-    embedder = embedder or make_embedder(settings.embedder, settings.threads)
-    build_phrases(settings, embedder)
-    try:
-        return open_index(settings, resources, embedder).manifest
-    except (IndexMissing, IndexMismatch) as exc:
-        log.warning("building the index: %s", exc)
-        return build(settings, resources, embedder)
+    with _opened(settings, None) as db:
+        resources = load_resources(settings, db)
+        embedder = embedder or make_embedder(settings.embedder, settings.threads)
+        build_phrases(settings, embedder)
+        return open_or_build(settings, resources, embedder, db).manifest
 
 
 def build_phrases(settings: Settings, embedder: Embedder) -> PhraseBank:
@@ -139,24 +254,30 @@ def detector_for(
     return LanguageDetector(TrigramProfiles(dict(samples.items())), Vocabulary(words))
 
 
-def load_pipeline(settings: Settings, *, build_if_needed: bool = False, embedder: Embedder | None = None) -> Pipeline:
+def load_pipeline(
+    settings: Settings,
+    *,
+    build_if_needed: bool = False,
+    embedder: Embedder | None = None,
+    database: Database | None = None,
+    reuse: Pipeline | None = None,
+) -> Pipeline:
     """The CPU side of answering: corpus, embedder, index, retriever, scope gate, language detector.
 
-    With `build_if_needed`, a missing or stale index is (re)built first.
+    With `build_if_needed`, a missing or stale index is (re)built first. With `reuse`, the model and
+    catalogs of a loaded pipeline are kept: a newly published version brings a new corpus and index.
     """
     set_search_threads(settings.threads)
-    resources = load_resources(settings)
-    embedder = embedder or make_embedder(settings.embedder, settings.threads)
-    try:
-        index = open_index(settings, resources, embedder)
-    except (IndexMissing, IndexMismatch) as exc:
-        if not build_if_needed:
-            raise
-        log.warning("building the index: %s", exc)
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
-        build(settings, resources, embedder)
-        index = open_index(settings, resources, embedder)
-    catalogs = load_catalogs()
+    with _opened(settings, database) as db:
+        resources = load_resources(settings, db)
+        if reuse is not None:
+            embedder = reuse.embedder
+        embedder = embedder or make_embedder(settings.embedder, settings.threads)
+        if build_if_needed:
+            index = open_or_build(settings, resources, embedder, db)
+        else:
+            index = open_index(settings, resources, embedder)
+    catalogs = reuse.catalogs if reuse is not None else load_catalogs()
     question_cues = load_question_cues(settings.question_cues_dir)
     dialogue_cues = load_dialogue_cues(settings.dialogue_cues_dir)
     retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings), question_cues)
@@ -188,11 +309,17 @@ def load_pipeline(settings: Settings, *, build_if_needed: bool = False, embedder
 
 @dataclass(frozen=True)
 class Bot:
-    """What one worker serves: the chat service, the staff desk, and the database they share."""
+    """What one worker serves: the chat service, the staff and content desks, and the database they share."""
 
     chat: ChatService
     staff: StaffDesk
     database: Database
+    content: ContentDesk
+
+
+def page_questions() -> list[str]:
+    """Questions the page answers (the training set's): what "about the page" means to pointer matching."""
+    return sorted({c.question for c in training_cases() if c.answer is not None})
 
 
 def build_bot(
@@ -205,8 +332,15 @@ def build_bot(
     pipeline: Pipeline | None = None,
 ) -> Bot:
     """Load everything one worker needs and wire it together."""
-    pipeline = pipeline or load_pipeline(settings, build_if_needed=build_if_needed, embedder=embedder)
-    database = database or Database(settings.database)
+    if database is None:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        database = Database(settings.database)
+    pipeline = pipeline or load_pipeline(
+        settings, build_if_needed=build_if_needed, embedder=embedder, database=database
+    )
+    documents = DocumentStore(database)
+    if documents.is_empty():  # a pipeline handed in (tests, tools): the database starts from the same seed
+        documents.seed(seed_sources(settings))
     memory = TranslationMemory(database)
     with database.health.guard("translation_memory"):  # a full disk at start costs the seeding, not the worker
         memory.seed(t for items in pipeline.resources.translations.values() for t in items)
@@ -225,14 +359,50 @@ def build_bot(
         cache=AnswerCache(settings.cache_size),
         threads=settings.threads,
     )
-    staff = StaffDesk(chat, memory, questions, EvalCaseStore(database))
-    return Bot(chat=chat, staff=staff, database=database)
+    topics = TopicStore(database)
+    pointers = TopicPointers(
+        topics, translations, DatabaseVectorStore(database), page_questions(), settings.pointer_model
+    )
+    pointers.refresh(pipeline)
+
+    def follow(current: Pipeline) -> Pipeline:
+        remember_vectors(current.index, current.embedder.id, database)
+        return load_pipeline(settings, build_if_needed=True, database=database, reuse=current)
+
+    chat.attach(follower=CorpusFollower(documents, follow), pointers=pointers)
+
+    def prepare(corpus: Corpus) -> LoadedIndex:
+        current = chat.pipeline
+        remember_vectors(current.index, current.embedder.id, database)
+        return open_or_build(settings, resources_for(settings, corpus), current.embedder, database)
+
+    content = ContentDesk(settings, database, memory, prepare=prepare, chat=chat, pointers=pointers)
+    staff = StaffDesk(chat, memory, questions, EvalCaseStore(database), extra_sources=content.topic_texts)
+    return Bot(chat=chat, staff=staff, database=database, content=content)
+
+
+def content_desk(settings: Settings) -> ContentDesk:
+    """The content desk without a loaded model (`kiruna-bot corpus …`): publishing loads the embedder."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    database = Database(settings.database)
+    resources = load_resources(settings, database)
+    memory = TranslationMemory(database)
+    memory.seed(t for items in resources.translations.values() for t in items)
+    embedders: list[Embedder] = []
+
+    def prepare(corpus: Corpus) -> LoadedIndex:
+        if not embedders:
+            embedders.append(make_embedder(settings.embedder, settings.threads))
+        return open_or_build(settings, resources_for(settings, corpus), embedders[0], database)
+
+    return ContentDesk(settings, database, memory, prepare=prepare)
 
 
 def translation_admin(settings: Settings) -> TranslationAdmin:
     """The translation memory with the corpus and provider, without loading any model or index."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    resources = load_resources(settings)
-    memory = TranslationMemory(Database(settings.database))
+    database = Database(settings.database)
+    resources = load_resources(settings, database)
+    memory = TranslationMemory(database)
     memory.seed(t for items in resources.translations.values() for t in items)
     return TranslationAdmin(resources.corpus, memory, make_provider(settings))

@@ -1,60 +1,26 @@
 """Loads every document in the corpus folder: `NAME.txt` or `NAME.md`, with optional `NAME.toml`.
 
-Dropping a new file into the folder adds a document; its metadata sidecar is optional.
+Dropping a new file into the folder adds a document; its metadata sidecar is optional. Since
+documents live in the database, the folder is the seed of a fresh install (and what the corpus
+tests read); `corpus.sources` is where a file becomes a document.
 """
 
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
-from corpus.blocks import MetaBlock
-from corpus.chunking import build_document
-from corpus.cleaning import clean_text
 from corpus.errors import CorpusError
 from corpus.hashing import content_hash
-from corpus.model import Corpus, Decision, Document, DocumentMeta
-from corpus.parsers import parse_markdown, parse_site_page
+from corpus.model import Corpus, Document
 from corpus.site_profile import DEFAULT_PROFILE, SiteProfile, load_site_profile
+from corpus.sources import document_from_source, source_from_file
 
 DEFAULT_CORPUS_DIR = Path(__file__).with_name("documents")
 _SUFFIXES = (".txt", ".md")
 
-
-def _meta(path: Path, cleaned: str, default_publisher: str) -> DocumentMeta:
-    sidecar = path.with_suffix(".toml")
-    data: dict[str, object] = {}
-    if sidecar.exists():
-        try:
-            data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise CorpusError(f"{sidecar}: {exc}") from exc
-    first_line = next((ln for ln in cleaned.split("\n") if ln.strip()), path.stem).lstrip("# ")
-    adopted = data.get("adopted")
-    decision = None
-    if isinstance(adopted, dict):
-        try:
-            decision = Decision(str(adopted["body"]), str(adopted["date"]), str(adopted["paragraph"]))
-        except KeyError as exc:
-            raise CorpusError(f"{sidecar}: [adopted] needs body, date and paragraph") from exc
-
-    def opt(key: str) -> str | None:
-        value = data.get(key)
-        return str(value) if value not in (None, "") else None
-
-    return DocumentMeta(
-        id=str(data.get("id", path.stem)),
-        title=str(data.get("title", first_line)),
-        publisher=str(data.get("publisher", default_publisher)),
-        language=str(data.get("language", "sv")),
-        format=str(data.get("format", "markdown" if path.suffix == ".md" else "site-page")),
-        published_by=opt("published_by"),
-        last_modified=opt("last_modified"),
-        source_url=opt("source_url"),
-        adopted=decision,
-    )
+__all__ = ["DEFAULT_CORPUS_DIR", "CorpusError", "corpus_files", "load_corpus", "load_document"]
 
 
 def load_document(
@@ -64,33 +30,16 @@ def load_document(
     source_urls: Mapping[str, str] | None = None,
 ) -> Document:
     """Read, clean and chunk one document file."""
+    source = source_from_file(path, profile, default_publisher)
     try:
-        raw = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"{path}: not UTF-8 text ({exc})") from exc
-    cleaned = clean_text(raw)
-    meta = _meta(path, cleaned, default_publisher)
-    if meta.format == "markdown":
-        blocks = parse_markdown(cleaned, profile)
-    else:
-        blocks = parse_site_page(cleaned, meta.title, profile)
-    # the page footer fills what the sidecar leaves out
-    footer = {b.field: b.value for b in blocks if isinstance(b, MetaBlock)}
-    meta = DocumentMeta(
-        **{
-            **meta.__dict__,
-            "published_by": meta.published_by or footer.get("published_by"),
-            "last_modified": meta.last_modified or footer.get("last_modified"),
-            "source_url": (source_urls or {}).get(meta.id) or meta.source_url,
-        }
-    )
-    doc = build_document(meta, blocks)
-    if not doc.chunks:
-        raise CorpusError(f"{path}: no answerable text found")
-    return doc
+        return document_from_source(source, profile, source_urls=source_urls)
+    except CorpusError as exc:
+        raise CorpusError(f"{path}: {exc}") from exc
 
 
 def corpus_files(corpus_dir: Path) -> list[Path]:
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder not found: {corpus_dir}")
     return sorted(p for p in corpus_dir.iterdir() if p.suffix in _SUFFIXES and p.is_file())
 
 
@@ -101,8 +50,6 @@ def load_corpus(
     source_urls: Mapping[str, str] | None = None,
 ) -> Corpus:
     """All documents of a corpus folder, with the hash of their content."""
-    if not corpus_dir.is_dir():
-        raise CorpusError(f"corpus folder not found: {corpus_dir}")
     profile = load_site_profile(profile_path)
     files = corpus_files(corpus_dir)
     if not files:

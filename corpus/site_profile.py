@@ -19,6 +19,9 @@ class SiteProfile:
     related_link: re.Pattern[str]
     decision: re.Pattern[str]
     footer: dict[str, re.Pattern[str]]
+    # saved HTML pages: where the content is, and what inside it is not content (`corpus.html_import`)
+    html_main: tuple[str, ...] = ("main", "[role=main]", "article")
+    html_drop: tuple[str, ...] = ("nav", "header", "footer", "aside", "form", "script", "style")
 
     def is_boilerplate(self, line: str) -> bool:
         return any(p.fullmatch(line) for p in self.boilerplate)
@@ -42,6 +45,17 @@ class SiteProfile:
         return None
 
 
+def _html_rules(table: dict[str, object]) -> dict[str, tuple[str, ...]]:
+    rules: dict[str, tuple[str, ...]] = {}
+    for key in ("main", "drop"):
+        value = table.get(key)
+        if value is not None:
+            if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+                raise ValueError(f"[html] {key} must be a list of selectors")
+            rules[f"html_{key}"] = tuple(value)
+    return rules
+
+
 def load_site_profile(path: Path = DEFAULT_PROFILE) -> SiteProfile:
     """Read and compile a site profile; a bad pattern fails here, at load, with its name."""
     try:
@@ -54,6 +68,7 @@ def load_site_profile(path: Path = DEFAULT_PROFILE) -> SiteProfile:
             related_link=re.compile(data["related_link"]),
             decision=re.compile(data["decision"]),
             footer={k: re.compile(v) for k, v in data.get("footer", {}).items()},
+            **_html_rules(data.get("html", {})),
         )
     except (KeyError, re.error) as exc:
         raise CorpusError(f"{path}: invalid site profile: {exc}") from exc

@@ -60,6 +60,11 @@ class DenseIndex:
     def dim(self) -> int:
         return int(self._index.d)
 
+    def vectors(self) -> Vectors:
+        """Every stored vector, in row order (a new version's index reuses those of unchanged passages)."""
+        out: Vectors = np.asarray(self._index.reconstruct_n(0, self.size), dtype=np.float32)
+        return out
+
     def search(self, query: Vectors, k: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.int64]]:
         """Top-k (scores, rows) for each query row; rows of -1 mean "no more results"."""
         k = max(1, min(k, self.size))

@@ -6,6 +6,7 @@ worker, a crash halfway) never sees half an index.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -49,6 +50,27 @@ class Resources:
     translations_hash: str
     thesaurus: Thesaurus
     thesaurus_hash: str
+
+
+def index_key(resources: Resources, *, embedder_id: str, dim: int, analyzer: str, dense_kind: str) -> str:
+    """Names the index built from these resources with this embedder: one folder per key.
+
+    Each published version of the corpus gets a folder of its own, so a worker can load the new
+    one while answering from the old, and a rollback finds the old one still there.
+    """
+    h = hashlib.sha256()
+    for part in (
+        str(FORMAT_VERSION),
+        embedder_id,
+        str(dim),
+        analyzer,
+        dense_kind,
+        resources.corpus.content_hash,
+        resources.translations_hash,
+        resources.thesaurus_hash,
+    ):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()[:16]
 
 
 def embed_all(embedder: Embedder, texts: list[str]) -> Vectors:

@@ -40,6 +40,7 @@ def test_messages_format_without_errors() -> None:
             "url",
             "count",
             "heading",
+            "version",
         ),
         "x",
     )

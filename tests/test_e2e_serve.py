@@ -63,4 +63,4 @@ def test_serve_builds_a_missing_index(tmp_path: Path) -> None:
     with serve(tmp_path / "fresh", env={"KIRUNA_BOT_TRANSLATION_PROVIDER": "none"}) as s:
         ready = httpx.get(f"{s.base}/health/ready", timeout=5)
         assert ready.json()["index"]["chunks"] == 10
-        assert (tmp_path / "fresh" / "index" / "manifest.json").exists()
+        assert len(list((tmp_path / "fresh" / "index").glob("*/manifest.json"))) == 1

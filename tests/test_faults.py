@@ -27,7 +27,7 @@ def test_corrupt_index_keeps_the_server_up_and_a_rebuild_recovers(
 ) -> None:
     data = tmp_path / "data"
     shutil.copytree(settings.index_dir, data / "index")
-    faiss_file = data / "index" / "dense.faiss"
+    faiss_file = next((data / "index").glob("*/dense.faiss"))
     faiss_file.write_bytes(faiss_file.read_bytes()[:200])
     env = {"KIRUNA_BOT_TRANSLATION_PROVIDER": "none"}
     with serve(data, "--no-build", env=env, ready=False) as s:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bot.chat.pipeline import Pipeline
 from bot.config import Settings
-from bot.wiring import build, load_resources, open_index
+from bot.storage.db import Database
+from bot.storage.documents import DocumentStore
+from bot.wiring import build, index_path, load_resources, open_index
 from index.embedders import Embedder
 from index.entries import CHUNK, KEYWORDS, SENTENCE
 from index.manifest import IndexMismatch, IndexMissing
@@ -33,7 +37,7 @@ def small_settings(tmp_path: Path) -> Settings:
 def test_build_writes_a_complete_manifest(small_settings: Settings, embedder: Embedder) -> None:
     resources = load_resources(small_settings)
     manifest = build(small_settings, resources, embedder)
-    saved = json.loads((small_settings.index_dir / "manifest.json").read_text(encoding="utf-8"))
+    saved = json.loads((index_path(small_settings, resources, embedder) / "manifest.json").read_text(encoding="utf-8"))
     assert saved["embedder_id"] == embedder.id
     assert saved["dim"] == 384
     assert saved["corpus_hash"] == resources.corpus.content_hash
@@ -50,11 +54,23 @@ def test_missing_index_says_how_to_build(small_settings: Settings, embedder: Emb
 
 
 def test_changed_corpus_is_refused(small_settings: Settings, embedder: Embedder) -> None:
-    build(small_settings, load_resources(small_settings), embedder)
-    page = small_settings.corpus_dir / "sida.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("läsa", "skriva"), encoding="utf-8")
+    resources = load_resources(small_settings)
+    build(small_settings, resources, embedder)
+    # staff publish an edited page: the published corpus changes, and with it the index's folder
+    database = Database(small_settings.database)
+    store = DocumentStore(database)
+    version = store.published_versions()[0]
+    edited, _ = store.add(replace(version.source, text=version.source.text.replace("läsa", "skriva")), "test", "t")
+    store.finish_publication(store.start_publication(edited.id, "publish", "t").id)
+    database.dispose()
+    changed = load_resources(small_settings)
+    assert changed.corpus.content_hash != resources.corpus.content_hash
+    with pytest.raises(IndexMissing, match="kiruna-bot index build"):
+        open_index(small_settings, changed, embedder)
+    # an index of the old corpus in the new one's place is refused by its manifest
+    shutil.copytree(index_path(small_settings, resources, embedder), index_path(small_settings, changed, embedder))
     with pytest.raises(IndexMismatch, match="corpus has changed"):
-        open_index(small_settings, load_resources(small_settings), embedder)
+        open_index(small_settings, changed, embedder)
 
 
 def test_other_embedder_is_refused(small_settings: Settings, embedder: Embedder) -> None:
@@ -65,14 +81,18 @@ def test_other_embedder_is_refused(small_settings: Settings, embedder: Embedder)
         id = "sentence-transformers:other"
         dim = 384
 
+    other = Other()
+    with pytest.raises(IndexMissing):  # another embedder's index has a folder of its own
+        open_index(small_settings, resources, other)  # type: ignore[arg-type]
+    shutil.copytree(index_path(small_settings, resources, embedder), index_path(small_settings, resources, other))  # type: ignore[arg-type]
     with pytest.raises(IndexMismatch, match="built with embedder"):
-        open_index(small_settings, resources, Other())  # type: ignore[arg-type]
+        open_index(small_settings, resources, other)  # type: ignore[arg-type]
 
 
 def test_truncated_faiss_file_is_reported_and_rebuild_recovers(small_settings: Settings, embedder: Embedder) -> None:
     resources = load_resources(small_settings)
     build(small_settings, resources, embedder)
-    faiss_file = small_settings.index_dir / "dense.faiss"
+    faiss_file = index_path(small_settings, resources, embedder) / "dense.faiss"
     faiss_file.write_bytes(faiss_file.read_bytes()[:100])
     with pytest.raises(IndexMismatch, match="index build"):
         open_index(small_settings, resources, embedder)
@@ -83,7 +103,7 @@ def test_truncated_faiss_file_is_reported_and_rebuild_recovers(small_settings: S
 def test_entries_and_vectors_must_agree(small_settings: Settings, embedder: Embedder) -> None:
     resources = load_resources(small_settings)
     build(small_settings, resources, embedder)
-    entries = small_settings.index_dir / "entries.jsonl"
+    entries = index_path(small_settings, resources, embedder) / "entries.jsonl"
     entries.write_text("\n".join(entries.read_text(encoding="utf-8").splitlines()[:-1]), encoding="utf-8")
     with pytest.raises(IndexMismatch, match="damaged"):
         open_index(small_settings, resources, embedder)
@@ -92,10 +112,11 @@ def test_entries_and_vectors_must_agree(small_settings: Settings, embedder: Embe
 def test_rebuild_replaces_the_old_index_whole(small_settings: Settings, embedder: Embedder) -> None:
     resources = load_resources(small_settings)
     build(small_settings, resources, embedder)
-    (small_settings.index_dir / "stray.txt").write_text("left from an old build", encoding="utf-8")
+    folder = index_path(small_settings, resources, embedder)
+    (folder / "stray.txt").write_text("left from an old build", encoding="utf-8")
     build(small_settings, resources, embedder)
-    assert not (small_settings.index_dir / "stray.txt").exists()
-    leftovers = [p.name for p in small_settings.index_dir.parent.iterdir() if p.name.startswith(".")]
+    assert not (folder / "stray.txt").exists()
+    leftovers = [p.name for p in folder.parent.iterdir() if p.name.startswith(".") and not p.name.endswith(".lock")]
     assert leftovers == []
 
 

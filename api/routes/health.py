@@ -70,6 +70,8 @@ async def ready(request: Request) -> JSONResponse:
             "built_at": m.built_at,
             "dense_index": m.dense_index,
         },
+        # which version of each document this worker answers from (followed within seconds of a publish)
+        "documents": {d.meta.id: d.meta.version for d in state.bot.chat.corpus.documents},
     }
     if problems:
         body["problems"] = problems

@@ -332,6 +332,8 @@ class Answerer:
             )
         else:
             text = self._say(lang, M.SOURCE_LINE_UNDATED, document=title, publisher=meta.publisher)
+        if meta.version:  # traceable: a screenshot of an answer names the version it quotes
+            text += " " + self._say(lang, M.VERSION, version=meta.version)
         return SourceLine(
             text=text,
             document=title,

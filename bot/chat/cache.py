@@ -10,14 +10,16 @@ approved translation is never hidden behind an old answer.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
-from typing import Generic, TypeVar
+from collections.abc import Awaitable, Callable, Hashable
+from typing import Any, Generic, TypeVar
 
 from bot.metrics import CACHE_HITS
 
 V = TypeVar("V")
+T = TypeVar("T")
 
 
 class AnswerCache(Generic[V]):
@@ -46,3 +48,41 @@ class AnswerCache(Generic[V]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+
+class InFlight:
+    """Requests for an answer that is being made right now wait for it instead of each making it again.
+
+    After a new version is swapped in (or an approval invalidates the cache) no answer is cached; without
+    this, sixteen residents asking the same popular question at that moment would each embed and rank it,
+    and on a small machine the last of them would wait for all the others.
+    """
+
+    def __init__(self) -> None:
+        self._pending: dict[Hashable, asyncio.Future[Any]] = {}
+
+    async def share(self, key: Hashable, make: Callable[[], Awaitable[T]]) -> tuple[T, bool]:
+        """The result of `make`, and whether it was made by another request (True) or by this one."""
+        loop = asyncio.get_running_loop()
+        full = (id(loop), key)
+        pending = self._pending.get(full)
+        if pending is not None:
+            try:
+                return await asyncio.shield(pending), True
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise
+            # the request making it failed or went away: this one makes its own
+            return await make(), False
+        future: asyncio.Future[Any] = loop.create_future()
+        self._pending[full] = future
+        try:
+            result = await make()
+        except BaseException:
+            future.cancel()
+            raise
+        finally:
+            self._pending.pop(full, None)
+        future.set_result(result)
+        return result, False

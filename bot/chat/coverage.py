@@ -36,6 +36,10 @@ class Coverage:
         self._vocab = frozenset(vocab)
         self._stop = stopwords()
 
+    def knows(self, word: str) -> bool:
+        """Whether the index has this (folded) word or one of its stems."""
+        return word in self._vocab or any(s in self._vocab for s in stems([word], None))
+
     def content_words(self, question: str) -> list[str]:
         return [w for w in words(question) if w not in self._stop and not w.isdigit()]
 

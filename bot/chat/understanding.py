@@ -27,6 +27,7 @@ from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
 from bot.chat.dialogue import DialogueCues, Reading
 from bot.chat.list_intent import ListModel
+from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import QuestionCues
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
@@ -136,6 +137,8 @@ class Understander:
         self._list_headings = self._heading_words(corpus, names or {})
         # retrievals made while reading one message (several threads read messages at once)
         self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
+        # the document of the page the widget sits on: its passages win near ties (bot.chat.page_preference)
+        self._page: ContextVar[str | None] = ContextVar("page", default=None)
 
     def _heading_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> list[set[str]]:
         """The stemmed content words of every heading with several directions under it, in Swedish
@@ -168,13 +171,20 @@ class Understander:
     # -- the entry point ---------------------------------------------------------------------
 
     def understand(
-        self, message: str, lang: str | None = None, ui_lang: str | None = None, context: Context | None = None
+        self,
+        message: str,
+        lang: str | None = None,
+        ui_lang: str | None = None,
+        context: Context | None = None,
+        page: str | None = None,
     ) -> Plan:
         token = self._memo.set({})
+        page_token = self._page.set(page)
         try:
             return self._understand(message, lang, ui_lang, context)
         finally:
             self._memo.reset(token)
+            self._page.reset(page_token)
 
     def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
         reading = self._dialogue.read(message)
@@ -291,7 +301,8 @@ class Understander:
         if found is None:
             vector = self._retriever.embed(question)
             retrieval = self._retriever.retrieve(question, vector)
-            found = memo[question] = (retrieval, self._gate.decide(retrieval, vector), vector)
+            decision = self._gate.decide(retrieval, vector)  # whether the page answers: before any preference
+            found = memo[question] = (prefer_document(retrieval, self._page.get()), decision, vector)
         return found
 
     def _retrieve_and_plan(

@@ -16,6 +16,7 @@ class CaseResult:
     quote_hit: bool  # the quote contains the answer sentence
     verbatim: bool  # every quote is found character for character in the corpus
     top_score: float
+    document: str | None = None  # the document of the expected passage (or of the quote); None: neither
 
 
 @dataclass
@@ -58,3 +59,11 @@ def summarize(results: list[CaseResult]) -> tuple[Scores, dict[str, Scores]]:
     for r in results:
         by_lang[r.case.lang].append(r)
     return _score(results), {lang: _score(rs) for lang, rs in sorted(by_lang.items())}
+
+
+def by_document(results: list[CaseResult]) -> dict[str, Scores]:
+    """Scores per document: each case counts for the document its expected passage (or its quote) is in."""
+    groups: dict[str, list[CaseResult]] = defaultdict(list)
+    for r in results:
+        groups[r.document or "(none)"].append(r)
+    return {doc: _score(rs) for doc, rs in sorted(groups.items())}

@@ -30,9 +30,15 @@ def render_table(report: EvalReport, show_failures: bool = False) -> str:
     lines = [header, "-" * len(header)]
     lines += [_row(lang, s) for lang, s in report.by_lang.items()]
     lines += ["-" * len(header), _row("all", report.overall)]
+    if report.by_document:
+        lines += ["", f"{'document':<8}" + header[8:], "-" * len(header)]
+        for doc, scores in report.by_document.items():
+            lines.append(f"{doc}:")
+            lines.append(_row("", scores))
     lines.append(
         "R@k: a top-k source contains the answering sentence; quote: the quote contains it; "
-        "refuse: out-of-scope refused; falseref: in-scope refused."
+        "refuse: out-of-scope refused; falseref: in-scope refused. Per document: the document of the expected "
+        "passage (of the quote for out-of-scope questions answered; (none): refused as expected)."
     )
     if show_failures:
         lines.append("")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.chat.answer import ChatRequest
 from bot.chat.retrieval import Retrieval
 from bot.evaluation.dataset import EvalCase
-from bot.evaluation.metrics import CaseResult, Scores, summarize
+from bot.evaluation.metrics import CaseResult, Scores, by_document, summarize
 from bot.service import ChatService
+from corpus.model import Document
 
 
 @dataclass
@@ -16,6 +17,7 @@ class EvalReport:
     overall: Scores
     by_lang: dict[str, Scores]
     results: list[CaseResult]
+    by_document: dict[str, Scores] = field(default_factory=dict)
 
     def failures(self) -> list[CaseResult]:
         return [
@@ -28,6 +30,7 @@ class EvalReport:
         return {
             "overall": self.overall.to_dict(),
             "by_lang": {k: v.to_dict() for k, v in self.by_lang.items()},
+            "by_document": {k: v.to_dict() for k, v in self.by_document.items()},
             "failures": [
                 {
                     "id": r.case.id,
@@ -41,6 +44,10 @@ class EvalReport:
                 for r in self.failures()
             ],
         }
+
+
+def _sentences(doc: Document) -> list[str]:
+    return [s.text for c in doc.chunks for s in c.sentences]
 
 
 def _rank(retrieval: Retrieval, answer: str) -> int | None:
@@ -59,6 +66,7 @@ async def evaluate_case(service: ChatService, case: EvalCase) -> CaseResult:
         corpus.document(q.doc_id).text[q.start : q.end] == q.text and q.text in corpus.document(q.doc_id).text
         for q in answer.quotes
     )
+    expected_in = next((d.meta.id for d in corpus.documents for s in _sentences(d) if s == case.answer), None)
     return CaseResult(
         case=case,
         answered=answer.answered,
@@ -67,6 +75,7 @@ async def evaluate_case(service: ChatService, case: EvalCase) -> CaseResult:
         quote_hit=bool(case.answer and any(case.answer in q.text for q in answer.quotes)),
         verbatim=verbatim,
         top_score=retrieval.ranked[0].fused if retrieval and retrieval.ranked else 0.0,
+        document=expected_in or (answer.quote.doc_id if answer.quote else None),
     )
 
 
@@ -74,4 +83,4 @@ async def run_eval(service: ChatService, cases: list[EvalCase]) -> EvalReport:
     """Every case through `ChatService.trace`, the same sequence residents get."""
     results = [await evaluate_case(service, c) for c in cases]
     overall, by_lang = summarize(results)
-    return EvalReport(overall, by_lang, results)
+    return EvalReport(overall, by_lang, results, by_document(results))

@@ -31,6 +31,7 @@ class M:
     PROVENANCE_MACHINE = "Machine translation (Google Translate), not reviewed. The Swedish text is the official one."
     SOURCE_LINE = "Source: {document}, {publisher}, last changed {date}."
     SOURCE_LINE_UNDATED = "Source: {document}, {publisher}."
+    VERSION = "Page version {version}."
     LABEL_REVIEWED = "Translation reviewed by Kiruna kommun:"
     LABEL_UNREVIEWED = "Translation, not yet reviewed by Kiruna kommun:"
     LABEL_MACHINE = "Machine translation (Google Translate), not reviewed:"
@@ -46,6 +47,8 @@ class M:
         "For other questions, please visit {url} or contact the municipality."
     )
     EMPTY_QUESTION = "Please write a question about Kiruna's vision or goals."
+    # a staff-written pointer for a topic the page does not cover (bot/chat/pointers.py)
+    POINTER = "Guidance from Kiruna kommun, not part of the vision text:"
     # small talk: the bot's own replies
     TALK_GREETING = (
         "Hello! I answer questions about Kiruna kommun's vision and goals by quoting the municipality's "

@@ -136,12 +136,32 @@ class TranslationMemory:
         added = 0
         for lang, items in by_lang.items():
             have = self.get_many([tr.source for tr in items], lang)
-            for tr in items:
-                if tr.source not in have:
-                    have[tr.source] = self.add(
-                        tr.source, lang, tr.text, "curated", reviewed=tr.reviewed, reviewer=tr.reviewer
+            missing = list({tr.source: tr for tr in items if tr.source not in have}.values())
+            if not missing:
+                continue
+            now = _now()
+            try:  # one transaction for a fresh database; row by row when another worker seeds too
+                with self._db.session() as s:
+                    s.add_all(
+                        TranslationRow(
+                            source_hash=source_hash(tr.source),
+                            source_text=tr.source,
+                            lang=lang,
+                            text=tr.text,
+                            provider="curated",
+                            created_at=now,
+                            updated_at=now,
+                            reviewed=tr.reviewed,
+                            reviewer=tr.reviewer,
+                            reviewed_at=now if tr.reviewed else None,
+                        )
+                        for tr in missing
                     )
-                    added += 1
+            except IntegrityError:
+                for tr in missing:
+                    self.add(tr.source, lang, tr.text, "curated", reviewed=tr.reviewed, reviewer=tr.reviewer)
+            self._touched()
+            added += len(missing)
         return added
 
     def put(self, source: str, lang: str, text: str, provider: str, *, reviewed: bool, reviewer: str | None) -> None:

@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, DateTime, Dialect, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -100,3 +111,73 @@ class RateLimitRow(Base):
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class DocumentVersionRow(Base):
+    """One imported version of a document: its cleaned text and metadata, never changed afterwards."""
+
+    __tablename__ = "document_versions"
+    __table_args__ = (UniqueConstraint("doc_id", "number", name="uq_document_version_number"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # a hash of the content
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    number: Mapped[int] = mapped_column(Integer)  # 1, 2, 3 … per document, in import order
+    format: Mapped[str] = mapped_column(String(32))
+    text: Mapped[str] = mapped_column(Text)
+    meta: Mapped[str] = mapped_column(Text)  # JSON: title, publisher, links with URLs, decision lines …
+    origin: Mapped[str] = mapped_column(String(2000))  # seed, a file name or a URL
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    imported_by: Mapped[str] = mapped_column(String(200))
+
+
+class DocumentRow(Base):
+    """A document the bot answers from, and which of its versions is published."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version_id: Mapped[str] = mapped_column(String(32), ForeignKey("document_versions.id"))
+    published_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    published_by: Mapped[str] = mapped_column(String(200))
+
+
+class PublicationRow(Base):
+    """A publish or rollback: requested, built in the background, then published (or failed)."""
+
+    __tablename__ = "publications"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    doc_id: Mapped[str] = mapped_column(String(200), index=True)
+    version_id: Mapped[str] = mapped_column(String(32), ForeignKey("document_versions.id"))
+    action: Mapped[str] = mapped_column(String(16))  # seed, publish, rollback
+    state: Mapped[str] = mapped_column(String(16), index=True)  # building, published, failed
+    requested_by: Mapped[str] = mapped_column(String(200))
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class TopicRow(Base):
+    """Where to turn for a topic the page does not cover: staff's Swedish text and a link."""
+
+    __tablename__ = "topics"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200))
+    examples: Mapped[str] = mapped_column(Text)  # JSON list of example questions, any language
+    text: Mapped[str] = mapped_column(Text)  # Swedish; translated through the translation memory
+    url: Mapped[str] = mapped_column(String(2000))
+    status: Mapped[str] = mapped_column(String(16))  # draft, active
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(200))
+
+
+class PassageVectorRow(Base):
+    """A passage's embedding, by embedder and text hash: a new version re-embeds only what changed."""
+
+    __tablename__ = "passage_vectors"
+
+    embedder_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
