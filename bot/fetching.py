@@ -29,10 +29,14 @@ class Fetched:
 
 
 def _host(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    try:
+        parts = urlsplit(url)
+        hostname = parts.hostname  # parses the port and brackets too: "http://[::1" fails here
+    except ValueError as exc:
+        raise FetchError(f"not a valid address: {url} ({exc})") from exc
+    if parts.scheme not in ("http", "https") or not hostname:
         raise FetchError(f"not an http(s) address: {url}")
-    return parts.hostname.lower()
+    return hostname.lower()
 
 
 def fetch_page(
@@ -64,7 +68,7 @@ def fetch_page(
                     current = target
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{current} took longer than {deadline:g} s") from exc
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise FetchError(f"{current} could not be fetched: {exc}") from exc
     raise FetchError(f"{url} redirects more than {MAX_REDIRECTS} times")
 

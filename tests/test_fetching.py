@@ -119,6 +119,12 @@ def test_not_an_http_address() -> None:
         _fetch("file:///etc/passwd")
 
 
+@pytest.mark.parametrize("url", ["http://[::1", "http://[nonsense]/", "http://host:99999/"])
+def test_a_malformed_address_is_refused_with_a_reason(url: str) -> None:
+    with pytest.raises(FetchError, match="not a valid address|could not be fetched|not an http"):
+        _fetch(url, allowed_hosts=[])
+
+
 def test_import_by_url_keeps_the_address_and_resolves_links(fresh_bot: Bot, site: str) -> None:
     desk = fresh_bot.content
     desk._settings = desk._settings.model_copy(update={"import_hosts": "127.0.0.1"})
