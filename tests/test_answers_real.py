@@ -148,6 +148,34 @@ def test_an_out_of_scope_turn_does_not_poison_the_next(service: ChatService) -> 
     assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
 
 
+def test_a_follow_up_with_its_own_ask_does_not_take_the_last_one(service: ChatService) -> None:
+    # "when" was the last question's ask; "the goal for housing" is this one's
+    answer = _turns(service, "När antogs visionen?", "och målet för boende?")
+    assert _verbatim(answer).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+    assert "inte på sidan" not in answer.answer
+
+
+def test_a_follow_up_to_a_list_names_one_item_and_keeps_the_list(service: ChatService) -> None:
+    turns = ("What are the strategic directions?", "and the goal for housing?")
+    answer = _turns(service, *turns)
+    assert len(answer.quotes) == 1, "one item, not the whole list again"
+    assert _verbatim(answer).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+    fourth = _turns(service, *turns, "and the fourth one?")
+    assert _verbatim(fourth).startswith("Inriktning: Kommunikationer")
+
+
+def test_a_word_of_another_language_does_not_make_a_new_question_a_follow_up(service: ChatService) -> None:
+    # Somali "kan" (this) is a reference cue; Swedish "kan" (can) is not
+    answer = _turns(service, "Vad är målet för kultur?", "Var kan jag hyra skidor i Kiruna?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_a_one_word_follow_up_in_a_language_with_few_cues(service: ChatService) -> None:
+    answer = _turns(service, "Waa maxay yoolka waxbarashada?", "gaadiidka hadana?")
+    assert answer.lang == "so"
+    assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
+
+
 def test_short_real_questions_are_answered_not_sent_back(service: ChatService) -> None:
     for message, fact in (("bostäder?", "En god och trygg livsmiljö"), ("kommunikationer", "goda kommunikationer")):
         answer = _turns(service, message)

@@ -11,6 +11,7 @@ the languages, without any question set: see `dialogue_cues/README.md`).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -117,7 +118,11 @@ class DialogueCues:
         best = max(scores.values(), default=0)
         return tuple(lang for lang in among if scores[lang] == best)
 
-    def read(self, text: str) -> Reading:
+    def read(self, text: str, languages: Collection[str] | None = None) -> Reading:
+        """What a message does besides asking. With `languages` (the detector's plausible ones), a
+        reference, follow-up, ordinal or list cue counts only in those: Somali "kan" (this) is not
+        Swedish "kan" (can). Small talk and language requests count in any language: a greeting is
+        too short for the detector to settle."""
         tokens = tuple(words(text))
         if not tokens:
             return Reading(tokens)
@@ -128,13 +133,14 @@ class DialogueCues:
         split = tuple(split_clitics(list(tokens)))
         aligned = marks if len(split) == len(tokens) else None
         matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
-        categories = {m.category for m in matches}
+        own = [m for m in matches if languages is None or m.lang in languages]
+        categories = {m.category for m in own}
         return Reading(
             tokens=tokens,
             smalltalk=self._smalltalk(split, matches),
             language_request=self._language_request(split, matches),
-            ordinal=next((ORDINALS[m.category] for m in matches if m.category in ORDINALS), None),
-            followup=any(m.category == "followup" and m.start == 0 for m in matches),
+            ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
+            followup=any(m.category == "followup" and m.start == 0 for m in own),
             reference="reference" in categories,
             wants_list="list" in categories,
             conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),

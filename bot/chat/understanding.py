@@ -26,6 +26,7 @@ import numpy.typing as npt
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
 from bot.chat.dialogue import DialogueCues, Reading
+from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
@@ -50,6 +51,10 @@ FACT_CANDIDATES = 3
 ATTACHED = 2.0
 # A line that states as much of what was asked as the best passage wins from this match up.
 LINE_OVER_PASSAGE = 9.0
+# a follow-up the page's words cover less than this, and out of scope alone, is a new question
+FOLLOW_ON_COVERAGE = 0.5
+# a one-word follow-up names a new topic when its best passage leads the next by this much
+TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
 SMALLTALK_SHARE = 1 / 3
 # Words of a list's heading a question must name to ask for the list.
@@ -187,8 +192,8 @@ class Understander:
             self._page.reset(page_token)
 
     def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
-        reading = self._dialogue.read(message)
         detection = self._detector.detect(message)
+        reading = self._dialogue.read(message, detection.plausible)
         if reading.language_request is not None:
             target = lang or reading.language_request
             if context is not None and context.question:
@@ -311,8 +316,22 @@ class Understander:
         question, how = self._resolve(message, reading, context)
         asks = self.cues.question_intents(question)
         if how == "followup" and context is not None:
-            asks |= frozenset(context.asks) - {"count"}  # "and for culture?" asks what the last question did
+            own = self.cues.question_intents(message)
+            # "and for culture?" asks what the last question did; "och målet för boende?" asks its own
+            asks = own if own else self.cues.question_intents(context.question) | frozenset(context.asks) - {"count"}
         retrieval, decision, vector = self._looked(question)
+        if how == "followup" and context is not None and question != message:
+            alone, alone_decision, alone_vector = self._looked(message)
+            if (
+                not alone_decision.in_scope
+                and self._coverage(message) < FOLLOW_ON_COVERAGE
+                and not self._new_topic(message, alone, context)
+            ):
+                # a new question the page does not speak of ("und wann kommt die Müllabfuhr?"): read alone
+                retrieval, decision, vector = alone, alone_decision, alone_vector
+            elif alone.ranked and alone.ranked[0].chunk.id not in context.chunks:
+                # a new topic in the last question's frame: not the passage just given again
+                retrieval = follow_on(alone, retrieval, context.chunks)
         if not decision.in_scope and self._names_a_topic(question, retrieval):
             decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
         if not decision.in_scope and self._line_answers(retrieval, asks):
@@ -324,7 +343,9 @@ class Understander:
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
-        if self._wants_list(reading, asks, retrieval, vector):
+        # a follow-up naming one new topic ("and the goal for housing?") is not the last question's list again
+        list_reading = (message, self._looked(message)[2]) if how == "followup" else (question, vector)
+        if self._wants_list(reading, asks, retrieval, *list_reading):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
                 return listed
@@ -346,7 +367,9 @@ class Understander:
         if not parts:
             parts = (self._part(question, retrieval, decision, asks),)
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
-        next_context = Context(lang, question, chunks, (), tuple(sorted(asks)))
+        # an answer about one item of the last list keeps that list: "and the fourth one?" still counts in it
+        kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
+        next_context = Context(lang, question, chunks, kept, tuple(sorted(asks)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
     @staticmethod
@@ -376,18 +399,26 @@ class Understander:
         content = self._coverage.content_words(message)
         if reading.followup:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
-            alone = self._retrieve(message)
-            new_topic = bool(alone.ranked) and alone.ranked[0].chunk.id not in context.chunks
-            if content and new_topic and (self._decide(alone).in_scope or self._names_a_topic(message, alone)):
-                return message, "followup"
+            # read with the last question; a new topic it names is ranked by both (`follow_on`)
             return f"{context.question} {message}", "followup"
         if reading.reference or len(content) <= 1:
             # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
             alone = self._retrieve(message)
             if not reading.reference and self._decide(alone).in_scope and content:
                 return message, "standalone"
+            if not reading.reference and content and self._new_topic(message, alone, context):
+                # "gaadiidka?", "ንትምህርቲኸ?" after a goal: another topic, asked as the last question asked
+                return f"{context.question} {message}", "followup"
             return f"{context.question} {message}", "reference"
         return message, "standalone"
+
+    def _new_topic(self, message: str, alone: Retrieval, context: Context) -> bool:
+        """A word that names a passage the last answer did not give, clearly above any other."""
+        top = [r for r in alone.ranked if r.chunk.kind not in LINE_KINDS][:2]
+        if not top or top[0].chunk.id in context.chunks:
+            return False
+        clear = len(top) == 1 or top[0].fused - top[1].fused >= TOPIC_MARGIN
+        return clear or self._names_a_topic(message, alone)
 
     def _out_of_scope(
         self,
@@ -432,8 +463,14 @@ class Understander:
         # the best of the top passages that states most of what was asked (the best passage on a tie)
         passages = [(len(wanted & r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
         covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
+        # a tie goes to the line only if it stands under the passage's own heading and matches far better:
+        # "when did the vision work begin?" is not answered by when the page was last changed
         if line is not None and (
-            line[0] > covered or (line[0] == covered and (not covered or line[1] >= LINE_OVER_PASSAGE))
+            line[0] > covered
+            or (
+                line[0] == covered
+                and (not covered or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
+            )
         ):
             return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
         if covered:
@@ -443,10 +480,15 @@ class Understander:
     # -- lists -------------------------------------------------------------------------------
 
     def _wants_list(
-        self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, vector: npt.NDArray[np.float32]
+        self,
+        reading: Reading,
+        asks: frozenset[str],
+        retrieval: Retrieval,
+        question: str,
+        vector: npt.NDArray[np.float32],
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
-        if not (reading.wants_list or "count" in asks or shaped or self._names_a_list(retrieval.question)):
+        if not (reading.wants_list or "count" in asks or shaped or self._names_a_list(question)):
             return False
         top = [r.chunk for r in retrieval.ranked[:3]]
         return any(c.kind == "labelled" for c in top)
