@@ -52,7 +52,8 @@ def test_a_swedish_answer_quotes_swedish_with_a_source_line(fast_chat: ChatServi
     assert answer.quote.translation is None
     assert answer.quote.text in answer.answer
     source = answer.answer.splitlines()[-1]
-    assert source.startswith("Källa: Vision, mål och varumärke, Kiruna kommun, senast ändrad 21\u00a0februari\u00a02020.")
+    changed = "senast ändrad 21\u00a0februari\u00a02020."
+    assert source.startswith(f"Källa: Vision, mål och varumärke, Kiruna kommun, {changed}")
     assert answer.quote.doc_version is not None
     assert source.endswith(f"{answer.quote.doc_version}.")  # the version quoted, so a screenshot can be traced
 

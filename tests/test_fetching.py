@@ -121,7 +121,7 @@ def test_not_an_http_address() -> None:
 
 @pytest.mark.parametrize("url", ["http://[::1", "http://[nonsense]/", "http://host:99999/"])
 def test_a_malformed_address_is_refused_with_a_reason(url: str) -> None:
-    with pytest.raises(FetchError, match="not a valid address|could not be fetched|not an http"):
+    with pytest.raises(FetchError, match=r"not a valid address|could not be fetched|not an http"):
         _fetch(url, allowed_hosts=[])
 
 

@@ -485,11 +485,13 @@
         status("publish-status", "Publishing " + versionId + " failed: " + str(p.error), "error");
         return;
       }
+      // The version table is refreshed before the status says "published", so the two never disagree.
+      await loadOverview();
       status("publish-status", versionId + " is published. Every server answers from it within seconds.", "ok");
       for (let i = 0; i < 20; i++) {
-        await loadOverview();
         if (Object.values(overview.serving || {}).indexOf(versionId) >= 0) break;
         await sleep(POLL_MS);
+        await loadOverview();
       }
       if (reviewed && reviewed.version === versionId) byId("review-publish").hidden = true;
     } catch (err) {

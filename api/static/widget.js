@@ -1626,7 +1626,15 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         heading = W.t(kind === "out_of_scope" ? "UI_OUT_OF_SCOPE" : "UI_BOT");
         headingOwn = own;
       }
-      node.appendChild(el("h3", Object.assign({ className: "answer-heading", id: headingId, text: heading }, headingOwn)));
+      // A lead that names the section already ("Ur avsnittet ”Vår vision”:") says the heading aloud on
+      // screen: the heading then stays for screen readers only (it still names the answer's region).
+      const named = !list && heading !== "" && this.mentions(d.lead, heading);
+      node.appendChild(
+        el(
+          "h3",
+          Object.assign({ className: "answer-heading" + (named ? " sr-only" : ""), id: headingId, text: heading }, headingOwn)
+        )
+      );
 
       if (kind !== "answer" || !quotes.length) {
         this.renderPlain(node, d, W);
@@ -1640,9 +1648,12 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         quotes.forEach((q, i) => {
           const sub = i > 0 || list ? this.headingOf(q, lang) : "";
           const shown = this.shownText(q, lang);
-          // Not when the quote itself opens with its heading ("Vi vill att visionen ska tolkas så här:").
-          const said = shown.text.trim().toLowerCase().indexOf(sub.toLowerCase()) === 0;
-          if (sub && sub !== heading && (list || !said)) {
+          // Not when the quote itself opens with its heading ("Vi vill att visionen ska tolkas så här:"),
+          // nor when its first line names it ("Inriktning: Kommunikationer" under "Kommunikationer").
+          const said =
+            shown.text.trim().toLowerCase().indexOf(sub.toLowerCase()) === 0 ||
+            this.names(shown.text.trim().split("\n")[0], sub);
+          if (sub && sub !== heading && !said) {
             node.appendChild(el("h4", { className: "subheading", text: sub }));
           }
           node.appendChild(
@@ -1651,13 +1662,12 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
               lang: shown.lang,
               dir: this.dirOf(shown.lang),
               cite: safeUrl(q.url),
-              text: shown.text,
-            })
+            }, [unbroken(shown.text)])
           );
           const fb = q.fallback && typeof q.fallback === "object" ? q.fallback : {};
           if (!shown.translated && typeof fb.fi === "string" && fb.fi) {
             node.appendChild(el("p", Object.assign({ className: "label small", text: W.t("IN_FINNISH") }, own)));
-            node.appendChild(el("p", { className: "fallback", lang: "fi", dir: "ltr", text: fb.fi }));
+            node.appendChild(el("p", { className: "fallback", lang: "fi", dir: "ltr" }, [unbroken(fb.fi)]));
           }
           if (shown.translated) originals.push(q);
         });
@@ -1673,7 +1683,7 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
             el("summary", Object.assign({ text: W.t("UI_SWEDISH_ORIGINAL") }, own)),
           ]);
           originals.forEach(function (q) {
-            details.appendChild(el("blockquote", { className: "quote", lang: "sv", dir: "ltr", text: str(q.text) }));
+            details.appendChild(el("blockquote", { className: "quote", lang: "sv", dir: "ltr" }, [unbroken(str(q.text))]));
           });
           node.appendChild(details);
         }
@@ -1690,6 +1700,21 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
       if (suggestions) node.appendChild(suggestions);
       if (d.id) node.appendChild(this.renderFeedback(m, W, own));
       return node;
+    }
+
+    /** Whether `text` names `name` as a whole (case aside): a lead naming its section. */
+    mentions(text, name) {
+      const n = str(name).trim().toLowerCase();
+      if (!n) return false;
+      const escaped = n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return new RegExp("(^|[^\\p{L}\\p{N}])" + escaped + "($|[^\\p{L}\\p{N}])", "u").test(str(text).toLowerCase());
+    }
+
+    /** Whether a quote's line is just the item's name, maybe labelled: "Inriktning: Kommunikationer". */
+    names(line, name) {
+      const n = str(name).trim().toLowerCase();
+      const bare = str(line).trim().replace(/^[^:：]{1,40}[:：]\s*/u, "").toLowerCase();
+      return n !== "" && (bare === n || str(line).trim().toLowerCase() === n);
     }
 
     /** Three or more quotes from the same part of the page: the items of a list. */

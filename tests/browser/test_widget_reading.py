@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser.conftest import WIDGET, HostSite, axe_violations, focus_in_widget, wait_for_widget
 from tests.browser.widget_page import (
+    ADOPTED,
     PAGE_URL,
     ask,
     fake_answer,
@@ -457,6 +458,50 @@ def test_a_list_is_headed_by_its_lead_and_each_item_by_its_name(host_site: HostS
     assert answer.locator("h4").all_text_contents() == ["Kommunikationer", "Kultur", "Boende"]
     assert answer.locator("p.lead").count() == 0, "the lead is the heading, not said twice"
     assert answer.locator("blockquote.quote").count() == 3
+
+
+def test_nothing_is_said_twice_on_screen_and_dates_stay_whole(host_site: HostSite, new_page: NewPage) -> None:
+    """A lead naming its section hides the heading (kept for screen readers); an item whose first
+    line names it gets no subheading; a date or "§ 68" in a quote is never broken across lines."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    vision = fake_answer()["quote"]
+    vision.update(
+        section="Vår vision",
+        heading="Vår vision",
+        text=ADOPTED + "\nVår övertygelse om människors lika värde är lika djup och värdefull som vår malm.",
+    )
+    single = fake_answer(lead="Ur avsnittet ”Vår vision”:", quotes=[vision], quote=vision)
+    parent = "Strategiska inriktningar och övergripande mål"
+    items = []
+    for name in ("Kommunikationer", "Kultur, fritid och idrott i hela kommunen", "Utbildning och forskning"):
+        q = fake_answer()["quote"]
+        items.append({**q, "section": f"{parent} › {name}", "heading": name, "text": f"Inriktning: {name}"})
+    listed = fake_answer(lead="Sidan listar 3 punkter under ”Strategiska inriktningar”:", quotes=items)
+    fulfil_chat(page, lambda request: single if "antogs" in request["message"] else listed)
+    page.goto(host_site.url(lang="sv"))
+    wait_for_widget(page)
+    open_widget(page)
+
+    ask(page, "När antogs visionen?")
+    answer = page.locator(f"{WIDGET} section.msg.bot").last
+    heading = answer.locator("h3")
+    assert heading.get_attribute("id") == answer.get_attribute("aria-labelledby")
+    assert heading.text_content() == "Vår vision", "the region keeps its name"
+    assert (heading.bounding_box() or {"width": 0})["width"] <= 1, "not shown above a lead that names it"
+    assert answer.locator("p.lead").text_content() == "Ur avsnittet ”Vår vision”:"
+    dates = answer.locator("blockquote.quote .nw").all_text_contents()
+    assert dates == ["2013-05-27", "§ 68"]
+    # each on one line at a phone's width: one box per span
+    assert shadow(
+        page, "[...root.querySelectorAll('.msg.bot:last-child blockquote .nw')].map(s => s.getClientRects().length)"
+    ) == [1, 1]
+
+    ask(page, "Vilka är inriktningarna?")
+    answer = page.locator(f"{WIDGET} section.msg.bot").last
+    assert answer.locator("h3").text_content() == "Sidan listar 3 punkter under ”Strategiska inriktningar”"
+    assert answer.locator("h4").count() == 0, "each item's first line names it already"
+    assert answer.locator("blockquote.quote").all_text_contents() == [q["text"] for q in items]
+    assert axe_violations(page) == "", "lead-named heading, list without subheadings"
 
 
 # --------------------------------------------------------------------------------------------
