@@ -141,10 +141,12 @@ def test_answer_text_is_in_the_requested_language_with_the_swedish_quote(service
     assert sv.quote is not None
     assert en.quote is not None
     assert sv.quote.text == en.quote.text
-    assert sv.source is not None and en.source is not None
+    assert sv.source is not None
+    assert en.source is not None
     assert sv.source.text.startswith("Källa: Vision, mål och varumärke, Kiruna kommun, senast ändrad 21\u00a0februari")
     assert en.source.text.startswith("Source: Vision, goals and brand, Kiruna kommun, last changed February\u00a021,")
-    assert sv.answer.endswith(sv.source.text) and en.answer.endswith(en.source.text)
+    assert sv.answer.endswith(sv.source.text)
+    assert en.answer.endswith(en.source.text)
 
 
 def _hits() -> float:

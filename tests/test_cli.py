@@ -31,7 +31,8 @@ def test_ask_json_is_the_api_answer(settings: Settings, bot: Bot) -> None:
     cli = json.loads(out.stdout)
     assert cli.pop("id") != api.pop("id")  # each answer gets its own id
     # each answer starts its own conversation (signed with its own time); the rest is the same answer
-    assert cli.pop("conversation") and api.pop("conversation")
+    assert cli.pop("conversation")
+    assert api.pop("conversation")
     assert cli == api
 
 

@@ -319,19 +319,10 @@ class Understander:
             own = self.cues.question_intents(message)
             # "and for culture?" asks what the last question did; "och målet för boende?" asks its own
             asks = own if own else self.cues.question_intents(context.question) | frozenset(context.asks) - {"count"}
-        retrieval, decision, vector = self._looked(question)
+        looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
-            alone, alone_decision, alone_vector = self._looked(message)
-            if (
-                not alone_decision.in_scope
-                and self._coverage(message) < FOLLOW_ON_COVERAGE
-                and not self._new_topic(message, alone, context)
-            ):
-                # a new question the page does not speak of ("und wann kommt die Müllabfuhr?"): read alone
-                retrieval, decision, vector = alone, alone_decision, alone_vector
-            elif alone.ranked and alone.ranked[0].chunk.id not in context.chunks:
-                # a new topic in the last question's frame: not the passage just given again
-                retrieval = follow_on(alone, retrieval, context.chunks)
+            looked = self._follow(message, looked, context)
+        retrieval, decision, vector = looked
         if not decision.in_scope and self._names_a_topic(question, retrieval):
             decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
         if not decision.in_scope and self._line_answers(retrieval, asks):
@@ -371,6 +362,25 @@ class Understander:
         kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
         next_context = Context(lang, question, chunks, kept, tuple(sorted(asks)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
+
+    def _follow(
+        self,
+        message: str,
+        together: tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]],
+        context: Context,
+    ) -> tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]]:
+        """A follow-up read with the last question, unless it is a new question of its own."""
+        alone = self._looked(message)
+        if (
+            not alone[1].in_scope
+            and self._coverage(message) < FOLLOW_ON_COVERAGE
+            and not self._new_topic(message, alone[0], context)
+        ):
+            return alone  # a new question the page does not speak of ("und wann kommt die Müllabfuhr?")
+        if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks:
+            # a new topic in the last question's frame: not the passage just given again
+            return (follow_on(alone[0], together[0], context.chunks), together[1], together[2])
+        return together
 
     @staticmethod
     def _line_answers(retrieval: Retrieval, asks: frozenset[str]) -> bool:
