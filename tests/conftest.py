@@ -18,7 +18,7 @@ from bot.chat.answer import Answer
 from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.service import ChatService
-from bot.wiring import Bot, build, build_bot, load_pipeline, load_resources
+from bot.wiring import Bot, build, build_bot, build_phrases, load_pipeline, load_resources
 from corpus import Corpus, load_corpus
 from index.embedders import Embedder, make_embedder
 from tests.fakes import fake_bot, fake_pipeline, fake_settings
@@ -75,6 +75,7 @@ def settings(data_dir: Path) -> Settings:
 @pytest.fixture(scope="session")
 def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
     build(settings, load_resources(settings), embedder)
+    build_phrases(settings, embedder)  # as `kiruna-bot index build` and `serve` do
     return load_pipeline(settings, embedder=embedder)
 
 

@@ -176,6 +176,20 @@ def test_a_one_word_follow_up_in_a_language_with_few_cues(service: ChatService) 
     assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
 
 
+@pytest.mark.parametrize(("message", "lang"), [("Thanks, that helped!", "en"), ("Tack, det hjälpte!", "sv")])
+def test_thanks_with_words_beside_it_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, "What is the goal for housing?", message)
+    assert answer.kind == "smalltalk"
+    assert answer.lang == lang
+    assert answer.quotes == []
+
+
+def test_a_whole_question_with_two_page_words_is_not_a_short_topic(service: ChatService) -> None:
+    # "bussen" and "centrum" are words of the page's thesaurus; the question is about bus times
+    answer = _turns(service, "vilken tid går bussen till centrum imorgon?")
+    assert answer.kind == "out_of_scope"
+
+
 def test_short_real_questions_are_answered_not_sent_back(service: ChatService) -> None:
     for message, fact in (("bostäder?", "En god och trygg livsmiljö"), ("kommunikationer", "goda kommunikationer")):
         answer = _turns(service, message)

@@ -11,6 +11,7 @@ version, answers after the rollback are the old ones again. The figures are prin
 
 from __future__ import annotations
 
+import re
 import shutil
 import statistics
 import threading
@@ -119,11 +120,9 @@ def _publish(base: str, route: str, version: str) -> tuple[float, float, float]:
 
 
 def _version_line(answer: str) -> str | None:
-    for line in answer.split("\n"):
-        for prefix in ("Sidans version ", "Page version ", "Sivun versio "):
-            if line.startswith(prefix):
-                return line[len(prefix) :].rstrip(".")
-    return None
+    """The version the answer's source line names ("… senast ändrad 21 februari 2020. Sidans version …")."""
+    found = re.search(r"(?:Sidans version|Page version|Sivun versio) ([0-9a-f]{12})\.", answer.splitlines()[-1])
+    return found.group(1) if found else None
 
 
 def _latencies(results: list[Result], start: float, end: float) -> str:

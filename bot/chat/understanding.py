@@ -37,7 +37,7 @@ from bot.language.detection import Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
-from index.analysis import stems
+from index.analysis import stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
@@ -244,7 +244,11 @@ class Understander:
         if talk.share < SMALLTALK_SHARE:
             return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
         content = self._coverage.content_words(" ".join(talk.rest))
-        return not content or not self._look(" ".join(talk.rest))[1].in_scope
+        if not content or not self._look(" ".join(talk.rest))[1].in_scope:
+            return True
+        # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk
+        near = self._phrases.nearest(self._looked(" ".join(reading.tokens))[2])
+        return near is not None and near.similarity >= SMALLTALK_SIMILARITY
 
     def _smalltalk_language(
         self, message: str, reading: Reading, detection: Detection, context: Context | None, ui_lang: str | None
@@ -397,6 +401,8 @@ class Understander:
         content = self._coverage.content_words(question)
         return (
             0 < len(content) <= SHORT_WORDS
+            and len(words(question)) <= SHORT_WORDS + 1  # "vilken tid går bussen till centrum?" is a question
+            and not self.cues.question_intents(question) & FACT_TYPES
             and self._coverage(question) == 1.0
             and bool(retrieval.ranked)
             and retrieval.ranked[0].lexical > 0
