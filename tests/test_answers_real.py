@@ -106,6 +106,15 @@ def test_a_question_in_three_parts(service: ChatService) -> None:
         assert fact in quoted
 
 
+def test_arabic_parts_joined_by_a_glued_and_with_harakat(service: ChatService) -> None:
+    # "ومتى" is "و" (and) glued to "متى" (when); "اعتُمدت" carries a damma the folded words drop
+    answer = _turns(service, "متى اعتُمدت الرؤية ومتى تم تعديل الصفحة آخر مرة؟")
+    assert answer.lang == "ar"
+    quoted = _verbatim(answer)
+    assert "2013-05-27" in quoted
+    assert "2020-02-21" in quoted
+
+
 def test_an_elliptical_follow_up_keeps_the_question(service: ChatService) -> None:
     answer = _turns(service, "Vad är målet för bostäder?", "och för kultur?")
     assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)

@@ -101,7 +101,7 @@ def _match(cue: str, token: str) -> bool:
 
 Indexed = dict[str, list[tuple[str, str, Cue]]]
 # Arabic and Persian write "and" (و) joined to the next word: "ومن" is "and who".
-_CLITIC_AND = "و"
+CLITIC_AND = "و"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
@@ -109,8 +109,8 @@ def split_clitics(tokens: list[str]) -> list[str]:
     """Tokens with a leading Arabic-script "و" (and) written apart, as cues are written."""
     out: list[str] = []
     for token in tokens:
-        if len(token) >= 3 and token.startswith(_CLITIC_AND) and _ARABIC_LETTER.match(token):
-            out.extend((_CLITIC_AND, token[1:]))
+        if len(token) >= 3 and token.startswith(CLITIC_AND) and _ARABIC_LETTER.match(token):
+            out.extend((CLITIC_AND, token[1:]))
         else:
             out.append(token)
     return out

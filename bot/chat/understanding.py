@@ -25,6 +25,7 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
+from bot.chat.cues import CLITIC_AND
 from bot.chat.dialogue import DialogueCues, Reading
 from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
@@ -72,7 +73,8 @@ SMALLTALK_SIMILARITY = 0.91
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
-_WORD = re.compile(r"\w+")
+# a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
+_WORD = re.compile(r"(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
 
 @dataclass(frozen=True)
@@ -589,7 +591,7 @@ class Understander:
         if len(spans) != len(reading.tokens):
             return None  # folding changed the words: no safe way to map cut points back
         # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
-        cuts = [(spans[i][0], spans[j - 1][1]) for i, j, lang in reading.conjunctions if lang in detection.plausible]
+        cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
         cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
         cuts = sorted(c for c in cuts if c[0] > 0)
         if not cuts or len(cuts) > MAX_SPLITS:
@@ -627,6 +629,15 @@ class Understander:
         if len({p.chunk.id for p in answered if p.chunk is not None}) < 2:
             return None
         return tuple(answered)
+
+
+def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
+    """Where a conjunction cue cuts: its words, or only the "و" of one glued to the question word
+    it opens ("وما هو …", "ومتى …": the question word stays with its part)."""
+    start, end = spans[i][0], spans[j - 1][1]
+    if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
+        return start, start + 1
+    return start, end
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:
