@@ -255,8 +255,9 @@ def http(settings: Settings, qs: list[str], levels: list[tuple[int, float]]) -> 
     """Load on a real `kiruna-bot serve` on loopback, rate limiting off; and cold starts."""
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        # a restart: the data dir as a running server left it (index, database, small-talk examples, key)
         warm = Path(tmp) / "warm"
-        shutil.copytree(settings.index_dir, warm / "index")
+        shutil.copytree(settings.data_dir, warm, ignore=shutil.ignore_patterns("*.log"))
         port = _free_port()
         proc = _start(warm, port, {})
         base = f"http://127.0.0.1:{port}"
