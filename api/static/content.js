@@ -7,7 +7,8 @@
 (function () {
   "use strict";
 
-  const KEY = "kiruna-staff";
+  const { byId, el, clear, str, when, safeUrl, status, headerSafe, loadSession, saveSession, clearSession } =
+    window.KirunaStaff;
   const API = "/v1/staff/content";
   const KIND = { changed: "Reworded", added: "Added", removed: "Removed" };
   const POLL_MS = 700;
@@ -15,62 +16,10 @@
   let session = null;
   let overview = null; // GET /documents
   let reviewed = null; // the version shown in the review
-  const byId = (id) => document.getElementById(id);
 
   // ------------------------------------------------------------------------------------------
   // Helpers
   // ------------------------------------------------------------------------------------------
-
-  function el(tag, attrs, children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([key, value]) => {
-      if (value === null || value === undefined || value === false) return;
-      if (key === "text") node.textContent = String(value);
-      else if (key === "className") node.className = value;
-      else node.setAttribute(key, value === true ? "" : String(value));
-    });
-    (children || []).forEach((child) => {
-      if (child === null || child === undefined) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
-    return node;
-  }
-
-  function str(v) {
-    return v === null || v === undefined ? "" : String(v);
-  }
-
-  function when(iso) {
-    if (!iso) return "–";
-    const d = new Date(iso);
-    return isNaN(d.getTime()) ? str(iso) : d.toLocaleString("sv-SE");
-  }
-
-  function safeUrl(value) {
-    if (typeof value !== "string" || !value) return null;
-    try {
-      const u = new URL(value);
-      return u.protocol === "https:" || u.protocol === "http:" ? u.href : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function status(id, text, kind) {
-    const node = byId(id);
-    node.classList.toggle("is-error", kind === "error");
-    node.classList.toggle("is-ok", kind === "ok");
-    node.textContent = text || "";
-  }
-
-  function headerSafe(name) {
-    return /^[\u0020-\u007e\u00a0-\u00ff]*$/.test(name) ? name : encodeURIComponent(name);
-  }
 
   function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,23 +28,6 @@
   // ------------------------------------------------------------------------------------------
   // Session and API
   // ------------------------------------------------------------------------------------------
-
-  function loadSession() {
-    try {
-      const s = JSON.parse(window.sessionStorage.getItem(KEY) || "null");
-      return s && typeof s.token === "string" && s.token ? { token: s.token, name: str(s.name) } : null;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function saveSession(s) {
-    try {
-      window.sessionStorage.setItem(KEY, JSON.stringify(s));
-    } catch (e) {
-      /* the session then lasts until reload */
-    }
-  }
 
   class ApiError extends Error {
     constructor(status, detail) {
@@ -139,11 +71,7 @@
   }
 
   function signOut(message) {
-    try {
-      window.sessionStorage.removeItem(KEY);
-    } catch (e) {
-      /* nothing kept */
-    }
+    clearSession();
     session = null;
     byId("console").hidden = true;
     byId("content-nav").hidden = true;
