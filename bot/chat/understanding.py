@@ -202,7 +202,7 @@ class Understander:
                 again = self._understand(context.question, target, ui_lang, None)
                 return _replace_reading(again, message, "language")
             return self._smalltalk(message, target, detection, "help", context)
-        if reading.smalltalk is not None and self._only_smalltalk(reading):
+        if reading.smalltalk is not None and self._only_smalltalk(message, reading):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
@@ -233,7 +233,7 @@ class Understander:
             return detection.lang
         return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
 
-    def _only_smalltalk(self, reading: Reading) -> bool:
+    def _only_smalltalk(self, message: str, reading: Reading) -> bool:
         """Small talk, unless the words beside it ask about something the page speaks of.
 
         "Hej! Vad är visionen?" is a question after a greeting; "är du en riktig människa?" and
@@ -249,7 +249,7 @@ class Understander:
         if not content or not self._look(" ".join(talk.rest))[1].in_scope:
             return True
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk
-        near = self._phrases.nearest(self._looked(" ".join(reading.tokens))[2])
+        near = self._phrases.nearest(self._looked(message)[2])  # the embedding its retrieval would use
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
 
     def _smalltalk_language(
