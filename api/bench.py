@@ -21,6 +21,7 @@ from typing import Any
 import anyio
 import httpx
 import numpy as np
+import numpy.typing as npt
 
 from bot.chat.answer import ChatRequest
 from bot.chat.pipeline import Pipeline
@@ -60,8 +61,9 @@ def floor(pipeline: Pipeline, qs: list[str]) -> dict[str, float]:
     return stats(times)
 
 
-def in_process(service: ChatService, qs: list[str]) -> dict[str, dict[str, float]]:
-    """A whole answer through `ChatService.answer`, for new questions and for the same ones asked again."""
+def in_process(service: ChatService, pipeline: Pipeline, qs: list[str]) -> dict[str, Any]:
+    """A whole answer through `ChatService.answer`, for new questions and for the same ones asked again;
+    and how many texts a new question embeds (one is the floor's; a tried split embeds each part)."""
 
     async def timed() -> tuple[list[float], list[float]]:
         async def once(q: str) -> float:
@@ -73,8 +75,21 @@ def in_process(service: ChatService, qs: list[str]) -> dict[str, dict[str, float
         repeated = [await once(q) for q in qs]
         return new, repeated
 
-    new, repeated = anyio.run(timed)
-    return {"new": stats(new), "repeated": stats(repeated)}
+    embedder = pipeline.embedder
+    embedded = 0
+    plain = embedder.embed_queries
+
+    def counted(texts: list[str]) -> npt.NDArray[np.float32]:
+        nonlocal embedded
+        embedded += len(texts)
+        return plain(texts)
+
+    embedder.embed_queries = counted  # type: ignore[method-assign]  # for this measurement only
+    try:
+        new, repeated = anyio.run(timed)
+    finally:
+        del embedder.embed_queries  # the class's method again
+    return {"new": stats(new), "repeated": stats(repeated), "embeddings_per_new_question": round(embedded / len(qs), 2)}
 
 
 def stages(pipeline: Pipeline, qs: list[str]) -> dict[str, dict[str, float]]:
@@ -289,7 +304,7 @@ def run(settings: Settings, quick: bool = False) -> dict[str, Any]:
     sample = qs[:60] if quick else qs
     result: dict[str, Any] = {"machine": {"cores": os.cpu_count(), "threads": settings.threads}}
     result["floor"] = floor(pipeline, sample)
-    result["in_process"] = in_process(service, sample)
+    result["in_process"] = in_process(service, pipeline, sample)
     result["stages"] = stages(pipeline, sample)
     result["index_build_s"] = index_build(settings)
     result["scaling"] = scaling(settings, [1000, 5000] if quick else [1000, 10_000, 100_000], qs)
@@ -314,6 +329,7 @@ def render(result: dict[str, Any]) -> str:
         f"   ({result['ratios_to_floor']['in_process_new_p50']}x floor)",
         f"in-process answer, repeated        p50 {ip['repeated']['p50_ms']:8.2f} ms   "
         f"p99 {ip['repeated']['p99_ms']:8.2f} ms",
+        f"texts embedded per new question    {ip['embeddings_per_new_question']:.2f}",
         "  stages (p50): "
         + ", ".join(f"{name.replace('_', ' ')} {v['p50_ms']:.3f} ms" for name, v in result["stages"].items()),
         f"index build, real corpus           {result['index_build_s']:.2f} s",
