@@ -9,20 +9,21 @@ not the one the ranker puts first. A logistic model over the question's embeddin
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+
+from bot.chat.model_file import JsonModel
 
 log = logging.getLogger(__name__)
 DEFAULT_LIST_MODEL = Path(__file__).resolve().parents[1] / "models" / "lists.json"
 
 
 @dataclass
-class ListModel:
+class ListModel(JsonModel):
     embedder_id: str
     weights: list[float]
     bias: float
@@ -35,14 +36,6 @@ class ListModel:
 
     def asks_for_list(self, query: npt.NDArray[np.float32]) -> bool:
         return self.score(query) >= self.threshold
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self)) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> ListModel:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
 
 
 def load_list_model(path: Path, embedder_id: str) -> ListModel | None:

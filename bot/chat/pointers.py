@@ -20,16 +20,16 @@ as the vision text, and its text goes through the translation memory like the pa
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from bot.chat.answer import Answer, Pointer
 from bot.chat.coverage import stopwords
+from bot.chat.model_file import JsonModel
 from bot.language.messages import Catalogs, M
 from bot.language.supported import SOURCE_LANGUAGE
 from bot.storage.topics import Topic
@@ -45,21 +45,15 @@ PROVENANCE_LABEL = {"reviewed": M.LABEL_REVIEWED, "unreviewed": M.LABEL_UNREVIEW
 
 
 @dataclass(frozen=True)
-class PointerModel:
+class PointerModel(JsonModel):
     """The calibrated threshold for one embedder, with the figures it was calibrated on."""
+
+    INDENT = 2  # read by people reviewing a calibration
 
     embedder_id: str
     threshold: float
     lexical_weight: float
     trained_on: str = ""
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> PointerModel:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
 
 
 def load_pointer_model(path: Path, embedder_id: str) -> PointerModel | None:

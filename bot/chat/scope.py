@@ -14,15 +14,15 @@ threshold is calibrated on the eval set for a false-refusal rate of at most 4 % 
 
 from __future__ import annotations
 
-import json
 import logging
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.chat.coverage import Coverage
+from bot.chat.model_file import JsonModel
 from bot.chat.retrieval import Retrieval
 
 log = logging.getLogger(__name__)
@@ -49,7 +49,7 @@ def signals(retrieval: Retrieval, coverage: float) -> npt.NDArray[np.float64]:
 
 
 @dataclass
-class ScopeModel:
+class ScopeModel(JsonModel):
     embedder_id: str
     use_embedding: bool
     mean: list[float]
@@ -67,14 +67,6 @@ class ScopeModel:
     def score(self, query: npt.NDArray[np.float32], sig: npt.NDArray[np.float64]) -> float:
         """Log-odds that the corpus answers the question."""
         return float(self.features(query, sig) @ np.asarray(self.weights) + self.bias)
-
-    def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self)) + "\n", encoding="utf-8")
-
-    @classmethod
-    def load(cls, path: Path) -> ScopeModel:
-        return cls(**json.loads(path.read_text(encoding="utf-8")))
 
 
 def fit_logistic(
