@@ -102,10 +102,16 @@ def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) 
 REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "settings", "data_dir"})
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("slow") is not None and item.get_closest_marker("xdist_group") is None:
+            # The slow tier runs on two workers with `--dist loadgroup`: a module's tests stay on one
+            # worker, so its module-scoped server starts once; a group named in the tests themselves
+            # ("postgresql": one database) keeps tests of several modules on one worker.
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
 
 
 @pytest.fixture
