@@ -10,6 +10,7 @@ mark, so `./run.sh test --quick` (`-m "not slow"`) leaves them out.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,10 +93,26 @@ def service(bot: Bot) -> ChatService:
     return bot.chat
 
 
+@pytest.fixture(scope="session")
+def started_database(
+    tmp_path_factory: pytest.TempPathFactory, fast_settings: Settings, fast_pipeline: Pipeline
+) -> Path:
+    """A fast bot's database as its first start leaves it: migrated, the documents and translations seeded."""
+    settings = fast_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("started")})
+    fake_bot(settings, fast_pipeline).database.dispose()  # closed: one file, its log checkpointed
+    return Path(settings.database.removeprefix("sqlite:///"))
+
+
 @pytest.fixture
-def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
-    """A fast bot with a database of its own, for tests that change what is stored."""
-    return fake_bot(fast_settings.model_copy(update={"data_dir": tmp_path}), fast_pipeline)
+def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline, started_database: Path) -> Bot:
+    """A fast bot with a database of its own, for tests that change what is stored.
+
+    The database starts as a copy of one first start made: the same rows, without migrating and
+    seeding again for every test (the first start itself is what the template ran).
+    """
+    settings = fast_settings.model_copy(update={"data_dir": tmp_path})
+    shutil.copy(started_database, tmp_path / started_database.name)
+    return fake_bot(settings, fast_pipeline)
 
 
 # Fixtures that load the real model: a test that uses one is slow, whatever it is called.
