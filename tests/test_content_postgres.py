@@ -24,7 +24,7 @@ from bot.storage.db import Database
 from tests.content_pages import NEW_GOAL, second_version_html
 from tests.servers import Server, serve
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("postgresql")]  # one database: with test_storage's
+pytestmark = pytest.mark.slow
 
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 TOKEN = "two-hosts-token"
@@ -46,7 +46,9 @@ TABLES = (
 
 
 @pytest.fixture
-def hosts(settings: Settings, pipeline: object, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
+def hosts(
+    settings: Settings, pipeline: object, tmp_path: Path, postgresql_turn: None
+) -> Iterator[tuple[Server, Server]]:
     if not PG_URL:
         pytest.skip("KIRUNA_BOT_TEST_DATABASE_URL is not set (./run.sh test sets it)")
     database = Database(PG_URL)
