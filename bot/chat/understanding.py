@@ -32,6 +32,7 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import QuestionCues
+from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.language.detection import Detection, LanguageDetector
@@ -73,6 +74,8 @@ SMALLTALK_SIMILARITY = 0.91
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
+# the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
+_SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(r"(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -89,6 +92,14 @@ class Part:
     not_stated: bool = False  # asked for a fact the page does not state near this passage
     whole: bool = False  # the passage's heading asks the question ("Hur når vi visionen?"): quote it all
     asks: frozenset[str] = frozenset()  # what the question asked for
+
+    def span(self) -> tuple[int, int]:
+        """Where the quote of this part starts and ends in its document (whole sentences)."""
+        assert self.chunk is not None
+        if self.whole:
+            return self.chunk.start, self.chunk.end
+        scored = next((r for r in self.retrieval.ranked if r.chunk.id == self.chunk.id), None)
+        return quote_span(self.chunk, scored.sentence_scores if scored else {}, self.typed)
 
 
 @dataclass(frozen=True)
@@ -359,7 +370,7 @@ class Understander:
                 retrievals=(retrieval,),
             )
         parts = None
-        if how == "standalone" and (_COMMA.search(question) or reading.conjunctions):
+        if how == "standalone" and (_COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions):
             parts = self._split(question, reading, asks, detection)
         if not parts:
             parts = (self._part(question, retrieval, decision, asks),)
@@ -581,39 +592,32 @@ class Understander:
     def _split(
         self, question: str, reading: Reading, asks: frozenset[str], detection: Detection
     ) -> tuple[Part, ...] | None:
-        """The parts of a message joining two or three questions, each with its own passage.
+        """The parts of a message joining two or three questions, each with its own quote.
 
-        The message is cut at its conjunctions and commas; consecutive pieces that land on the
-        same passage, or have no content word of their own ("… and by whom?"), stay together.
-        It is split only when at least two pieces land, in scope, on different passages.
+        The message is cut at its conjunctions, commas and sentence ends; consecutive pieces the
+        answer would quote the same words for, or with no content word of their own ("… and by
+        whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
+        different passages or of different places in one passage.
         """
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
-        if len(spans) != len(reading.tokens):
-            return None  # folding changed the words: no safe way to map cut points back
-        # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
-        cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
-        cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
-        cuts = sorted(c for c in cuts if c[0] > 0)
-        if not cuts or len(cuts) > MAX_SPLITS:
+        pieces = _pieces(question, reading, detection)
+        if pieces is None:
             return None
-        pieces, at = [], 0
-        for start, end in cuts:
-            if start >= at:
-                pieces.append(question[at:start])
-                at = end
-        pieces.append(question[at:])
         parts: list[Part] = []
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
-            own = self.cues.question_intents(piece) & FACT_TYPES
-            if not self._coverage.content_words(piece) and not own:
-                if parts:  # "… and by whom?": asks more of the same passage
+            intents = self.cues.question_intents(piece)
+            own = intents & FACT_TYPES
+            if not self._coverage.content_words(piece) and not own and (not parts or intents <= parts[-1].asks):
+                if parts:  # "… and why?": asks more of the same passage
                     parts[-1] = self._part(
                         f"{parts[-1].question} {piece}", parts[-1].retrieval, parts[-1].decision, asks
                     )
                 continue
             retrieval, decision = self._look(piece)
+            if parts and not own and len(self._coverage.content_words(piece)) <= SHORT_WORDS:
+                # "… boende och kultur?": "kultur" in the frame of the piece before it
+                retrieval, decision = self._in_frame(piece, parts[-1], retrieval, decision)
             if not retrieval.ranked:
                 continue
             # "… and culture?", "… and parking plans?": ask what the piece before asked
@@ -622,13 +626,44 @@ class Understander:
             if not decision.in_scope and self._line_answers(retrieval, piece_asks):
                 decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
             part = self._part(piece, retrieval, decision, piece_asks)
-            if parts and parts[-1].chunk == part.chunk:
-                continue  # two pieces, one passage: "kultur och idrott"
+            if parts and _same_quote(parts[-1], part):
+                continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
         answered = [p for p in parts if p.decision.in_scope and p.chunk is not None]
-        if len({p.chunk.id for p in answered if p.chunk is not None}) < 2:
+        # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
+        if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
             return None
         return tuple(answered)
+
+    def _in_frame(
+        self, piece: str, before: Part, alone: Retrieval, decision: ScopeDecision
+    ) -> tuple[Retrieval, ScopeDecision]:
+        """A short piece after another, read as a follow-up of it: a new topic in its frame."""
+        if before.chunk is None or not alone.ranked or alone.ranked[0].chunk.id == before.chunk.id:
+            return alone, decision
+        together, joint = self._look(f"{before.question} {piece}")
+        return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
+
+
+def _pieces(question: str, reading: Reading, detection: Detection) -> list[str] | None:
+    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely)."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
+    if len(spans) != len(reading.tokens):
+        return None  # folding changed the words: no safe way to map cut points back
+    # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
+    cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
+    cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
+    cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
+    cuts = sorted(c for c in cuts if c[0] > 0)
+    if not cuts or len(cuts) > MAX_SPLITS:
+        return None
+    pieces, at = [], 0
+    for start, end in cuts:
+        if start >= at:
+            pieces.append(question[at:start])
+            at = end
+    pieces.append(question[at:])
+    return pieces
 
 
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
@@ -638,6 +673,13 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _same_quote(a: Part, b: Part) -> bool:
+    """Two parts the answer would quote the same words for."""
+    if a.chunk is None or b.chunk is None:
+        return a.chunk is b.chunk
+    return a.chunk.id == b.chunk.id and a.not_stated == b.not_stated and a.span() == b.span()
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:
