@@ -86,6 +86,13 @@ class QuestionCues:
             offers.add("place")
         return frozenset(offers) | stated_types(chunk.text, language)
 
+    def sentence_states(self, text: str, language: str) -> frozenset[str]:
+        """What one sentence states: times, counts and by-lines, and a purpose in the page's own
+        words for it ("Syftet med seminariet var …" answers "what was the seminar for?")."""
+        said = words(text)
+        purpose = any(c.found_in(said) for c in self.by_lang.get(language, {}).get("reason", ()))
+        return stated_types(text, language) | ({"reason"} if purpose else frozenset())
+
 
 # The answer types a text states rather than is titled with.
 STATED = ("time", "count")

@@ -615,18 +615,20 @@ class Understander:
                     )
                 continue
             retrieval, decision = self._look(piece)
-            if parts and not own and len(self._coverage.content_words(piece)) <= SHORT_WORDS:
+            if parts and len(self._coverage.content_words(piece)) <= SHORT_WORDS:
                 # "… boende och kultur?": "kultur" in the frame of the piece before it
                 retrieval, decision = self._in_frame(piece, parts[-1], retrieval, decision)
             if not retrieval.ranked:
                 continue
-            # "… and culture?", "… and parking plans?": ask what the piece before asked
-            inherited = parts[-1].asks & FACT_TYPES if parts else frozenset()
-            piece_asks = own or inherited or self.cues.question_intents(piece) or asks
+            # "… and culture?": asks what the piece before asked (a first piece, what the message asks
+            # besides the facts other pieces ask for)
+            piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
             if not decision.in_scope and self._line_answers(retrieval, piece_asks):
                 decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
             part = self._part(piece, retrieval, decision, piece_asks)
             if parts and _same_quote(parts[-1], part):
+                if part.decision.in_scope and not parts[-1].decision.in_scope:
+                    parts[-1] = part  # "what does the council want with jobs and business": in scope together
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
         answered = [p for p in parts if p.decision.in_scope and p.chunk is not None]
