@@ -44,6 +44,8 @@ from index.analysis import stems, words
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+# What any passage may state, besides the page's lines.
+STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
 SECTION_TYPES = frozenset({"manner", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
@@ -331,11 +333,12 @@ class Understander:
         self, message: str, reading: Reading, detection: Detection, lang: str, context: Context | None
     ) -> Plan:
         question, how = self._resolve(message, reading, context)
-        asks = self.cues.question_intents(question)
+        langs = detection.plausible
+        asks = self.cues.question_intents(question, langs)
         if how == "followup" and context is not None:
-            own = self.cues.question_intents(message)
+            own = self.cues.question_intents(message, langs)
             # "and for culture?" asks what the last question did; "och målet för boende?" asks its own
-            asks = own if own else self.cues.question_intents(context.question) | frozenset(context.asks) - {"count"}
+            asks = own or self.cues.question_intents(context.question, langs) | frozenset(context.asks) - {"count"}
         looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
@@ -477,20 +480,29 @@ class Understander:
         """
         ranked = retrieval.ranked
         best = ranked[0]
-        wanted = asks & FACT_TYPES
+        # a "read more" line is about one topic: it answers "where?" only when it matches the question
+        # at least as well as the best passage ("in which plans was the vision work used?" is no link)
+        links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
+        wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
             whole = bool(asks & best.answer_types & SECTION_TYPES)
             return Part(question, retrieval, decision, best.chunk, best.typed_sentences, whole=whole, asks=asks)
         section = best.chunk.heading_path
+
+        def coverage(types: frozenset[str]) -> tuple[int, int]:
+            # what only a page line states (who published, when changed, what was decided) counts first;
+            # any passage can state a time or a number
+            return len(wanted & types - STATED_ANYWHERE), len(wanted & types)
+
         options = [
-            (len(wanted & r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
+            (coverage(r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
             for r in retrieval.lines
-            if wanted & r.answer_types
+            if wanted & r.answer_types and (r.chunk.kind != "link" or r in links)
         ]
         line = max(options, key=lambda o: (o[0], o[1])) if options else None
         # the best of the top passages that states most of what was asked (the best passage on a tie)
-        passages = [(len(wanted & r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
+        passages = [(coverage(r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
         covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
         # a tie goes to the line only if it stands under the passage's own heading and matches far better:
         # "when did the vision work begin?" is not answered by when the page was last changed
@@ -498,11 +510,11 @@ class Understander:
             line[0] > covered
             or (
                 line[0] == covered
-                and (not covered or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
+                and (not any(covered) or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
             )
         ):
             return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
-        if covered:
+        if any(covered):
             return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, asks=asks)
         return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
 
@@ -517,9 +529,14 @@ class Understander:
         vector: npt.NDArray[np.float32],
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
-        if not (reading.wants_list or "count" in asks or shaped or self._names_a_list(question)):
+        named = self._names_a_list(question)
+        if not (reading.wants_list or "count" in asks or shaped or named):
             return False
         top = [r.chunk for r in retrieval.ranked[:3]]
+        if named:  # "how many overall goals are there?": the heading's items, wherever they rank
+            return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
+        if "count" in asks or not (reading.wants_list or shaped):
+            return top[0].kind == "labelled"  # "how many working groups?" counts what the best passage says
         return any(c.kind == "labelled" for c in top)
 
     def _names_a_list(self, question: str) -> bool:
@@ -547,7 +564,7 @@ class Understander:
         question: str,
         how: str,
     ) -> Plan | None:
-        first = next(r.chunk for r in retrieval.ranked[:3] if r.chunk.kind == "labelled")
+        first = next(r.chunk for r in retrieval.ranked if r.chunk.kind == "labelled")
         items = tuple(self._siblings(first))
         if len(items) < 2:
             return None
@@ -606,7 +623,7 @@ class Understander:
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
-            intents = self.cues.question_intents(piece)
+            intents = self.cues.question_intents(piece, detection.plausible)
             own = intents & FACT_TYPES
             if not self._coverage.content_words(piece) and not own and (not parts or intents <= parts[-1].asks):
                 if parts:  # "… and why?": asks more of the same passage
