@@ -529,21 +529,22 @@ class Understander:
         vector: npt.NDArray[np.float32],
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
-        named = self._names_a_list(question)
-        if not (reading.wants_list or "count" in asks or shaped or named):
+        heading_words = self._list_heading_words(question)
+        if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS):
             return False
         top = [r.chunk for r in retrieval.ranked[:3]]
-        if named:  # "how many overall goals are there?": the heading's items, wherever they rank
+        if heading_words >= LIST_HEADING_WORDS or {"count", "goal"} <= asks:
+            # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
             return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
-        if "count" in asks or not (reading.wants_list or shaped):
+        if "count" in asks and not heading_words:
             return top[0].kind == "labelled"  # "how many working groups?" counts what the best passage says
         return any(c.kind == "labelled" for c in top)
 
-    def _names_a_list(self, question: str) -> bool:
-        """The question names the heading items stand under, in any language ("Vilka är de
-        strategiska inriktningarna?", "which strategic directions are there?"): two of its words."""
+    def _list_heading_words(self, question: str) -> int:
+        """How many words of a list's heading the question names ("Vilka är de strategiska
+        inriktningarna?", "which strategic directions are there?": two), in any language."""
         asked = set(stems(self._coverage.content_words(question), None))
-        return any(len(asked & words) >= LIST_HEADING_WORDS for words in self._list_headings)
+        return max((len(asked & words) for words in self._list_headings), default=0)
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
