@@ -61,6 +61,10 @@ FOLLOW_ON_COVERAGE = 0.5
 TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
 SMALLTALK_SHARE = 1 / 3
+# Two words are one heading word when they share their first letters, up to this many ("стратегічних",
+# "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
+PREFIX = 6
+MIN_PREFIX = 4
 # Words of a list's heading a question must name to ask for the list.
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
@@ -544,7 +548,7 @@ class Understander:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
         asked = set(stems(self._coverage.content_words(question), None))
-        return max((len(asked & words) for words in self._list_headings), default=0)
+        return max((sum(any(_kin(a, w) for w in words) for a in asked) for words in self._list_headings), default=0)
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
@@ -693,6 +697,11 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _kin(a: str, b: str) -> bool:
+    n = min(PREFIX, len(a), len(b))
+    return n >= MIN_PREFIX and a[:n] == b[:n]
 
 
 def _same_quote(a: Part, b: Part) -> bool:
