@@ -547,8 +547,11 @@ class Understander:
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
-        asked = set(stems(self._coverage.content_words(question), None))
-        return max((sum(any(_kin(a, w) for w in words) for a in asked) for words in self._list_headings), default=0)
+        asked = [set(stems([word], None)) for word in dict.fromkeys(self._coverage.content_words(question))]
+        return max(
+            (sum(any(_kin(a, w) for a in forms for w in words) for forms in asked) for words in self._list_headings),
+            default=0,
+        )
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
