@@ -534,10 +534,17 @@ class Understander:
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
         heading_words = self._list_heading_words(question)
-        if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS):
+        # a word of a list's heading is a list question when it asks for no fact ("vilka inriktningar finns?",
+        # not "where can I read about the business strategy?")
+        named_only = heading_words > 0 and not asks & FACT_TYPES
+        if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
-        top = [r.chunk for r in retrieval.ranked[:3]]
-        if heading_words >= LIST_HEADING_WORDS or {"count", "goal"} <= asks:
+        ranked = retrieval.ranked
+        if "count" not in asks and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
+            return False  # one item, clearly named: "what is the strategic direction for housing?"
+        top = [r.chunk for r in ranked[:3]]
+        named = heading_words >= LIST_HEADING_WORDS or (heading_words and (reading.wants_list or "count" in asks))
+        if named or {"count", "goal"} <= asks:
             # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
             return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
         if "count" in asks and not heading_words:
@@ -700,6 +707,10 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
+    return len(ranked) < 2 or ranked[0].fused - ranked[1].fused >= margin
 
 
 def _kin(a: str, b: str) -> bool:
