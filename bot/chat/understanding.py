@@ -540,7 +540,8 @@ class Understander:
         if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
         ranked = retrieval.ranked
-        if "count" not in asks and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
+        explicit = reading.wants_list or "count" in asks  # "list all the goals", "how many …"
+        if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
             return False  # one item, clearly named: "what is the strategic direction for housing?"
         top = [r.chunk for r in ranked[:3]]
         named = heading_words >= LIST_HEADING_WORDS or (heading_words and (reading.wants_list or "count" in asks))
