@@ -668,6 +668,11 @@ class Understander:
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
             return None
+        # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
+        # världen" is one topic, whatever its pieces alone land on
+        near = {r.chunk.id for r in self._look(question)[0].ranked[: len(answered) + 1]}
+        if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
+            return None
         return tuple(answered)
 
     def _in_frame(
