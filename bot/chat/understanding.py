@@ -664,13 +664,14 @@ class Understander:
                     parts[-1] = part  # "what does the council want with jobs and business": in scope together
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
-        answered = [p for p in parts if p.decision.in_scope and p.chunk is not None]
+        whole = self._look(question)[0].ranked
+        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole[0])
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
             return None
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on
-        near = {r.chunk.id for r in self._look(question)[0].ranked[: len(answered) + 1]}
+        near = {r.chunk.id for r in whole[: len(answered) + 1]}
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
@@ -713,6 +714,27 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
+    """Parts unsure between their own best passage and the whole message's best take the latter:
+    in "anything on culture and sport?", "culture" alone is nearly the interpretation's "many cultures"."""
+    out: list[Part] = []
+    for part in parts:
+        ranked = part.retrieval.ranked
+        if (
+            part.chunk is not None
+            and part.chunk.id != top.chunk.id
+            and len(ranked) > 1
+            and ranked[1].chunk.id == top.chunk.id
+            and not _leads(ranked, TOPIC_MARGIN)
+        ):
+            part = Part(
+                part.question, part.retrieval, part.decision, ranked[1].chunk, ranked[1].typed_sentences, asks=part.asks
+            )
+        if not any(_same_quote(o, part) for o in out):
+            out.append(part)
+    return out
 
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
