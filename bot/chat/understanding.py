@@ -720,18 +720,18 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
     """Parts unsure between their own best passage and the whole message's best take the latter:
     in "anything on culture and sport?", "culture" alone is nearly the interpretation's "many cultures"."""
     out: list[Part] = []
-    for part in parts:
-        ranked = part.retrieval.ranked
+    for p in parts:
+        ranked = p.retrieval.ranked
+        own_best = p.chunk is not None and len(ranked) > 1 and p.chunk.id == ranked[0].chunk.id != top.chunk.id
+        part = p
         if (
-            part.chunk is not None
-            and part.chunk.id != top.chunk.id
-            and len(ranked) > 1
+            own_best
+            and not p.asks & FACT_TYPES
             and ranked[1].chunk.id == top.chunk.id
             and not _leads(ranked, TOPIC_MARGIN)
         ):
-            part = Part(
-                part.question, part.retrieval, part.decision, ranked[1].chunk, ranked[1].typed_sentences, asks=part.asks
-            )
+            second = ranked[1]
+            part = Part(p.question, p.retrieval, p.decision, second.chunk, second.typed_sentences, asks=p.asks)
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
