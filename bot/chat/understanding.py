@@ -384,7 +384,9 @@ class Understander:
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
         # an answer about one item of the last list keeps that list: "and the fourth one?" still counts in it
         kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
-        next_context = Context(lang, question, chunks, kept, tuple(sorted(asks)))
+        # after several parts, "and for education?" follows the first: the question the message led with
+        asked, led = (parts[0].question, parts[0].asks) if len(parts) > 1 else (question, asks)
+        next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
     def _follow(
@@ -440,7 +442,9 @@ class Understander:
         if reading.reference or len(content) <= 1:
             # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
             alone = self._retrieve(message)
-            if not reading.reference and self._decide(alone).in_scope and content:
+            # a whole question of its own ("när startade visionsarbetet och hur många fanns det?") stands alone
+            own = not reading.reference or len(content) > SHORT_WORDS
+            if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
             if not reading.reference and content and self._new_topic(message, alone, context):
                 # "gaadiidka?", "ንትምህርቲኸ?" after a goal: another topic, asked as the last question asked
