@@ -55,13 +55,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 @index_app.command("build")
 def index_build() -> None:
     """(Re)build the index of the published corpus and its curated translations."""
-    from bot.wiring import build, build_phrases, index_path, load_resources
-    from index.embedders import make_embedder
+    from bot.wiring import build, build_phrases, index_path, load_resources, make_seeded_embedder
 
     settings = _settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     resources = load_resources(settings)
-    embedder = make_embedder(settings.embedder, settings.threads)
+    embedder = make_seeded_embedder(settings)
     manifest = build(settings, resources, embedder)
     build_phrases(settings, embedder)
     typer.echo(
@@ -69,6 +68,17 @@ def index_build() -> None:
         f"({manifest.dense_index}, {manifest.embedder_id}) in {manifest.build_seconds:.2f}s "
         f"-> {index_path(settings, resources, embedder)}"
     )
+
+
+@index_app.command("seed")
+def index_seed() -> None:
+    """Refresh the vector seed of the shipped texts (page, translations, thesaurus, small talk, reference questions)."""
+    from bot.vector_seed import refresh_seed
+    from index.embedders import make_embedder
+
+    settings = _settings()
+    seed, embedded = refresh_seed(settings, make_embedder(settings.embedder, settings.threads))
+    typer.echo(f"{len(seed.vectors)} vectors ({seed.embedder_id}), {embedded} embedded now -> {settings.vector_seed}")
 
 
 @index_app.command("status")

@@ -21,6 +21,7 @@ from corpus.thesaurus_tables import DEFAULT_THESAURUS_DIR
 DEFAULT_SCOPE_MODEL = Path(__file__).parent / "models" / "scope.json"
 DEFAULT_RANKER_MODEL = Path(__file__).parent / "models" / "ranker.json"
 DEFAULT_POINTER_MODEL = Path(__file__).parent / "models" / "pointers.json"
+DEFAULT_VECTOR_SEED = Path(__file__).parent / "models" / "vectors.npz"
 
 
 def _default_data_dir() -> Path:
@@ -91,6 +92,11 @@ class Settings(BaseSettings):
         DEFAULT_POINTER_MODEL,
         description="The calibrated threshold for matching refused questions to staff's topics "
         "(`kiruna-bot topics calibrate` writes it).",
+    )
+    vector_seed: Path = Field(
+        DEFAULT_VECTOR_SEED,
+        description="The embedder's vectors of the shipped texts (`kiruna-bot index seed` writes it): a fresh data "
+        "dir reads them instead of embedding; a text it lacks, or another embedder, goes to the model.",
     )
     top_k: int = Field(3, ge=1, le=20, description="Sources returned with an answer.")
     cache_size: int = Field(2048, ge=0, description="Answers kept per worker for repeated questions; 0 turns it off.")

@@ -56,6 +56,7 @@ from corpus.thesaurus_tables import load_thesaurus, thesaurus_hash
 from index.dense import set_search_threads
 from index.embedders import Embedder, make_embedder
 from index.embedders.cached import CachedEmbedder, text_key
+from index.embedders.seed import SeededEmbedder, load_seed
 from index.manifest import IndexMismatch, IndexMissing, Manifest
 from index.store import LoadedIndex, Resources, build_index, index_key, load_index
 
@@ -198,7 +199,7 @@ def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manife
     """Build the index (and the small-talk examples) if missing or stale; otherwise only check them."""
     with _opened(settings, None) as db:
         resources = load_resources(settings, db)
-        embedder = embedder or make_embedder(settings.embedder, settings.threads)
+        embedder = embedder or make_seeded_embedder(settings)
         build_phrases(settings, embedder)
         return open_or_build(settings, resources, embedder, db).manifest
 
@@ -206,6 +207,11 @@ def ensure_index(settings: Settings, embedder: Embedder | None = None) -> Manife
 def build_phrases(settings: Settings, embedder: Embedder) -> PhraseBank:
     """The embedded small-talk examples, built into the data dir when missing."""
     return load_phrase_bank(load_dialogue_cues(settings.dialogue_cues_dir), embedder, settings.data_dir / "phrases")
+
+
+def make_seeded_embedder(settings: Settings) -> Embedder:
+    """The configured embedder, reading the vectors of the shipped texts from the seed instead of embedding them."""
+    return SeededEmbedder(make_embedder(settings.embedder, settings.threads), load_seed(settings.vector_seed))
 
 
 def load_ranker(settings: Settings) -> LinearRanker:
@@ -272,7 +278,7 @@ def load_pipeline(
         resources = load_resources(settings, db)
         if reuse is not None:
             embedder = reuse.embedder
-        embedder = embedder or make_embedder(settings.embedder, settings.threads)
+        embedder = embedder or make_seeded_embedder(settings)
         if build_if_needed:
             index = open_or_build(settings, resources, embedder, db)
         else:
@@ -392,7 +398,7 @@ def content_desk(settings: Settings) -> ContentDesk:
 
     def prepare(corpus: Corpus) -> LoadedIndex:
         if not embedders:
-            embedders.append(make_embedder(settings.embedder, settings.threads))
+            embedders.append(make_seeded_embedder(settings))
         return open_or_build(settings, resources_for(settings, corpus), embedders[0], database)
 
     return ContentDesk(settings, database, memory, prepare=prepare)

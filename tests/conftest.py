@@ -21,6 +21,7 @@ from bot.service import ChatService
 from bot.wiring import Bot, build, build_bot, build_phrases, load_pipeline, load_resources
 from corpus import Corpus, load_corpus
 from index.embedders import Embedder, make_embedder
+from index.embedders.seed import SeededEmbedder, load_seed
 from tests.fakes import fake_bot, fake_pipeline, fake_settings
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-mal-och-varumarke.txt"
@@ -74,9 +75,11 @@ def settings(data_dir: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
-    build(settings, load_resources(settings), embedder)
-    build_phrases(settings, embedder)  # as `kiruna-bot index build` and `serve` do
-    return load_pipeline(settings, embedder=embedder)
+    # the shipped texts' vectors from the seed, as a fresh install reads them (test_vector_seed checks them)
+    seeded = SeededEmbedder(embedder, load_seed(settings.vector_seed))
+    build(settings, load_resources(settings), seeded)
+    build_phrases(settings, seeded)  # as `kiruna-bot index build` and `serve` do
+    return load_pipeline(settings, embedder=seeded)
 
 
 @pytest.fixture(scope="session")
@@ -99,10 +102,16 @@ def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) 
 REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "settings", "data_dir"})
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("slow") is not None and item.get_closest_marker("xdist_group") is None:
+            # The slow tier runs on two workers with `--dist loadgroup`: a module's tests stay on one
+            # worker, so its module-scoped server starts once; a group named in the tests themselves
+            # ("postgresql": one database) keeps tests of several modules on one worker.
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
 
 
 @pytest.fixture

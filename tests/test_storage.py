@@ -28,7 +28,10 @@ from corpus.curated_translations import CuratedTranslation
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
+# the PostgreSQL tests share one database: one slow-tier worker runs them all (group "postgresql")
+@pytest.fixture(
+    params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.xdist_group("postgresql")])]
+)
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     if request.param == "sqlite":
         database = Database(sqlite_url(tmp_path / "test.db"))

@@ -58,6 +58,11 @@ def _examples(cues: DialogueCues) -> list[tuple[str, str, str]]:
     return out
 
 
+def example_texts(cues: DialogueCues) -> list[str]:
+    """The texts of the small-talk examples, as they are embedded (as questions)."""
+    return [text for _, _, text in _examples(cues)]
+
+
 def load_phrase_bank(cues: DialogueCues, embedder: Embedder, cache_dir: Path, *, build: bool = True) -> PhraseBank:
     """The embedded examples, from the cache in `cache_dir` or embedded now (and cached when writable)."""
     examples = _examples(cues)

