@@ -24,7 +24,8 @@ from bot.storage.db import Database
 from tests.content_pages import NEW_GOAL, second_version_html
 from tests.servers import Server, serve
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("postgresql")]  # one database: with test_storage's
+# alone (a 5 s deadline across two hosts), and never beside test_storage's tests of the same database
+pytestmark = [pytest.mark.slow, pytest.mark.serial, pytest.mark.xdist_group("postgresql")]
 
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 TOKEN = "two-hosts-token"
