@@ -62,15 +62,15 @@ case "${1:-}" in
     fi
     # The fast tier (fakes, no process, browser or PostgreSQL) on both cores.
     "$VENV/bin/pytest" -m "not slow" -n 2 "$@"
-    # The slow tier on both cores too: a module's tests on one worker (its servers start once), the
-    # PostgreSQL tests together. Its workers often wait on servers and browsers, so the type check (one
-    # core, ~40 s without its cache) runs beside it; its verdict counts as before.
+    # The slow tier on both cores too, a test file's tests on one worker (its servers start once; the
+    # PostgreSQL tests take turns on their database). Its workers often wait on servers and browsers, so
+    # the type check (one core, ~40 s without its cache) runs beside it; its verdict counts as before.
     typecheck="$(mktemp)"
     "$VENV/bin/mypy" >"$typecheck" 2>&1 &
     mypy_pid=$!
     trap 'kill "$mypy_pid" 2>/dev/null || true; rm -f "$typecheck"' EXIT
     tests=0
-    "$VENV/bin/pytest" -m "slow and not serial" -n 2 --dist loadgroup "$@" || tests=$?
+    "$VENV/bin/pytest" -m "slow and not serial" -n 2 --dist loadfile --no-loadscope-reorder "$@" || tests=$?
     types=0
     wait "$mypy_pid" || types=$?
     cat "$typecheck"

@@ -10,6 +10,12 @@ mark, so `./run.sh test --quick` (`-m "not slow"`) leaves them out.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -92,26 +98,82 @@ def service(bot: Bot) -> ChatService:
     return bot.chat
 
 
+@pytest.fixture(scope="session")
+def started_database(
+    tmp_path_factory: pytest.TempPathFactory, fast_settings: Settings, fast_pipeline: Pipeline
+) -> Path:
+    """A fast bot's database as its first start leaves it: migrated, the documents and translations seeded."""
+    settings = fast_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("started")})
+    fake_bot(settings, fast_pipeline).database.dispose()  # closed: one file, its log checkpointed
+    return Path(settings.database.removeprefix("sqlite:///"))
+
+
 @pytest.fixture
-def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
-    """A fast bot with a database of its own, for tests that change what is stored."""
-    return fake_bot(fast_settings.model_copy(update={"data_dir": tmp_path}), fast_pipeline)
+def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline, started_database: Path) -> Bot:
+    """A fast bot with a database of its own, for tests that change what is stored.
+
+    The database starts as a copy of one first start made: the same rows, without migrating and
+    seeding again for every test (the first start itself is what the template ran).
+    """
+    settings = fast_settings.model_copy(update={"data_dir": tmp_path})
+    shutil.copy(started_database, tmp_path / started_database.name)
+    return fake_bot(settings, fast_pipeline)
 
 
 # Fixtures that load the real model: a test that uses one is slow, whatever it is called.
 REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "settings", "data_dir"})
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+# The slow tier's longest units of work (`--durations`), started first: pytest-xdist hands a worker the
+# next unit when it runs short, so the long ones running side by side leave the shortest tail.
+LONGEST_FIRST = (
+    "tests/browser/",
+    "tests/test_hardening_two_serve.py",
+    "tests/test_answering.py",
+    "tests/test_publishing_e2e.py",
+    "tests/test_corpus_cli.py",
+    "tests/test_faults.py",
+)
+
+
+def _longest_first(item: pytest.Item) -> int:
+    path = item.nodeid.split("::", 1)[0]
+    return next((i for i, unit in enumerate(LONGEST_FIRST) if path.startswith(unit)), len(LONGEST_FIRST))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-        if item.get_closest_marker("slow") is not None and item.get_closest_marker("xdist_group") is None:
-            # The slow tier runs on two workers with `--dist loadgroup`: a module's tests stay on one
-            # worker, so its module-scoped server starts once; a group named in the tests themselves
-            # ("postgresql": one database) keeps tests of several modules on one worker.
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__ if item.module else item.nodeid))
+    items.sort(key=_longest_first)  # stable: a file's tests stay together, in their order
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """With `--dist loadfile` (the slow tier): a test file is a unit of work, and so is tests/browser/,
+    whose files share one server and one Chromium per worker. Otherwise pytest-xdist's own scheduling."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class FileOrBrowser(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return "tests/browser/" if path.startswith("tests/browser/") else path
+
+    return FileOrBrowser(config, log)
+
+
+@pytest.fixture
+def postgresql_turn() -> Iterator[None]:
+    """One test at a time on the PostgreSQL test database, across pytest-xdist workers and checkouts sharing it."""
+    url = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL", "")
+    lock = Path(tempfile.gettempdir()) / f"kiruna-bot-pg-{hashlib.sha256(url.encode()).hexdigest()[:12]}.lock"
+    with lock.open("a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 @pytest.fixture

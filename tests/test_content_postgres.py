@@ -24,8 +24,8 @@ from bot.storage.db import Database
 from tests.content_pages import NEW_GOAL, second_version_html
 from tests.servers import Server, serve
 
-# alone (a 5 s deadline across two hosts), and never beside test_storage's tests of the same database
-pytestmark = [pytest.mark.slow, pytest.mark.serial, pytest.mark.xdist_group("postgresql")]
+# alone (a 5 s deadline across two hosts): after the parallel slow tier, one test at a time
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 TOKEN = "two-hosts-token"
@@ -47,7 +47,9 @@ TABLES = (
 
 
 @pytest.fixture
-def hosts(settings: Settings, pipeline: object, tmp_path: Path) -> Iterator[tuple[Server, Server]]:
+def hosts(
+    settings: Settings, pipeline: object, tmp_path: Path, postgresql_turn: None
+) -> Iterator[tuple[Server, Server]]:
     if not PG_URL:
         pytest.skip("KIRUNA_BOT_TEST_DATABASE_URL is not set (./run.sh test sets it)")
     database = Database(PG_URL)

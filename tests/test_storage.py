@@ -28,16 +28,14 @@ from corpus.curated_translations import CuratedTranslation
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 
 
-# the PostgreSQL tests share one database: one slow-tier worker runs them all (group "postgresql")
-@pytest.fixture(
-    params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.slow, pytest.mark.xdist_group("postgresql")])]
-)
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
     if request.param == "sqlite":
         database = Database(sqlite_url(tmp_path / "test.db"))
     else:
         if not PG_URL:
             pytest.skip("KIRUNA_BOT_TEST_DATABASE_URL is not set (./run.sh test sets it)")
+        request.getfixturevalue("postgresql_turn")  # the database is shared with test_content_postgres
         database = Database(PG_URL)
         with database.engine.begin() as conn:
             for table in ("feedback", "questions", "translations", "eval_cases", "rate_limits"):
