@@ -115,6 +115,56 @@ def test_arabic_parts_joined_by_a_glued_and_with_harakat(service: ChatService) -
     assert "2020-02-21" in quoted
 
 
+def test_two_sentences_are_two_parts(service: ChatService) -> None:
+    answer = _turns(service, "Vad är målet för boendet? Finns det något att läsa om bostäderna?")
+    quoted = _verbatim(answer)
+    assert "En god och trygg livsmiljö" in quoted
+    assert "Läs mer om vårt bostadsförsörjningsprogram (webbsida)" in quoted
+
+
+def test_two_topics_under_one_question_word(service: ChatService) -> None:
+    # "kultur" alone is also the interpretation's "många kulturer": read in the frame of the part before it
+    answer = _turns(service, "Vilka mål har ni för bostäder och kultur?")
+    quoted = _verbatim(answer)
+    assert quoted.index("En god och trygg livsmiljö") < quoted.index("Kultur och idrott ska vara lättillgängligt")
+    assert "många kulturer" not in quoted
+
+
+def test_two_parts_in_one_passage_get_one_quote_covering_both(service: ChatService) -> None:
+    answer = _turns(service, "When did the vision work start, and how many working groups were there?")
+    quoted = [q.text for q in answer.quotes]
+    both = [q for q in quoted if "februari 2012" in q and "Nio arbetsgrupper" in q]
+    assert len(both) == 1, quoted
+    _verbatim(answer)
+
+
+def test_a_purpose_is_answered_with_the_sentence_stating_it(service: ChatService) -> None:
+    answer = _turns(service, "Warum gab es 2012 ein Seminar?")
+    assert "Syftet med seminariet" in _verbatim(answer)
+
+
+def test_a_where_question_that_no_link_answers_quotes_the_passage(service: ChatService) -> None:
+    answer = _turns(service, "In which plans has the vision work been used?")
+    quoted = _verbatim(answer)
+    assert "utvecklingsplanen för nytt centrum" in quoted
+    assert "Läs " not in quoted
+
+
+def test_counting_goals_lists_them_and_counting_groups_quotes_the_count(service: ChatService) -> None:
+    goals = _turns(service, "How many goals does the municipality have?")
+    assert [q.text.split("\n")[0] for q in goals.quotes] == DIRECTIONS
+    groups = _turns(service, "Hur många arbetsgrupper deltog?")
+    assert "Nio arbetsgrupper" in _verbatim(groups)
+    assert not any(q.text in DIRECTIONS for q in groups.quotes)
+
+
+def test_a_persian_question_about_the_page_is_not_read_as_arabic_where(service: ChatService) -> None:
+    # Arabic "أين" (where) folds to Persian "این" (this): only the message's own languages' cues count
+    answer = _turns(service, "این صفحه را چه کسی منتشر کرده است؟")
+    assert answer.lang == "fa"
+    assert "Publicerad av: Ulrika Hannu" in _verbatim(answer)
+
+
 def test_an_elliptical_follow_up_keeps_the_question(service: ChatService) -> None:
     answer = _turns(service, "Vad är målet för bostäder?", "och för kultur?")
     assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)

@@ -24,7 +24,8 @@ from bot.storage.db import Database
 from tests.content_pages import NEW_GOAL, second_version_html
 from tests.servers import Server, serve
 
-pytestmark = pytest.mark.slow
+# alone (a 5 s deadline across two hosts): after the parallel slow tier, one test at a time
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 
 PG_URL = os.environ.get("KIRUNA_BOT_TEST_DATABASE_URL")
 TOKEN = "two-hosts-token"

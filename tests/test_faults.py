@@ -97,6 +97,7 @@ def _timed_post(base: str, body: dict[str, str]) -> tuple[int, float, dict[str, 
     return r.status_code, time.monotonic() - started, r.json()
 
 
+@pytest.mark.serial
 def test_a_stalled_provider_does_not_slow_other_answers(stalled_server: Server) -> None:
     base = stalled_server.base
     baseline = min(_timed_post(base, SV_QUESTION)[1] for _ in range(3))

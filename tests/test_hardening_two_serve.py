@@ -281,6 +281,7 @@ QUESTIONS = [
 ]
 
 
+@pytest.mark.serial
 def test_slow_connections_are_cut_off_while_chats_go_on(data: Path) -> None:
     slow, chatters, header_timeout, body_timeout = 2000, 16, 3.0, 3.0
     if not _raise_nofile(slow * 2 + 512):
@@ -349,6 +350,7 @@ def test_slow_connections_are_cut_off_while_chats_go_on(data: Path) -> None:
 # -- 6. a held database lock ---------------------------------------------------------------------------------
 
 
+@pytest.mark.serial
 def test_a_held_lock_does_not_freeze_the_worker(data: Path) -> None:
     with serve(data, env={**QUIET, "KIRUNA_BOT_RATE_LIMIT": "100/minute"}) as s:
         assert httpx.post(f"{s.base}/v1/chat", json=SV, timeout=30).status_code == 200

@@ -165,3 +165,22 @@ def test_other_diacritics_make_another_word(cues: QuestionCues) -> None:
     assert "time" in cues.question_intents("nar antogs visionen")
     assert "time" in cues.question_intents("När antogs visionen")
     assert "time" not in cues.question_intents("Hur når vi visionen?")
+
+
+def test_only_the_languages_a_message_may_be_in_count(tmp_path: Path) -> None:
+    # Arabic "أين" (where) folds to the same letters as Persian "این" (this)
+    _write(tmp_path, "ar", {"place": "أين"})
+    _write(tmp_path, "fa", {"published": "منتشر*"})
+    cues = load_question_cues(tmp_path)
+    question = "این صفحه را چه کسی منتشر کرده است؟"
+    assert cues.question_intents(question) == {"place", "published"}
+    assert cues.question_intents(question, ["fa"]) == {"published"}
+    assert cues.question_intents("أين أقرأ المزيد؟", ["ar", "fa"]) == {"place"}
+
+
+def test_a_sentence_stating_a_purpose_answers_why(tmp_path: Path) -> None:
+    _write(tmp_path, "sv", {"reason": "varför, syfte*"})
+    cues = load_question_cues(tmp_path)
+    assert "reason" in cues.sentence_states("Syftet med seminariet var att skapa kontakter.", "sv")
+    assert "reason" not in cues.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")
+    assert cues.sentence_states("Visionsprojektet startade i februari 2012.", "sv") == {"time"}

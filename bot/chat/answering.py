@@ -26,7 +26,7 @@ from bot.chat.answer import (
     SourceLine,
     TranslationInfo,
 )
-from bot.chat.quoting import quote_span, verify_quote
+from bot.chat.quoting import verify_quote
 from bot.chat.retrieval import Retrieval
 from bot.chat.understanding import Part, Plan
 from bot.language.messages import Catalogs, M
@@ -70,6 +70,10 @@ class _Span:
     end: int
     lead: bool  # the bot's words come before this quote (else it follows the previous one directly)
     not_stated: bool = False  # the question asked for something this passage does not state
+
+
+def _joins(a: _Span, b: _Span) -> bool:
+    return a.chunk.id == b.chunk.id and a.not_stated == b.not_stated
 
 
 class Answerer:
@@ -187,17 +191,19 @@ class Answerer:
             ]
         out: list[_Span] = []
         for part in plan.parts:
-            out.extend(self._part_spans(part))
+            for span in self._part_spans(part):
+                same = next((i for i, o in enumerate(out) if _joins(o, span)), None)
+                if same is None:
+                    out.append(span)
+                else:  # two parts quoting one passage: one quote from the first to the last sentence asked
+                    o = out[same]
+                    out[same] = _Span(o.chunk, min(o.start, span.start), max(o.end, span.end), o.lead, o.not_stated)
         return out
 
     def _part_spans(self, part: Part) -> list[_Span]:
         assert part.chunk is not None
         best = part.chunk
-        scored = next((r for r in part.retrieval.ranked if r.chunk.id == best.id), None)
-        if part.whole:
-            start, end = best.start, best.end
-        else:
-            start, end = quote_span(best, scored.sentence_scores if scored else {}, part.typed)
+        start, end = part.span()
         chunks = [(best, start, end)]
         chunks += [(c, c.start, c.end) for c in (self._corpus.chunk(i) for i in best.companions)]
         chunks.sort(key=lambda x: x[1])  # page order: the vision before its interpretation

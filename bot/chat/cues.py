@@ -161,14 +161,16 @@ class CueTable:
                     out.append(Match(category, lang, i, i + len(cue.words)))
         return out
 
-    def categories(self, text: str) -> frozenset[str]:
-        """The categories a text's cues belong to, in whatever language it is written."""
+    def categories(self, text: str, languages: Iterable[str] | None = None) -> frozenset[str]:
+        """The categories a text's cues belong to, in whatever language it is written (or only in
+        the languages given: Arabic "أين", "where", folds to Persian "این", "this")."""
         tokens = words(text)
-        found = {m.category for m in self.matches(tokens, marks=word_marks(text))}
+        found = self.matches(tokens, marks=word_marks(text))
         split = split_clitics(tokens)
         if len(split) != len(tokens):
-            found |= {m.category for m in self.matches(split)}
-        return frozenset(found)
+            found += self.matches(split)
+        allowed = frozenset(languages) if languages is not None else None
+        return frozenset(m.category for m in found if allowed is None or m.lang in allowed)
 
     def in_language(self, lang: str, category: str) -> list[Cue]:
         return self.by_lang.get(lang, {}).get(category, [])

@@ -13,6 +13,7 @@ training questions how much each is worth.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,9 +67,10 @@ class QuestionCues:
     def by_lang(self) -> dict[str, dict[str, list[Cue]]]:
         return self.table.by_lang
 
-    def question_intents(self, question: str) -> frozenset[str]:
-        """The answer types a question asks for, in whatever language it is written."""
-        return self.table.categories(question)
+    def question_intents(self, question: str, languages: Iterable[str] | None = None) -> frozenset[str]:
+        """The answer types a question asks for, in whatever language it is written (or, given the
+        languages it may be in, in those)."""
+        return self.table.categories(question, languages)
 
     def chunk_offers(self, chunk: Chunk, language: str) -> frozenset[str]:
         """The answer types a passage offers: its signposts typed by its language's cues, and
@@ -85,6 +87,13 @@ class QuestionCues:
         if chunk.kind == "link":  # a "Läs mer om …" line says where to read more
             offers.add("place")
         return frozenset(offers) | stated_types(chunk.text, language)
+
+    def sentence_states(self, text: str, language: str) -> frozenset[str]:
+        """What one sentence states: times, counts and by-lines, and a purpose in the page's own
+        words for it ("Syftet med seminariet var …" answers "what was the seminar for?")."""
+        said = words(text)
+        purpose = any(c.found_in(said) for c in self.by_lang.get(language, {}).get("reason", ()))
+        return stated_types(text, language) | ({"reason"} if purpose else frozenset())
 
 
 # The answer types a text states rather than is titled with.

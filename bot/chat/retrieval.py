@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from bot.chat.question_types import QuestionCues, stated_types
+from bot.chat.question_types import QuestionCues
 from bot.chat.ranking import DENSE_LANGUAGES, LEXICAL_LANGUAGES, LinearRanker, feature_matrix, top_mean
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
@@ -122,7 +122,9 @@ class HybridRetriever:
         self.cues = cues
         language = {d.meta.id: d.meta.language for d in corpus.documents}
         self._offers = {c.id: cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
-        self._stated = {s.id: stated_types(s.text, language[c.doc_id]) for c in corpus.chunks() for s in c.sentences}
+        self._stated = {
+            s.id: cues.sentence_states(s.text, language[c.doc_id]) for c in corpus.chunks() for s in c.sentences
+        }
         self._index = index
         self._embedder = embedder
         self.ranker = ranker

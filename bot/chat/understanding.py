@@ -32,6 +32,7 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import QuestionCues
+from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.language.detection import Detection, LanguageDetector
@@ -43,6 +44,8 @@ from index.analysis import stems, words
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+# What any passage may state, besides the page's lines.
+STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
 SECTION_TYPES = frozenset({"manner", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
@@ -58,6 +61,10 @@ FOLLOW_ON_COVERAGE = 0.5
 TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
 SMALLTALK_SHARE = 1 / 3
+# Two words are one heading word when they share their first letters, up to this many ("стратегічних",
+# "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
+PREFIX = 6
+MIN_PREFIX = 4
 # Words of a list's heading a question must name to ask for the list.
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
@@ -73,6 +80,8 @@ SMALLTALK_SIMILARITY = 0.91
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
+# the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
+_SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(r"(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -89,6 +98,14 @@ class Part:
     not_stated: bool = False  # asked for a fact the page does not state near this passage
     whole: bool = False  # the passage's heading asks the question ("Hur når vi visionen?"): quote it all
     asks: frozenset[str] = frozenset()  # what the question asked for
+
+    def span(self) -> tuple[int, int]:
+        """Where the quote of this part starts and ends in its document (whole sentences)."""
+        assert self.chunk is not None
+        if self.whole:
+            return self.chunk.start, self.chunk.end
+        scored = next((r for r in self.retrieval.ranked if r.chunk.id == self.chunk.id), None)
+        return quote_span(self.chunk, scored.sentence_scores if scored else {}, self.typed)
 
 
 @dataclass(frozen=True)
@@ -320,11 +337,12 @@ class Understander:
         self, message: str, reading: Reading, detection: Detection, lang: str, context: Context | None
     ) -> Plan:
         question, how = self._resolve(message, reading, context)
-        asks = self.cues.question_intents(question)
+        langs = detection.plausible
+        asks = self.cues.question_intents(question, langs)
         if how == "followup" and context is not None:
-            own = self.cues.question_intents(message)
+            own = self.cues.question_intents(message, langs)
             # "and for culture?" asks what the last question did; "och målet för boende?" asks its own
-            asks = own if own else self.cues.question_intents(context.question) | frozenset(context.asks) - {"count"}
+            asks = own or self.cues.question_intents(context.question, langs) | frozenset(context.asks) - {"count"}
         looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
@@ -359,14 +377,16 @@ class Understander:
                 retrievals=(retrieval,),
             )
         parts = None
-        if how == "standalone" and (_COMMA.search(question) or reading.conjunctions):
+        if how == "standalone" and (_COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions):
             parts = self._split(question, reading, asks, detection)
         if not parts:
             parts = (self._part(question, retrieval, decision, asks),)
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
         # an answer about one item of the last list keeps that list: "and the fourth one?" still counts in it
         kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
-        next_context = Context(lang, question, chunks, kept, tuple(sorted(asks)))
+        # after several parts, "and for education?" follows the first: the question the message led with
+        asked, led = (parts[0].question, parts[0].asks) if len(parts) > 1 else (question, asks)
+        next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
     def _follow(
@@ -422,7 +442,9 @@ class Understander:
         if reading.reference or len(content) <= 1:
             # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
             alone = self._retrieve(message)
-            if not reading.reference and self._decide(alone).in_scope and content:
+            # a whole question of its own ("när startade visionsarbetet och hur många fanns det?") stands alone
+            own = not reading.reference or len(content) > SHORT_WORDS
+            if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
             if not reading.reference and content and self._new_topic(message, alone, context):
                 # "gaadiidka?", "ንትምህርቲኸ?" after a goal: another topic, asked as the last question asked
@@ -466,20 +488,29 @@ class Understander:
         """
         ranked = retrieval.ranked
         best = ranked[0]
-        wanted = asks & FACT_TYPES
+        # a "read more" line is about one topic: it answers "where?" only when it matches the question
+        # at least as well as the best passage ("in which plans was the vision work used?" is no link)
+        links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
+        wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
             whole = bool(asks & best.answer_types & SECTION_TYPES)
             return Part(question, retrieval, decision, best.chunk, best.typed_sentences, whole=whole, asks=asks)
         section = best.chunk.heading_path
+
+        def coverage(types: frozenset[str]) -> tuple[int, int]:
+            # what only a page line states (who published, when changed, what was decided) counts first;
+            # any passage can state a time or a number
+            return len(wanted & types - STATED_ANYWHERE), len(wanted & types)
+
         options = [
-            (len(wanted & r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
+            (coverage(r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
             for r in retrieval.lines
-            if wanted & r.answer_types
+            if wanted & r.answer_types and (r.chunk.kind != "link" or r in links)
         ]
         line = max(options, key=lambda o: (o[0], o[1])) if options else None
         # the best of the top passages that states most of what was asked (the best passage on a tie)
-        passages = [(len(wanted & r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
+        passages = [(coverage(r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
         covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
         # a tie goes to the line only if it stands under the passage's own heading and matches far better:
         # "when did the vision work begin?" is not answered by when the page was last changed
@@ -487,11 +518,11 @@ class Understander:
             line[0] > covered
             or (
                 line[0] == covered
-                and (not covered or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
+                and (not any(covered) or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
             )
         ):
             return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
-        if covered:
+        if any(covered):
             return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, asks=asks)
         return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
 
@@ -506,16 +537,33 @@ class Understander:
         vector: npt.NDArray[np.float32],
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
-        if not (reading.wants_list or "count" in asks or shaped or self._names_a_list(question)):
+        heading_words = self._list_heading_words(question)
+        # a word of a list's heading is a list question when it asks for no fact ("vilka inriktningar finns?",
+        # not "where can I read about the business strategy?")
+        named_only = heading_words > 0 and not asks & FACT_TYPES
+        if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
-        top = [r.chunk for r in retrieval.ranked[:3]]
+        ranked = retrieval.ranked
+        explicit = reading.wants_list or "count" in asks  # "list all the goals", "how many …"
+        if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
+            return False  # one item, clearly named: "what is the strategic direction for housing?"
+        top = [r.chunk for r in ranked[:3]]
+        named = heading_words >= LIST_HEADING_WORDS or (heading_words and (reading.wants_list or "count" in asks))
+        if named or {"count", "goal"} <= asks:
+            # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
+            return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
+        if "count" in asks and not heading_words:
+            return top[0].kind == "labelled"  # "how many working groups?" counts what the best passage says
         return any(c.kind == "labelled" for c in top)
 
-    def _names_a_list(self, question: str) -> bool:
-        """The question names the heading items stand under, in any language ("Vilka är de
-        strategiska inriktningarna?", "which strategic directions are there?"): two of its words."""
-        asked = set(stems(self._coverage.content_words(question), None))
-        return any(len(asked & words) >= LIST_HEADING_WORDS for words in self._list_headings)
+    def _list_heading_words(self, question: str) -> int:
+        """How many words of a list's heading the question names ("Vilka är de strategiska
+        inriktningarna?", "which strategic directions are there?": two), in any language."""
+        asked = [set(stems([word], None)) for word in dict.fromkeys(self._coverage.content_words(question))]
+        return max(
+            (sum(any(_kin(a, w) for a in forms for w in words) for forms in asked) for words in self._list_headings),
+            default=0,
+        )
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
@@ -536,7 +584,7 @@ class Understander:
         question: str,
         how: str,
     ) -> Plan | None:
-        first = next(r.chunk for r in retrieval.ranked[:3] if r.chunk.kind == "labelled")
+        first = next(r.chunk for r in retrieval.ranked if r.chunk.kind == "labelled")
         items = tuple(self._siblings(first))
         if len(items) < 2:
             return None
@@ -581,54 +629,86 @@ class Understander:
     def _split(
         self, question: str, reading: Reading, asks: frozenset[str], detection: Detection
     ) -> tuple[Part, ...] | None:
-        """The parts of a message joining two or three questions, each with its own passage.
+        """The parts of a message joining two or three questions, each with its own quote.
 
-        The message is cut at its conjunctions and commas; consecutive pieces that land on the
-        same passage, or have no content word of their own ("… and by whom?"), stay together.
-        It is split only when at least two pieces land, in scope, on different passages.
+        The message is cut at its conjunctions, commas and sentence ends; consecutive pieces the
+        answer would quote the same words for, or with no content word of their own ("… and by
+        whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
+        different passages or of different places in one passage.
         """
-        spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
-        if len(spans) != len(reading.tokens):
-            return None  # folding changed the words: no safe way to map cut points back
-        # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
-        cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
-        cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
-        cuts = sorted(c for c in cuts if c[0] > 0)
-        if not cuts or len(cuts) > MAX_SPLITS:
+        pieces = _pieces(question, reading, detection)
+        if pieces is None:
             return None
-        pieces, at = [], 0
-        for start, end in cuts:
-            if start >= at:
-                pieces.append(question[at:start])
-                at = end
-        pieces.append(question[at:])
         parts: list[Part] = []
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
-            own = self.cues.question_intents(piece) & FACT_TYPES
-            if not self._coverage.content_words(piece) and not own:
-                if parts:  # "… and by whom?": asks more of the same passage
+            intents = self.cues.question_intents(piece, detection.plausible)
+            own = intents & FACT_TYPES
+            if not self._coverage.content_words(piece) and not own and (not parts or intents <= parts[-1].asks):
+                if parts:  # "… and why?": asks more of the same passage
                     parts[-1] = self._part(
                         f"{parts[-1].question} {piece}", parts[-1].retrieval, parts[-1].decision, asks
                     )
                 continue
             retrieval, decision = self._look(piece)
+            if parts and len(self._coverage.content_words(piece)) <= SHORT_WORDS:
+                # "… boende och kultur?": "kultur" in the frame of the piece before it
+                retrieval, decision = self._in_frame(piece, parts[-1], retrieval, decision)
             if not retrieval.ranked:
                 continue
-            # "… and culture?", "… and parking plans?": ask what the piece before asked
-            inherited = parts[-1].asks & FACT_TYPES if parts else frozenset()
-            piece_asks = own or inherited or self.cues.question_intents(piece) or asks
+            # "… and culture?": asks what the piece before asked (a first piece, what the message asks
+            # besides the facts other pieces ask for)
+            piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
             if not decision.in_scope and self._line_answers(retrieval, piece_asks):
                 decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
             part = self._part(piece, retrieval, decision, piece_asks)
-            if parts and parts[-1].chunk == part.chunk:
-                continue  # two pieces, one passage: "kultur och idrott"
+            if parts and _same_quote(parts[-1], part):
+                if part.decision.in_scope and not parts[-1].decision.in_scope:
+                    parts[-1] = part  # "what does the council want with jobs and business": in scope together
+                continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
-        answered = [p for p in parts if p.decision.in_scope and p.chunk is not None]
-        if len({p.chunk.id for p in answered if p.chunk is not None}) < 2:
+        whole = self._look(question)[0].ranked
+        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole[0])
+        # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
+        if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
+            return None
+        # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
+        # världen" is one topic, whatever its pieces alone land on
+        near = {r.chunk.id for r in whole[: len(answered) + 1]}
+        if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
+
+    def _in_frame(
+        self, piece: str, before: Part, alone: Retrieval, decision: ScopeDecision
+    ) -> tuple[Retrieval, ScopeDecision]:
+        """A short piece after another, read as a follow-up of it: a new topic in its frame."""
+        if before.chunk is None or not alone.ranked or alone.ranked[0].chunk.id == before.chunk.id:
+            return alone, decision
+        together, joint = self._look(f"{before.question} {piece}")
+        return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
+
+
+def _pieces(question: str, reading: Reading, detection: Detection) -> list[str] | None:
+    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely)."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
+    if len(spans) != len(reading.tokens):
+        return None  # folding changed the words: no safe way to map cut points back
+    # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
+    cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
+    cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
+    cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
+    cuts = sorted(c for c in cuts if c[0] > 0)
+    if not cuts or len(cuts) > MAX_SPLITS:
+        return None
+    pieces, at = [], 0
+    for start, end in cuts:
+        if start >= at:
+            pieces.append(question[at:start])
+            at = end
+    pieces.append(question[at:])
+    return pieces
 
 
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
@@ -638,6 +718,43 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
+    """Parts unsure between their own best passage and the whole message's best take the latter:
+    in "anything on culture and sport?", "culture" alone is nearly the interpretation's "many cultures"."""
+    out: list[Part] = []
+    for p in parts:
+        ranked = p.retrieval.ranked
+        own_best = p.chunk is not None and len(ranked) > 1 and p.chunk.id == ranked[0].chunk.id != top.chunk.id
+        part = p
+        if (
+            own_best
+            and not p.asks & FACT_TYPES
+            and ranked[1].chunk.id == top.chunk.id
+            and not _leads(ranked, TOPIC_MARGIN)
+        ):
+            second = ranked[1]
+            part = Part(p.question, p.retrieval, p.decision, second.chunk, second.typed_sentences, asks=p.asks)
+        if not any(_same_quote(o, part) for o in out):
+            out.append(part)
+    return out
+
+
+def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
+    return len(ranked) < 2 or ranked[0].fused - ranked[1].fused >= margin
+
+
+def _kin(a: str, b: str) -> bool:
+    n = min(PREFIX, len(a), len(b))
+    return n >= MIN_PREFIX and a[:n] == b[:n]
+
+
+def _same_quote(a: Part, b: Part) -> bool:
+    """Two parts the answer would quote the same words for."""
+    if a.chunk is None or b.chunk is None:
+        return a.chunk is b.chunk
+    return a.chunk.id == b.chunk.id and a.not_stated == b.not_stated and a.span() == b.span()
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:
