@@ -11,6 +11,7 @@ import hashlib
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -52,6 +53,24 @@ Arbetet startade i februari 2012. Nio arbetsgrupper samlade in synpunkter.
 """
 
 
+@cache
+def _bucket(trigram: str) -> int:
+    return int.from_bytes(hashlib.blake2b(trigram.encode(), digest_size=4).digest(), "little") % DIM
+
+
+@lru_cache(maxsize=1 << 15)
+def _hash_row(text: str) -> Vectors:
+    """One text's unit vector, remembered: the fast tier embeds the same page in many tests."""
+    counts = [0.0] * DIM
+    for word in words(fold(text)):
+        padded = f"#{word}#"
+        for i in range(max(1, len(padded) - 2)):
+            counts[_bucket(padded[i : i + 3])] += 1.0
+    row = normalize_rows(np.array([counts], dtype=np.float32))[0]
+    row.flags.writeable = False  # shared by every caller: vstack below copies it
+    return row
+
+
 class HashEmbedder:
     """Deterministic vectors from hashed character trigrams of folded words: no model, no download."""
 
@@ -59,14 +78,9 @@ class HashEmbedder:
     dim = DIM
 
     def _embed(self, texts: list[str]) -> Vectors:
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in words(fold(text)):
-                padded = f"#{word}#"
-                for i in range(max(1, len(padded) - 2)):
-                    digest = hashlib.blake2b(padded[i : i + 3].encode(), digest_size=4).digest()
-                    out[row, int.from_bytes(digest, "little") % DIM] += 1.0
-        return normalize_rows(out)
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.vstack([_hash_row(t) for t in texts])
 
     def embed_queries(self, texts: list[str]) -> Vectors:
         return self._embed(texts)
