@@ -115,7 +115,8 @@ class GoogleTranslator:
         future.add_done_callback(lambda _: self._slots.release())
         try:
             return future.result(timeout=self.deadline)
-        except cf.TimeoutError as exc:
+        except (cf.TimeoutError, requests.Timeout) as exc:
+            # the call's own read timeout is the deadline too: whichever fires first, it is the same event
             raise TranslationUnavailable(f"no answer from the provider within {self.deadline:.1f}s") from exc
         except TranslationUnavailable:
             raise
