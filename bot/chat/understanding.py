@@ -358,9 +358,11 @@ class Understander:
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
-        # a follow-up naming one new topic ("and the goal for housing?") is not the last question's list again
-        list_reading = (message, self._looked(message)[2]) if how == "followup" else (question, vector)
-        if self._wants_list(reading, asks, retrieval, *list_reading):
+        # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
+        # last question's list again: whether it asks for a list is read from the message alone
+        read_alone = how == "followup"
+        alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
+        if self._wants_list(reading, asks, alone_retrieval, message if read_alone else question, alone_vector):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
                 return listed
