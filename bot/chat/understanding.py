@@ -459,7 +459,7 @@ class Understander:
         top = [r for r in alone.ranked if r.chunk.kind not in LINE_KINDS][:2]
         if not top or top[0].chunk.id in context.chunks:
             return False
-        clear = len(top) == 1 or top[0].fused - top[1].fused >= TOPIC_MARGIN
+        clear = _leads(top, TOPIC_MARGIN)
         return clear or self._names_a_topic(message, alone)
 
     def _out_of_scope(
@@ -550,7 +550,7 @@ class Understander:
         if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
             return False  # one item, clearly named: "what is the strategic direction for housing?"
         top = [r.chunk for r in ranked[:3]]
-        named = heading_words >= LIST_HEADING_WORDS or (heading_words and (reading.wants_list or "count" in asks))
+        named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
         if named or {"count", "goal"} <= asks:
             # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
             return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
