@@ -173,6 +173,14 @@ def test_an_elliptical_follow_up_keeps_the_question(service: ChatService) -> Non
     assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
 
 
+def test_a_follow_up_naming_one_goal_is_not_the_list(service: ChatService) -> None:
+    # "tavoite" (goal) is a word of the list's heading, but the follow-up names one item
+    answer = _turns(service, "Milloin visio hyväksyttiin?", "entä kulttuurin tavoite?")
+    assert answer.lang == "fi"
+    assert [q.text.split("\n")[0] for q in answer.quotes] == ["Inriktning: Kultur, fritid och idrott i hela kommunen"]
+    _verbatim(answer)
+
+
 def test_a_reference_to_the_last_answer(service: ChatService) -> None:
     answer = _turns(service, "Vad är Kirunas vision?", "när beslutades det?")
     assert "2013-05-27" in _verbatim(answer)

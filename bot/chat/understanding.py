@@ -358,9 +358,11 @@ class Understander:
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
-        # a follow-up naming one new topic ("and the goal for housing?") is not the last question's list again
-        list_reading = (message, self._looked(message)[2]) if how == "followup" else (question, vector)
-        if self._wants_list(reading, asks, retrieval, *list_reading):
+        # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
+        # last question's list again: whether it asks for a list is read from the message alone
+        read_alone = how == "followup"
+        alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
+        if self._wants_list(reading, asks, alone_retrieval, message if read_alone else question, alone_vector):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
                 return listed
@@ -457,7 +459,7 @@ class Understander:
         top = [r for r in alone.ranked if r.chunk.kind not in LINE_KINDS][:2]
         if not top or top[0].chunk.id in context.chunks:
             return False
-        clear = len(top) == 1 or top[0].fused - top[1].fused >= TOPIC_MARGIN
+        clear = _leads(top, TOPIC_MARGIN)
         return clear or self._names_a_topic(message, alone)
 
     def _out_of_scope(
@@ -548,7 +550,7 @@ class Understander:
         if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
             return False  # one item, clearly named: "what is the strategic direction for housing?"
         top = [r.chunk for r in ranked[:3]]
-        named = heading_words >= LIST_HEADING_WORDS or (heading_words and (reading.wants_list or "count" in asks))
+        named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
         if named or {"count", "goal"} <= asks:
             # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
             return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
