@@ -35,14 +35,17 @@ class Cue:
 
     def matches_at(self, tokens: list[str], i: int, marks: list[str] | None = None) -> bool:
         n = len(self.words)
-        if i + n > len(tokens) or not all(_match(c, t) for c, t in zip(self.words, tokens[i : i + n], strict=True)):
+        if i + n > len(tokens):
             return False
+        for k, cue in enumerate(self.words):  # a plain loop: most tries fail at the first word
+            if not _match(cue, tokens[i + k]):
+                return False
         if marks is None or not self.marks:
             return True
         return all(not c or not t or c == t for c, t in zip(self.marks, marks[i : i + n], strict=True))
 
     def found_in(self, tokens: list[str]) -> bool:
-        return any(self.matches_at(tokens, i) for i in range(len(tokens)))
+        return any(self.matches_at(tokens, i) for i in range(len(tokens) - len(self.words) + 1))
 
 
 @dataclass(frozen=True)
