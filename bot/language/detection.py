@@ -68,10 +68,10 @@ class Vocabulary:
     def __init__(self, samples: Mapping[str, Iterable[str]]) -> None:
         langs_of: dict[str, set[str]] = {}
         for lang, texts in samples.items():
-            for text in texts:
-                for word in _WORD.findall(text.casefold()):
-                    if len(word) > 1 and not word.isdigit():
-                        langs_of.setdefault(word, set()).add(lang)
+            used = {word for text in texts for word in _WORD.findall(text.casefold())}  # each word once
+            for word in used:
+                if len(word) > 1 and not word.isdigit():
+                    langs_of.setdefault(word, set()).add(lang)
         n = max(1, len(samples))
         # idf: a word every language shares says nothing, one used by a single language says much
         self._weight = {w: math.log(n / len(ls)) for w, ls in langs_of.items()}
