@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from bot.chat.answering import Answerer
@@ -325,7 +326,13 @@ class Bot:
 
 def page_questions() -> list[str]:
     """Questions the page answers (the training set's): what "about the page" means to pointer matching."""
-    return sorted({c.question for c in training_cases() if c.answer is not None})
+    return list(_page_questions())
+
+
+@cache
+def _page_questions() -> tuple[str, ...]:
+    # read once per process: the training set ships with the package, and every bot built asks for it
+    return tuple(sorted({c.question for c in training_cases() if c.answer is not None}))
 
 
 def build_bot(

@@ -94,6 +94,11 @@ class TranslationMemory:
             ).all()
             return {by_hash[r.source_hash]: MemoryEntry.of(r) for r in rows}
 
+    def _stored(self, lang: str) -> set[str]:
+        """The source hashes that have a translation into `lang` (hashes only: no rows to load)."""
+        with self._db.session() as s:
+            return set(s.scalars(select(TranslationRow.source_hash).where(TranslationRow.lang == lang)))
+
     def get(self, source: str, lang: str) -> MemoryEntry | None:
         return self.get_many([source], lang).get(source)
 
@@ -135,8 +140,9 @@ class TranslationMemory:
             by_lang.setdefault(tr.lang, []).append(tr)
         added = 0
         for lang, items in by_lang.items():
-            have = self.get_many([tr.source for tr in items], lang)
-            missing = list({tr.source: tr for tr in items if tr.source not in have}.values())
+            hashes = {tr.source: source_hash(tr.source) for tr in items}
+            have = self._stored(lang)
+            missing = list({tr.source: tr for tr in items if hashes[tr.source] not in have}.values())
             if not missing:
                 continue
             now = _now()
