@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from corpus.errors import CorpusError, read_text
@@ -89,6 +89,9 @@ def word_marks(text: str) -> list[str] | None:
     return marked if len(marked) == len(words(text)) else None
 
 
+# A cue is a frozen value of its text, remembered: every load of the tables (each worker's start, each
+# published version it follows) reads the same ~8,000 cues again.
+@lru_cache(maxsize=1 << 14)
 def make_cue(text: str) -> Cue | None:
     folded = cue_words(text)
     if not folded:
