@@ -161,19 +161,20 @@ def test_a_held_write_lock_does_not_block_the_event_loop(fast_settings: Settings
     app = create_app(settings, fresh_bot)
     db_file = fresh_bot.database.url.removeprefix("sqlite:///")
     held = threading.Event()
+    probed = threading.Event()
 
     def hold_lock(seconds: float) -> None:
         conn = sqlite3.connect(db_file, isolation_level=None)
         conn.execute("BEGIN IMMEDIATE")
         held.set()
-        time.sleep(seconds)
+        probed.wait(seconds)  # held until every probe is done (or at most `seconds`)
         conn.execute("ROLLBACK")
         conn.close()
 
-    async def run() -> tuple[list[float], int]:
+    async def run() -> tuple[list[float], int, bool]:
         transport = httpx.ASGITransport(app=app)
         async with app.router.lifespan_context(app), httpx.AsyncClient(transport=transport, base_url="http://t") as c:
-            locker = threading.Thread(target=hold_lock, args=(3.0,))
+            locker = threading.Thread(target=hold_lock, args=(10.0,))
             locker.start()
             held.wait()
             chat = asyncio.create_task(c.post("/v1/chat", json=QUESTION, timeout=30))
@@ -183,11 +184,14 @@ def test_a_held_write_lock_does_not_block_the_event_loop(fast_settings: Settings
                 started = time.monotonic()
                 assert (await c.get("/health/live")).status_code == 200
                 lags.append(time.monotonic() - started)
+            under_lock = not probed.is_set() and locker.is_alive()
+            probed.set()
             status = (await chat).status_code
             locker.join()
-            return lags, status
+            return lags, status, under_lock
 
-    lags, status = run_async(run)
+    lags, status, under_lock = run_async(run)
+    assert under_lock  # every probe ran while the lock was held
     assert max(lags) < 0.3, lags  # was 10.8 s: the counter was written on the event loop
     assert status == 200  # counted late or not at all, but answered
 
