@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,8 +24,11 @@ CULTURE = {"message": "Vad är målet för kultur och idrott?", "lang": "sv"}
 
 
 @pytest.fixture
-def client(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Iterator[TestClient]:
+def client(
+    tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline, started_database: Path
+) -> Iterator[TestClient]:
     settings = with_settings(fast_settings, data_dir=tmp_path, staff_token=TOKEN, import_hosts="kiruna.se")
+    shutil.copy(started_database, tmp_path / started_database.name)  # as `fresh_bot`: a first start's rows
     with TestClient(create_app(settings, fake_bot(settings, fast_pipeline))) as c:
         yield c
 
