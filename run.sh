@@ -27,6 +27,21 @@ make_venv() {
 
 pip_install() { "$PY" -m pip install --quiet --disable-pip-version-check "$@"; }
 
+# What the tests need, installed once per pyproject.toml: pip takes seconds to find it all installed.
+# The stamp names what was installed; a changed pyproject.toml or torch pin installs again (so does
+# deleting $VENV/.test-install).
+install_test_tools() {
+  local torch="torch==2.13.0" stamp="$VENV/.test-install" want
+  want="$(cat pyproject.toml; echo "$torch")"
+  want="$(printf '%s' "$want" | sha256sum | cut -d' ' -f1)"
+  if [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then return; fi
+  rm -f "$stamp"
+  # torch first, pinned: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
+  pip_install "$torch"
+  pip_install -e ".[dev,st]"
+  echo "$want" >"$stamp"
+}
+
 case "${1:-}" in
   serve)
     shift
@@ -47,28 +62,39 @@ case "${1:-}" in
       export KIRUNA_BOT_TEST_DATABASE_URL
     fi
     make_venv
-    # torch first, pinned: 2.13.0 is a CPU build; an unpinned torch pulls a multi-GB CUDA build.
-    pip_install "torch==2.13.0"
-    pip_install -e ".[dev,st]"
+    install_test_tools
     "$VENV/bin/ruff" check .
     "$VENV/bin/ruff" format --check .
     "$VENV/bin/hadolint" Dockerfile
     # pytest rewrites the test modules and its plugins' (~300) on every start unless it may cache them
     # in __pycache__ (gitignored): some environments forbid writing bytecode, costing each worker seconds.
     unset PYTHONDONTWRITEBYTECODE
-    if [ -n "$quick" ]; then
-      "$VENV/bin/mypy"
-      exec "$VENV/bin/pytest" -m "not slow" -n 2 "$@"
-    fi
-    # The fast tier (fakes, no process, browser or PostgreSQL) on both cores.
-    "$VENV/bin/pytest" -m "not slow" -n 2 "$@"
-    # The slow tier on both cores too, a test file's tests on one worker (its servers start once; the
-    # PostgreSQL tests take turns on their database). Its workers often wait on servers and browsers, so
-    # the type check (one core, ~40 s without its cache) runs beside it; its verdict counts as before.
+    # The type check (one core; 2 s with its cache, ~40 s without) runs beside tests, its verdict counting
+    # as before and its report following theirs: beside the fast tier in --quick, else beside the slow
+    # tier, whose workers often wait on servers and browsers (the fast tier keeps both cores busy).
     typecheck="$(mktemp)"
-    "$VENV/bin/mypy" >"$typecheck" 2>&1 &
-    mypy_pid=$!
-    trap 'kill "$mypy_pid" 2>/dev/null || true; rm -f "$typecheck"' EXIT
+    trap 'kill "${mypy_pid:-}" 2>/dev/null || true; rm -f "$typecheck"' EXIT
+    start_typecheck() {
+      "$VENV/bin/mypy" >"$typecheck" 2>&1 &
+      mypy_pid=$!
+    }
+    # The fast tier (fakes, no process, browser or PostgreSQL) on both cores, a test file's tests on one
+    # worker (its module fixtures are built once), the longest files first (tests/conftest.py).
+    fast_tier=("$VENV/bin/pytest" -m "not slow" -n 2 --dist loadfile --no-loadscope-reorder "$@")
+    if [ -n "$quick" ]; then
+      start_typecheck
+      tests=0
+      "${fast_tier[@]}" || tests=$?
+      types=0
+      wait "$mypy_pid" || types=$?
+      cat "$typecheck"
+      if [ "$tests" -ne 0 ]; then exit "$tests"; fi
+      exit "$types"
+    fi
+    "${fast_tier[@]}"
+    # The slow tier on both cores too, a test file's tests on one worker (its servers start once; the
+    # PostgreSQL tests take turns on their database).
+    start_typecheck
     tests=0
     "$VENV/bin/pytest" -m "slow and not serial" -n 2 --dist loadfile --no-loadscope-reorder "$@" || tests=$?
     types=0
