@@ -14,7 +14,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
 
 from index.embedders.base import Vectors
 
@@ -44,6 +43,10 @@ def cluster_questions(
     if len(items) == 1:
         labels = np.array([1])
     else:
+        # imported here: scipy's clustering (and scipy.spatial under it) costs every process that
+        # loads the content desk a tenth of a second at start, and only staff's grouping uses it
+        from scipy.cluster.hierarchy import fcluster, linkage
+
         mean = vectors.mean(axis=0) if len(items) >= OWN_MEAN_FROM or reference_mean is None else reference_mean
         centred = vectors - mean
         norms = np.linalg.norm(centred, axis=1, keepdims=True)
