@@ -577,6 +577,8 @@ def main() -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
         app()
+    except SystemExit:  # how every command ends: not a startup error (naming those imports the app)
+        raise
     except _startup_errors() as exc:
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)
