@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pytest
 
 # The bot's modules are imported by the fixtures that use them: pytest-xdist's controller loads this
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from bot.wiring import Bot
     from corpus import Corpus
     from index.embedders import Embedder
+    from index.embedders.base import Vectors
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-mal-och-varumarke.txt"
 
@@ -95,13 +97,43 @@ def settings(data_dir: Path) -> Settings:
     return Settings(data_dir=data_dir)
 
 
+class RememberedQueries:
+    """The real model, each question embedded once per worker: the slow tier asks the same questions in
+    several tests (the eval set in the quality floors, their ablation and the verbatim check). The model
+    gives a text the same vector whenever and however it is asked (alone or in a batch, on one thread or
+    two: checked), so a remembered vector is the vector the model would give again."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+        self._rows: dict[str, Vectors] = {}
+
+    @property
+    def id(self) -> str:
+        return self._inner.id
+
+    @property
+    def dim(self) -> int:
+        return self._inner.dim
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        new = [t for t in dict.fromkeys(texts) if t not in self._rows]
+        if new:
+            self._rows.update(zip(new, self._inner.embed_queries(new), strict=True))
+        if not texts:
+            return self._inner.embed_queries([])
+        return np.vstack([self._rows[t] for t in texts])
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        return self._inner.embed_passages(texts)
+
+
 @pytest.fixture(scope="session")
 def pipeline(settings: Settings, embedder: Embedder) -> Pipeline:
     from bot.wiring import build, build_phrases, load_pipeline, load_resources
     from index.embedders.seed import SeededEmbedder, load_seed
 
     # the shipped texts' vectors from the seed, as a fresh install reads them (test_vector_seed checks them)
-    seeded = SeededEmbedder(embedder, load_seed(settings.vector_seed))
+    seeded = SeededEmbedder(RememberedQueries(embedder), load_seed(settings.vector_seed))
     build(settings, load_resources(settings), seeded)
     build_phrases(settings, seeded)  # as `kiruna-bot index build` and `serve` do
     return load_pipeline(settings, embedder=seeded)
@@ -154,8 +186,8 @@ REAL_MODEL_FIXTURES = frozenset({"embedder", "pipeline", "bot", "service", "sett
 LONGEST_FIRST = {
     "slow": (
         "tests/browser/",
+        "tests/test_answering.py",  # with the real model's other in-process tests (`UNITS`)
         "tests/test_hardening_two_serve.py",
-        "tests/test_answering.py",
         "tests/test_publishing_e2e.py",
         "tests/test_corpus_cli.py",
         "tests/test_faults.py",
@@ -195,19 +227,33 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(_LongestFirst(), "kiruna-longest-first")
 
 
+# Files that run as one unit of work on one worker: the browser tests share one server and one Chromium;
+# the in-process tests of the real model share its remembered question vectors (the eval set is asked by
+# the quality floors, their ablation, the pointer checks and the verbatim check).
+UNITS = (
+    ("tests/browser/",),
+    (
+        "tests/test_answering.py",
+        "tests/test_quality.py",
+        "tests/test_pointers_quality.py",
+        "tests/test_answers_real.py",
+    ),
+)
+
+
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
-    """With `--dist loadfile` (both tiers): a test file is a unit of work, and so is tests/browser/,
-    whose files share one server and one Chromium per worker. Otherwise pytest-xdist's own scheduling."""
+    """With `--dist loadfile` (both tiers): a test file is a unit of work, and so is each of `UNITS`.
+    Otherwise pytest-xdist's own scheduling."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
 
-    class FileOrBrowser(LoadFileScheduling):
+    class FileOrUnit(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
             path = nodeid.split("::", 1)[0]
-            return "tests/browser/" if path.startswith("tests/browser/") else path
+            return next((unit[0] for unit in UNITS if path.startswith(unit)), path)
 
-    return FileOrBrowser(config, log)
+    return FileOrUnit(config, log)
 
 
 @pytest.fixture
