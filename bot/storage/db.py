@@ -7,7 +7,7 @@ migration when the database is opened.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,18 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10, hide_parameters=True)
+
+
+def dialect_insert(engine: Engine) -> Callable[..., Any]:
+    """The engine's INSERT with ON CONFLICT. Each dialect is imported where it is used: importing
+    PostgreSQL's (with its async drivers' modules) costs every SQLite process a tenth of a second."""
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        return postgresql_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert
 
 
 def migrate(engine: Engine) -> None:

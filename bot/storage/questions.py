@@ -7,9 +7,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 
-from bot.storage.db import Database
+from bot.storage.db import Database, dialect_insert
 from bot.storage.health import StorageHealth
 from bot.storage.models import FeedbackRow, QuestionRow
 
@@ -30,7 +29,7 @@ class LoggedQuestion:
 class QuestionLog:
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+        self._insert = dialect_insert(db.engine)
 
     @property
     def health(self) -> StorageHealth:

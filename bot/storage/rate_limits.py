@@ -12,10 +12,9 @@ from typing import Any
 
 from limits.storage import Storage
 from sqlalchemy import case, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.storage.db import Database
+from bot.storage.db import Database, dialect_insert
 from bot.storage.models import RateLimitRow
 
 
@@ -25,7 +24,7 @@ class DatabaseStorage(Storage):
     def __init__(self, db: Database) -> None:
         super().__init__(uri=None, wrap_exceptions=False)
         self._db = db
-        self._insert = postgresql.insert if db.engine.dialect.name == "postgresql" else sqlite.insert
+        self._insert = dialect_insert(db.engine)
 
     @property
     def base_exceptions(self) -> type[Exception]:
