@@ -121,8 +121,8 @@ class DialogueCues:
     def read(self, text: str, languages: Collection[str] | None = None) -> Reading:
         """What a message does besides asking. With `languages` (the detector's plausible ones), a
         reference, follow-up, ordinal or list cue counts only in those: Somali "kan" (this) is not
-        Swedish "kan" (can). Small talk and language requests count in any language: a greeting is
-        too short for the detector to settle."""
+        Swedish "kan" (can), and so does a filler. Small talk and language requests count in any
+        language: a greeting is too short for the detector to settle."""
         tokens = tuple(words(text))
         if not tokens:
             return Reading(tokens)
@@ -137,7 +137,8 @@ class DialogueCues:
         categories = {m.category for m in own}
         return Reading(
             tokens=tokens,
-            smalltalk=self._smalltalk(split, matches),
+            # a filler counts in the message's own languages: German "mal" is Swedish "mål" folded
+            smalltalk=self._smalltalk(split, [m for m in matches if m.category != "filler" or m in own]),
             language_request=self._language_request(split, matches),
             ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
             followup=any(m.category == "followup" and m.start == 0 for m in own),
@@ -180,7 +181,7 @@ class DialogueCues:
             # only "ok", "yes", "please": an acknowledgement, answered like thanks
             return SmallTalk("thanks", _langs_by_votes(chosen))
         category = min((m.category for m in spoken), key=SMALLTALK.index)
-        share = sum(m.end - m.start for m in _cover(tokens, spoken)[0]) / len(tokens)
+        share = _cover(tokens, spoken)[1] / len(tokens)  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, share)
 
     @staticmethod
