@@ -91,6 +91,25 @@ def test_asking_for_the_goals_lists_each_direction_with_its_goal(service: ChatSe
     _verbatim(answer)
 
 
+def test_a_list_request_in_words_the_scope_model_reads_little_of_is_answered(service: ChatService) -> None:
+    # Northern Sami "show all the goals"; Levantine Arabic "what are all the overall goals"
+    for question, lang in (("čájet buot ulbmiliid", "se"), ("شو هي الاهداف الشاملة كلها", "ar")):
+        answer = _turns(service, question)
+        assert answer.kind == "answer", question
+        assert answer.lang == lang
+        assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS, question
+        _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "question", ["Hur togs visionen fram?", "Mo višuvdna ráhkaduvvui?", "How was the vision developed?"]
+)
+def test_how_the_vision_was_made_is_not_how_it_is_reached(service: ChatService, question: str) -> None:
+    quoted = _verbatim(_turns(service, question))
+    assert "Visionsprojektet Kiruna 2.0 startade" in quoted
+    assert "bryts ned till nämnds- och verksamhetsmål" not in quoted
+
+
 def test_a_question_in_two_parts_gets_both_parts_in_order(service: ChatService) -> None:
     answer = _turns(service, "Vad är målet för kommunikationer och vad är målet för utbildningen?")
     quoted = _verbatim(answer)

@@ -69,6 +69,13 @@ def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None
     assert "time" in offers["Hur gjorde vi?"]  # "startade i februari 2012"
     assert "count" in offers["Hur gjorde vi?"]  # "Nio arbetsgrupper"
     assert "manner" in offers["Hur gjorde vi?"]  # its heading asks "Hur …?"
+    # how the vision came about, not how it is reached
+    shipped = load_question_cues()
+    made = {c.heading_path[-1]: shipped.chunk_offers(c, "sv") for c in passages}
+    assert "origin" in made["Hur gjorde vi?"]
+    assert "origin" not in made["Hur når vi visionen?"]
+    assert "origin" in shipped.question_intents("Hur togs visionen fram?")
+    assert "origin" not in shipped.question_intents("Hur når vi visionen?")
     assert "time" not in offers["Vår vision"]  # its decision date stands on its own line
     assert "meaning" in offers["Vi vill att visionen ska tolkas så här"]  # "tolkas"
     assert "meaning" not in offers["Vår vision"]

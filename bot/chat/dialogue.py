@@ -137,8 +137,7 @@ class DialogueCues:
         categories = {m.category for m in own}
         return Reading(
             tokens=tokens,
-            # a filler counts in the message's own languages: German "mal" is Swedish "mål" folded
-            smalltalk=self._smalltalk(split, [m for m in matches if m.category != "filler" or m in own]),
+            smalltalk=self._smalltalk(split, matches, own),
             language_request=self._language_request(split, matches),
             ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
             followup=any(m.category == "followup" and m.start == 0 for m in own),
@@ -169,17 +168,22 @@ class DialogueCues:
         return out
 
     @staticmethod
-    def _smalltalk(tokens: tuple[str, ...], matches: list[Match]) -> SmallTalk | None:
-        """Small talk words in the message, and what else it says (the caller judges the rest)."""
-        talk = [m for m in matches if m.category in SMALLTALK or m.category == "filler"]
-        chosen, covered = _cover(tokens, talk)
+    def _smalltalk(tokens: tuple[str, ...], matches: list[Match], own: list[Match]) -> SmallTalk | None:
+        """Small talk words in the message, and what else it says (the caller judges the rest).
+
+        Beside other words, a filler counts in the message's own languages (`own`): German "mal" is
+        Swedish "mål" folded. Alone, fillers are an acknowledgement in whichever language lists them.
+        """
+        fillers = [m for m in matches if m.category == "filler"]
+        if fillers and _cover(tokens, fillers)[1] == len(tokens):
+            # only "ok", "yes", "please": an acknowledgement, answered like thanks
+            return SmallTalk("thanks", _langs_by_votes(_cover(tokens, fillers)[0]))
+        talk = [m for m in matches if m.category in SMALLTALK] + [m for m in own if m.category == "filler"]
+        chosen, _ = _cover(tokens, talk)
         rest = tuple(t for i, t in enumerate(tokens) if not any(m.start <= i < m.end for m in chosen))
         spoken = [m for m in chosen if m.category != "filler"]
         if not spoken:
-            if covered < len(tokens):
-                return None
-            # only "ok", "yes", "please": an acknowledgement, answered like thanks
-            return SmallTalk("thanks", _langs_by_votes(chosen))
+            return None
         category = min((m.category for m in spoken), key=SMALLTALK.index)
         share = _cover(tokens, spoken)[1] / len(tokens)  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, share)

@@ -25,7 +25,7 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
-from bot.chat.cues import CLITIC_AND
+from bot.chat.cues import CLITIC_AND, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading
 from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
@@ -35,7 +35,7 @@ from bot.chat.question_types import QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
-from bot.language.detection import Detection, LanguageDetector
+from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
@@ -47,7 +47,7 @@ FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
-SECTION_TYPES = frozenset({"manner", "meaning", "reason"})
+SECTION_TYPES = frozenset({"manner", "origin", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
 FACT_CANDIDATES = 3
 # A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
@@ -71,10 +71,6 @@ LIST_HEADING_WORDS = 2
 SHORT_WORDS = 2
 # A word or two whose best topics lie this close together is unclear.
 CLARIFY_MARGIN = 0.35
-# Close relatives a short text cannot tell apart, and the one more residents read.
-RELATIVES = {frozenset({"fi", "fit"}): "fi"}
-# Detector confidence from which the detector's choice between relatives stands.
-SURE = 0.8
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
 SMALLTALK_SIMILARITY = 0.91
 # Split points at most: a message with more is answered whole.
@@ -171,8 +167,12 @@ class Understander:
         out = []
         for heading in sorted(parents):
             for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
-                out.append(set(stems(self._coverage.content_words(text), None)))
+                out.append(set(stems(self._named_words(text), None)))
         return out
+
+    def _named_words(self, text: str) -> list[str]:
+        """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"."""
+        return [w for w in split_clitics(self._coverage.content_words(text)) if w != CLITIC_AND]
 
     @property
     def cues(self) -> QuestionCues:
@@ -243,9 +243,8 @@ class Understander:
         for preferred in (context.lang if context else None, ui_lang):
             if preferred is not None and preferred in detection.plausible:
                 return preferred
-        relatives = RELATIVES.get(frozenset(detection.plausible))
-        if relatives is not None and detection.confidence < SURE:
-            return relatives  # Finnish or Meänkieli: the language more residents read
+        if frozenset(detection.plausible) == RELATIVES:
+            return detection.lang  # Finnish or Meänkieli: the detector read Meänkieli's marks
         if detection.confidence >= 0.5 and len(detection.plausible) <= 2:
             return detection.lang
         return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
@@ -351,6 +350,8 @@ class Understander:
             decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
         if not decision.in_scope and self._line_answers(retrieval, asks):
             decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+        if not decision.in_scope and self._asks_for_the_items(reading, asks, retrieval, question):
+            decision = ScopeDecision(True, f"asks for the list the page has; {decision.reason}", decision.score)
         if not decision.in_scope:
             near = self._phrases.nearest(vector) if how == "standalone" else None
             if near is not None and near.similarity >= SMALLTALK_SIMILARITY and near.lang in detection.plausible:
@@ -430,6 +431,16 @@ class Understander:
             and self._coverage(question) == 1.0
             and bool(retrieval.ranked)
             and retrieval.ranked[0].lexical > 0
+        )
+
+    def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
+        """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
+        cue, the goals or a word of a list's heading named, and the page's items ranked first."""
+        return (
+            reading.wants_list
+            and ("goal" in asks or self._list_heading_words(question) > 0)
+            and bool(retrieval.ranked)
+            and retrieval.ranked[0].chunk.kind == "labelled"
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
@@ -561,7 +572,7 @@ class Understander:
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
-        asked = [set(stems([word], None)) for word in dict.fromkeys(self._coverage.content_words(question))]
+        asked = [set(stems([word], None)) for word in dict.fromkeys(self._named_words(question))]
         return max(
             (sum(any(_kin(a, w) for a in forms for w in words) for forms in asked) for words in self._list_headings),
             default=0,
