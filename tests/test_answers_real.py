@@ -99,6 +99,8 @@ def test_a_list_request_in_words_the_scope_model_reads_little_of_is_answered(ser
         assert answer.lang == lang
         assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS, question
         _verbatim(answer)
+    # a list request the scope model clearly reads as about something else stays refused
+    assert _turns(service, "list the goals of the ice hockey team").kind == "out_of_scope"
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,9 @@ SHORT_WORDS = 2
 CLARIFY_MARGIN = 0.35
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
 SMALLTALK_SIMILARITY = 0.91
+# How far below its line a scope score may stand for a request for the page's list to be answered
+# ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
+UNSURE_SCOPE = 1.5
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
@@ -350,7 +353,11 @@ class Understander:
             decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
         if not decision.in_scope and self._line_answers(retrieval, asks):
             decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
-        if not decision.in_scope and self._asks_for_the_items(reading, asks, retrieval, question):
+        if (
+            not decision.in_scope
+            and decision.margin > -UNSURE_SCOPE
+            and self._asks_for_the_items(reading, asks, retrieval, question)
+        ):
             decision = ScopeDecision(True, f"asks for the list the page has; {decision.reason}", decision.score)
         if not decision.in_scope:
             near = self._phrases.nearest(vector) if how == "standalone" else None
@@ -435,12 +442,11 @@ class Understander:
 
     def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
         """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
-        cue, the goals or a word of a list's heading named, and the page's items ranked first."""
+        cue, the goals or a word of a list's heading named, and the page's items among the best ranked."""
         return (
             reading.wants_list
             and ("goal" in asks or self._list_heading_words(question) > 0)
-            and bool(retrieval.ranked)
-            and retrieval.ranked[0].chunk.kind == "labelled"
+            and any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3])
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
