@@ -127,6 +127,20 @@ def test_a_question_in_three_parts(service: ChatService) -> None:
         assert fact in quoted
 
 
+def test_a_somali_who_with_its_joined_and_asks_for_the_person(service: ChatService) -> None:
+    # "yaase" is "yaa" (who) with "-se" (and) joined: the second part asks who published the page
+    answer = _turns(service, "Goorma ayaa aragtida la ansixiyay, yaase daabacay boggan?")
+    quoted = _verbatim(answer)
+    assert "2013-05-27" in quoted
+    assert "Ulrika Hannu" in quoted
+
+
+def test_a_tigrinya_follow_up_with_its_joined_what_about(service: ChatService) -> None:
+    answer = _turns(service, "ዕላማ መንበሪ ገዛ እንታይ እዩ?", "ናይ ትምህርቲኸ?")  # "and for education?"
+    assert answer.kind == "answer"
+    assert "Kiruna har god kvalitet i utbildningen" in _verbatim(answer)
+
+
 def test_arabic_parts_joined_by_a_glued_and_with_harakat(service: ChatService) -> None:
     # "ومتى" is "و" (and) glued to "متى" (when); "اعتُمدت" carries a damma the folded words drop
     answer = _turns(service, "متى اعتُمدت الرؤية ومتى تم تعديل الصفحة آخر مرة؟")

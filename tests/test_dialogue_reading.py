@@ -28,3 +28,8 @@ def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) 
     german = cues.read("danke mal", ("de",)).smalltalk
     assert german is not None
     assert german.rest == ()
+
+
+def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueCues) -> None:
+    assert cues.read("ናይ ትምህርቲኸ?", ("ti",)).followup  # "and (for) education?"
+    assert not cues.read("ናይ ትምህርቲ ዕላማ እንታይ እዩ?", ("ti",)).followup

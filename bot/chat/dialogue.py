@@ -84,6 +84,15 @@ def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], 
     return chosen, covered
 
 
+# Tigrinya asks "and what about …?" with "ኸ" joined to the end of the last word ("ናይ ትምህርቲኸ?",
+# "and for education?"); the cue tables match whole words, so it is read here.
+_WHAT_ABOUT_SUFFIX = "ኸ"
+
+
+def _asks_what_about(tokens: tuple[str, ...]) -> bool:
+    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(_WHAT_ABOUT_SUFFIX)
+
+
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
     """The languages whose cues cover the most tokens (several when they tie)."""
     votes: Counter[str] = Counter()
@@ -140,7 +149,7 @@ class DialogueCues:
             smalltalk=self._smalltalk(split, matches, own),
             language_request=self._language_request(split, matches),
             ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
-            followup=any(m.category == "followup" and m.start == 0 for m in own),
+            followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
             wants_list="list" in categories,
             conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),
