@@ -221,6 +221,7 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
     [
         ("koska se visioni päätethiin?", "fit"),  # passive with "h": Meänkieli
         ("Kunka kommuuni aikoo päästä visionhiin?", "fit"),  # "kunka"
+        ("Mitä se visjuuni oikein sannoo?", "fit"),  # its own word for the vision
         ("Mikä oli visioprojektin nimi ja milloin se alkoi", "fi"),  # no Meänkieli mark: Finnish
         ("montako työryhmää visiota oli tekemässä?", "fi"),
     ],
