@@ -47,7 +47,7 @@ FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
-SECTION_TYPES = frozenset({"manner", "origin", "meaning", "reason"})
+SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
 FACT_CANDIDATES = 3
 # A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
