@@ -141,6 +141,15 @@ def test_a_tigrinya_follow_up_with_its_joined_what_about(service: ChatService) -
     assert "Kiruna har god kvalitet i utbildningen" in _verbatim(answer)
 
 
+def test_the_years_a_linked_strategy_covers_quote_its_line(service: ChatService) -> None:
+    # "کسب و کار" (business) is one thing on the page: its "و" (and) cuts nothing
+    for question in (
+        "Which years is the business strategy for?",
+        "صفحه کی تغییر کرد و استراتژی کسب و کار برای چه سالهایی است؟",
+    ):
+        assert "näringslivsstrategi 2016-2018" in _verbatim(_turns(service, question)), question
+
+
 def test_arabic_parts_joined_by_a_glued_and_with_harakat(service: ChatService) -> None:
     # "ومتى" is "و" (and) glued to "متى" (when); "اعتُمدت" carries a damma the folded words drop
     answer = _turns(service, "متى اعتُمدت الرؤية ومتى تم تعديل الصفحة آخر مرة؟")

@@ -16,6 +16,7 @@ The CPU part of answering. It never writes a word; the answerer quotes what the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
@@ -655,7 +656,7 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
-        pieces = _pieces(question, reading, detection)
+        pieces = _pieces(question, reading, detection, self._coverage.says)
         if pieces is None:
             return None
         parts: list[Part] = []
@@ -709,13 +710,23 @@ class Understander:
         return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
 
 
-def _pieces(question: str, reading: Reading, detection: Detection) -> list[str] | None:
-    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely)."""
+def _pieces(
+    question: str, reading: Reading, detection: Detection, said: Callable[[Sequence[str]], bool]
+) -> list[str] | None:
+    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely).
+
+    A conjunction the page itself says between the same two words joins one thing ("kultur och
+    idrott", Persian "کسب و کار", business): it is no cut point (`said`, the page's phrases)."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
-    if len(spans) != len(reading.tokens):
+    tokens = reading.tokens
+    if len(spans) != len(tokens):
         return None  # folding changed the words: no safe way to map cut points back
     # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
-    cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
+    cuts = [
+        _cut(question, spans, i, j)
+        for i, j, lang in reading.conjunctions
+        if lang in detection.plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
+    ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
     cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
     cuts = sorted(c for c in cuts if c[0] > 0)
