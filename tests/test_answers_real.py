@@ -103,6 +103,13 @@ def test_a_list_request_in_words_the_scope_model_reads_little_of_is_answered(ser
     assert _turns(service, "list the goals of the ice hockey team").kind == "out_of_scope"
 
 
+def test_tigrinya_names_the_list_in_its_own_spelling(service: ChatService) -> None:
+    # "ስትራተጂካዊ" (strategic) is spelled "ስትራተጂያዊ" in the translated heading: Ge'ez letters are syllables
+    answer = _turns(service, "ስትራተጂካዊ ኣንፈታት ኮሙን እንታይ እዮም?")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+    _verbatim(answer)
+
+
 @pytest.mark.parametrize(
     "question", ["Hur togs visionen fram?", "Mo višuvdna ráhkaduvvui?", "How was the vision developed?"]
 )

@@ -33,3 +33,8 @@ def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) 
 def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueCues) -> None:
     assert cues.read("ናይ ትምህርቲኸ?", ("ti",)).followup  # "and (for) education?"
     assert not cues.read("ናይ ትምህርቲ ዕላማ እንታይ እዩ?", ("ti",)).followup
+
+
+def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:
+    assert cues.read("እቲ ሓሙሻይ ዕላማኡ?", ("ti",)).ordinal == 5  # ሓሙሻይ beside ሓምሻይ (fifth)
+    assert cues.read("እቲ ሓምሻይ ዕላማኡ?", ("ti",)).ordinal == 5

@@ -66,6 +66,9 @@ SMALLTALK_SHARE = 1 / 3
 # "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
 PREFIX = 6
 MIN_PREFIX = 4
+# the same in Ethiopic script, whose letters are syllables
+SYLLABLE_PREFIX = 4
+SYLLABLE_MIN_PREFIX = 3
 # Words of a list's heading a question must name to ask for the list.
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
@@ -776,8 +779,10 @@ def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
 
 
 def _kin(a: str, b: str) -> bool:
-    n = min(PREFIX, len(a), len(b))
-    return n >= MIN_PREFIX and a[:n] == b[:n]
+    # a Ge'ez letter is a syllable: "ስትራተጂካዊ" and "ስትራተጂያዊ" (strategic) part at their sixth
+    syllabic = bool(a) and "\u1200" <= a[0] <= "\u137f"
+    n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
+    return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
 
 
 def _same_quote(a: Part, b: Part) -> bool:
