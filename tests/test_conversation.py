@@ -163,7 +163,8 @@ def test_the_detectors_confidence_is_shown_for_staff(fast_chat: ChatService) -> 
 def test_only_the_vision_is_said_to_be_adopted_by_the_council(fast_chat: ChatService) -> None:
     vision = ask(fast_chat, "Vad är Kirunas vision?", "sv")
     assert vision.lead.startswith("Kirunas vision, antagen av kommunfullmäktige")
-    for question in ("Hur når vi visionen?", "Vad är målet för kultur och idrott?"):
+    # questions the fake embedder still ranks to their sections (the real model's ranking: test_answers_real)
+    for question in ("Hur uppnår kommunen visionen?", "Vad är målet för kultur och idrott?"):
         answer = ask(fast_chat, question, "sv")
         assert answer.kind == "answer"
         assert "antagen av kommunfullmäktige" not in answer.answer.casefold(), question

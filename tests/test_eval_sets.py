@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.evaluation.answer_set import load_answer_cases
+from bot.evaluation.answer_set import SETS_DIR, load_answer_cases
 from bot.evaluation.dataset import load_cases
 from bot.evaluation.scope_training import training_cases
 from corpus import Corpus
@@ -31,9 +31,21 @@ def test_eval_set_composition(corpus: Corpus) -> None:
 
 def test_training_questions_are_not_eval_questions() -> None:
     eval_questions = {c.question.casefold().strip() for c in load_cases()}
-    eval_questions |= {t.casefold().strip() for c in load_answer_cases() for t in c.turns}
+    for path in sorted(SETS_DIR.glob("*.jsonl")):
+        eval_questions |= {t.casefold().strip() for c in load_answer_cases(path) for t in c.turns}
     train = training_cases()
     assert len(train) >= 400
     assert not eval_questions & {c.question.casefold().strip() for c in train}
     per_lang = Counter(c.lang for c in train)
     assert set(per_lang) >= LANGS
+
+
+def test_every_answer_sets_facts_are_on_the_page(corpus: Corpus) -> None:
+    page = " ".join(" ".join(c.text.split()) for c in corpus.chunks())
+    sets = sorted(SETS_DIR.glob("*.jsonl"))
+    assert len(sets) >= 3
+    for path in sets:
+        for case in load_answer_cases(path):
+            for group in case.facts:
+                for fact in group:
+                    assert " ".join(fact.split()) in page, (path.name, case.id, fact)

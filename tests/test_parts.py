@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.chat.pipeline import Pipeline
 from bot.service import ChatService
 from tests.conftest import SEED
 from tests.fakes import ask
@@ -46,3 +47,10 @@ def test_a_question_about_one_passage_is_not_split(fast_chat: ChatService) -> No
     # "kultur och idrott" names one direction: one quote, not two copies of it
     quoted = _quoted(fast_chat, "Vad är målet för kultur och idrott?")
     assert len(quoted) == 1
+
+
+def test_a_conjunction_the_page_says_between_the_same_words_is_no_cut(fast_pipeline: Pipeline) -> None:
+    coverage = fast_pipeline.gate.coverage
+    assert coverage.says(("kultur", "och", "idrott"))  # the page: "Kultur och idrott ska vara …"
+    assert not coverage.says(("boende", "och", "kultur"))
+    assert not coverage.says(("och", "idrott", "ska", "vara", "lattillgangligt", "och", "ge", "nope"))

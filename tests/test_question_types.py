@@ -69,6 +69,18 @@ def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None
     assert "time" in offers["Hur gjorde vi?"]  # "startade i februari 2012"
     assert "count" in offers["Hur gjorde vi?"]  # "Nio arbetsgrupper"
     assert "manner" in offers["Hur gjorde vi?"]  # its heading asks "Hur …?"
+    # how the vision came about, not how it is reached
+    shipped = load_question_cues()
+    made = {c.heading_path[-1]: shipped.chunk_offers(c, "sv") for c in passages}
+    assert "origin" in made["Hur gjorde vi?"]
+    assert "origin" not in made["Hur når vi visionen?"]
+    assert "origin" in shipped.question_intents("Hur togs visionen fram?")
+    assert "origin" not in shipped.question_intents("Hur når vi visionen?")
+    # and how it is reached: the way forward
+    assert "reach" in made["Hur når vi visionen?"]
+    assert "reach" not in made["Hur gjorde vi?"]
+    assert "reach" in shipped.question_intents("Jak gmina chce osiągnąć wizję?")  # a prefix cue with its marks
+    assert "reach" not in shipped.question_intents("Na czym gmina się skupia?")  # Polish "na" is no Swedish "nå"
     assert "time" not in offers["Vår vision"]  # its decision date stands on its own line
     assert "meaning" in offers["Vi vill att visionen ska tolkas så här"]  # "tolkas"
     assert "meaning" not in offers["Vår vision"]
@@ -165,6 +177,8 @@ def test_other_diacritics_make_another_word(cues: QuestionCues) -> None:
     assert "time" in cues.question_intents("nar antogs visionen")
     assert "time" in cues.question_intents("När antogs visionen")
     assert "time" not in cues.question_intents("Hur når vi visionen?")
+    # a prefix cue's marks begin the word's: "mål*" (å) meets "målsättningarna" (å, then ä)
+    assert "goal" in cues.question_intents("vilka är målsättningarna")
 
 
 def test_only_the_languages_a_message_may_be_in_count(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from api.app import create_app
 from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.evaluation.dataset import load_cases
+from bot.language.detection import NEAR_CERTAIN, RELATIVES
 from bot.language.supported import LANGUAGES
 from bot.service import ChatService
 from bot.storage.db import Database, sqlite_url
@@ -213,3 +214,22 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
     assert sum(right.values()) / sum(total.values()) >= 0.85
     for lang in ("sv", "en", "fi", "ar", "fa", "ti", "uk", "de"):
         assert right[lang] / total[lang] >= 0.75, lang
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("koska se visioni päätethiin?", "fit"),  # passive with "h": Meänkieli
+        ("Kunka kommuuni aikoo päästä visionhiin?", "fit"),  # "kunka"
+        ("Mitä se visjuuni oikein sannoo?", "fit"),  # its own word for the vision
+        ("Mikä oli visioprojektin nimi ja milloin se alkoi", "fi"),  # no Meänkieli mark: Finnish
+        ("montako työryhmää visiota oli tekemässä?", "fi"),
+    ],
+)
+def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
+    fast_pipeline: Pipeline, text: str, lang: str
+) -> None:
+    detection = fast_pipeline.detector.detect(text)
+    assert detection.lang == lang
+    if detection.confidence < NEAR_CERTAIN:
+        assert set(detection.plausible) == RELATIVES  # a conversation's language can still settle it

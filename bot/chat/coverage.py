@@ -7,6 +7,7 @@ language are left out (stopwords-iso), so "what is the" does not count either wa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import stopwordsiso
@@ -35,6 +36,13 @@ class Coverage:
             vocab.update(stems(tokens, e.lang))
         self._vocab = frozenset(vocab)
         self._stop = stopwords()
+        # every entry's folded words, one entry per line: a phrase is looked up within one entry
+        self._said = "".join(f" {' '.join(words(e.text))} \n" for e in entries)
+
+    def says(self, phrase: Sequence[str]) -> bool:
+        """Whether the page (or a translation or thesaurus entry) has these folded words in a row:
+        "kultur och idrott", "کسب و کار" (business) are one thing to it, "boende och kultur" two."""
+        return f" {' '.join(phrase)} " in self._said
 
     def knows(self, word: str) -> bool:
         """Whether the index has this (folded) word or one of its stems."""

@@ -27,7 +27,8 @@ class Cue:
     """A word sequence; a word ending in `*` matches any word it begins.
 
     `marks` holds each word's Latin diacritics ("när" -> "ä"): a word typed without them matches
-    (residents drop them), a word typed with other ones does not ("når" is not "när").
+    (residents drop them), a word typed with other ones does not ("når" is not "när"). A prefix's
+    marks begin the word's ("osiąg*" matches "osiągnąć").
     """
 
     words: tuple[str, ...]
@@ -42,7 +43,10 @@ class Cue:
                 return False
         if marks is None or not self.marks:
             return True
-        return all(not c or not t or c == t for c, t in zip(self.marks, marks[i : i + n], strict=True))
+        return all(
+            not c or not t or (t.startswith(c) if w.endswith("*") else c == t)  # a prefix: its own marks first
+            for w, c, t in zip(self.words, self.marks, marks[i : i + n], strict=True)
+        )
 
     def found_in(self, tokens: list[str]) -> bool:
         return any(self.matches_at(tokens, i) for i in range(len(tokens) - len(self.words) + 1))

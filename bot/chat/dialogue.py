@@ -84,6 +84,15 @@ def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], 
     return chosen, covered
 
 
+# Tigrinya asks "and what about …?" with "ኸ" joined to the end of the last word ("ናይ ትምህርቲኸ?",
+# "and for education?"); the cue tables match whole words, so it is read here.
+_WHAT_ABOUT_SUFFIX = "ኸ"
+
+
+def _asks_what_about(tokens: tuple[str, ...]) -> bool:
+    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(_WHAT_ABOUT_SUFFIX)
+
+
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
     """The languages whose cues cover the most tokens (several when they tie)."""
     votes: Counter[str] = Counter()
@@ -121,8 +130,8 @@ class DialogueCues:
     def read(self, text: str, languages: Collection[str] | None = None) -> Reading:
         """What a message does besides asking. With `languages` (the detector's plausible ones), a
         reference, follow-up, ordinal or list cue counts only in those: Somali "kan" (this) is not
-        Swedish "kan" (can). Small talk and language requests count in any language: a greeting is
-        too short for the detector to settle."""
+        Swedish "kan" (can), and so does a filler. Small talk and language requests count in any
+        language: a greeting is too short for the detector to settle."""
         tokens = tuple(words(text))
         if not tokens:
             return Reading(tokens)
@@ -137,10 +146,10 @@ class DialogueCues:
         categories = {m.category for m in own}
         return Reading(
             tokens=tokens,
-            smalltalk=self._smalltalk(split, matches),
+            smalltalk=self._smalltalk(split, matches, own),
             language_request=self._language_request(split, matches),
             ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
-            followup=any(m.category == "followup" and m.start == 0 for m in own),
+            followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
             wants_list="list" in categories,
             conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),
@@ -168,19 +177,24 @@ class DialogueCues:
         return out
 
     @staticmethod
-    def _smalltalk(tokens: tuple[str, ...], matches: list[Match]) -> SmallTalk | None:
-        """Small talk words in the message, and what else it says (the caller judges the rest)."""
-        talk = [m for m in matches if m.category in SMALLTALK or m.category == "filler"]
-        chosen, covered = _cover(tokens, talk)
+    def _smalltalk(tokens: tuple[str, ...], matches: list[Match], own: list[Match]) -> SmallTalk | None:
+        """Small talk words in the message, and what else it says (the caller judges the rest).
+
+        Beside other words, a filler counts in the message's own languages (`own`): German "mal" is
+        Swedish "mål" folded. Alone, fillers are an acknowledgement in whichever language lists them.
+        """
+        fillers = [m for m in matches if m.category == "filler"]
+        if fillers and _cover(tokens, fillers)[1] == len(tokens):
+            # only "ok", "yes", "please": an acknowledgement, answered like thanks
+            return SmallTalk("thanks", _langs_by_votes(_cover(tokens, fillers)[0]))
+        talk = [m for m in matches if m.category in SMALLTALK] + [m for m in own if m.category == "filler"]
+        chosen, _ = _cover(tokens, talk)
         rest = tuple(t for i, t in enumerate(tokens) if not any(m.start <= i < m.end for m in chosen))
         spoken = [m for m in chosen if m.category != "filler"]
         if not spoken:
-            if covered < len(tokens):
-                return None
-            # only "ok", "yes", "please": an acknowledgement, answered like thanks
-            return SmallTalk("thanks", _langs_by_votes(chosen))
+            return None
         category = min((m.category for m in spoken), key=SMALLTALK.index)
-        share = sum(m.end - m.start for m in _cover(tokens, spoken)[0]) / len(tokens)
+        share = _cover(tokens, spoken)[1] / len(tokens)  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, share)
 
     @staticmethod

@@ -2,7 +2,9 @@
 
 Classic answer-type matching, learned rather than hand-weighted: "when did the work start?"
 wants a passage that states a time, "what does the vision mean?" one the page presents as an
-interpretation, "how are the goals reached?" one under a "Hur …?" heading. Questions are typed
+interpretation, "how are the goals reached?" one under a "Hur …?" heading, and "how was the vision
+made?" the one that tells how it came about ("Hur gjorde vi?"), "how will it be reached?" the one
+that tells the way there ("Hur når vi visionen?"). Questions are typed
 from cue words in every supported language (`bot/chat/question_cues/<lang>.tsv`, matched
 language-blind); passages from their headings and labels (with the cues of the document's
 language) and, for times and counts, from what their text states. The ranker gets one feature
@@ -26,6 +28,8 @@ INTENTS = (
     "time",
     "count",
     "manner",
+    "origin",
+    "reach",
     "meaning",
     "goal",
     "reason",

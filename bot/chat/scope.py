@@ -34,6 +34,8 @@ class ScopeDecision:
     in_scope: bool
     reason: str
     score: float = 0.0
+    # how far the score stands above (or below) the line; 0 when nothing was scored
+    margin: float = 0.0
 
 
 def signals(retrieval: Retrieval, coverage: float) -> npt.NDArray[np.float64]:
@@ -110,13 +112,15 @@ class ScopeGate:
         sig = signals(retrieval, cov)
         if self.model is None:
             ok = cov >= self.min_coverage
-            return ScopeDecision(ok, f"coverage {cov:.2f} (min {self.min_coverage:.2f}; no scope model)", cov)
+            return ScopeDecision(
+                ok, f"coverage {cov:.2f} (min {self.min_coverage:.2f}; no scope model)", cov, cov - self.min_coverage
+            )
         score = self.model.score(query, sig)
         detail = (
             f"scope score {score:.2f} (threshold {self.model.threshold:.2f}); dense {sig[0]:.3f}, "
             f"lexical {retrieval.ranked[0].lexical:.1f}, coverage {cov:.2f}, margin {sig[3]:.2f}"
         )
-        return ScopeDecision(score >= self.model.threshold, detail, score)
+        return ScopeDecision(score >= self.model.threshold, detail, score, score - self.model.threshold)
 
 
 def load_scope_model(path: Path, embedder_id: str, dim: int) -> ScopeModel | None:

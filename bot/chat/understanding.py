@@ -16,6 +16,7 @@ The CPU part of answering. It never writes a word; the answerer quotes what the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal
@@ -25,7 +26,7 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
-from bot.chat.cues import CLITIC_AND
+from bot.chat.cues import CLITIC_AND, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading
 from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
@@ -35,7 +36,7 @@ from bot.chat.question_types import QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
-from bot.language.detection import Detection, LanguageDetector
+from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
@@ -47,7 +48,7 @@ FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
-SECTION_TYPES = frozenset({"manner", "meaning", "reason"})
+SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
 # Passages looked at for the sentence that states what was asked.
 FACT_CANDIDATES = 3
 # A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
@@ -65,18 +66,20 @@ SMALLTALK_SHARE = 1 / 3
 # "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
 PREFIX = 6
 MIN_PREFIX = 4
+# the same in Ethiopic script, whose letters are syllables
+SYLLABLE_PREFIX = 4
+SYLLABLE_MIN_PREFIX = 3
 # Words of a list's heading a question must name to ask for the list.
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
 SHORT_WORDS = 2
 # A word or two whose best topics lie this close together is unclear.
 CLARIFY_MARGIN = 0.35
-# Close relatives a short text cannot tell apart, and the one more residents read.
-RELATIVES = {frozenset({"fi", "fit"}): "fi"}
-# Detector confidence from which the detector's choice between relatives stands.
-SURE = 0.8
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
 SMALLTALK_SIMILARITY = 0.91
+# How far below its line a scope score may stand for a request for the page's list to be answered
+# ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
+UNSURE_SCOPE = 1.5
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
@@ -171,8 +174,12 @@ class Understander:
         out = []
         for heading in sorted(parents):
             for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
-                out.append(set(stems(self._coverage.content_words(text), None)))
+                out.append(set(stems(self._named_words(text), None)))
         return out
+
+    def _named_words(self, text: str) -> list[str]:
+        """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"."""
+        return [w for w in split_clitics(self._coverage.content_words(text)) if w != CLITIC_AND]
 
     @property
     def cues(self) -> QuestionCues:
@@ -243,9 +250,8 @@ class Understander:
         for preferred in (context.lang if context else None, ui_lang):
             if preferred is not None and preferred in detection.plausible:
                 return preferred
-        relatives = RELATIVES.get(frozenset(detection.plausible))
-        if relatives is not None and detection.confidence < SURE:
-            return relatives  # Finnish or Meänkieli: the language more residents read
+        if frozenset(detection.plausible) == RELATIVES:
+            return detection.lang  # Finnish or Meänkieli: the detector read Meänkieli's marks
         if detection.confidence >= 0.5 and len(detection.plausible) <= 2:
             return detection.lang
         return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
@@ -351,6 +357,12 @@ class Understander:
             decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
         if not decision.in_scope and self._line_answers(retrieval, asks):
             decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+        if (
+            not decision.in_scope
+            and decision.margin > -UNSURE_SCOPE
+            and self._asks_for_the_items(reading, asks, retrieval, question)
+        ):
+            decision = ScopeDecision(True, f"asks for the list the page has; {decision.reason}", decision.score)
         if not decision.in_scope:
             near = self._phrases.nearest(vector) if how == "standalone" else None
             if near is not None and near.similarity >= SMALLTALK_SIMILARITY and near.lang in detection.plausible:
@@ -430,6 +442,15 @@ class Understander:
             and self._coverage(question) == 1.0
             and bool(retrieval.ranked)
             and retrieval.ranked[0].lexical > 0
+        )
+
+    def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
+        """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
+        cue, the goals or a word of a list's heading named, and the page's items among the best ranked."""
+        return (
+            reading.wants_list
+            and ("goal" in asks or self._list_heading_words(question) > 0)
+            and any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3])
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
@@ -561,7 +582,7 @@ class Understander:
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
-        asked = [set(stems([word], None)) for word in dict.fromkeys(self._coverage.content_words(question))]
+        asked = [set(stems([word], None)) for word in dict.fromkeys(self._named_words(question))]
         return max(
             (sum(any(_kin(a, w) for a in forms for w in words) for forms in asked) for words in self._list_headings),
             default=0,
@@ -638,7 +659,7 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
-        pieces = _pieces(question, reading, detection)
+        pieces = _pieces(question, reading, detection, self._coverage.says)
         if pieces is None:
             return None
         parts: list[Part] = []
@@ -692,13 +713,23 @@ class Understander:
         return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
 
 
-def _pieces(question: str, reading: Reading, detection: Detection) -> list[str] | None:
-    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely)."""
+def _pieces(
+    question: str, reading: Reading, detection: Detection, said: Callable[[Sequence[str]], bool]
+) -> list[str] | None:
+    """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely).
+
+    A conjunction the page itself says between the same two words joins one thing ("kultur och
+    idrott", Persian "کسب و کار", business): it is no cut point (`said`, the page's phrases)."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
-    if len(spans) != len(reading.tokens):
+    tokens = reading.tokens
+    if len(spans) != len(tokens):
         return None  # folding changed the words: no safe way to map cut points back
     # a conjunction of a language the message could be in ("i" is "and" in Polish, not in English)
-    cuts = [_cut(question, spans, i, j) for i, j, lang in reading.conjunctions if lang in detection.plausible]
+    cuts = [
+        _cut(question, spans, i, j)
+        for i, j, lang in reading.conjunctions
+        if lang in detection.plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
+    ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
     cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
     cuts = sorted(c for c in cuts if c[0] > 0)
@@ -748,8 +779,10 @@ def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
 
 
 def _kin(a: str, b: str) -> bool:
-    n = min(PREFIX, len(a), len(b))
-    return n >= MIN_PREFIX and a[:n] == b[:n]
+    # a Ge'ez letter is a syllable: "ስትራተጂካዊ" and "ስትራተጂያዊ" (strategic) part at their sixth
+    syllabic = bool(a) and "\u1200" <= a[0] <= "\u137f"
+    n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
+    return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
 
 
 def _same_quote(a: Part, b: Part) -> bool:

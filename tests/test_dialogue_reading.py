@@ -1,0 +1,40 @@
+"""Reading a message's conversation cues: what is small talk and what is a question beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.dialogue import DialogueCues, load_dialogue_cues
+
+
+@pytest.fixture(scope="module")
+def cues() -> DialogueCues:
+    return load_dialogue_cues()
+
+
+def test_the_share_of_small_talk_counts_words_not_tables(cues: DialogueCues) -> None:
+    # "tack" is a thanks in the Swedish, Meänkieli and Sami tables: one word of five all the same
+    talk = cues.read("lista alla övergripande mål tack", ("sv",)).smalltalk
+    assert talk is not None
+    assert talk.category == "thanks"
+    assert talk.share == pytest.approx(1 / 5)
+
+
+def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) -> None:
+    # German "mal" (just) is Swedish "mål" (goal) without its ring: in Swedish it is the question
+    swedish = cues.read("lista alla övergripande mål tack", ("sv",)).smalltalk
+    assert swedish is not None
+    assert "mal" in swedish.rest
+    german = cues.read("danke mal", ("de",)).smalltalk
+    assert german is not None
+    assert german.rest == ()
+
+
+def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueCues) -> None:
+    assert cues.read("ናይ ትምህርቲኸ?", ("ti",)).followup  # "and (for) education?"
+    assert not cues.read("ናይ ትምህርቲ ዕላማ እንታይ እዩ?", ("ti",)).followup
+
+
+def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:
+    assert cues.read("እቲ ሓሙሻይ ዕላማኡ?", ("ti",)).ordinal == 5  # ሓሙሻይ beside ሓምሻይ (fifth)
+    assert cues.read("እቲ ሓምሻይ ዕላማኡ?", ("ti",)).ordinal == 5
