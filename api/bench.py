@@ -298,7 +298,9 @@ def http(settings: Settings, qs: list[str], levels: list[tuple[int, float]]) -> 
 def run(settings: Settings, quick: bool = False) -> dict[str, Any]:
     settings = settings.model_copy(update={"translation_provider": "none"})
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    pipeline = load_pipeline(settings, build_if_needed=True)
+    # the model itself, not the vector seed: the seed holds the eval and training questions' vectors,
+    # so a "new" question would cost a lookup and the floor would be no floor
+    pipeline = load_pipeline(settings, build_if_needed=True, embedder=_embedder_of(settings))
     service = build_bot(settings, pipeline=pipeline).chat
     qs = questions()
     sample = qs[:60] if quick else qs
