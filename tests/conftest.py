@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from index.embedders import Embedder
     from index.embedders.base import Vectors
 
+from index.embedders.base import Wrapping  # numpy only: cheap for the xdist controller
+
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "documents" / "vision-mal-och-varumarke.txt"
 
 
@@ -97,23 +99,15 @@ def settings(data_dir: Path) -> Settings:
     return Settings(data_dir=data_dir)
 
 
-class RememberedQueries:
+class RememberedQueries(Wrapping):
     """The real model, each question embedded once per worker: the slow tier asks the same questions in
     several tests (the eval set in the quality floors, their ablation and the verbatim check). The model
     gives a text the same vector whenever and however it is asked (alone or in a batch, on one thread or
     two: checked), so a remembered vector is the vector the model would give again."""
 
     def __init__(self, inner: Embedder) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._rows: dict[str, Vectors] = {}
-
-    @property
-    def id(self) -> str:
-        return self._inner.id
-
-    @property
-    def dim(self) -> int:
-        return self._inner.dim
 
     def embed_queries(self, texts: list[str]) -> Vectors:
         new = [t for t in dict.fromkeys(texts) if t not in self._rows]
@@ -122,9 +116,6 @@ class RememberedQueries:
         if not texts:
             return self._inner.embed_queries([])
         return np.vstack([self._rows[t] for t in texts])
-
-    def embed_passages(self, texts: list[str]) -> Vectors:
-        return self._inner.embed_passages(texts)
 
 
 @pytest.fixture(scope="session")

@@ -43,3 +43,25 @@ def normalize_rows(vectors: Vectors) -> Vectors:
     norms[norms == 0] = 1.0
     unit: Vectors = (vectors / norms).astype(np.float32, copy=False)
     return unit
+
+
+class Wrapping:
+    """An embedder around another: the same model (`id`, `dim`) and both sides passed through, for a
+    wrapper to override only what it changes (a cache, a seed, a side swapped)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self._inner = inner
+
+    @property
+    def id(self) -> str:
+        return self._inner.id
+
+    @property
+    def dim(self) -> int:
+        return self._inner.dim
+
+    def embed_queries(self, texts: list[str]) -> Vectors:
+        return self._inner.embed_queries(texts)
+
+    def embed_passages(self, texts: list[str]) -> Vectors:
+        return self._inner.embed_passages(texts)

@@ -13,7 +13,7 @@ from typing import Protocol
 
 import numpy as np
 
-from index.embedders.base import Embedder, Vectors
+from index.embedders.base import Embedder, Vectors, Wrapping
 
 # Passages embedded per call when the store lacks them: small, so a question waiting for the same
 # model (one thread serves both) waits for one small batch at most, never for a whole build.
@@ -30,24 +30,13 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class CachedEmbedder:
+class CachedEmbedder(Wrapping):
     """An `Embedder` whose passage vectors come from the store when it has them."""
 
     def __init__(self, inner: Embedder, store: VectorStore) -> None:
-        self._inner = inner
+        super().__init__(inner)
         self._store = store
         self.embedded = 0  # passages the model embedded (the rest came from the store)
-
-    @property
-    def id(self) -> str:
-        return self._inner.id
-
-    @property
-    def dim(self) -> int:
-        return self._inner.dim
-
-    def embed_queries(self, texts: list[str]) -> Vectors:
-        return self._inner.embed_queries(texts)
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         keys = [text_key(t) for t in texts]
@@ -70,22 +59,12 @@ def cached_queries(embedder: Embedder, store: VectorStore, texts: list[str]) -> 
     return CachedEmbedder(_AsPassages(embedder), store).embed_passages(texts)
 
 
-class _AsPassages:
+class _AsPassages(Wrapping):
     """An embedder whose "passages" are questions: for reference questions compared with questions."""
-
-    def __init__(self, inner: Embedder) -> None:
-        self._inner = inner
 
     @property
     def id(self) -> str:
         return f"{self._inner.id}#query"
-
-    @property
-    def dim(self) -> int:
-        return self._inner.dim
-
-    def embed_queries(self, texts: list[str]) -> Vectors:
-        return self._inner.embed_queries(texts)
 
     def embed_passages(self, texts: list[str]) -> Vectors:
         return self._inner.embed_queries(texts)

@@ -20,7 +20,7 @@ from typing import Literal
 
 import numpy as np
 
-from index.embedders.base import Embedder, Vectors
+from index.embedders.base import Embedder, Vectors, Wrapping
 from index.embedders.cached import text_key
 
 log = logging.getLogger(__name__)
@@ -83,27 +83,17 @@ def load_seed(path: Path) -> VectorSeed | None:
     return VectorSeed(embedder_id, int(rows.shape[1]), dict(zip(keys, rows, strict=True)))
 
 
-class SeededEmbedder:
+class SeededEmbedder(Wrapping):
     """An `Embedder` that takes a text's vector from the seed when it holds it, and from the model otherwise."""
 
     def __init__(self, inner: Embedder, seed: VectorSeed | None) -> None:
-        self._inner = inner
-        self._id = inner.id
-        self._dim = inner.dim
-        if seed is not None and (seed.embedder_id, seed.dim) != (self._id, self._dim):
-            log.info("the vector seed is for %s, not %s: the model embeds everything", seed.embedder_id, self._id)
+        super().__init__(inner)
+        if seed is not None and (seed.embedder_id, seed.dim) != (self.id, self.dim):
+            log.info("the vector seed is for %s, not %s: the model embeds everything", seed.embedder_id, self.id)
             seed = None
         self._seed = seed
         self.seeded = 0  # texts whose vector came from the seed
         self.embedded = 0  # texts the model embedded
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-    @property
-    def dim(self) -> int:
-        return self._dim
 
     def embed_queries(self, texts: list[str]) -> Vectors:
         return self._embed("query", texts, self._inner.embed_queries)
@@ -125,7 +115,7 @@ class SeededEmbedder:
         self.embedded += len(missing)
         self.seeded += len(texts) - len(missing)
         if not texts:
-            return np.zeros((0, self._dim), dtype=np.float32)
+            return np.zeros((0, self.dim), dtype=np.float32)
         return np.vstack([r for r in rows if r is not None]).astype(np.float32, copy=False)
 
 
