@@ -327,3 +327,41 @@ def test_sami_housing_question_is_answered(service: ChatService) -> None:
     assert answer.kind == "answer"
     assert answer.lang == "se"
     assert "En god och trygg livsmiljö" in _verbatim(answer)
+
+
+def test_a_second_part_asking_of_the_first_ones_subject_is_answered(service: ChatService) -> None:
+    # "den" has no content word of its own: it asks of "visionen", and is not dropped
+    quoted = _verbatim(_turns(service, "Hur togs visionen fram och hur ska ni nå den?"))
+    assert "Visionsprojektet Kiruna 2.0 startade" in quoted
+    assert "bryts ned till nämnds- och verksamhetsmål" in quoted
+    assert quoted.index("Visionsprojektet") < quoted.index("bryts ned")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how are the overall goals broken down?",
+        "wie werden die übergeordneten ziele umgesetzt?",
+        "hur bryts de övergripande målen ned?",
+    ],
+)
+def test_how_the_goals_are_broken_down_is_not_the_list_of_goals(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert _verbatim(answer).startswith("De övergripande målen bryts ned till nämnds- och verksamhetsmål")
+    assert not any(q.text.startswith("Inriktning:") for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "lang"),
+    [("Vem antog visionen?", "under vilken paragraf?", "sv"), ("kiedy przyjęto wizję", "pod jakim paragrafem?", "pl")],
+)
+def test_which_paragraph_quotes_the_decision_line(service: ChatService, first: str, follow_up: str, lang: str) -> None:
+    answer = _turns(service, first, follow_up)
+    assert answer.lang == lang
+    assert "§ 68" in _verbatim(answer)
+
+
+@pytest.mark.parametrize("message", ["goorma ayaa qashinka la qaadaa", "ግብሪ ኣብ ኪሩና ክንደይ እዩ"])
+def test_a_question_for_a_time_or_count_is_never_small_talk(service: ChatService, message: str) -> None:
+    # Somali and Tigrinya vectors lie close to the greetings; asking when or how many is no greeting
+    assert _turns(service, message).kind == "out_of_scope"

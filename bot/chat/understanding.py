@@ -77,6 +77,10 @@ SHORT_WORDS = 2
 CLARIFY_MARGIN = 0.35
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
 SMALLTALK_SIMILARITY = 0.91
+# question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
+NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision"})
+# Question types asking how or why of something: a heading word in them does not ask for its items.
+HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
 # ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
 UNSURE_SCOPE = 1.5
@@ -364,7 +368,10 @@ class Understander:
         ):
             decision = ScopeDecision(True, f"asks for the list the page has; {decision.reason}", decision.score)
         if not decision.in_scope:
-            near = self._phrases.nearest(vector) if how == "standalone" else None
+            # small talk never asks when, how many or where: such a question is out of scope, however
+            # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
+            resembles = how == "standalone" and not asks & NEVER_SMALLTALK
+            near = self._phrases.nearest(vector) if resembles else None
             if near is not None and near.similarity >= SMALLTALK_SIMILARITY and near.lang in detection.plausible:
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
@@ -568,6 +575,8 @@ class Understander:
             return False
         ranked = retrieval.ranked
         explicit = reading.wants_list or "count" in asks  # "list all the goals", "how many …"
+        if not explicit and asks & HOW_OR_WHY:
+            return False  # "how are the overall goals broken down?" asks of a passage, not for the items
         if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
             return False  # one item, clearly named: "what is the strategic direction for housing?"
         top = [r.chunk for r in ranked[:3]]
@@ -674,10 +683,7 @@ class Understander:
                         f"{parts[-1].question} {piece}", parts[-1].retrieval, parts[-1].decision, asks
                     )
                 continue
-            retrieval, decision = self._look(piece)
-            if parts and len(self._coverage.content_words(piece)) <= SHORT_WORDS:
-                # "… boende och kultur?": "kultur" in the frame of the piece before it
-                retrieval, decision = self._in_frame(piece, parts[-1], retrieval, decision)
+            retrieval, decision = self._piece_look(piece, parts[-1] if parts else None)
             if not retrieval.ranked:
                 continue
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
@@ -702,6 +708,21 @@ class Understander:
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
+
+    def _piece_look(self, piece: str, before: Part | None) -> tuple[Retrieval, ScopeDecision]:
+        """A piece's retrieval; a short one read with the piece before it."""
+        retrieval, decision = self._look(piece)
+        if before is None:
+            return retrieval, decision
+        own = self._coverage.content_words(piece)
+        subject = self._coverage.content_words(before.question)
+        if subject and not own:
+            # "… och hur ska ni nå den?": a question of its own about the piece before's subject
+            return self._look(f"{piece} {' '.join(subject)}")
+        if len(own) <= SHORT_WORDS:
+            # "… boende och kultur?": "kultur" in the frame of the piece before it
+            return self._in_frame(piece, before, retrieval, decision)
+        return retrieval, decision
 
     def _in_frame(
         self, piece: str, before: Part, alone: Retrieval, decision: ScopeDecision
