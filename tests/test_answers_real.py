@@ -365,3 +365,39 @@ def test_which_paragraph_quotes_the_decision_line(service: ChatService, first: s
 def test_a_question_for_a_time_or_count_is_never_small_talk(service: ChatService, message: str) -> None:
     # Somali and Tigrinya vectors lie close to the greetings; asking when or how many is no greeting
     assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [("who approved the vision?", "and when exactly?"), ("хто затвердив бачення", "а коли саме?")],
+)
+def test_when_after_who_adopted_asks_when_of_the_decision(service: ChatService, first: str, follow_up: str) -> None:
+    # a follow-up with no word of its own is no new question; it asks when of what was talked about
+    answer = _turns(service, first, follow_up)
+    assert answer.kind == "answer"
+    assert "Antagen av kommunfullmäktige 2013-05-27" in _verbatim(answer)
+
+
+def test_an_arabic_paragraph_follow_up_with_its_joined_and(service: ChatService) -> None:
+    answer = _turns(service, "مين وافق على الرؤية", "وتحت أي فقرة؟")
+    assert answer.lang == "ar"
+    assert "§ 68" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("messages", "link"),
+    [
+        (
+            ("vilka strategiska inriktningar finns det", "vad är målet för den tredje", "var kan jag läsa mer om det?"),
+            "Läs mer om vårt bostadsförsörjningsprogram (webbsida)",
+        ),
+        (
+            ("list the strategic directions", "tell me more about the first one", "where can i read more about that"),
+            "Läs mer om näringslivsstrategi 2016-2018",
+        ),
+    ],
+)
+def test_after_an_item_picked_from_a_list_it_is_what_is_talked_about(
+    service: ChatService, messages: tuple[str, ...], link: str
+) -> None:
+    assert _verbatim(_turns(service, *messages)) == link

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from pathlib import Path
 
 import stopwordsiso
 
@@ -18,12 +19,23 @@ from index.entries import Entry
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
 
 
+# Our own lists where stopwords-iso has none or a short one (see the folder's README).
+FUNCTION_WORDS_DIR = Path(__file__).with_name("function_words")
+
+
+def function_words(path: Path) -> set[str]:
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {fold(line) for line in lines if line}
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     out: set[str] = set()
     for lang in STOPWORD_LANGUAGES:
         if stopwordsiso.has_lang(lang):
             out |= {fold(w) for w in stopwordsiso.stopwords(lang)}
+    for path in sorted(FUNCTION_WORDS_DIR.glob("*.txt")):
+        out |= function_words(path)
     return frozenset(out)
 
 
@@ -49,7 +61,11 @@ class Coverage:
         return word in self._vocab or any(s in self._vocab for s in stems([word], None))
 
     def content_words(self, question: str) -> list[str]:
-        return [w for w in words(question) if w not in self._stop and not w.isdigit()]
+        return [w for w in words(question) if not self._function_word(w) and not w.isdigit()]
+
+    def _function_word(self, word: str) -> bool:
+        # Arabic joins "و" (and) to the next word: "وتحت" is "and under"
+        return word in self._stop or (len(word) > 2 and word[0] == "و" and word[1:] in self._stop)
 
     def __call__(self, question: str) -> float:
         """Share of the question's content words found in the index (0 when it has none)."""

@@ -182,6 +182,12 @@ class CueTable:
         allowed = frozenset(languages) if languages is not None else None
         return frozenset(m.category for m in found if allowed is None or m.lang in allowed)
 
+    def cue_words(self, text: str) -> frozenset[str]:
+        """The folded words of a text that its cues consist of ("paragraf" in "under vilken paragraf?")."""
+        tokens = words(text)
+        found = self.matches(tokens, marks=word_marks(text))
+        return frozenset(tokens[i] for m in found for i in range(m.start, m.end))
+
     def in_language(self, lang: str, category: str) -> list[Cue]:
         return self.by_lang.get(lang, {}).get(category, [])
 

@@ -45,6 +45,8 @@ from index.analysis import stems, words
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+# What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
+TALKED_ABOUT = frozenset({"decision", "published", "updated"})
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
@@ -316,7 +318,10 @@ class Understander:
             return None
         retrieval = self._retrieve(f"{context.question} {message}")
         part = Part(message, retrieval, ScopeDecision(True, f"item {n} of the last list"), chunk)
-        next_context = Context(lang, context.question, (chunk.id,), context.items, context.asks)
+        # what the conversation is about now is the item, in the page's words for it: "where can I read
+        # more about it?" asks of the item, not of the list
+        named = chunk.heading_path[-1] if chunk.heading_path else context.question
+        next_context = Context(lang, named, (chunk.id,), context.items, context.asks)
         return Plan("answer", message, lang, detection, (part,), context=next_context, reading="ordinal")
 
     def _retrieve(self, question: str) -> Retrieval:
@@ -351,8 +356,10 @@ class Understander:
         asks = self.cues.question_intents(question, langs)
         if how == "followup" and context is not None:
             own = self.cues.question_intents(message, langs)
-            # "and for culture?" asks what the last question did; "och målet för boende?" asks its own
-            asks = own or self.cues.question_intents(context.question, langs) | frozenset(context.asks) - {"count"}
+            last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
+            # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
+            # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
+            asks = (own | (last & TALKED_ABOUT) if self._asks_only_a_fact(message, own) else own) or last - {"count"}
         looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
@@ -410,6 +417,11 @@ class Understander:
         next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
+    def _asks_only_a_fact(self, message: str, own: frozenset[str]) -> bool:
+        """ "and when exactly?": a fact asked, and no word of its own naming what of (not "och målet för boende?")."""
+        words_of_its_own = set(self._coverage.content_words(message)) - self.cues.table.cue_words(message)
+        return bool(own) and own <= FACT_TYPES and not words_of_its_own
+
     def _follow(
         self,
         message: str,
@@ -420,6 +432,8 @@ class Understander:
         alone = self._looked(message)
         if (
             not alone[1].in_scope
+            # "and when exactly?", "under which paragraph?" have no words of their own to be about
+            and not self._asks_only_a_fact(message, self.cues.question_intents(message))
             and self._coverage(message) < FOLLOW_ON_COVERAGE
             and not self._new_topic(message, alone[0], context)
         ):

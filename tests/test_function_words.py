@@ -1,0 +1,42 @@
+"""What counts as a word of a question's own: function words of every language are left out,
+and the words of a question's type cues are not what it is about."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.chat.coverage import FUNCTION_WORDS_DIR, Coverage, function_words
+from bot.chat.question_types import load_question_cues
+from index.entries import Entry
+
+
+@pytest.fixture(scope="module")
+def coverage() -> Coverage:
+    return Coverage([Entry(0, "c", None, "sv", "line", "Antagen av kommunfullmäktige 2013-05-27, § 68")])
+
+
+@pytest.mark.parametrize(
+    ("question", "own"),
+    [
+        ("Makkár oktavuođas?", ["oktavuođas"]),  # Northern Sami: "in what connection?"
+        ("ኣብ ትሕቲ ኣየናይ ዓንቀጽ?", ["ዓንቀጽ"]),  # Tigrinya: "under which paragraph?"
+        ("mistä mie saan lukea lissää siitä?", ["lukea", "lissaa"]),  # Meänkieli
+        ("وتحت أي فقرة؟", ["فقره"]),  # Arabic "and under" joined in one word
+        ("goorma ayuu bilaabmay?", ["bilaabmay"]),  # Somali
+    ],
+)
+def test_function_words_are_no_content(coverage: Coverage, question: str, own: list[str]) -> None:
+    assert coverage.content_words(question) == own
+
+
+def test_every_list_is_read_and_folded() -> None:
+    for path in FUNCTION_WORDS_DIR.glob("*.txt"):
+        found = function_words(path)
+        assert len(found) >= 10, path.name
+        assert not any(w.startswith("#") or w != w.strip() for w in found)
+
+
+def test_cue_words_are_the_words_a_cue_matched() -> None:
+    cues = load_question_cues()
+    assert "paragraf" in cues.table.cue_words("under vilken paragraf?")
+    assert "bussen" not in cues.table.cue_words("när går bussen?")
