@@ -401,3 +401,15 @@ def test_after_an_item_picked_from_a_list_it_is_what_is_talked_about(
     service: ChatService, messages: tuple[str, ...], link: str
 ) -> None:
     assert _verbatim(_turns(service, *messages)) == link
+
+
+def test_a_somali_question_in_two_clauses_joined_by_oo(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "mashruuca aragtida goorma ayuu bilaabmay oo immisa koox shaqo ayaa jiray"))
+    assert "februari 2012" in quoted
+    assert "Nio arbetsgrupper" in quoted
+
+
+def test_a_question_the_scope_model_nearly_answers_is_not_small_talk(service: ChatService) -> None:
+    # "what was the vision project's name?" lies near "what is your name?"; it names the page's project
+    answer = _turns(service, "Mii lei visuvdnaprošeavtta namma?")
+    assert answer.kind != "smalltalk"

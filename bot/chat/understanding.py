@@ -79,6 +79,8 @@ SHORT_WORDS = 2
 CLARIFY_MARGIN = 0.35
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
 SMALLTALK_SIMILARITY = 0.91
+# … and from which one the scope model nearly answers is (within UNSURE_SCOPE of its line).
+SMALLTALK_SIMILARITY_UNSURE = 0.93
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision"})
 # Question types asking how or why of something: a heading word in them does not ask for its items.
@@ -377,9 +379,13 @@ class Understander:
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
             # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
+            # and one the scope model is unsure of ("Mii lei visuvdnaprošeavtta namma?", the project's name,
+            # stands 0.3 below its line) must lie closer to small talk than one far out ("what is your name?")
             resembles = how == "standalone" and not asks & NEVER_SMALLTALK
             near = self._phrases.nearest(vector) if resembles else None
-            if near is not None and near.similarity >= SMALLTALK_SIMILARITY and near.lang in detection.plausible:
+            unsure = decision.margin > -UNSURE_SCOPE
+            needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
+            if near is not None and near.similarity >= needed and near.lang in detection.plausible:
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
