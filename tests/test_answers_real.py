@@ -413,3 +413,17 @@ def test_a_question_the_scope_model_nearly_answers_is_not_small_talk(service: Ch
     # "what was the vision project's name?" lies near "what is your name?"; it names the page's project
     answer = _turns(service, "Mii lei visuvdnaprošeavtta namma?")
     assert answer.kind != "smalltalk"
+
+
+def test_a_tigrinya_part_opens_a_word_before_its_postpositive_and(service: ChatService) -> None:
+    # "መን ድማ ኣሕቲምዎ": "and who published it", with "ድማ" (and) after the question word
+    quoted = _verbatim(_turns(service, "እዚ ገጽ ንመወዳእታ ግዜ መዓስ ተቐይሩ፣ መን ድማ ኣሕቲምዎ"))
+    assert "Senast ändrad: 2020-02-21" in quoted
+    assert "Ulrika Hannu" in quoted
+
+
+def test_where_to_read_more_as_a_second_part_asks_of_the_first_parts_topic(service: ChatService) -> None:
+    answer = _turns(service, "Mii lea johtolaga ulbmil ja gos sáhtán lohkat eambbo?")
+    quoted = _verbatim(answer)
+    assert quoted.startswith("Inriktning: Kommunikationer")
+    assert "Läs om arbetet med trafikstrategi" in quoted

@@ -732,17 +732,19 @@ class Understander:
     def _piece_look(self, piece: str, before: Part | None) -> tuple[Retrieval, ScopeDecision]:
         """A piece's retrieval; a short one read with the piece before it."""
         retrieval, decision = self._look(piece)
-        if before is None:
+        if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
-        own = self._coverage.content_words(piece)
+        own = set(self._coverage.content_words(piece)) - self.cues.table.cue_words(piece)
         subject = self._coverage.content_words(before.question)
-        if subject and not own:
-            # "… och hur ska ni nå den?": a question of its own about the piece before's subject
+        repeats = (
+            bool(retrieval.ranked) and before.chunk is not None and retrieval.ranked[0].chunk.id == before.chunk.id
+        )
+        if subject and not own and repeats:
+            # "… och hur ska ni nå den?": a question of its own about the piece before's subject, which
+            # alone would only find the passage just quoted
             return self._look(f"{piece} {' '.join(subject)}")
-        if len(own) <= SHORT_WORDS:
-            # "… boende och kultur?": "kultur" in the frame of the piece before it
-            return self._in_frame(piece, before, retrieval, decision)
-        return retrieval, decision
+        # "… boende och kultur?": "kultur" in the frame of the piece before it
+        return self._in_frame(piece, before, retrieval, decision)
 
     def _in_frame(
         self, piece: str, before: Part, alone: Retrieval, decision: ScopeDecision
@@ -785,10 +787,17 @@ def _pieces(
     return pieces
 
 
+# Tigrinya's "and" follows the first word of the clause it joins.
+POSTPOSITIVE_AND = frozenset({"ድማ", "ከኣ"})
+
+
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
     """Where a conjunction cue cuts: its words, or only the "و" of one glued to the question word
     it opens ("وما هو …", "ومتى …": the question word stays with its part)."""
     start, end = spans[i][0], spans[j - 1][1]
+    if j - i == 1 and i > 0 and question[start:end] in POSTPOSITIVE_AND:
+        before = spans[i - 1][0]  # "መን ድማ ኣሕቲምዎ" ("and who published it"): the part opens a word earlier
+        return before, before
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
