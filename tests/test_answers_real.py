@@ -427,3 +427,10 @@ def test_where_to_read_more_as_a_second_part_asks_of_the_first_parts_topic(servi
     quoted = _verbatim(answer)
     assert quoted.startswith("Inriktning: Kommunikationer")
     assert "Läs om arbetet med trafikstrategi" in quoted
+
+
+def test_a_follow_up_opening_in_the_conversations_language_keeps_it(service: ChatService) -> None:
+    # "kommunikasjuunit" reads as Swedish to the detector; "entäs" (and what about) is Meänkieli
+    answer = _turns(service, "mikä oon tavote asumiselle?", "entäs kommunikasjuunit?")
+    assert answer.lang == "fit"
+    assert _verbatim(answer).startswith("Inriktning: Kommunikationer")

@@ -127,6 +127,11 @@ class DialogueCues:
         best = max(scores.values(), default=0)
         return tuple(lang for lang in among if scores[lang] == best)
 
+    def opens_in(self, text: str, lang: str) -> bool:
+        """Whether a message opens with a follow-up cue of this language ("entäs …" in Meänkieli)."""
+        split = list(split_clitics(list(words(text))))
+        return any(m.start == 0 and m.lang == lang for m in self.table.matches(split, ["followup"]))
+
     def read(self, text: str, languages: Collection[str] | None = None) -> Reading:
         """What a message does besides asking. With `languages` (the detector's plausible ones), a
         reference, follow-up, ordinal or list cue counts only in those: Somali "kan" (this) is not

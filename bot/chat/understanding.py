@@ -227,6 +227,13 @@ class Understander:
 
     def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
         detection = self._detector.detect(message)
+        if (
+            context is not None
+            and context.lang not in detection.plausible
+            and self._dialogue.opens_in(message, context.lang)
+        ):
+            # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword
+            detection = Detection(context.lang, detection.confidence, (context.lang, *detection.plausible))
         reading = self._dialogue.read(message, detection.plausible)
         if reading.language_request is not None:
             target = lang or reading.language_request
