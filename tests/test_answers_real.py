@@ -434,3 +434,24 @@ def test_a_follow_up_opening_in_the_conversations_language_keeps_it(service: Cha
     answer = _turns(service, "mikä oon tavote asumiselle?", "entäs kommunikasjuunit?")
     assert answer.lang == "fit"
     assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
+
+
+def test_how_the_vision_was_drawn_up_in_german_quotes_how_it_was_made(service: ChatService) -> None:
+    # "Hur når vi visionen?" names the vision in its heading and ranks close; "Hur gjorde vi?" answers
+    answer = _turns(service, "Wie wurde die Vision erarbeitet und wie soll sie erreicht werden?")
+    quoted = _verbatim(answer)
+    assert quoted.index("Visionsprojektet Kiruna 2.0 startade") < quoted.index(
+        "bryts ned till nämnds- och verksamhetsmål"
+    )
+
+
+def test_how_it_was_made_and_a_count_in_it_quote_the_whole_section(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "Mo višuvdna ráhkaduvvui ja galle bargojoavkku ledje?"))
+    assert quoted.startswith("Visionsprojektet Kiruna 2.0 startade i februari 2012")
+    assert "Nio arbetsgrupper" in quoted
+
+
+def test_what_the_vision_says_and_a_line_are_both_answered(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "Was sagt die Vision aus, und wann wurde die Seite zuletzt geändert?"))
+    assert "Vår övertygelse om människors lika värde" in quoted
+    assert "Senast ändrad: 2020-02-21" in quoted

@@ -51,6 +51,12 @@ TALKED_ABOUT = frozenset({"decision", "published", "updated"})
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
 SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
+# The section types only one section of the page answers: how the vision came about, how it is reached.
+DISTINCT_SECTIONS = frozenset({"origin", "reach"})
+# How far below the best passage one answering the asked section type may rank and still answer.
+SECTION_MARGIN = 2.0
+# How many passages beyond one per part the whole message may rank above a part's own passage.
+NEAR_EXTRA = 2
 # Passages looked at for the sentence that states what was asked.
 FACT_CANDIDATES = 3
 # A line under the best passage's heading ("Antagen av …" under "Vår vision") counts as matching the
@@ -545,6 +551,18 @@ class Understander:
         """
         ranked = retrieval.ranked
         best = ranked[0]
+        # "how was the vision drawn up?" is what "Hur gjorde vi?" answers, even when "Hur når vi visionen?",
+        # which names the vision in its heading, ranks a little above it
+        section_asked = asks & DISTINCT_SECTIONS
+        if section_asked and not section_asked & best.answer_types:
+            best = next(
+                (
+                    r
+                    for r in ranked[1:FACT_CANDIDATES]
+                    if section_asked & r.answer_types and best.fused - r.fused <= SECTION_MARGIN
+                ),
+                best,
+            )
         # a "read more" line is about one topic: it answers "where?" only when it matches the question
         # at least as well as the best passage ("in which plans was the vision work used?" is no link)
         links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
@@ -580,7 +598,10 @@ class Understander:
         ):
             return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
         if any(covered):
-            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, asks=asks)
+            # "how was the vision made, and how many working groups were there?": the section it asks for,
+            # all of it, states the number too
+            whole = passage is best and bool(section_asked & best.answer_types)
+            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, whole=whole, asks=asks)
         return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
 
     # -- lists -------------------------------------------------------------------------------
@@ -731,7 +752,7 @@ class Understander:
             return None
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on
-        near = {r.chunk.id for r in whole[: len(answered) + 1]}
+        near = {r.chunk.id for r in whole[: len(answered) + NEAR_EXTRA]}
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
