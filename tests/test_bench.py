@@ -17,7 +17,7 @@ def test_floor_and_in_process_report_percentiles(fast_pipeline: Pipeline, fresh_
     assert 0 < floor["p50_ms"] <= floor["p99_ms"]
     hits = CACHE_HITS._value.get()  # type: ignore[attr-defined]
     result = in_thread(bench.in_process, fresh_bot.chat, fast_pipeline, qs)
-    assert result["new"]["n"] == result["repeated"]["n"] == 12
+    assert result["new"]["n"] == result["repeated"]["n"] == result["floor"]["n"] == 12  # a floor beside each
     assert result["embeddings_per_new_question"] >= 1.0  # every new question embeds itself; repeats embed nothing
     assert "embed_queries" not in vars(fast_pipeline.embedder)  # the counting wrapper is gone afterwards
     assert CACHE_HITS._value.get() >= hits + 12  # type: ignore[attr-defined] # the repeated round was cached
