@@ -455,3 +455,9 @@ def test_what_the_vision_says_and_a_line_are_both_answered(service: ChatService)
     quoted = _verbatim(_turns(service, "Was sagt die Vision aus, und wann wurde die Seite zuletzt geändert?"))
     assert "Vår övertygelse om människors lika värde" in quoted
     assert "Senast ändrad: 2020-02-21" in quoted
+
+
+def test_a_question_naming_a_list_of_the_page_stands_alone_after_another_answer(service: ChatService) -> None:
+    # "finns det" (are there): "det" is no reference to the answer before
+    answer = _turns(service, "Hur togs visionen fram?", "vilka strategiska inriktningar finns det")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS

@@ -505,8 +505,13 @@ class Understander:
         if reading.reference or len(content) <= 1:
             # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
             alone = self._retrieve(message)
-            # a whole question of its own ("när startade visionsarbetet och hur många fanns det?") stands alone
-            own = not reading.reference or len(content) > SHORT_WORDS
+            # a whole question of its own ("när startade visionsarbetet och hur många fanns det?") stands alone,
+            # and so does one naming a list of the page ("vilka strategiska inriktningar finns det?")
+            own = (
+                not reading.reference
+                or len(content) > SHORT_WORDS
+                or self._list_heading_words(message) >= LIST_HEADING_WORDS
+            )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
             if not reading.reference and content and self._new_topic(message, alone, context):
