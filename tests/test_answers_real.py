@@ -461,3 +461,10 @@ def test_a_question_naming_a_list_of_the_page_stands_alone_after_another_answer(
     # "finns det" (are there): "det" is no reference to the answer before
     answer = _turns(service, "Hur togs visionen fram?", "vilka strategiska inriktningar finns det")
     assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+
+
+def test_an_arabic_when_changed_with_its_pronoun_suffix(service: ChatService) -> None:
+    # "تعديلها" (its change) carries the page's pronoun: "when was it last changed?" is the line
+    quoted = _verbatim(_turns(service, "من نشر الصفحة ومتى تم تعديلها آخر مرة؟"))
+    assert "Publicerad av: Ulrika Hannu" in quoted
+    assert "Senast ändrad: 2020-02-21" in quoted
