@@ -436,10 +436,13 @@ class Understander:
         next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
+    def _words_of_its_own(self, text: str) -> set[str]:
+        """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
+        return set(self._coverage.content_words(text)) - self.cues.table.cue_words(text)
+
     def _asks_only_a_fact(self, message: str, own: frozenset[str]) -> bool:
         """ "and when exactly?": a fact asked, and no word of its own naming what of (not "och målet för boende?")."""
-        words_of_its_own = set(self._coverage.content_words(message)) - self.cues.table.cue_words(message)
-        return bool(own) and own <= FACT_TYPES and not words_of_its_own
+        return bool(own) and own <= FACT_TYPES and not self._words_of_its_own(message)
 
     def _follow(
         self,
@@ -767,7 +770,7 @@ class Understander:
         retrieval, decision = self._look(piece)
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
-        own = set(self._coverage.content_words(piece)) - self.cues.table.cue_words(piece)
+        own = self._words_of_its_own(piece)
         subject = self._coverage.content_words(before.question)
         repeats = (
             bool(retrieval.ranked) and before.chunk is not None and retrieval.ranked[0].chunk.id == before.chunk.id
