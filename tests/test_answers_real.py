@@ -468,3 +468,33 @@ def test_an_arabic_when_changed_with_its_pronoun_suffix(service: ChatService) ->
     quoted = _verbatim(_turns(service, "من نشر الصفحة ومتى تم تعديلها آخر مرة؟"))
     assert "Publicerad av: Ulrika Hannu" in quoted
     assert "Senast ändrad: 2020-02-21" in quoted
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Vad är kommunens vision?", "What is the vision of the municipality?", "Was ist die Vision der Gemeinde?"],
+)
+def test_the_municipalitys_vision_is_the_vision_not_how_it_is_reached(service: ChatService, question: str) -> None:
+    # "kommunens" names the page's owner: no evidence for "Hur når vi visionen?", which says "i kommunen"
+    quoted = _verbatim(_turns(service, question))
+    assert quoted.startswith("Vår övertygelse om människors lika värde")
+    assert "bryts ned till nämnds- och verksamhetsmål" not in quoted
+
+
+def test_a_finnish_list_request_with_its_infinitive(service: ChatService) -> None:
+    # "voitko luetella" (can you list): the infinitive of "luettele"
+    answer = _turns(service, "voitko luetella kaikki kunnan tavoitteet?")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+
+
+def test_a_tigrinya_who_adopted_it_with_its_object_suffix(service: ChatService) -> None:
+    # "ኣጽዲቑዎ" (has approved it): the decision, not who published the page
+    quoted = _verbatim(_turns(service, "ራእይ መን ኣጽዲቑዎ"))
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in quoted
+    assert "Publicerad av" not in quoted
+
+
+def test_how_it_was_made_keeps_its_section_beside_how_it_is_reached(service: ChatService) -> None:
+    # the whole message ranks "Hur når vi visionen?" first; the first part asks how the vision came about
+    quoted = _verbatim(_turns(service, "hur tog ni fram visionen och hur ska ni nå den?"))
+    assert quoted.index("Visionsprojektet Kiruna 2.0 startade") < quoted.index("bryts ned till nämnds- och")

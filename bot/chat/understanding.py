@@ -852,6 +852,8 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
             and not p.asks & FACT_TYPES
             and ranked[1].chunk.id == top.chunk.id
             and not _leads(ranked, TOPIC_MARGIN)
+            # "how was the vision drawn up, and how is it reached?": its section answers the first part
+            and not (p.asks & DISTINCT_SECTIONS & ranked[0].answer_types) - ranked[1].answer_types
         ):
             second = ranked[1]
             part = Part(p.question, p.retrieval, p.decision, second.chunk, second.typed_sentences, asks=p.asks)
