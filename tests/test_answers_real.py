@@ -498,3 +498,11 @@ def test_how_it_was_made_keeps_its_section_beside_how_it_is_reached(service: Cha
     # the whole message ranks "Hur når vi visionen?" first; the first part asks how the vision came about
     quoted = _verbatim(_turns(service, "hur tog ni fram visionen och hur ska ni nå den?"))
     assert quoted.index("Visionsprojektet Kiruna 2.0 startade") < quoted.index("bryts ned till nämnds- och")
+
+
+@pytest.mark.parametrize(("message", "lang"), [("kiitos paljon", "fi"), ("kiitos mahottomasti", "fit")])
+def test_thanks_both_finnish_tables_list_come_back_in_the_language_written(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

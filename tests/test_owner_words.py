@@ -20,5 +20,6 @@ def test_other_words_that_begin_like_it_stay() -> None:
 
 def test_the_list_is_folded_as_questions_are() -> None:
     words = owner_words()
-    assert "kommunens" in words and "gmine" in words  # "gminę" folded
+    assert "kommunens" in words
+    assert "gmine" in words  # "gminę" folded
     assert all(w == w.lower() and " " not in w for w in words)

@@ -224,6 +224,11 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
         ("Mitä se visjuuni oikein sannoo?", "fit"),  # its own word for the vision
         ("Mikä oli visioprojektin nimi ja milloin se alkoi", "fi"),  # no Meänkieli mark: Finnish
         ("montako työryhmää visiota oli tekemässä?", "fi"),
+        ("Mitä kommuuni lupaa nuorile ja perheile?", "fit"),  # allative with one l
+        ("Koska met saama tietää enämpi?", "fit"),  # "met", "enämpi"
+        ("Mitä visjuunissa sanothaan kylttyyristä?", "fit"),  # "kylttyyri": y in a loanword
+        ("Mitä kouluille ja lapsille luvataan?", "fi"),  # Finnish "-lle"
+        ("Kuvaile tutkimushanketta ja yhteyshenkilöä", "fi"),  # Finnish "kuvaile", "s" before "h" in compounds
     ],
 )
 def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
@@ -233,3 +238,11 @@ def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
     assert detection.lang == lang
     if detection.confidence < NEAR_CERTAIN:
         assert set(detection.plausible) == RELATIVES  # a conversation's language can still settle it
+
+
+@pytest.mark.parametrize(("text", "lang"), [("kiitos paljon", "fi"), ("kiitos mahottomasti", "fit")])
+def test_between_finnish_and_meankieli_best_of_reads_meankielis_marks(
+    fast_pipeline: Pipeline, text: str, lang: str
+) -> None:
+    # both tables thank alike: the word a small-talk reply is chosen among them by
+    assert fast_pipeline.detector.best_of(text, sorted(RELATIVES)) == lang

@@ -312,6 +312,10 @@ class Understander:
             if preferred is not None and preferred in langs:
                 return preferred
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
+        if at_home == ("fi",) and set(langs) >= RELATIVES:
+            # the longer Finnish table builds more cues on words both languages say ("kiitos"): Meänkieli's
+            # marks still make "kiitos mahottomasti" Meänkieli
+            at_home = (self._detector.best_of(message, sorted(RELATIVES)),)
         return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
 
     # -- plans -------------------------------------------------------------------------------
