@@ -506,3 +506,19 @@ def test_thanks_both_finnish_tables_list_come_back_in_the_language_written(
 ) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Where has the vision work been used?", "де використали роботу над баченням?", "Var har visionen använts?"],
+)
+def test_where_the_vision_work_was_used_is_its_section_not_a_link(service: ChatService, question: str) -> None:
+    # "where" with "used": what "Hur når vi visionen?" states, not a "Läs om …" line sharing the word "work"
+    quoted = _verbatim(_turns(service, question))
+    assert "har även nyttjats i utvecklingsplanen för nytt centrum" in quoted
+    assert not quoted.startswith("Läs")
+
+
+def test_where_to_read_about_a_strategy_is_still_its_link(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "Where can I read about the business strategy?"))
+    assert quoted.startswith("Läs mer om näringslivsstrategi 2016-2018")

@@ -577,7 +577,9 @@ class Understander:
             )
         # a "read more" line is about one topic: it answers "where?" only when it matches the question
         # at least as well as the best passage ("in which plans was the vision work used?" is no link)
-        links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
+        # and where the vision work has been used is what "Hur når vi visionen?" states, not a link
+        answers_section = bool(section_asked & best.answer_types)
+        links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused and not answers_section]
         wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
