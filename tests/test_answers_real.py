@@ -522,3 +522,12 @@ def test_where_the_vision_work_was_used_is_its_section_not_a_link(service: ChatS
 def test_where_to_read_about_a_strategy_is_still_its_link(service: ChatService) -> None:
     quoted = _verbatim(_turns(service, "Where can I read about the business strategy?"))
     assert quoted.startswith("Läs mer om näringslivsstrategi 2016-2018")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [("är du en riktig människa eller en robot?", "sv"), ("bist du ein echter Mensch oder ein Roboter?", "de")],
+)
+def test_are_you_a_real_person_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
