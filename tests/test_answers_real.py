@@ -531,3 +531,11 @@ def test_where_to_read_about_a_strategy_is_still_its_link(service: ChatService) 
 def test_are_you_a_real_person_is_small_talk(service: ChatService, message: str, lang: str) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_persian_how_that_also_greets_asks_of_what_is_talked_about(service: ChatService) -> None:
+    # "چطوری" is "how are you?" alone, "how" before "درستش کردن" (did they make it)
+    answer = _turns(service, "چشم‌انداز کیرونا چیه؟", "چطوری درستش کردن؟")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Visionsprojektet Kiruna 2.0 startade")
+    assert _turns(service, "چشم‌انداز کیرونا چیه؟", "چطوری؟").kind == "smalltalk"

@@ -247,7 +247,7 @@ class Understander:
                 again = self._understand(context.question, target, ui_lang, None)
                 return _replace_reading(again, message, "language")
             return self._smalltalk(message, target, detection, "help", context)
-        if reading.smalltalk is not None and self._only_smalltalk(message, reading):
+        if reading.smalltalk is not None and self._only_smalltalk(message, reading, context):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
@@ -277,7 +277,7 @@ class Understander:
             return detection.lang
         return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
 
-    def _only_smalltalk(self, message: str, reading: Reading) -> bool:
+    def _only_smalltalk(self, message: str, reading: Reading, context: Context | None) -> bool:
         """Small talk, unless the words beside it ask about something the page speaks of.
 
         "Hej! Vad är visionen?" is a question after a greeting; "är du en riktig människa?" and
@@ -289,9 +289,15 @@ class Understander:
             return True
         if talk.share < SMALLTALK_SHARE:
             return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
-        content = self._coverage.content_words(" ".join(talk.rest))
-        if not content or not self._look(" ".join(talk.rest))[1].in_scope:
+        rest = " ".join(talk.rest)
+        content = self._coverage.content_words(rest)
+        if not content:
             return True
+        if not self._look(rest)[1].in_scope:
+            # "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets
+            # only when the message asks nothing of what is being talked about
+            asks = context is not None and context.question and self.cues.question_intents(message)
+            return not (asks and context is not None and self._look(f"{context.question} {rest}")[1].in_scope)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk
         near = self._phrases.nearest(self._looked(message)[2])  # the embedding its retrieval would use
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
