@@ -539,3 +539,23 @@ def test_a_persian_how_that_also_greets_asks_of_what_is_talked_about(service: Ch
     assert answer.kind == "answer"
     assert _verbatim(answer).startswith("Visionsprojektet Kiruna 2.0 startade")
     assert _turns(service, "چشم‌انداز کیرونا چیه؟", "چطوری؟").kind == "smalltalk"
+
+
+LINKS = [
+    "Läs mer om näringslivsstrategi 2016-2018",
+    "Läs mer om vårt bostadsförsörjningsprogram (webbsida)",
+    "Läs om arbetet med trafikstrategi, trafikplan, parkeringsprogram mm (webbsida)",
+]
+
+
+@pytest.mark.parametrize("question", ["Var kan jag läsa mer?", "Which documents can I read more in?"])
+def test_where_to_read_more_without_a_topic_lists_every_link_in_page_order(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert [q.text for q in answer.quotes] == LINKS
+    second = "den andra" if question.startswith("Var") else "the second one"
+    assert _turns(service, question, second).quotes[0].text == LINKS[1]
+
+
+def test_where_to_read_about_one_topic_is_its_own_link(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "Var kan jag läsa mer om trafikstrategin?"))
+    assert quoted == LINKS[2]

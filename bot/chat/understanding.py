@@ -55,6 +55,9 @@ SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
 DISTINCT_SECTIONS = frozenset({"origin", "reach"})
 # How far below the best passage one answering the asked section type may rank and still answer.
 SECTION_MARGIN = 2.0
+# A "read more" question names one link's topic when that link matches it lexically this many times
+# better than the next; below, "where can I read more?" asks for all of them.
+LINK_NAMED = 1.25
 # How many passages beyond one per part the whole message may rank above a part's own passage.
 NEAR_EXTRA = 2
 # Passages looked at for the sentence that states what was asked.
@@ -433,9 +436,32 @@ class Understander:
                 reading=how,
                 retrievals=(retrieval,),
             )
+        return self._answer(message, reading, detection, lang, context, question, how, (retrieval, decision), asks)
+
+    def _answer(
+        self,
+        message: str,
+        reading: Reading,
+        detection: Detection,
+        lang: str,
+        context: Context | None,
+        question: str,
+        how: str,
+        looked: tuple[Retrieval, ScopeDecision],
+        asks: frozenset[str],
+    ) -> Plan:
+        """Each part of the message with its passage, or every "Läs mer" line for "where can I read more?"."""
+        retrieval, decision = looked
+        # "where can I read more?" in one question or two ("which documents, where can I read more?"); a
+        # second question of another kind is a part of its own ("the goal for traffic? and where can I read …")
+        if asks == {"place"} and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
+            return links
         parts = None
         if how == "standalone" and (_COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions):
             parts = self._split(question, reading, asks, detection)
+        read_more = not parts and "place" in asks and not asks & DISTINCT_SECTIONS
+        if read_more and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
+            return links
         if not parts:
             parts = (self._part(question, retrieval, decision, asks),)
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
@@ -702,6 +728,32 @@ class Understander:
             heading=heading,
             context=context,
             reading=how,
+        )
+
+    def _read_more(
+        self,
+        message: str,
+        lang: str,
+        detection: Detection,
+        retrieval: Retrieval,
+        decision: ScopeDecision,
+        how: str,
+    ) -> Plan | None:
+        """ "where can I read more?", "which documents are linked?": every "Läs mer" line of the page, in
+        page order, when the question names none of their topics ("… about housing?" gets its own)."""
+        links = [r for r in retrieval.lines if r.chunk.kind == "link"]
+        if not retrieval.ranked or len(links) < 2 or links[0].fused < retrieval.ranked[0].fused:
+            return None  # a passage answers better, or there is no list
+        if links[0].lexical >= LINK_NAMED * links[1].lexical:
+            return None  # one link's topic is named
+        first = links[0].chunk
+        items = tuple(sorted((r.chunk for r in links if r.chunk.doc_id == first.doc_id), key=lambda c: c.start))
+        heading = first.heading_path[0] if first.heading_path else ""
+        ids = tuple(c.id for c in items)
+        context = Context(lang, retrieval.question, ids, ids, tuple(sorted(retrieval.asks)))
+        part = Part(retrieval.question, retrieval, decision, first, asks=retrieval.asks)
+        return Plan(
+            "answer", message, lang, detection, (part,), items=items, heading=heading, context=context, reading=how
         )
 
     # -- clarification ------------------------------------------------------------------------
