@@ -559,3 +559,10 @@ def test_where_to_read_more_without_a_topic_lists_every_link_in_page_order(servi
 def test_where_to_read_about_one_topic_is_its_own_link(service: ChatService) -> None:
     quoted = _verbatim(_turns(service, "Var kan jag läsa mer om trafikstrategin?"))
     assert quoted == LINKS[2]
+
+
+def test_a_somali_what_does_the_vision_say_is_answered(service: ChatService) -> None:
+    # "dhahdaa" (says) is no word of the question's own, as "say" is none in English
+    answer = _turns(service, "aragtidu maxay dhahdaa?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde")
