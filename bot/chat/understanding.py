@@ -716,19 +716,7 @@ class Understander:
             return None
         heading = first.heading_path[-2] if len(first.heading_path) >= 2 else ""
         part = Part(question, retrieval, decision, first)
-        context = Context(lang, question, tuple(c.id for c in items), tuple(c.id for c in items), tuple(sorted(asks)))
-        return Plan(
-            "answer",
-            message,
-            lang,
-            detection,
-            (part,),
-            items=items,
-            with_goals="goal" in asks,
-            heading=heading,
-            context=context,
-            reading=how,
-        )
+        return _listing(message, lang, detection, part, items, heading, asks, how)
 
     def _read_more(
         self,
@@ -749,12 +737,8 @@ class Understander:
         first = links[0].chunk
         items = tuple(sorted((r.chunk for r in links if r.chunk.doc_id == first.doc_id), key=lambda c: c.start))
         heading = first.heading_path[0] if first.heading_path else ""
-        ids = tuple(c.id for c in items)
-        context = Context(lang, retrieval.question, ids, ids, tuple(sorted(retrieval.asks)))
         part = Part(retrieval.question, retrieval, decision, first, asks=retrieval.asks)
-        return Plan(
-            "answer", message, lang, detection, (part,), items=items, heading=heading, context=context, reading=how
-        )
+        return _listing(message, lang, detection, part, items, heading, retrieval.asks, how)
 
     # -- clarification ------------------------------------------------------------------------
 
@@ -901,6 +885,33 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
+
+
+def _listing(
+    message: str,
+    lang: str,
+    detection: Detection,
+    part: Part,
+    items: tuple[Chunk, ...],
+    heading: str,
+    asks: frozenset[str],
+    how: str,
+) -> Plan:
+    """A list answer: the items in page order, and a conversation in which "the second one" is an item."""
+    ids = tuple(c.id for c in items)
+    context = Context(lang, part.question, ids, ids, tuple(sorted(asks)))
+    return Plan(
+        "answer",
+        message,
+        lang,
+        detection,
+        (part,),
+        items=items,
+        with_goals="goal" in asks,
+        heading=heading,
+        context=context,
+        reading=how,
+    )
 
 
 def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
