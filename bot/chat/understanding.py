@@ -299,8 +299,9 @@ class Understander:
         if not self._look(rest)[1].in_scope:
             # "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets
             # only when the message asks nothing of what is being talked about
-            asks = context is not None and context.question and self.cues.question_intents(message)
-            return not (asks and context is not None and self._look(f"{context.question} {rest}")[1].in_scope)
+            if context is None or not context.question or not self.cues.question_intents(message):
+                return True
+            return not self._look(f"{context.question} {rest}")[1].in_scope
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk
         near = self._phrases.nearest(self._looked(message)[2])  # the embedding its retrieval would use
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
@@ -454,12 +455,13 @@ class Understander:
         retrieval, decision = looked
         # "where can I read more?" in one question or two ("which documents, where can I read more?"); a
         # second question of another kind is a part of its own ("the goal for traffic? and where can I read …")
-        if asks == {"place"} and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
+        only_where = asks == {"place"}
+        if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
         if how == "standalone" and (_COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions):
             parts = self._split(question, reading, asks, detection)
-        read_more = not parts and "place" in asks and not asks & DISTINCT_SECTIONS
+        read_more = not parts and not only_where and "place" in asks and not asks & DISTINCT_SECTIONS
         if read_more and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         if not parts:
@@ -611,7 +613,9 @@ class Understander:
         # at least as well as the best passage ("in which plans was the vision work used?" is no link)
         # and where the vision work has been used is what "Hur når vi visionen?" states, not a link
         answers_section = bool(section_asked & best.answer_types)
-        links = [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused and not answers_section]
+        links = (
+            [] if answers_section else [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
+        )
         wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
@@ -646,7 +650,7 @@ class Understander:
         if any(covered):
             # "how was the vision made, and how many working groups were there?": the section it asks for,
             # all of it, states the number too
-            whole = passage is best and bool(section_asked & best.answer_types)
+            whole = passage is best and answers_section
             return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, whole=whole, asks=asks)
         return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
 
