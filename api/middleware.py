@@ -199,7 +199,9 @@ def _route_of(scope: Scope) -> str:
 
 
 class RequestContext:
-    """A request id for every request (kept from X-Request-ID when sane), an access log line, metrics."""
+    """A request id for every request (kept from X-Request-ID when sane), an access log line, metrics,
+    and `Server-Timing: app;dur=…` (the time inside the server until the response starts), so a
+    client, the browser's devtools or `kiruna-bot bench`, can tell the server's time from the wire's."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -218,7 +220,12 @@ class RequestContext:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                message["headers"] = [*message.get("headers", []), (b"x-request-id", rid.encode())]
+                spent = f"app;dur={(time.perf_counter() - started) * 1000:.2f}"
+                message["headers"] = [
+                    *message.get("headers", []),
+                    (b"x-request-id", rid.encode()),
+                    (b"server-timing", spent.encode()),
+                ]
             await send(message)
 
         try:

@@ -42,3 +42,10 @@ def test_stages_cover_every_step_of_understanding(fast_pipeline: Pipeline) -> No
     result = bench.stages(fast_pipeline, bench.questions()[:8])
     assert list(result) == ["embed", "question_typing", "retrieve", "scope"]
     assert all(v["n"] == 8 and v["p50_ms"] > 0 for v in result.values())
+
+
+def test_server_timing_is_read_from_its_header() -> None:
+    assert bench.server_ms("app;dur=12.50") == 12.5
+    assert bench.server_ms("db;dur=1, app;dur=3") == 3.0
+    assert bench.server_ms("app;desc=x") is None
+    assert bench.server_ms("") is None

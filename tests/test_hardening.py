@@ -52,6 +52,7 @@ def test_security_headers_everywhere(client: TestClient) -> None:
         assert r.headers["x-content-type-options"] == "nosniff"
         assert r.headers["referrer-policy"]
         assert r.headers["x-request-id"]
+        assert r.headers["server-timing"].startswith("app;dur=")  # the server's own time, for devtools and bench
     assert "frame-ancestors 'none'" in client.get("/staff").headers["content-security-policy"]
 
 
