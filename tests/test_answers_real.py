@@ -566,3 +566,21 @@ def test_a_somali_what_does_the_vision_say_is_answered(service: ChatService) -> 
     answer = _turns(service, "aragtidu maxay dhahdaa?")
     assert answer.kind == "answer"
     assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde")
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad ledde visionsarbetet till?", "What was the outcome of the working groups?", "Mihin työ johti?"]
+)
+def test_what_the_work_resulted_in_is_the_sentence_that_says_it(service: ChatService, question: str) -> None:
+    # "resulted / led to" asks for an outcome: "Detta arbete resulterade i …", not the groups' sentence beside it
+    quoted = _verbatim(_turns(service, question))
+    assert "Detta arbete resulterade i de nio strategiska inriktningarna" in quoted
+
+
+def test_three_parts_the_last_of_them_a_count_each_get_their_quote(service: ChatService) -> None:
+    # the last piece, read with the topic of the one before, still asks for a number, not a purpose
+    quoted = _verbatim(
+        _turns(service, "when was the seminar held, why was it held, and how many working groups were there?")
+    )
+    for fact in ("februari 2012", "skapa kontakter", "Nio arbetsgrupper"):
+        assert fact in quoted

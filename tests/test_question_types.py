@@ -148,6 +148,7 @@ def test_stated_types_of_a_text() -> None:
     assert stated_types("Antagen 2013-05-27 av fullmäktige.", "sv") == {"time"}
     assert stated_types("I Kiruna är människor viktiga.", "sv") == frozenset()
     assert stated_types("Nio arbetsgrupper.", "xx") == frozenset()  # no number words for that language
+    assert stated_types("Visionsprojektet Kiruna 2.0 var ett projekt.", "sv") == frozenset()  # a version counts nothing
 
 
 def test_indexed_typing_equals_trying_every_cue() -> None:
@@ -198,3 +199,10 @@ def test_a_sentence_stating_a_purpose_answers_why(tmp_path: Path) -> None:
     assert "reason" in cues.sentence_states("Syftet med seminariet var att skapa kontakter.", "sv")
     assert "reason" not in cues.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")
     assert cues.sentence_states("Visionsprojektet startade i februari 2012.", "sv") == {"time"}
+
+
+def test_a_sentence_stating_an_outcome_answers_what_it_led_to(tmp_path: Path) -> None:
+    _write(tmp_path, "sv", {"outcome": "resulter*, ledde till"})
+    cues = load_question_cues(tmp_path)
+    assert "outcome" in cues.sentence_states("Detta arbete resulterade i nio inriktningar.", "sv")
+    assert "outcome" not in cues.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")

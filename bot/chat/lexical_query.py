@@ -1,8 +1,9 @@
-"""The words that name the page's owner, left out of a question's lexical match.
+"""The question as the lexical channel matches it: less the words that name no topic of the page.
 
 Every passage is the municipality's own, so "kommunens" in a question is no evidence for the
-passages that happen to say "kommunen" (see `owner_words.txt`, which also says why the dense
-channel still reads them).
+passages that happen to say "kommunen" (`owner_words.txt`); "how many" asks for a number, so
+"monta" (many) is no evidence for the passage that says "många kulturer" (`quantity_words.txt`).
+The dense channel still reads the whole question.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from bot.chat.coverage import function_words
 from index.analysis import words
 
 OWNER_WORDS_FILE = Path(__file__).with_name("owner_words.txt")
+QUANTITY_WORDS_FILE = Path(__file__).with_name("quantity_words.txt")
 
 
 @lru_cache(maxsize=1)
@@ -21,7 +23,12 @@ def owner_words() -> frozenset[str]:
     return frozenset(function_words(OWNER_WORDS_FILE))
 
 
-def without_owner(text: str) -> str:
-    """The question's words, folded, less those naming the owner: what the lexical channel matches."""
-    owner = owner_words()
-    return " ".join(w for w in words(text) if w not in owner)
+@lru_cache(maxsize=1)
+def quantity_words() -> frozenset[str]:
+    return frozenset(function_words(QUANTITY_WORDS_FILE))
+
+
+def lexical_query(text: str) -> str:
+    """The question's words, folded, less those naming the owner or a quantity."""
+    idle = owner_words() | quantity_words()
+    return " ".join(w for w in words(text) if w not in idle)

@@ -38,6 +38,7 @@ INTENTS = (
     "updated",
     "decision",
     "published",
+    "outcome",
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
@@ -46,6 +47,7 @@ DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]|20)\d\d(?:-\d\d-\d\d)?\b")
 _NUMERAL = re.compile(r"\b\d+\b")
 _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts nothing
+_VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")  # "Kiruna 2.0" names a project's version, it counts nothing
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 MONTHS = {
@@ -90,18 +92,25 @@ class QuestionCues:
         offers = {i for i, cues in table.items() if i not in STATED and any(c.found_in(signposts) for c in cues)}
         if chunk.kind == "link":  # a "Läs mer om …" line says where to read more
             offers.add("place")
+        # an outcome is what a sentence says, wherever it stands ("Detta arbete resulterade i …")
+        if any("outcome" in self.sentence_states(s.text, language) for s in chunk.sentences):
+            offers.add("outcome")
         return frozenset(offers) | stated_types(chunk.text, language)
 
     def sentence_states(self, text: str, language: str) -> frozenset[str]:
-        """What one sentence states: times, counts and by-lines, and a purpose in the page's own
-        words for it ("Syftet med seminariet var …" answers "what was the seminar for?")."""
+        """What one sentence states: times, counts and by-lines, and a purpose or an outcome in the
+        page's own words for it ("Syftet med seminariet var …" answers "what was the seminar for?",
+        "Detta arbete resulterade i …" answers "what did the work lead to?")."""
         said = words(text)
-        purpose = any(c.found_in(said) for c in self.by_lang.get(language, {}).get("reason", ()))
-        return stated_types(text, language) | ({"reason"} if purpose else frozenset())
+        table = self.by_lang.get(language, {})
+        own = {i for i in SAID_IN_OWN_WORDS if any(c.found_in(said) for c in table.get(i, ()))}
+        return stated_types(text, language) | own
 
 
 # The answer types a text states rather than is titled with.
 STATED = ("time", "count")
+# The answer types a sentence states when it uses its language's own cue words for them.
+SAID_IN_OWN_WORDS = ("reason", "outcome")
 
 
 def stated_types(text: str, language: str) -> frozenset[str]:
@@ -114,7 +123,7 @@ def stated_types(text: str, language: str) -> frozenset[str]:
         out.add("person")
     if _YEAR_OR_DATE.search(text) or text_words & MONTHS.get(language, frozenset()):
         out.add("time")
-    numbers = _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text))
+    numbers = _VERSION.sub(" ", _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text)))
     if _NUMERAL.search(numbers) or text_words & NUMBER_WORDS.get(language, frozenset()):
         out.add("count")
     return frozenset(out)

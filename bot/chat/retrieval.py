@@ -18,7 +18,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
-from bot.chat.owner_words import without_owner
+from bot.chat.lexical_query import lexical_query
 from bot.chat.question_types import QuestionCues
 from bot.chat.ranking import DENSE_LANGUAGES, LEXICAL_LANGUAGES, LinearRanker, feature_matrix, top_mean
 from corpus.chunking import LINE_KINDS
@@ -167,7 +167,7 @@ class HybridRetriever:
         d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), k)
         keep = d_rows[0] >= 0
         dense_lang, dense_sent = self._collect(d_rows[0][keep].tolist(), d_scores[0][keep].tolist())
-        lex = self._index.lexical.scores(without_owner(question))
+        lex = self._index.lexical.scores(lexical_query(question))
         hits = np.flatnonzero(lex)
         if len(hits) > LEXICAL_CANDIDATES:
             hits = hits[np.argpartition(-lex[hits], LEXICAL_CANDIDATES)[:LEXICAL_CANDIDATES]]

@@ -44,7 +44,7 @@ from index.analysis import stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
-FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published"})
+FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome"})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
 # What any passage may state, besides the page's lines.
@@ -823,7 +823,8 @@ class Understander:
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
         own = self._words_of_its_own(piece)
-        subject = self._coverage.content_words(before.question)
+        # the topic of the piece before, not what it asked ("purpose" would make the piece ask why)
+        subject = [w for w in self._coverage.content_words(before.question) if not self.cues.question_intents(w)]
         repeats = (
             bool(retrieval.ranked) and before.chunk is not None and retrieval.ranked[0].chunk.id == before.chunk.id
         )
