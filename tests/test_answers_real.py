@@ -584,3 +584,34 @@ def test_three_parts_the_last_of_them_a_count_each_get_their_quote(service: Chat
     )
     for fact in ("februari 2012", "skapa kontakter", "Nio arbetsgrupper"):
         assert fact in quoted
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"), [("who made you?", "en"), ("wer hat dich gebaut?", "de"), ("gii du ráhkadii?", "se")]
+)
+def test_who_made_you_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize("question", ["who made the vision?", "Vem gjorde visionen?", "wer hat die Vision gemacht?"])
+def test_who_made_the_vision_is_still_a_question_about_the_page(service: ChatService, question: str) -> None:
+    # "who made you?" is small talk and an example of what the page does not answer; who made the vision is
+    assert _turns(service, question).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["хто опублікував цю сторінку і коли її востаннє оновили?", "ገጽ መን ሓቲምዎ፣ መዓስ ተቐይሩ?"],
+)
+def test_who_published_and_when_last_changed_each_get_their_line(service: ChatService, question: str) -> None:
+    # Ukrainian "востаннє … оновили" (last … updated) apart; Tigrinya "ሓቲምዎ" (published it)
+    answer = _turns(service, question)
+    assert [q.text for q in answer.quotes] == ["Publicerad av: Ulrika Hannu", "Senast ändrad: 2020-02-21"]
+
+
+@pytest.mark.parametrize("question", ["maid dadjá ulbmil gulahallama birra?", "Яка мета щодо комунікацій?"])
+def test_communications_named_as_a_loan_or_calque_is_the_communications_goal(
+    service: ChatService, question: str
+) -> None:
+    assert _verbatim(_turns(service, question)).startswith("Inriktning: Kommunikationer")
