@@ -615,3 +615,39 @@ def test_communications_named_as_a_loan_or_calque_is_the_communications_goal(
     service: ChatService, question: str
 ) -> None:
     assert _verbatim(_turns(service, question)).startswith("Inriktning: Kommunikationer")
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("vad är det fjärde målet?", "Inriktning: Kommunikationer"),
+        ("what is the first goal?", "Inriktning: Näringslivsutveckling och arbetsmarknad"),
+        ("ናይ ራብዓይ ዕላማ እንታይ እዩ?", "Inriktning: Kommunikationer"),
+    ],
+)
+def test_an_ordinal_goal_with_no_list_before_is_that_item_of_the_pages_list(
+    service: ChatService, question: str, heading: str
+) -> None:
+    answer = _turns(service, question)
+    assert [q.text.split("\n")[0] for q in answer.quotes] == [heading]
+    # the page's list is the conversation's now: "and the fifth?" is its fifth item
+    fifth = _turns(service, question, "and the fifth?" if question.startswith("what") else "och det femte?")
+    assert fifth.quotes[0].text.startswith("Inriktning: Kultur, fritid och idrott")
+
+
+def test_another_question_is_no_second_item(service: ChatService) -> None:
+    # Finnish "toinen" is "second" and "other": "toinen kysymys" (another question) names its own topic
+    answer = _turns(service, "okei toinen kysymys: mitä työpaikkojen tavoite sanoo?")
+    assert answer.quotes[0].text.startswith("Inriktning: Näringslivsutveckling och arbetsmarknad")
+
+
+def test_the_aim_of_the_seminar_is_its_passage_not_the_list_of_goals(service: ChatService) -> None:
+    # Tigrinya "ዕላማ" is aim and goal; said of the seminar it names no list
+    answer = _turns(service, "ዕላማ እቲ ሴሚናር እንታይ ነይሩ?")
+    assert len(answer.quotes) == 1
+    assert "Syftet med seminariet var att skapa kontakter" in _verbatim(answer)
+
+
+def test_a_meankieli_ordinal_in_its_own_form_after_a_list(service: ChatService) -> None:
+    answer = _turns(service, "luettele kaikki tavotteet", "mikä oon kuuennen tavote?")
+    assert answer.quotes[0].text.startswith("Inriktning: Utbildning och forskning")

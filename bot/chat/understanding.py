@@ -254,8 +254,9 @@ class Understander:
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
-        if reading.ordinal is not None and context is not None and context.items:
-            picked = self._ordinal(message, reading, detection, answer_lang, context)
+        if reading.ordinal is not None:
+            listed = context if context is not None and context.items else self._page_list(message, answer_lang)
+            picked = self._ordinal(message, reading, detection, answer_lang, listed) if listed else None
             if picked is not None:
                 return picked
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
@@ -352,6 +353,21 @@ class Understander:
         named = chunk.heading_path[-1] if chunk.heading_path else context.question
         next_context = Context(lang, named, (chunk.id,), context.items, context.asks)
         return Plan("answer", message, lang, detection, (part,), context=next_context, reading="ordinal")
+
+    def _page_list(self, message: str, lang: str) -> Context | None:
+        """The page's list a message names with an ordinal and no list before it: "what is the fourth
+        goal?" asks for the fourth of the page's goals, in page order."""
+        if not (self._list_heading_words(message) or "goal" in self.cues.question_intents(message)):
+            return None
+        ranked = self._retrieve(message).ranked
+        if ranked and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
+            # an item named by its topic: "toinen kysymys: mitä työpaikkojen tavoite sanoo?" (another question)
+            return None
+        item = next((r.chunk for r in ranked if r.chunk.kind == "labelled"), None)
+        if item is None:
+            return None
+        ids = tuple(c.id for c in self._siblings(item))
+        return Context(lang, message, ids, ids)
 
     def _retrieve(self, question: str) -> Retrieval:
         return self._look(question)[0]
@@ -675,8 +691,11 @@ class Understander:
         explicit = reading.wants_list or "count" in asks  # "list all the goals", "how many …"
         if not explicit and asks & HOW_OR_WHY:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
-        if not explicit and ranked[0].chunk.kind == "labelled" and _leads(ranked, TOPIC_MARGIN):
-            return False  # one item, clearly named: "what is the strategic direction for housing?"
+        only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
+        if not explicit and _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named):
+            # one item, clearly named: "what is the strategic direction for housing?"; or one word of a
+            # heading said of one passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
+            return False
         top = [r.chunk for r in ranked[:3]]
         named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
         if named or {"count", "goal"} <= asks:
