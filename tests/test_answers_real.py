@@ -651,3 +651,16 @@ def test_the_aim_of_the_seminar_is_its_passage_not_the_list_of_goals(service: Ch
 def test_a_meankieli_ordinal_in_its_own_form_after_a_list(service: ChatService) -> None:
     answer = _turns(service, "luettele kaikki tavotteet", "mikä oon kuuennen tavote?")
     assert answer.quotes[0].text.startswith("Inriktning: Utbildning och forskning")
+
+
+def test_a_tigrinya_can_you_tell_me_in_tigrinya_repeats_the_answer(service: ChatService) -> None:
+    answer = _turns(service, "what is the vision?", "ብትግርኛ ክትነግረኒ ትኽእል ዶ?")
+    assert (answer.kind, answer.lang) == ("answer", "ti")
+    assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde")
+
+
+def test_a_sami_list_then_say_the_sixth_again(service: ChatService) -> None:
+    # "listte" (list!) and "dadjal" (say!): imperatives of listtet and dadjat
+    assert len(_turns(service, "listte buot ulbmiliid").quotes) == 6
+    answer = _turns(service, "listte buot ulbmiliid", "dadjal guđát")
+    assert answer.quotes[0].text.startswith("Inriktning: Utbildning och forskning")
