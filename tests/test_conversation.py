@@ -122,6 +122,13 @@ def test_small_talk_is_answered_as_such_in_its_own_language(fast_chat: ChatServi
     assert "Jag kan bara svara" not in answer.answer  # not the out-of-scope refusal
 
 
+@pytest.mark.parametrize("message", ["Hi", "hello", "hey!"])
+def test_an_english_greeting_on_a_swedish_page_is_answered_in_english(fast_chat: ChatService, message: str) -> None:
+    # the widget says the page's language (ui_lang); "hi" is no Swedish greeting, "hej" is
+    assert _say(fast_chat, message, ui_lang="sv").lang == "en"
+    assert _say(fast_chat, "hej", ui_lang="sv").lang == "sv"
+
+
 def test_small_talk_offers_questions_to_ask(fast_chat: ChatService) -> None:
     greeting = _say(fast_chat, "hej")
     assert len(greeting.suggestions) == 3
