@@ -28,7 +28,12 @@ def quantity_words() -> frozenset[str]:
     return frozenset(function_words(QUANTITY_WORDS_FILE))
 
 
+@lru_cache(maxsize=1)
+def _idle_words() -> frozenset[str]:
+    return owner_words() | quantity_words()
+
+
 def lexical_query(text: str) -> str:
     """The question's words, folded, less those naming the owner or a quantity."""
-    idle = owner_words() | quantity_words()
+    idle = _idle_words()
     return " ".join(w for w in words(text) if w not in idle)

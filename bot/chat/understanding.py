@@ -843,7 +843,8 @@ class Understander:
             return retrieval, decision
         own = self._words_of_its_own(piece)
         # the topic of the piece before, not what it asked ("purpose" would make the piece ask why)
-        subject = [w for w in self._coverage.content_words(before.question) if not self.cues.question_intents(w)]
+        asked = self.cues.table.cue_words(before.question)
+        subject = [w for w in self._coverage.content_words(before.question) if w not in asked]
         repeats = (
             bool(retrieval.ranked) and before.chunk is not None and retrieval.ranked[0].chunk.id == before.chunk.id
         )
