@@ -436,6 +436,31 @@ def test_a_follow_up_opening_in_the_conversations_language_keeps_it(service: Cha
     assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
 
 
+def test_meankielis_marks_in_a_follow_up_outweigh_a_finnish_conversation(service: ChatService) -> None:
+    # "muutethiin" (muutettiin) is Meänkieli: the resident writes it, whatever the first question was
+    answer = _turns(service, "kuka julkaisi tämän sivun", "ja koska sitä muutethiin viimeks")
+    assert answer.lang == "fit"
+    assert "Senast ändrad: 2020-02-21" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "line", "not_quoted"),
+    [
+        ("who published the page?", "and when was it last changed?", "Senast ändrad: 2020-02-21", "Ulrika Hannu"),
+        ("ما هي رؤية بلدية كيرونا؟", "ومتى تم اعتمادها؟", "Antagen av kommunfullmäktige 2013-05-27", "februari 2012"),
+    ],
+)
+def test_a_fact_asked_after_an_answer_names_its_own_line(
+    service: ChatService, first: str, follow_up: str, line: str, not_quoted: str
+) -> None:
+    # "when was it changed?" after "who published?" asks for the change date, not the publisher again;
+    # "and when was it adopted?" (اعتمادها, with its joined "it") after the vision asks for the decision
+    # line, not when the work on it started
+    quoted = _verbatim(_turns(service, first, follow_up))
+    assert line in quoted
+    assert not_quoted not in quoted
+
+
 def test_how_the_vision_was_drawn_up_in_german_quotes_how_it_was_made(service: ChatService) -> None:
     # "Hur når vi visionen?" names the vision in its heading and ranks close; "Hur gjorde vi?" answers
     answer = _turns(service, "Wie wurde die Vision erarbeitet und wie soll sie erreicht werden?")

@@ -38,3 +38,24 @@ def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueC
 def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:
     assert cues.read("እቲ ሓሙሻይ ዕላማኡ?", ("ti",)).ordinal == 5  # ሓሙሻይ beside ሓምሻይ (fifth)
     assert cues.read("እቲ ሓምሻይ ዕላማኡ?", ("ti",)).ordinal == 5
+
+
+def test_a_version_number_is_no_ordinal(cues: DialogueCues) -> None:
+    # the cue "2." (the second) is in every table; "Kiruna 2.0" names the project, not its second item
+    assert cues.read("Mii lei dan seminára ulbmil go Kiruna 2.0 álggii?", ("se",)).ordinal is None
+    assert cues.read("what is the 2. goal?", ("en",)).ordinal == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("leat go don robot?", "identity"),
+        ("pomoc", "help"),
+        ("допомога", "help"),
+        ("kiitoksia paljon, tämä auttoi", "thanks"),
+    ],
+)
+def test_small_talk_in_words_residents_write(cues: DialogueCues, message: str, category: str) -> None:
+    talk = cues.read(message).smalltalk
+    assert talk is not None
+    assert talk.category == category

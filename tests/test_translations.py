@@ -14,7 +14,7 @@ from api.app import create_app
 from bot.chat.pipeline import Pipeline
 from bot.config import Settings
 from bot.evaluation.dataset import load_cases
-from bot.language.detection import NEAR_CERTAIN, RELATIVES
+from bot.language.detection import RELATIVES
 from bot.language.supported import LANGUAGES
 from bot.service import ChatService
 from bot.storage.db import Database, sqlite_url
@@ -229,6 +229,10 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
         ("Mitä visjuunissa sanothaan kylttyyristä?", "fit"),  # "kylttyyri": y in a loanword
         ("Mitä kouluille ja lapsille luvataan?", "fi"),  # Finnish "-lle"
         ("Kuvaile tutkimushanketta ja yhteyshenkilöä", "fi"),  # Finnish "kuvaile", "s" before "h" in compounds
+        ("Luettele kaikki strategiset suuntaukset", "fi"),  # the Meänkieli translation's word, no mark
+        ("heipä hei, nähhään", "fit"),  # "hh" for Finnish "hd"
+        ("kuka päätti sen visiuunin ja konsa?", "fit"),  # "konsa" (milloin), "-siuuni"
+        ("Luettele mulle kaikki tavotheet", "fit"),  # "tavote" (tavoite)
     ],
 )
 def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
@@ -236,7 +240,9 @@ def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
 ) -> None:
     detection = fast_pipeline.detector.detect(text)
     assert detection.lang == lang
-    if detection.confidence < NEAR_CERTAIN:
+    if lang == "fit":
+        assert detection.plausible == ("fit",)  # a mark settles it, even in a conversation held in Finnish
+    else:
         assert set(detection.plausible) == RELATIVES  # a conversation's language can still settle it
 
 

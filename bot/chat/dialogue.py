@@ -17,6 +17,7 @@ from functools import cached_property
 from pathlib import Path
 
 from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics, word_marks
+from bot.chat.question_types import VERSION_NUMBER
 from bot.language.supported import LANGUAGES
 from index.analysis import words
 
@@ -153,12 +154,20 @@ class DialogueCues:
             tokens=tokens,
             smalltalk=self._smalltalk(split, matches, own),
             language_request=self._language_request(split, matches),
-            ordinal=next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None),
+            ordinal=self._ordinal(text, own, languages),
             followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
             wants_list="list" in categories,
             conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),
         )
+
+    def _ordinal(self, text: str, own: list[Match], languages: Collection[str] | None) -> int | None:
+        """The item an ordinal cue points at; "Kiruna 2.0" names a version, and its "2" (the cue "2.")
+        points at nothing."""
+        if VERSION_NUMBER.search(text):
+            unversioned = split_clitics(list(words(VERSION_NUMBER.sub(" ", text))))
+            own = [m for m in self.table.matches(unversioned, ORDINALS) if languages is None or m.lang in languages]
+        return next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None)
 
     @cached_property
     def _language_names(self) -> dict[str, list[tuple[str, str]]]:

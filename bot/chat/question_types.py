@@ -47,7 +47,8 @@ DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]|20)\d\d(?:-\d\d-\d\d)?\b")
 _NUMERAL = re.compile(r"\b\d+\b")
 _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts nothing
-_VERSION = re.compile(r"\b\d+(?:\.\d+)+\b")  # "Kiruna 2.0" names a project's version, it counts nothing
+# "Kiruna 2.0" names a project's version: it counts nothing, and its "2" is no ordinal
+VERSION_NUMBER = re.compile(r"\b\d+(?:\.\d+)+\b")
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 MONTHS = {
@@ -123,7 +124,7 @@ def stated_types(text: str, language: str) -> frozenset[str]:
         out.add("person")
     if _YEAR_OR_DATE.search(text) or text_words & MONTHS.get(language, frozenset()):
         out.add("time")
-    numbers = _VERSION.sub(" ", _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text)))
+    numbers = VERSION_NUMBER.sub(" ", _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text)))
     if _NUMERAL.search(numbers) or text_words & NUMBER_WORDS.get(language, frozenset()):
         out.add("count")
     return frozenset(out)

@@ -239,6 +239,7 @@ class Understander:
         if (
             context is not None
             and context.lang not in detection.plausible
+            and not {context.lang, detection.lang} <= RELATIVES  # Meänkieli's marks have settled it
             and self._dialogue.opens_in(message, context.lang)
         ):
             # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword
@@ -404,7 +405,13 @@ class Understander:
             last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
             # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
             # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
-            asks = (own | (last & TALKED_ABOUT) if self._asks_only_a_fact(message, own) else own) or last - {"count"}
+            asks = (_fact_of(own, last) if self._asks_only_a_fact(message, own) else own) or last - {"count"}
+        elif how == "reference" and context is not None:
+            # "and when was it last changed?" after "who published the page?" asks when, not who again
+            own = self.cues.question_intents(message, langs)
+            if self._asks_only_a_fact(message, own):
+                last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
+                asks = _fact_of(own, last)
         looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
@@ -978,6 +985,12 @@ def _same_quote(a: Part, b: Part) -> bool:
     if a.chunk is None or b.chunk is None:
         return a.chunk is b.chunk
     return a.chunk.id == b.chunk.id and a.not_stated == b.not_stated and a.span() == b.span()
+
+
+def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
+    """What a fact asked after an answer is about: "and when?" after "who adopted the vision?" asks when
+    of the decision; "and when was it changed?" after "who published the page?" names its own line."""
+    return own if own & TALKED_ABOUT else own | (last & TALKED_ABOUT)
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:
