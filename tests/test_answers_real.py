@@ -461,6 +461,43 @@ def test_a_fact_asked_after_an_answer_names_its_own_line(
     assert not_quoted not in quoted
 
 
+@pytest.mark.parametrize(
+    ("first", "count"), [("vilka är inriktningarna?", "hur många är de?"), ("list the goals", "how many?")]
+)
+def test_how_many_after_a_list_counts_that_list(service: ChatService, first: str, count: str) -> None:
+    # the page's structure answers it: the count in the bot's words, the items quoted again
+    answer = _turns(service, first, count)
+    assert answer.kind == "answer"
+    assert "6" in (answer.lead or "")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "line"),
+    [
+        ("vad är målet för näringslivet?", "finns det någon strategi för det?", "Läs mer om näringslivsstrategi"),
+        (
+            "what is the goal for housing?",
+            "is there a programme for that?",
+            "Läs mer om vårt bostadsförsörjningsprogram",
+        ),
+    ],
+)
+def test_a_document_asked_after_a_goal_quotes_that_goals_read_more_line(
+    service: ChatService, first: str, follow_up: str, line: str
+) -> None:
+    # "strategi" is a word of the list's heading too: the follow-up is no list of the directions
+    answer = _turns(service, first, follow_up)
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith(line)
+
+
+def test_what_a_named_strategy_means_quotes_the_passage_not_a_link(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "what does the local growth strategy mean?"))
+    assert "lokal tillväxtsstrategi" in quoted
+    assert "Läs mer" not in quoted
+
+
 def test_how_the_vision_was_drawn_up_in_german_quotes_how_it_was_made(service: ChatService) -> None:
     # "Hur når vi visionen?" names the vision in its heading and ranks close; "Hur gjorde vi?" answers
     answer = _turns(service, "Wie wurde die Vision erarbeitet und wie soll sie erreicht werden?")

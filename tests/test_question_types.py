@@ -9,7 +9,7 @@ import pytest
 
 from bot.chat.cues import read_cue_file
 from bot.chat.pipeline import Pipeline
-from bot.chat.question_types import INTENTS, QuestionCues, load_question_cues, stated_types
+from bot.chat.question_types import DOCUMENT, INTENTS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
 from bot.service import ChatService
 from corpus import Corpus
@@ -103,8 +103,8 @@ def test_shipped_cue_files_cover_every_intent_in_every_language() -> None:
     shipped = load_question_cues()
     assert len(shipped.by_lang) >= 12
     for lang, table in shipped.by_lang.items():
-        assert set(table) == set(INTENTS), lang
-        assert all(table[i] for i in INTENTS), lang
+        assert set(table) == {*INTENTS, DOCUMENT}, lang
+        assert all(table[i] for i in (*INTENTS, DOCUMENT)), lang
 
 
 def test_answer_type_features_move_the_ranking() -> None:
@@ -169,8 +169,8 @@ def test_indexed_typing_equals_trying_every_cue() -> None:
 
     questions = [c.question for c in training_cases()][::8]  # a sample keeps this in the fast tier
     assert len(questions) > 140
-    assert all(shipped.question_intents(q) == every_cue(q) for q in questions)
-    assert sum(bool(shipped.question_intents(q)) for q in questions) > len(questions) / 3
+    assert all(shipped.table.categories(q) == every_cue(q) for q in questions)
+    assert sum(bool(shipped.table.categories(q)) for q in questions) > len(questions) / 3
 
 
 def test_other_diacritics_make_another_word(cues: QuestionCues) -> None:
@@ -206,3 +206,13 @@ def test_a_sentence_stating_an_outcome_answers_what_it_led_to(tmp_path: Path) ->
     cues = load_question_cues(tmp_path)
     assert "outcome" in cues.sentence_states("Detta arbete resulterade i nio inriktningar.", "sv")
     assert "outcome" not in cues.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")
+
+
+def test_a_document_named_asks_where_to_read_unless_its_meaning_is_asked() -> None:
+    shipped = load_question_cues()
+    assert shipped.question_intents("finns det någon strategi för det?") == {"place"}
+    assert "place" not in shipped.question_intents("what does the local growth strategy mean?")
+    assert DOCUMENT not in shipped.question_intents("what does the local growth strategy mean?")
+    assert "place" not in shipped.question_intents(
+        "vilka strategiska inriktningar finns?"
+    )  # "strategic" is no document

@@ -40,6 +40,11 @@ INTENTS = (
     "published",
     "outcome",
 )
+# A document named ("is there a strategy for it?", "finns det något program?") asks where to read about
+# it, unless the question asks what it says: "what does the local growth strategy mean?" asks a meaning.
+# Not an intent of its own: no passage offers it, the "Läs mer" lines offer `place`.
+DOCUMENT = "document"
+ABOUT_A_DOCUMENT = frozenset({"meaning", "reason", "manner"})
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
@@ -77,7 +82,11 @@ class QuestionCues:
     def question_intents(self, question: str, languages: Iterable[str] | None = None) -> frozenset[str]:
         """The answer types a question asks for, in whatever language it is written (or, given the
         languages it may be in, in those)."""
-        return self.table.categories(question, languages)
+        found = self.table.categories(question, languages)
+        if DOCUMENT not in found:
+            return found
+        asked = found - {DOCUMENT}
+        return asked if asked & ABOUT_A_DOCUMENT else asked | {"place"}
 
     def chunk_offers(self, chunk: Chunk, language: str) -> frozenset[str]:
         """The answer types a passage offers: its signposts typed by its language's cues, and
@@ -90,7 +99,11 @@ class QuestionCues:
             signposts = words(" ".join((*chunk.heading_path, *_labels(chunk))))
         table = self.by_lang.get(language, {})
         # Times and counts are what a text states, not what it is titled.
-        offers = {i for i, cues in table.items() if i not in STATED and any(c.found_in(signposts) for c in cues)}
+        offers = {
+            i
+            for i, cues in table.items()
+            if i not in STATED and i != DOCUMENT and any(c.found_in(signposts) for c in cues)
+        }
         if chunk.kind == "link":  # a "Läs mer om …" line says where to read more
             offers.add("place")
         # an outcome is what a sentence says, wherever it stands ("Detta arbete resulterade i …")
@@ -136,4 +149,4 @@ def _labels(chunk: Chunk) -> list[str]:
 
 
 def load_question_cues(directory: Path = DEFAULT_CUES_DIR) -> QuestionCues:
-    return QuestionCues(read_cue_dir(directory, "intent", INTENTS))
+    return QuestionCues(read_cue_dir(directory, "intent", (*INTENTS, DOCUMENT)))

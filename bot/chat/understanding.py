@@ -260,6 +260,10 @@ class Understander:
             picked = self._ordinal(message, reading, detection, answer_lang, listed) if listed else None
             if picked is not None:
                 return picked
+        if context is not None and context.items and self._counts_the_list(message, detection):
+            counted = self._count_of_list(message, detection, answer_lang, context)
+            if counted is not None:
+                return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
 
     # -- language ----------------------------------------------------------------------------
@@ -355,6 +359,24 @@ class Understander:
         next_context = Context(lang, named, (chunk.id,), context.items, context.asks)
         return Plan("answer", message, lang, detection, (part,), context=next_context, reading="ordinal")
 
+    def _counts_the_list(self, message: str, detection: Detection) -> bool:
+        """ "how many are they?" after a list: a count asked with no topic of its own ("how many working
+        groups were there?" names one)."""
+        asks = self.cues.question_intents(message, detection.plausible)
+        return "count" in asks and not self._coverage.content_words(message)
+
+    def _count_of_list(self, message: str, detection: Detection, lang: str, context: Context) -> Plan | None:
+        """The last list again, with its count in the bot's words: the page's structure answers it."""
+        items = tuple(c for c in (self._chunks.get(i) for i in context.items) if c is not None)
+        if not items:
+            return None
+        retrieval = self._retrieve(context.question or message)
+        decision = ScopeDecision(True, "the count of the last list")
+        part = Part(context.question or message, retrieval, decision, items[0])
+        heading = items[0].heading_path[-2] if len(items[0].heading_path) >= 2 else ""
+        asks = frozenset({"count", *context.asks})
+        return _listing(message, lang, detection, part, items, heading, asks, "reference")
+
     def _page_list(self, message: str, lang: str) -> Context | None:
         """The page's list a message names with an ordinal and no list before it: "what is the fourth
         goal?" asks for the fourth of the page's goals, in page order."""
@@ -442,7 +464,7 @@ class Understander:
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
         # last question's list again: whether it asks for a list is read from the message alone
-        read_alone = how == "followup"
+        read_alone = how in ("followup", "reference")
         alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
         if self._wants_list(reading, asks, alone_retrieval, message if read_alone else question, alone_vector):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
