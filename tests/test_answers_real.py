@@ -448,6 +448,7 @@ def test_meankielis_marks_in_a_follow_up_outweigh_a_finnish_conversation(service
     [
         ("who published the page?", "and when was it last changed?", "Senast ändrad: 2020-02-21", "Ulrika Hannu"),
         ("ما هي رؤية بلدية كيرونا؟", "ومتى تم اعتمادها؟", "Antagen av kommunfullmäktige 2013-05-27", "februari 2012"),
+        ("gii almmuhii dán siiddu?", "giitu! goas dat rievdaduvvui maŋimuš háve?", "Senast ändrad", "Ulrika Hannu"),
     ],
 )
 def test_a_fact_asked_after_an_answer_names_its_own_line(

@@ -143,6 +143,22 @@ def test_a_greeting_followed_by_a_question_answers_the_question(fast_chat: ChatS
     assert "Kultur och idrott ska vara lättillgängligt" in answer.quote.text
 
 
+def test_a_thanks_with_a_question_answers_the_question(fast_chat: ChatService) -> None:
+    # the whole message lies close to "tack så mycket"; its rest asks when
+    answer = _say(fast_chat, "tack så mycket! när antogs visionen?")
+    assert answer.kind == "answer"
+    assert "Antagen av kommunfullmäktige 2013-05-27" in "\n".join(q.text for q in answer.quotes)
+
+
+def test_a_follow_up_after_a_thanks_asks_of_the_conversation(fast_chat: ChatService) -> None:
+    # "dziękuję! kiedy się zaczął?" (thanks! when did it start?): the thanks is no topic of the question
+    first = _say(fast_chat, "czym był projekt Kiruna 2.0?")
+    follow = _say(fast_chat, "dziękuję! kiedy się zaczął?", first.conversation)
+    assert follow.kind == "answer"
+    assert follow.lang == "pl"
+    assert "februari 2012" in "\n".join(q.text for q in follow.quotes)
+
+
 def test_the_widget_language_settles_what_the_words_cannot(fast_chat: ChatService) -> None:
     """ "Hallo" is a greeting in several tables: the widget's language decides among them."""
     assert _say(fast_chat, "hallo", ui_lang="sv").lang == "sv"

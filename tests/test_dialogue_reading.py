@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.dialogue import DialogueCues, load_dialogue_cues
+from bot.chat.dialogue import DialogueCues, load_dialogue_cues, question_after_small_talk
 
 
 @pytest.fixture(scope="module")
@@ -59,3 +59,22 @@ def test_small_talk_in_words_residents_write(cues: DialogueCues, message: str, c
     talk = cues.read(message).smalltalk
     assert talk is not None
     assert talk.category == category
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "question"),
+    [
+        ("Tack! Och när beslutades det?", "sv", "Och när beslutades det?"),
+        ("kiitos! ja konsa sitä on viimeksi muutettu?", "fit", "ja konsa sitä on viimeksi muutettu?"),
+        ("dziękuję, kiedy się zaczął?", "pl", "kiedy się zaczął?"),
+    ],
+)
+def test_the_question_after_an_opening_thanks_in_the_residents_characters(
+    cues: DialogueCues, message: str, lang: str, question: str
+) -> None:
+    assert question_after_small_talk(message, cues.read(message, (lang,))) == question
+
+
+def test_no_question_is_cut_from_small_talk_alone_or_a_question_with_small_talk_inside(cues: DialogueCues) -> None:
+    assert question_after_small_talk("tack så mycket", cues.read("tack så mycket")) is None
+    assert question_after_small_talk("vad är målet, tack", cues.read("vad är målet, tack")) is None

@@ -10,6 +10,8 @@ the languages, without any question set: see `dialogue_cues/README.md`).
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -226,3 +228,24 @@ class DialogueCues:
 
 def load_dialogue_cues(directory: Path = DEFAULT_DIALOGUE_CUES_DIR) -> DialogueCues:
     return DialogueCues(read_cue_dir(directory, "category", CATEGORIES))
+
+
+_RAW_WORD = re.compile(r"\w+")
+
+
+def question_after_small_talk(text: str, reading: Reading) -> str | None:
+    """The question after a greeting or a thanks that opens a message ("Tack! Och när beslutades det?"
+    -> "Och när beslutades det?"), in the resident's own characters; None when small talk does not
+    open it, or the words do not line up."""
+    talk = reading.smalltalk
+    if talk is None or not talk.rest:
+        return None
+    opening = len(reading.tokens) - len(talk.rest)
+    if opening <= 0 or reading.tokens[opening:] != talk.rest:
+        return None
+    normalized = unicodedata.normalize("NFKC", text)
+    spans = list(_RAW_WORD.finditer(normalized))
+    if len(spans) != len(reading.tokens):
+        return None
+    question = normalized[spans[opening - 1].end() :].lstrip(" \t\n!.,;:-–—¡¿")
+    return question or None

@@ -27,7 +27,7 @@ import numpy.typing as npt
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
 from bot.chat.cues import CLITIC_AND, split_clitics
-from bot.chat.dialogue import DialogueCues, Reading
+from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
 from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
 from bot.chat.page_preference import prefer_document
@@ -254,6 +254,12 @@ class Understander:
         if reading.smalltalk is not None and self._only_smalltalk(message, reading, context):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
+        question = question_after_small_talk(message, reading)
+        if question is not None and self.cues.question_intents(question) == self.cues.question_intents(message):
+            # "dzięki! kiedy się zaczął?" (thanks! when did it start?) asks "when did it start?" of the
+            # conversation: the thanks is no word of the question's own, nor its topic. A greeting that
+            # is a question word too stays (Persian "چطوری", how are you / how).
+            message, reading = question, self._dialogue.read(question, detection.plausible)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
         if reading.ordinal is not None:
             listed = context if context is not None and context.items else self._page_list(message, answer_lang)
@@ -308,8 +314,10 @@ class Understander:
             if context is None or not context.question or not self.cues.question_intents(message):
                 return True
             return not self._look(f"{context.question} {rest}")[1].in_scope
-        # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk
-        near = self._phrases.nearest(self._looked(message)[2])  # the embedding its retrieval would use
+        # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
+        # mycket! när antogs visionen?" is as close, and asks when
+        asks = self.cues.question_intents(rest)
+        near = None if asks else self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
 
     def _smalltalk_language(
@@ -431,7 +439,7 @@ class Understander:
         elif how == "reference" and context is not None:
             # "and when was it last changed?" after "who published the page?" asks when, not who again
             own = self.cues.question_intents(message, langs)
-            if self._asks_only_a_fact(message, own):
+            if own & TALKED_ABOUT or self._asks_only_a_fact(message, own):
                 last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
                 asks = _fact_of(own, last)
         looked = self._looked(question)
