@@ -216,3 +216,4 @@ def test_a_document_named_asks_where_to_read_unless_its_meaning_is_asked() -> No
     assert "place" not in shipped.question_intents(
         "vilka strategiska inriktningar finns?"
     )  # "strategic" is no document
+    assert shipped.question_intents("which documents are linked on the page?") == {"place"}
