@@ -499,6 +499,14 @@ def test_what_a_named_strategy_means_quotes_the_passage_not_a_link(service: Chat
     assert "Läs mer" not in quoted
 
 
+def test_a_fact_asked_of_a_word_of_its_own_after_a_list_is_a_new_question(service: ChatService) -> None:
+    # the "det" of "fanns det" (there were) points at nothing: the list is not asked again
+    answer = _turns(service, "vilka är inriktningarna?", "hur många arbetsgrupper fanns det?")
+    assert answer.kind == "answer"
+    assert "Nio arbetsgrupper" in _verbatim(answer)
+    assert not answer.quotes[0].text.startswith("Inriktning:")
+
+
 def test_how_the_vision_was_drawn_up_in_german_quotes_how_it_was_made(service: ChatService) -> None:
     # "Hur når vi visionen?" names the vision in its heading and ranks close; "Hur gjorde vi?" answers
     answer = _turns(service, "Wie wurde die Vision erarbeitet und wie soll sie erreicht werden?")

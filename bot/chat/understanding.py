@@ -605,6 +605,8 @@ class Understander:
                 not reading.reference
                 or len(content) > SHORT_WORDS
                 or self._list_heading_words(message) >= LIST_HEADING_WORDS
+                # "hur många arbetsgrupper fanns det?": a fact asked of a word of its own; its "det" points nowhere
+                or bool(self.cues.question_intents(message) & FACT_TYPES and self._words_of_its_own(message))
             )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
