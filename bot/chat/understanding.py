@@ -471,7 +471,8 @@ class Understander:
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
-        # last question's list again: whether it asks for a list is read from the message alone
+        # last question's list again, nor is a reference asking for a document ("finns det nån strategi för
+        # det?" after the business goal): whether it asks for a list is read from the message alone
         read_alone = how in ("followup", "reference")
         alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
         if self._wants_list(reading, asks, alone_retrieval, message if read_alone else question, alone_vector):
