@@ -42,8 +42,9 @@ def standin() -> Iterator[StandIn]:
 
 
 def _pointer_bot(settings: Settings, pipeline: Pipeline, standin: StandIn, data: Path) -> Bot:
-    # the stand-in answers at once; the deadline is not what these tests are about, and a load test on the
-    # other xdist worker can hold both cores for seconds (a 3 s deadline once ran out here in CI)
+    # the stand-in answers at once, and the deadline is not what these tests are about: CI once got no
+    # translation here, the Finnish and Arabic ones in a row, while the other xdist worker ran its tests
+    # (a call waiting on both busy cores past the 3 s default is the likeliest cause)
     own = settings.model_copy(update={"data_dir": data, "google_base_url": standin.url, "translation_deadline": 15.0})
     bot = build_bot(own, pipeline=pipeline)
     topics, _ = load_pointer_set()
