@@ -87,10 +87,16 @@ def latin_marks(word: str) -> str:
     )
 
 
+def written_words(text: str) -> list[re.Match[str]] | None:
+    """The words of a text as written (NFKC), aligned with `words(text)` (None when they do not align)."""
+    found = list(_WORD.finditer(unicodedata.normalize("NFKC", text)))
+    return found if len(found) == len(words(text)) else None
+
+
 def word_marks(text: str) -> list[str] | None:
     """`latin_marks` of each word of a text, aligned with `words(text)` (None when they do not align)."""
-    marked = [latin_marks(w) for w in _WORD.findall(unicodedata.normalize("NFKC", text))]
-    return marked if len(marked) == len(words(text)) else None
+    written = written_words(text)
+    return None if written is None else [latin_marks(w.group()) for w in written]
 
 
 # A cue is a frozen value of its text, remembered: every load of the tables (each worker's start, each

@@ -10,15 +10,13 @@ the languages, without any question set: see `dialogue_cues/README.md`).
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics, word_marks
+from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics, word_marks, written_words
 from bot.chat.question_types import VERSION_NUMBER
 from bot.language.supported import LANGUAGES
 from index.analysis import words
@@ -230,9 +228,6 @@ def load_dialogue_cues(directory: Path = DEFAULT_DIALOGUE_CUES_DIR) -> DialogueC
     return DialogueCues(read_cue_dir(directory, "category", CATEGORIES))
 
 
-_RAW_WORD = re.compile(r"\w+")
-
-
 def question_after_small_talk(text: str, reading: Reading) -> str | None:
     """The question after a greeting or a thanks that opens a message ("Tack! Och när beslutades det?"
     -> "Och när beslutades det?"), in the resident's own characters; None when small talk does not
@@ -243,9 +238,9 @@ def question_after_small_talk(text: str, reading: Reading) -> str | None:
     opening = len(reading.tokens) - len(talk.rest)
     if opening <= 0 or reading.tokens[opening:] != talk.rest:
         return None
-    normalized = unicodedata.normalize("NFKC", text)
-    spans = list(_RAW_WORD.finditer(normalized))
-    if len(spans) != len(reading.tokens):
+    written = written_words(text)
+    if written is None or len(written) != len(reading.tokens):
         return None
-    question = normalized[spans[opening - 1].end() :].lstrip(" \t\n!.,;:-–—¡¿")
+    last = written[opening - 1]
+    question = last.string[last.end() :].lstrip(" \t\n!.,;:-–—¡¿")
     return question or None

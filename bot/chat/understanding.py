@@ -430,17 +430,16 @@ class Understander:
         question, how = self._resolve(message, reading, context)
         langs = detection.plausible
         asks = self.cues.question_intents(question, langs)
-        if how == "followup" and context is not None:
+        if how in ("followup", "reference") and context is not None:
             own = self.cues.question_intents(message, langs)
             last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
-            # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
-            # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
-            asks = (_fact_of(own, last) if self._asks_only_a_fact(message, own) else own) or last - {"count"}
-        elif how == "reference" and context is not None:
-            # "and when was it last changed?" after "who published the page?" asks when, not who again
-            own = self.cues.question_intents(message, langs)
-            if own & TALKED_ABOUT or self._asks_only_a_fact(message, own):
-                last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
+            only_a_fact = self._asks_only_a_fact(message, own)
+            if how == "followup":
+                # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
+                # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
+                asks = (_fact_of(own, last) if only_a_fact else own) or last - {"count"}
+            elif own & TALKED_ABOUT or only_a_fact:
+                # "and when was it last changed?" after "who published the page?" asks when, not who again
                 asks = _fact_of(own, last)
         looked = self._looked(question)
         if how == "followup" and context is not None and question != message:
