@@ -232,7 +232,13 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
         ("Luettele kaikki strategiset suuntaukset", "fi"),  # the Meänkieli translation's word, no mark
         ("heipä hei, nähhään", "fit"),  # "hh" for Finnish "hd"
         ("kuka päätti sen visiuunin ja konsa?", "fit"),  # "konsa" (milloin), "-siuuni"
-        ("Luettele mulle kaikki tavotheet", "fit"),  # "tavote" (tavoite)
+        ("Luettele mulle kaikki tavotheet", "fit"),  # "-th-" in "tavotheet" (tavoitteet)
+        ("mikä on kulttuurin tavote", "fi"),  # spoken Finnish says "tavote" too
+        ("mä oon vähän hukassa, mikä on asumisen tavote", "fi"),  # "mä oon": spoken Finnish, I am
+        ("kukka on julkassu tämän sivun?", "fit"),  # "kukka" (kuka)
+        ("kunkamonta arbetsgruppia oli siinä visioprojektissa", "fit"),  # "kunka", with Swedish words
+        ("onkos kommuunila joku bostadsförsörjningsprogram? mistä sen löyän", "fit"),  # Swedish noun
+        ("mitkä sektorit forskninki fokuseeraa", "fit"),  # Swedish "-ning" as "-ninki"
     ],
 )
 def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
@@ -244,6 +250,23 @@ def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
         assert detection.plausible == ("fit",)  # a mark settles it, even in a conversation held in Finnish
     else:
         assert set(detection.plausible) == RELATIVES  # a conversation's language can still settle it
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vad står det om Luossavaara och Kiirunavaara?", "sv"),  # Finnish names carry no Finnish
+        ("Vad betyder kommuuni på meänkieli?", "sv"),
+        ("mihin net övergripande mål jaethaan?", "fit"),  # Finnish words ask, Swedish nouns are asked of
+        ("sano mulle kaikki övergripande mål", "fi"),
+        ("strategiska inriktningar, listte daid munnje", "se"),  # Sami asks for the page's own words
+        ("What are the strategiska inriktningar?", "en"),
+        ("vem är Ulrika Hannu", "sv"),  # a name is no other language's word
+        ("när töms soptunnan i lombolo?", "sv"),  # Swedish words the bot does not know read Finnish
+    ],
+)
+def test_the_words_that_ask_say_whose_a_code_switched_message_is(fast_pipeline: Pipeline, text: str, lang: str) -> None:
+    assert fast_pipeline.detector.detect(text).lang == lang
 
 
 @pytest.mark.parametrize(("text", "lang"), [("kiitos paljon", "fi"), ("kiitos mahottomasti", "fit")])
