@@ -201,9 +201,37 @@ def test_a_where_question_that_no_link_answers_quotes_the_passage(service: ChatS
     assert "Läs " not in quoted
 
 
+def _items(answer: Answer) -> list[str]:
+    """A list answer's items: its quotes less any set apart with a lead of their own."""
+    return [q.text.split("\n")[0] for q in answer.quotes if not q.lead]
+
+
+@pytest.mark.parametrize(
+    "question", ["How many strategic directions are there?", "hur många strategiska inriktningar finns det?"]
+)
+def test_a_count_quotes_the_other_count_the_page_states_under_its_section(service: ChatService, question: str) -> None:
+    # six listed, "de nio strategiska inriktningarna" said of the work that made them: both, each labelled
+    answer = _turns(service, question)
+    assert _items(answer) == DIRECTIONS
+    assert "6" in answer.lead
+    aside = [q for q in answer.quotes if q.lead]
+    assert len(aside) == 1
+    assert "de nio strategiska inriktningarna" in aside[0].text
+    assert aside[0].section.endswith("Hur gjorde vi?")
+    assert ("Hur gjorde vi?" if answer.lang == "sv" else "How did we do it?") in aside[0].lead
+    assert aside[0].lead in answer.answer
+    assert f"• {aside[0].translation.text if aside[0].translation else aside[0].text}" not in answer.answer
+
+
+def test_a_list_asked_without_a_count_quotes_no_other_count(service: ChatService) -> None:
+    answer = _turns(service, "Vilka är de strategiska inriktningarna?")
+    assert _items(answer) == DIRECTIONS
+    assert not any(q.lead for q in answer.quotes)
+
+
 def test_counting_goals_lists_them_and_counting_groups_quotes_the_count(service: ChatService) -> None:
     goals = _turns(service, "How many goals does the municipality have?")
-    assert [q.text.split("\n")[0] for q in goals.quotes] == DIRECTIONS
+    assert _items(goals) == DIRECTIONS
     groups = _turns(service, "Hur många arbetsgrupper deltog?")
     assert "Nio arbetsgrupper" in _verbatim(groups)
     assert not any(q.text in DIRECTIONS for q in groups.quotes)
@@ -470,7 +498,7 @@ def test_how_many_after_a_list_counts_that_list(service: ChatService, first: str
     answer = _turns(service, first, count)
     assert answer.kind == "answer"
     assert "6" in (answer.lead or "")
-    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+    assert _items(answer) == DIRECTIONS
 
 
 @pytest.mark.parametrize(

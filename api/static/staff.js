@@ -334,6 +334,7 @@
     if (a.lead) box.appendChild(el("p", { text: str(a.lead) }));
     quotes.forEach((q) => {
       const block = el("div", { className: "quote-block" });
+      if (q.lead) block.appendChild(el("p", { text: str(q.lead) }));
       if (q.translation && q.translation.text) {
         block.appendChild(
           el("p", { className: "label", lang: "en", dir: "ltr", text: PROVENANCE[q.translation.provenance] || q.translation.provenance })

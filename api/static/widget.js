@@ -1569,6 +1569,7 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         parts.push({ text: d.lead, lang: lang });
         quotes.forEach((q) => {
           const shown = this.shownText(q, lang);
+          if (str(q.lead)) parts.push({ text: q.lead, lang: lang });
           parts.push({ text: shown.text, lang: shown.lang });
         });
       } else {
@@ -1646,7 +1647,10 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         if (str(d.lead) && !list) node.appendChild(el("p", { className: "lead" }, [unbroken(d.lead)]));
         const originals = [];
         quotes.forEach((q, i) => {
-          const sub = i > 0 || list ? this.headingOf(q, lang) : "";
+          // A quote set apart from a list's items (the page's own count, elsewhere) says where it is from.
+          const aside = str(q.lead);
+          if (aside) node.appendChild(el("p", { className: "lead aside" }, [unbroken(aside)]));
+          const sub = !aside && (i > 0 || list) ? this.headingOf(q, lang) : "";
           const shown = this.shownText(q, lang);
           // Not when the quote itself opens with its heading ("Vi vill att visionen ska tolkas så här:"),
           // nor when its first line names it ("Inriktning: Kommunikationer" under "Kommunikationer").
@@ -1719,6 +1723,9 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
 
     /** Three or more quotes from the same part of the page: the items of a list. */
     isList(quotes) {
+      quotes = quotes.filter(function (q) {
+        return !str(q.lead);
+      });
       if (quotes.length < 3) return false;
       const parent = function (q) {
         return str(q.section).split(" › ").slice(0, -1).join(" › ");

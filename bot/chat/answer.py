@@ -100,6 +100,11 @@ class Quote(_Out):
     start: int
     end: int
     translation: QuoteTranslation | None = Field(None, description="The quote in the answer's language.")
+    lead: str = Field(
+        "",
+        description="The bot's words before this quote when it stands apart from a list's items: where the "
+        "page states a count of them in its own words, under another section.",
+    )
     fallback: dict[str, str] = Field(
         default_factory=dict, description="Other languages offered when the answer's language is missing."
     )

@@ -70,6 +70,7 @@ class _Span:
     end: int
     lead: bool  # the bot's words come before this quote (else it follows the previous one directly)
     not_stated: bool = False  # the question asked for something this passage does not state
+    aside: bool = False  # not one of a list's items: what the page says of them elsewhere, with its own lead
 
 
 def _joins(a: _Span, b: _Span) -> bool:
@@ -185,10 +186,12 @@ class Answerer:
     def _spans(self, plan: Plan) -> list[_Span]:
         """What to quote, in reading order, and where the bot's words come before a quote."""
         if plan.items:
-            return [
+            items = [
                 _Span(item, item.start, item.end if plan.with_goals else item.sentences[0].end, lead=i == 0)
                 for i, item in enumerate(plan.items)
             ]
+            also = [_Span(self._corpus.chunk(s.chunk_id), s.start, s.end, lead=True, aside=True) for s in plan.also]
+            return items + also
         out: list[_Span] = []
         for part in plan.parts:
             for span in self._part_spans(part):
@@ -264,12 +267,16 @@ class Answerer:
         if plan.items:
             leads.append(self._say(lang, M.LEAD_LIST, count=len(plan.items), heading=name(plan.heading)))
             lines.append(leads[0])
-        for span, quote, result in zip(spans, quotes, quote_results, strict=True):
-            if span.lead and not plan.items:
+        for n, (span, result) in enumerate(zip(spans, quote_results, strict=True)):
+            if span.aside:  # set apart from the list, under its own section's name
+                quotes[n] = quotes[n].model_copy(update={"lead": self._lead(span, lang, name)})
+                lines.append(quotes[n].lead)
+            elif span.lead and not plan.items:
                 leads.append(self._lead(span, lang, name))
                 lines.append(leads[-1])
+            quote = quotes[n]
             shown = quote.translation.text if quote.translation is not None else quote.text
-            lines.append(("• " if plan.items else "") + shown)
+            lines.append(("• " if plan.items and not span.aside else "") + shown)
             if quote.translation is None and "fi" in result.fallback and lang != "fi":
                 lines.append(self._say(lang, M.IN_FINNISH) + " " + result.fallback["fi"])
         if info.available and lang != SOURCE_LANGUAGE and info.provenance in PROVENANCE_LINE:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -30,6 +30,7 @@ from bot.chat.cues import CLITIC_AND, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
 from bot.chat.follow_on import follow_on
 from bot.chat.list_intent import ListModel
+from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import QuestionCues
@@ -39,11 +40,14 @@ from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
-from corpus.model import Chunk, Corpus
+from corpus.model import Chunk, Corpus, Sentence
 from index.analysis import stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # What a question may ask for that one line or sentence states.
+# How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
+# answered, when its passage clearly states the fact it asks ("vad kostar bussen?" stands 10 below).
+PIECE_NEAR_SCOPE = 1.0
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome"})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
@@ -143,6 +147,7 @@ class Plan:
     context: Context | None = None  # what the next turn needs
     reading: str = "standalone"  # how the message was read (for staff): standalone, followup, …
     retrievals: tuple[Retrieval, ...] = field(default=(), compare=False)
+    also: tuple[Sentence, ...] = ()  # a count answer: where the page states another count of the items
 
     @property
     def retrieval(self) -> Retrieval | None:
@@ -179,6 +184,7 @@ class Understander:
         self._coverage = coverage
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
+        self._counts_stated = counts_stated(corpus)
         # retrievals made while reading one message (several threads read messages at once)
         self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
         # the document of the page the widget sits on: its passages win near ties (bot.chat.page_preference)
@@ -383,7 +389,7 @@ class Understander:
         part = Part(context.question or message, retrieval, decision, items[0])
         heading = items[0].heading_path[-2] if len(items[0].heading_path) >= 2 else ""
         asks = frozenset({"count", *context.asks})
-        return _listing(message, lang, detection, part, items, heading, asks, "reference")
+        return self._listing(message, lang, detection, part, items, heading, asks, "reference")
 
     def _page_list(self, message: str, lang: str) -> Context | None:
         """The page's list a message names with an ordinal and no list before it: "what is the fourth
@@ -744,6 +750,22 @@ class Understander:
             return top[0].kind == "labelled"  # "how many working groups?" counts what the best passage says
         return any(c.kind == "labelled" for c in top)
 
+    def _listing(
+        self,
+        message: str,
+        lang: str,
+        detection: Detection,
+        part: Part,
+        items: tuple[Chunk, ...],
+        heading: str,
+        asks: frozenset[str],
+        how: str,
+    ) -> Plan:
+        plan = _listing(message, lang, detection, part, items, heading, asks, how)
+        if "count" not in asks:
+            return plan
+        return replace(plan, also=self._counts_stated.get(heading, ()))
+
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
@@ -778,7 +800,7 @@ class Understander:
             return None
         heading = first.heading_path[-2] if len(first.heading_path) >= 2 else ""
         part = Part(question, retrieval, decision, first)
-        return _listing(message, lang, detection, part, items, heading, asks, how)
+        return self._listing(message, lang, detection, part, items, heading, asks, how)
 
     def _read_more(
         self,
@@ -800,7 +822,7 @@ class Understander:
         items = tuple(sorted((r.chunk for r in links if r.chunk.doc_id == first.doc_id), key=lambda c: c.start))
         heading = first.heading_path[0] if first.heading_path else ""
         part = Part(retrieval.question, retrieval, decision, first, asks=retrieval.asks)
-        return _listing(message, lang, detection, part, items, heading, retrieval.asks, how)
+        return self._listing(message, lang, detection, part, items, heading, retrieval.asks, how)
 
     # -- clarification ------------------------------------------------------------------------
 
@@ -838,6 +860,7 @@ class Understander:
         if pieces is None:
             return None
         parts: list[Part] = []
+        whole_in_scope = self._look(question)[1].in_scope
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
@@ -857,6 +880,15 @@ class Understander:
             piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
             if not decision.in_scope and self._line_answers(retrieval, piece_asks):
                 decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+            elif (
+                not decision.in_scope
+                and whole_in_scope
+                and decision.margin >= -PIECE_NEAR_SCOPE
+                and _states_what_is_asked(retrieval, piece_asks)
+            ):
+                # "wann fing das projekt an, …": a fact asked of the passage that states it, clearly first,
+                # in a message in scope; the scope model, reading the piece alone, sits at its line
+                decision = ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
             part = self._part(piece, retrieval, decision, piece_asks)
             if parts and _same_quote(parts[-1], part):
                 if part.decision.in_scope and not parts[-1].decision.in_scope:
@@ -999,6 +1031,12 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
+
+
+def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
+    """The best passage, clearly ahead, offers a fact the question asks for."""
+    ranked = retrieval.ranked
+    return bool(ranked) and bool(asks & FACT_TYPES & ranked[0].answer_types) and _leads(ranked, TOPIC_MARGIN)
 
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:

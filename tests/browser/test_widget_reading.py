@@ -459,6 +459,26 @@ def test_a_list_is_headed_by_its_lead_and_each_item_by_its_name(host_site: HostS
     assert answer.locator("p.lead").count() == 0, "the lead is the heading, not said twice"
     assert answer.locator("blockquote.quote").count() == 3
 
+    # a count: the page's own other count follows the items, set apart under its section's name
+    q = fake_answer()["quote"]
+    aside = {
+        **q,
+        "section": "Vision, mål och varumärke › Hur gjorde vi?",
+        "heading": "Hur gjorde vi?",
+        "text": "Detta arbete resulterade i de nio strategiska inriktningarna.",
+        "lead": "Ur avsnittet ”Hur gjorde vi?”:",
+    }
+    fulfil_chat(
+        page, fake_answer(lead="Sidan listar 3 punkter under ”Strategiska inriktningar”:", quotes=[*items, aside])
+    )
+    ask(page, "Hur många inriktningar finns det?")
+    answer = page.locator(f"{WIDGET} .msg.bot").last
+    assert answer.locator("h3").text_content() == "Sidan listar 3 punkter under ”Strategiska inriktningar”"
+    assert answer.locator("h4").all_text_contents() == ["Kommunikationer", "Kultur", "Boende"]
+    assert answer.locator("p.lead").all_text_contents() == ["Ur avsnittet ”Hur gjorde vi?”:"]
+    assert answer.locator("blockquote.quote").last.text_content() == aside["text"]
+    assert axe_violations(page) == ""
+
 
 def test_nothing_is_said_twice_on_screen_and_dates_stay_whole(host_site: HostSite, new_page: NewPage) -> None:
     """A lead naming its section hides the heading (kept for screen readers); an item whose first
