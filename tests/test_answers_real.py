@@ -763,3 +763,55 @@ def test_a_sami_list_then_say_the_sixth_again(service: ChatService) -> None:
     assert len(_turns(service, "listte buot ulbmiliid").quotes) == 6
     answer = _turns(service, "listte buot ulbmiliid", "dadjal guđát")
     assert answer.quotes[0].text.startswith("Inriktning: Utbildning och forskning")
+
+
+def test_a_part_far_outside_the_page_is_not_read_in_the_frame_of_the_part_before(service: ChatService) -> None:
+    # "what does the bus cost?" read with "when was the vision adopted?" was in scope, and quoted the seminar
+    quoted = _verbatim(_turns(service, "när antogs visionen och vad kostar bussen?"))
+    assert "2013-05-27" in quoted
+    assert "seminarium" not in quoted
+    assert "arbetsgrupper" not in quoted
+
+
+def test_each_part_asking_a_fact_its_passage_states_is_answered(service: ChatService) -> None:
+    # the first piece alone stands just below the scope model's line
+    answer = _turns(
+        service, "wann fing das projekt an, wie viele arbeitsgruppen gab es und was war der zweck des seminars"
+    )
+    quoted = _verbatim(answer)
+    assert answer.lang == "de"
+    for fact in ("februari 2012", "Nio arbetsgrupper", "Syftet med seminariet"):
+        assert fact in quoted
+
+
+@pytest.mark.parametrize(
+    ("first", "where", "link"),
+    [
+        ("Mii lea ulbmil ássama várás?", "gos gávnnan eanet dieđuid?", LINKS[1]),
+        ("هدف کیرونا برای کسب و کار چیه؟", "کجا میتونم بیشتر بخونم؟", LINKS[0]),
+        ("what is the goal for housing?", "where can I read more?", LINKS[1]),
+    ],
+)
+def test_where_to_read_more_after_an_answer_is_that_answers_link(
+    service: ChatService, first: str, where: str, link: str
+) -> None:
+    # the words that ask where to read ("find more information") name no topic: the last answer's is meant
+    answer = _turns(service, first, where)
+    assert answer.kind == "answer"
+    assert _verbatim(answer).split("\n")[0] == link
+
+
+@pytest.mark.parametrize(
+    ("first", "asked", "lang"),
+    [
+        ("Welches Ziel gibt es für Kultur und Sport?", "kannst du mir das original auf schwedisch zeigen?", "sv"),
+        ("هدف حمل و نقل کیرونا چیه؟", "انگلیسیش؟", "en"),
+    ],
+)
+def test_asking_for_the_original_or_another_language_repeats_the_answer(
+    service: ChatService, first: str, asked: str, lang: str
+) -> None:
+    before = _turns(service, first)
+    again = _turns(service, first, asked)
+    assert again.lang == lang
+    assert _verbatim(again) == _verbatim(before)

@@ -48,6 +48,9 @@ Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
 # answered, when its passage clearly states the fact it asks ("vad kostar bussen?" stands 10 below).
 PIECE_NEAR_SCOPE = 1.0
+# How far below that line a short piece may stand alone and still be read in the frame of the piece
+# before it (Tigrinya "… ናይ ትምህርትከ?", and for education?, stands 4.4 below; "… vad kostar bussen?" 10).
+PIECE_FAR_OUT = 6.0
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome"})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
@@ -598,6 +601,11 @@ class Understander:
         if context is None or not context.question:
             return message, "standalone"
         content = self._coverage.content_words(message)
+        if self.cues.question_intents(message) == {"place"}:
+            # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
+            # to read name no topic; the last answer's is meant
+            asking = self.cues.table.cue_words(message)
+            content = [w for w in content if w not in asking]
         if reading.followup:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
             # read with the last question; a new topic it names is ranked by both (`follow_on`)
@@ -932,6 +940,8 @@ class Understander:
         """A short piece after another, read as a follow-up of it: a new topic in its frame."""
         if before.chunk is None or not alone.ranked or alone.ranked[0].chunk.id == before.chunk.id:
             return alone, decision
+        if decision.margin < -PIECE_FAR_OUT:
+            return alone, decision  # "när antogs visionen och vad kostar bussen?": no frame makes it the page's
         together, joint = self._look(f"{before.question} {piece}")
         return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
 
