@@ -40,6 +40,34 @@ def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:
     assert cues.read("እቲ ሓምሻይ ዕላማኡ?", ("ti",)).ordinal == 5
 
 
+def test_persian_ordinals_with_their_spoken_its(cues: DialogueCues) -> None:
+    # spoken Persian "دومیش" (the second [of it]), "آخریش" (the last one)
+    assert cues.read("دومیش چی میگه؟", ("fa",)).ordinal == 2
+    assert cues.read("آخریش چی بود؟", ("fa",)).ordinal == -1  # the last
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "asked"),
+    [
+        ("kannst du mir das original auf schwedisch zeigen?", "de", "sv"),
+        ("ممكن النص الأصلي بالسويدي؟", "ar", "sv"),
+        ("انگلیسیش؟", "fa", "en"),  # its English?
+        ("can you show me the original in swedish?", "en", "sv"),
+    ],
+)
+def test_asking_to_see_the_original_or_its_language_is_a_language_request(
+    cues: DialogueCues, message: str, lang: str, asked: str
+) -> None:
+    assert cues.read(message, (lang,)).language_request == asked
+
+
+def test_a_question_of_its_own_naming_a_language_is_no_request(cues: DialogueCues) -> None:
+    assert (
+        cues.read("was steht im original über die kultur auf schwedisch und finnisch?", ("de",)).language_request
+        is None
+    )
+
+
 def test_a_version_number_is_no_ordinal(cues: DialogueCues) -> None:
     # the cue "2." (the second) is in every table; "Kiruna 2.0" names the project, not its second item
     assert cues.read("Mii lei dan seminára ulbmil go Kiruna 2.0 álggii?", ("se",)).ordinal is None
