@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Literal
 
 import numpy as np
@@ -769,10 +769,23 @@ class Understander:
         asks: frozenset[str],
         how: str,
     ) -> Plan:
-        plan = _listing(message, lang, detection, part, items, heading, asks, how)
-        if "count" not in asks:
-            return plan
-        return replace(plan, also=self._counts_stated.get(heading, ()))
+        """A list answer: the items in page order, and a conversation in which "the second one" is an
+        item; a count quotes too where the page states another count of them."""
+        ids = tuple(c.id for c in items)
+        context = Context(lang, part.question, ids, ids, tuple(sorted(asks)))
+        return Plan(
+            "answer",
+            message,
+            lang,
+            detection,
+            (part,),
+            items=items,
+            with_goals="goal" in asks,
+            heading=heading,
+            context=context,
+            reading=how,
+            also=self._counts_stated.get(heading, ()) if "count" in asks else (),
+        )
 
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
@@ -991,33 +1004,6 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
     return start, end
-
-
-def _listing(
-    message: str,
-    lang: str,
-    detection: Detection,
-    part: Part,
-    items: tuple[Chunk, ...],
-    heading: str,
-    asks: frozenset[str],
-    how: str,
-) -> Plan:
-    """A list answer: the items in page order, and a conversation in which "the second one" is an item."""
-    ids = tuple(c.id for c in items)
-    context = Context(lang, part.question, ids, ids, tuple(sorted(asks)))
-    return Plan(
-        "answer",
-        message,
-        lang,
-        detection,
-        (part,),
-        items=items,
-        with_goals="goal" in asks,
-        heading=heading,
-        context=context,
-        reading=how,
-    )
 
 
 def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
