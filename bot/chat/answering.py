@@ -267,14 +267,12 @@ class Answerer:
         if plan.items:
             leads.append(self._say(lang, M.LEAD_LIST, count=len(plan.items), heading=name(plan.heading)))
             lines.append(leads[0])
-        for n, (span, result) in enumerate(zip(spans, quote_results, strict=True)):
-            if span.aside:  # set apart from the list, under its own section's name
-                quotes[n] = quotes[n].model_copy(update={"lead": self._lead(span, lang, name)})
-                lines.append(quotes[n].lead)
+        for span, quote, result in zip(spans, quotes, quote_results, strict=True):
+            if span.aside:
+                lines.append(quote.lead)
             elif span.lead and not plan.items:
                 leads.append(self._lead(span, lang, name))
                 lines.append(leads[-1])
-            quote = quotes[n]
             shown = quote.translation.text if quote.translation is not None else quote.text
             lines.append(("• " if plan.items and not span.aside else "") + shown)
             if quote.translation is None and "fi" in result.fallback and lang != "fi":
@@ -321,6 +319,7 @@ class Answerer:
             start=span.start,
             end=span.end,
             translation=translation,
+            lead=self._lead(span, lang, name) if span.aside else "",  # set apart from a list, under its section
             fallback=dict(result.fallback),
         )
 

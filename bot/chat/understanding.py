@@ -44,13 +44,13 @@ from corpus.model import Chunk, Corpus, Sentence
 from index.analysis import stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
-# What a question may ask for that one line or sentence states.
 # How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
 # answered, when its passage clearly states the fact it asks ("vad kostar bussen?" stands 10 below).
 PIECE_NEAR_SCOPE = 1.0
 # How far below that line a short piece may stand alone and still be read in the frame of the piece
 # before it (Tigrinya "… ናይ ትምህርትከ?", and for education?, stands 4.4 below; "… vad kostar bussen?" 10).
 PIECE_FAR_OUT = 6.0
+# What a question may ask for that one line or sentence states.
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome"})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
@@ -601,7 +601,8 @@ class Understander:
         if context is None or not context.question:
             return message, "standalone"
         content = self._coverage.content_words(message)
-        if self.cues.question_intents(message) == {"place"}:
+        intents = self.cues.question_intents(message)
+        if intents == {"place"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
             # to read name no topic; the last answer's is meant
             asking = self.cues.table.cue_words(message)
@@ -620,7 +621,7 @@ class Understander:
                 or len(content) > SHORT_WORDS
                 or self._list_heading_words(message) >= LIST_HEADING_WORDS
                 # "hur många arbetsgrupper fanns det?": a fact asked of a word of its own; its "det" points nowhere
-                or bool(self.cues.question_intents(message) & FACT_TYPES and self._words_of_its_own(message))
+                or bool(intents & FACT_TYPES and self._words_of_its_own(message))
             )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
@@ -881,7 +882,7 @@ class Understander:
         if pieces is None:
             return None
         parts: list[Part] = []
-        whole_in_scope = self._look(question)[1].in_scope
+        whole, whole_decision = self._look(question)
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
@@ -903,7 +904,7 @@ class Understander:
                 decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
             elif (
                 not decision.in_scope
-                and whole_in_scope
+                and whole_decision.in_scope
                 and decision.margin >= -PIECE_NEAR_SCOPE
                 and _states_what_is_asked(retrieval, piece_asks)
             ):
@@ -916,14 +917,13 @@ class Understander:
                     parts[-1] = part  # "what does the council want with jobs and business": in scope together
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
-        whole = self._look(question)[0].ranked
-        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole[0])
+        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0])
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
             return None
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on
-        near = {r.chunk.id for r in whole[: len(answered) + NEAR_EXTRA]}
+        near = {r.chunk.id for r in whole.ranked[: len(answered) + NEAR_EXTRA]}
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)

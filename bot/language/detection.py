@@ -182,9 +182,10 @@ class LanguageDetector:
         # one of them a word the bot knows in it ("när töms soptunnan i lombolo?" has none: a place name
         # and Swedish words the page does not use read Finnish to trigrams)
         others = [lang for lang in among if lang != SOURCE_LANGUAGE]
-        scores = self._scores(" ".join(own), others)
+        theirs = " ".join(own)
+        scores = self._scores(theirs, others)
         carrier = max(others, key=lambda lang: scores.get(lang, -math.inf))
-        if self._vocabulary is not None and not self._vocabulary.evidence(" ".join(own), [carrier])[carrier]:
+        if self._vocabulary is not None and not self._vocabulary.evidence(theirs, [carrier])[carrier]:
             return None
         return carrier, len(own) / (len(own) + swedish)
 
@@ -204,6 +205,6 @@ def _between_relatives(text: str, detection: Detection) -> Detection:
         return detection
     if is_meankieli(text):
         # a mark of Meänkieli's own is evidence, not a preference: it settles the text even in a
-        # conversation held in Finnish so far ("koska se alko?" after a Finnish question)
+        # conversation held in Finnish so far ("koska se päätethiin?" after a Finnish question)
         return Detection("fit", detection.confidence, ("fit",))
     return Detection("fi", detection.confidence, ("fi", "fit"))
