@@ -815,3 +815,48 @@ def test_asking_for_the_original_or_another_language_repeats_the_answer(
     again = _turns(service, first, asked)
     assert again.lang == lang
     assert _verbatim(again) == _verbatim(before)
+
+
+@pytest.mark.parametrize(
+    ("first", "asked", "lang"),
+    [
+        ("What's the goal for public services?", "could you write that in Swedish so I can show my neighbour?", "sv"),
+        ("Mikä on Kiirunan visio?", "Voitko kertoa saman englanniksi?", "en"),
+    ],
+)
+def test_a_long_language_request_that_asks_nothing_of_the_page_repeats_the_answer(
+    service: ChatService, first: str, asked: str, lang: str
+) -> None:
+    before = _turns(service, first)
+    again = _turns(service, first, asked)
+    assert again.kind == "answer"
+    assert again.lang == lang
+    assert _verbatim(again) == _verbatim(before)
+
+
+def test_a_question_of_the_pages_naming_a_language_is_answered_as_asked(service: ChatService) -> None:
+    answer = _turns(service, "What's the goal for public services?", "what is the goal for culture in Swedish?")
+    assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott")
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "goal"),
+    [
+        ("Mikä oon tavote kulttuurile?", "entäs koulutuksele?", "Kiruna har god kvalitet i utbildningen"),
+        ("Mii lea ulbmil kultuvrii?", "ja johtalussii?", "Kiruna ska ha goda kommunikationer"),
+    ],
+)
+def test_a_follow_up_in_a_form_the_stemmers_miss_is_still_a_follow_up(
+    service: ChatService, first: str, follow_up: str, goal: str
+) -> None:
+    # Meänkieli's one-l allative and a Sami illative: all but their endings begin words the index has
+    answer = _turns(service, first, follow_up)
+    assert answer.kind == "answer"
+    assert goal in _verbatim(answer)
+
+
+def test_a_swedish_noun_bent_meankieli_is_read_as_the_swedish_word(service: ChatService) -> None:
+    answer = _turns(service, "kunka monta inriktninkiä teilä oon?")
+    assert answer.kind == "answer"
+    assert answer.lang == "fit"
+    assert "Inriktning: Utbildning och forskning" in _verbatim(answer)

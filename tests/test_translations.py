@@ -239,6 +239,11 @@ def test_language_detection_on_the_eval_set(fast_pipeline: Pipeline) -> None:
         ("kunkamonta arbetsgruppia oli siinä visioprojektissa", "fit"),  # "kunka", with Swedish words
         ("onkos kommuunila joku bostadsförsörjningsprogram? mistä sen löyän", "fit"),  # Swedish noun
         ("mitkä sektorit forskninki fokuseeraa", "fit"),  # Swedish "-ning" as "-ninki"
+        ("anna lista kaikista strategisista inriktningista", "fit"),  # a Swedish noun with a Finnic ending
+        ("kultuuri ja idrotti", "fit"),  # "idrotti": idrott with a vowel added
+        ("Mihinkä aloihin tutkimus fokuseeraa?", "fit"),  # a Swedish verb with "-eera-"
+        ("Mitä visiossa sanotaan malmista?", "fi"),  # "malmi" is Finnish's own word, inflected
+        ('mitä tarkottaa se ette "Våra näringar gör oss världsledande"', "fit"),  # the quote is the page's
     ],
 )
 def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
@@ -263,6 +268,8 @@ def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
         ("What are the strategiska inriktningar?", "en"),
         ("vem är Ulrika Hannu", "sv"),  # a name is no other language's word
         ("när töms soptunnan i lombolo?", "sv"),  # Swedish words the bot does not know read Finnish
+        ("kommunikasjuunit?", "fit"),  # a Swedish noun bent Meänkieli is no Swedish word
+        ('what does "Vi är Kiruna" mean?', "en"),  # a quotation of the page is not the resident's language
     ],
 )
 def test_the_words_that_ask_say_whose_a_code_switched_message_is(fast_pipeline: Pipeline, text: str, lang: str) -> None:

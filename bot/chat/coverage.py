@@ -7,6 +7,7 @@ language are left out (stopwords-iso), so "what is the" does not count either wa
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -15,7 +16,12 @@ import stopwordsiso
 
 from index.analysis import fold, stems, words
 from index.entries import Entry
+from index.loans import swedish_readings
 
+# A word is known in another form when all but its last INFLECTION letters, at least MIN_STEM of them,
+# begin a word the index has.
+INFLECTION = 3
+MIN_STEM = 6
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
 
 
@@ -47,6 +53,7 @@ class Coverage:
             vocab.update(tokens)
             vocab.update(stems(tokens, e.lang))
         self._vocab = frozenset(vocab)
+        self._sorted = sorted(vocab)
         self._stop = stopwords()
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
         self._said = "".join(f" {' '.join(words(e.text))} \n" for e in entries)
@@ -57,8 +64,25 @@ class Coverage:
         return f" {' '.join(phrase)} " in self._said
 
     def knows(self, word: str) -> bool:
-        """Whether the index has this (folded) word or one of its stems."""
-        return word in self._vocab or any(s in self._vocab for s in stems([word], None))
+        """Whether the index has this (folded) word, one of its stems, or the word with another ending."""
+        return word in self._vocab or any(s in self._vocab for s in stems([word], None)) or self._inflected(word)
+
+    def _inflected(self, word: str) -> bool:
+        """A form the stemmers miss: all but its last letters begin a word the index has ("koulutuksele",
+        Meänkieli's allative, beside "koulutuksen"; Sami "johtalussii" beside "johtalus")."""
+        n = len(word) - INFLECTION
+        if n < MIN_STEM:
+            return False
+        stem = word[:n]
+        i = bisect.bisect_left(self._sorted, stem)
+        return i < len(self._sorted) and self._sorted[i].startswith(stem)
+
+    def loan_reading(self, word: str) -> str | None:
+        """The page's Swedish word behind a borrowed one the index does not know ("inriktninkiä":
+        "inriktning"); None for a word the index knows or one that borrows nothing it knows."""
+        if self.knows(word):
+            return None
+        return next((r for r in swedish_readings(word) if self.knows(r)), None)
 
     def content_words(self, question: str) -> list[str]:
         return [w for w in words(question) if not self._function_word(w) and not w.isdigit()]
@@ -72,5 +96,5 @@ class Coverage:
         content = self.content_words(question)
         if not content:
             return 0.0
-        known = sum(1 for w in content if w in self._vocab or any(s in self._vocab for s in stems([w], None)))
+        known = sum(1 for w in content if self.knows(w) or self.loan_reading(w) is not None)
         return known / len(content)

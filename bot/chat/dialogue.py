@@ -58,6 +58,7 @@ class Reading:
     tokens: tuple[str, ...]
     smalltalk: SmallTalk | None = None  # the whole message is small talk
     language_request: str | None = None  # the message asks for the last answer in this language
+    language_named: str | None = None  # a language the message names, request or not ("… in Swedish so I can …")
     ordinal: int | None = None  # points at an item of the last list (1-based; -1 for the last)
     followup: bool = False  # opens with a follow-up marker ("och för …", "entä …", "what about …")
     reference: bool = False  # refers back to the last answer ("det", "that", "se")
@@ -154,6 +155,7 @@ class DialogueCues:
             tokens=tokens,
             smalltalk=self._smalltalk(split, matches, own),
             language_request=self._language_request(split, matches),
+            language_named=_language_named(matches),
             ordinal=self._ordinal(text, own, languages),
             followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
@@ -220,8 +222,16 @@ class DialogueCues:
         _, covered = _cover(tokens, allowed)
         if len(tokens) > MAX_REQUEST_WORDS or len(tokens) - covered > max(2, len(tokens) // 3):
             return None  # a question of its own that happens to name a language
-        longest = max(named, key=lambda m: m.end - m.start)
-        return LANGUAGE_CUES[longest.category]
+        return _language_named(named)
+
+
+def _language_named(matches: list[Match]) -> str | None:
+    """The language the longest language cue names ("på svenska" over "svenska")."""
+    named = [m for m in matches if m.category in LANGUAGE_CUES]
+    if not named:
+        return None
+    longest = max(named, key=lambda m: m.end - m.start)
+    return LANGUAGE_CUES[longest.category]
 
 
 def load_dialogue_cues(directory: Path = DEFAULT_DIALOGUE_CUES_DIR) -> DialogueCues:

@@ -3,7 +3,8 @@
 Every passage is the municipality's own, so "kommunens" in a question is no evidence for the
 passages that happen to say "kommunen" (`owner_words.txt`); "how many" asks for a number, so
 "monta" (many) is no evidence for the passage that says "många kulturer" (`quantity_words.txt`).
-The dense channel still reads the whole question.
+The dense channel still reads the whole question. A Swedish word borrowed into Meänkieli or Finnish
+("inriktninkiä") is matched by the Swedish word it came from (`index/loans.py`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from bot.chat.coverage import function_words
+from bot.chat.coverage import Coverage, function_words
 from index.analysis import words
 
 OWNER_WORDS_FILE = Path(__file__).with_name("owner_words.txt")
@@ -33,7 +34,16 @@ def _idle_words() -> frozenset[str]:
     return owner_words() | quantity_words()
 
 
-def lexical_query(text: str) -> str:
-    """The question's words, folded, less those naming the owner or a quantity."""
+def lexical_query(text: str, vocabulary: Coverage | None = None) -> str:
+    """The question's words, folded, less those naming the owner or a quantity; with `vocabulary`,
+    each borrowed word followed by the Swedish word it reads as."""
     idle = _idle_words()
-    return " ".join(w for w in words(text) if w not in idle)
+    out: list[str] = []
+    for word in words(text):
+        if word in idle:
+            continue
+        out.append(word)
+        reading = vocabulary.loan_reading(word) if vocabulary is not None else None
+        if reading is not None:
+            out.append(reading)
+    return " ".join(out)

@@ -18,6 +18,7 @@ from typing import Protocol
 import numpy as np
 import numpy.typing as npt
 
+from bot.chat.coverage import Coverage
 from bot.chat.lexical_query import lexical_query
 from bot.chat.question_types import QuestionCues
 from bot.chat.ranking import DENSE_LANGUAGES, LEXICAL_LANGUAGES, LinearRanker, feature_matrix, top_mean
@@ -117,8 +118,15 @@ def _best(per_lang: PerLanguage, n: int) -> set[str]:
 
 class HybridRetriever:
     def __init__(
-        self, corpus: Corpus, index: LoadedIndex, embedder: Embedder, ranker: LinearRanker, cues: QuestionCues
+        self,
+        corpus: Corpus,
+        index: LoadedIndex,
+        embedder: Embedder,
+        ranker: LinearRanker,
+        cues: QuestionCues,
+        vocabulary: Coverage | None = None,
     ) -> None:
+        self._vocabulary = vocabulary
         self._chunks = {c.id: c for c in corpus.chunks()}
         self.cues = cues
         language = {d.meta.id: d.meta.language for d in corpus.documents}
@@ -167,7 +175,7 @@ class HybridRetriever:
         d_scores, d_rows = self._index.dense.search(q.reshape(1, -1), k)
         keep = d_rows[0] >= 0
         dense_lang, dense_sent = self._collect(d_rows[0][keep].tolist(), d_scores[0][keep].tolist())
-        lex = self._index.lexical.scores(lexical_query(question))
+        lex = self._index.lexical.scores(lexical_query(question, self._vocabulary))
         hits = np.flatnonzero(lex)
         if len(hits) > LEXICAL_CANDIDATES:
             hits = hits[np.argpartition(-lex[hits], LEXICAL_CANDIDATES)[:LEXICAL_CANDIDATES]]

@@ -254,8 +254,19 @@ class Understander:
             # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword
             detection = Detection(context.lang, detection.confidence, (context.lang, *detection.plausible))
         reading = self._dialogue.read(message, detection.plausible)
-        if reading.language_request is not None:
-            target = lang or reading.language_request
+        request = reading.language_request
+        if (
+            request is None
+            and reading.language_named is not None
+            and context is not None
+            and context.question
+            and not self._look(message)[1].in_scope
+        ):
+            # "could you write that in Swedish so I can show my neighbour?": a language named in a message
+            # that is no question of the page's asks for the last answer again, however many words it takes
+            request = reading.language_named
+        if request is not None:
+            target = lang or request
             if context is not None and context.question:
                 again = self._understand(context.question, target, ui_lang, None)
                 return _replace_reading(again, message, "language")

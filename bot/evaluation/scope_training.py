@@ -25,7 +25,7 @@ def training_cases(directory: Path = TRAINING_DIR) -> list[EvalCase]:
     return [c for p in sorted(directory.glob("*.jsonl")) for c in load_cases(p)]
 
 
-def smalltalk_negatives(cues: DialogueCues, every: int = 2) -> list[EvalCase]:
+def smalltalk_negatives(cues: DialogueCues, every: int = 4) -> list[EvalCase]:
     """Questions to the bot itself ("are you a bot?", "what can you answer?") as out-of-scope examples.
 
     They read like questions, so the scope model must learn that the page does not answer them; the

@@ -17,8 +17,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from bot.language.meankieli import is_meankieli
+from bot.language.meankieli import decisive_marks, is_meankieli
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
+from index.analysis import stems
+from index.loans import swedish_readings
 
 _SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile("[\u1200-\u137f]"), ("ti",)),
@@ -77,6 +79,25 @@ class Vocabulary:
         # idf: a word every language shares says nothing, one used by a single language says much
         self._weight = {w: math.log(n / len(ls)) for w, ls in langs_of.items()}
         self._langs = {w: frozenset(ls) for w, ls in langs_of.items()}
+        swedish = [w for w, ls in langs_of.items() if SOURCE_LANGUAGE in ls]
+        self._swedish_stems = frozenset(stems(swedish, SOURCE_LANGUAGE))
+        self._finnish_stems = frozenset(stems([w for w, ls in langs_of.items() if "fi" in ls], "fi"))
+
+    def languages(self, word: str) -> frozenset[str]:
+        """The languages whose texts use a (case-folded) word."""
+        return self._langs.get(word, frozenset())
+
+    def borrowed(self, text: str) -> int:
+        """How many words of a text are Swedish nouns bent Finnic ("inriktninkiä", "idrotti"): words of
+        no language the bot knows, nor inflected Finnish ones ("malmista"), whose Swedish reading is a
+        word of its Swedish texts."""
+        return sum(
+            1
+            for word in _WORD.findall(text.casefold())
+            if word not in self._langs
+            and stems([word], "fi")[0] not in self._finnish_stems
+            and any(s in self._swedish_stems for s in stems(list(swedish_readings(word)), SOURCE_LANGUAGE))
+        )
 
     def evidence(self, text: str, among: Iterable[str]) -> dict[str, float]:
         out = dict.fromkeys(among, 0.0)
@@ -88,6 +109,8 @@ class Vocabulary:
 
 
 _WORD = re.compile(r"\w+")
+# A quotation of two words or more, in the quotation marks residents type.
+_QUOTED = re.compile(r'"[^"]*\s[^"]*"|“[^”]*\s[^”]*”|”[^”]*\s[^”]*”|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]')
 # How much one distinctive known word counts against the trigram model's log-likelihood.
 WORD_WEIGHT = 2.0
 # Log-likelihood per trigram is on another scale than a posterior: tempered before the softmax.
@@ -135,11 +158,18 @@ class LanguageDetector:
         scores = self._scores(text, candidates)
         best = max(candidates, key=lambda lang: scores.get(lang, -math.inf))
         if set(candidates) == RELATIVES:  # "kiitos mahottomasti": both tables thank, Meänkieli's marks decide
-            return _between_relatives(text, Detection(best, _posterior(scores)[best], tuple(candidates))).lang
+            return self._between_relatives(text, Detection(best, _posterior(scores)[best], tuple(candidates))).lang
         return best
 
     def detect(self, text: str) -> Detection:
-        """The supported language of `text`; Swedish, unsure, when it has no letters to go on."""
+        """The supported language of `text`; Swedish, unsure, when it has no letters to go on.
+
+        Words in quotation marks are the page's, quoted ('mitä tarkottaa se ette "Våra näringar gör oss
+        världsledande"'): the words around them say the resident's language, when there are some.
+        """
+        unquoted = _QUOTED.sub(" ", text)
+        if any(ch.isalpha() for ch in unquoted):
+            text = unquoted
         if not any(ch.isalpha() for ch in text):
             return Detection(SOURCE_LANGUAGE, 0.0, tuple(LANGUAGES))
         among = self._candidates(text)
@@ -147,14 +177,30 @@ class LanguageDetector:
             return Detection(among[0], 1.0, (among[0],))
         posterior = _posterior(self._scores(text, among))
         ranked = sorted(posterior, key=posterior.__getitem__, reverse=True)
+        if ranked[0] == SOURCE_LANGUAGE and "fit" in among and decisive_marks(text) and not self._mostly_swedish(text):
+            # a Swedish noun bent Meänkieli ("kommunikasjuunit?", "visjuuni") is no Swedish word; in a
+            # Swedish sentence it is a word asked about ("Vad betyder kommuuni på meänkieli?")
+            return Detection("fit", posterior[ranked[0]], ("fit",))
         if ranked[0] == SOURCE_LANGUAGE:
             carried = self._carried_by(text, among)
             if carried is not None:
                 lang, share = carried
                 plausible = tuple(sorted(RELATIVES)) if lang in RELATIVES else (lang,)
-                return _between_relatives(text, Detection(lang, share, plausible))
+                return self._between_relatives(text, Detection(lang, share, plausible))
         plausible = tuple(lang for lang in ranked if posterior[lang] >= PLAUSIBLE)
-        return _between_relatives(text, Detection(ranked[0], posterior[ranked[0]], plausible or (ranked[0],)))
+        return self._between_relatives(text, Detection(ranked[0], posterior[ranked[0]], plausible or (ranked[0],)))
+
+    def _between_relatives(self, text: str, detection: Detection) -> Detection:
+        borrowed = self._vocabulary.borrowed(text) if self._vocabulary is not None else 0
+        return _between_relatives(text, detection, borrowed)
+
+    def _mostly_swedish(self, text: str) -> bool:
+        """Whether half of a text's words or more are words of the bot's Swedish texts."""
+        if self._vocabulary is None:
+            return True
+        found = _WORD.findall(text.casefold())
+        swedish = sum(1 for w in found if SOURCE_LANGUAGE in self._vocabulary.languages(w))
+        return 2 * swedish >= len(found)
 
     def _carried_by(self, text: str, among: list[str]) -> tuple[str, float] | None:
         """The language whose words carry a text that reads Swedish as a whole, and their share;
@@ -198,12 +244,12 @@ def _posterior(scores: Mapping[str, float]) -> dict[str, float]:
     return {lang: w / total for lang, w in weights.items()}
 
 
-def _between_relatives(text: str, detection: Detection) -> Detection:
-    """Finnish or Meänkieli by Meänkieli's marks. A text without marks keeps both plausible, so a
-    conversation's or the widget's language can settle it ("entä asumiselle?")."""
+def _between_relatives(text: str, detection: Detection, borrowed: int = 0) -> Detection:
+    """Finnish or Meänkieli by Meänkieli's marks (`borrowed` Swedish nouns among them). A text without
+    marks keeps both plausible, so a conversation's or the widget's language can settle it ("entä asumiselle?")."""
     if not set(detection.plausible) <= RELATIVES:
         return detection
-    if is_meankieli(text):
+    if is_meankieli(text, borrowed):
         # a mark of Meänkieli's own is evidence, not a preference: it settles the text even in a
         # conversation held in Finnish so far ("koska se päätethiin?" after a Finnish question)
         return Detection("fit", detection.confidence, ("fit",))
