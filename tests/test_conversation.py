@@ -111,6 +111,9 @@ def test_a_bad_token_in_a_request_costs_nothing(fast_chat: ChatService) -> None:
         ("Bures!", "se"),
         ("are you a bot?", "en"),
         ("vad kan du svara på?", "sv"),
+        ("moi moi, nähhään", "fit"),  # Finnish table's words, Meänkieli's "hh"
+        ("thanks, that's all i needed", "en"),
+        ("apua en tajuu miten tää toimii", "fi"),
     ],
 )
 def test_small_talk_is_answered_as_such_in_its_own_language(fast_chat: ChatService, message: str, lang: str) -> None:
@@ -172,6 +175,14 @@ def test_a_short_question_falls_back_to_the_conversation_language(fast_chat: Cha
     assert first.lang == "de"
     follow = _say(fast_chat, "ok", first.conversation)
     assert follow.lang == "de"
+
+
+def test_thanks_in_words_finnish_and_meankieli_share_keeps_a_meankieli_conversation(fast_chat: ChatService) -> None:
+    first = _say(fast_chat, "Koska sivu oon viimeksi muutettu?")
+    assert first.lang == "fit"
+    thanks = _say(fast_chat, "Kiitoksia paljon!", first.conversation)
+    assert thanks.kind == "smalltalk"
+    assert thanks.lang == "fit"
 
 
 def test_the_detectors_confidence_is_shown_for_staff(fast_chat: ChatService) -> None:

@@ -350,11 +350,16 @@ class Understander:
         langs = reading.smalltalk.langs
         if not langs:
             return Understander.choose_language(detection, context, ui_lang)
+        relatives = set(langs) <= RELATIVES  # a Finnish word is Meänkieli's too, and the other way round
+        for preferred in (context.lang if context else None, ui_lang):
+            if preferred is not None and (preferred in langs or (relatives and preferred in RELATIVES)):
+                return preferred
+        if langs == ("fi",):
+            # words only the Finnish table lists: Meänkieli's marks still make the message Meänkieli
+            # ("moi moi, nähhään"), as they do a question
+            return self._detector.best_of(message, sorted(RELATIVES))
         if len(langs) == 1:
             return langs[0]
-        for preferred in (context.lang if context else None, ui_lang):
-            if preferred is not None and preferred in langs:
-                return preferred
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
         if at_home == ("fi",) and set(langs) >= RELATIVES:
             # the longer Finnish table builds more cues on words both languages say ("kiitos"): Meänkieli's
