@@ -806,25 +806,12 @@ def test_where_to_read_more_after_an_answer_is_that_answers_link(
     [
         ("Welches Ziel gibt es für Kultur und Sport?", "kannst du mir das original auf schwedisch zeigen?", "sv"),
         ("هدف حمل و نقل کیرونا چیه؟", "انگلیسیش؟", "en"),
-    ],
-)
-def test_asking_for_the_original_or_another_language_repeats_the_answer(
-    service: ChatService, first: str, asked: str, lang: str
-) -> None:
-    before = _turns(service, first)
-    again = _turns(service, first, asked)
-    assert again.lang == lang
-    assert _verbatim(again) == _verbatim(before)
-
-
-@pytest.mark.parametrize(
-    ("first", "asked", "lang"),
-    [
+        # long, but naming a language in a message the page cannot answer
         ("What's the goal for public services?", "could you write that in Swedish so I can show my neighbour?", "sv"),
         ("Mikä on Kiirunan visio?", "Voitko kertoa saman englanniksi?", "en"),
     ],
 )
-def test_a_long_language_request_that_asks_nothing_of_the_page_repeats_the_answer(
+def test_asking_for_the_original_or_another_language_repeats_the_answer(
     service: ChatService, first: str, asked: str, lang: str
 ) -> None:
     before = _turns(service, first)
