@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -204,8 +204,14 @@ class Understander:
         return out
 
     def _named_words(self, text: str) -> list[str]:
-        """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"."""
-        return [w for w in split_clitics(self._coverage.content_words(text)) if w != CLITIC_AND]
+        """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"; a borrowed word
+        with the Swedish word it reads as ("inriktninkiä" names "inriktning")."""
+        named: list[str] = []
+        for word in split_clitics(self._coverage.content_words(text)):
+            if word != CLITIC_AND:
+                reading = self._coverage.loan_reading(word)
+                named += [word] if reading is None else [word, reading]
+        return named
 
     @property
     def cues(self) -> QuestionCues:
@@ -470,16 +476,7 @@ class Understander:
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
         retrieval, decision, vector = looked
-        if not decision.in_scope and self._names_a_topic(question, retrieval):
-            decision = ScopeDecision(True, f"a word or two the page speaks of; {decision.reason}", decision.score)
-        if not decision.in_scope and self._line_answers(retrieval, asks):
-            decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
-        if (
-            not decision.in_scope
-            and decision.margin > -UNSURE_SCOPE
-            and self._asks_for_the_items(reading, asks, retrieval, question)
-        ):
-            decision = ScopeDecision(True, f"asks for the list the page has; {decision.reason}", decision.score)
+        decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
             # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
@@ -552,6 +549,34 @@ class Understander:
         next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
 
+    def _the_pages_after_all(
+        self,
+        decision: ScopeDecision,
+        message: str,
+        question: str,
+        how: str,
+        reading: Reading,
+        retrieval: Retrieval,
+        asks: frozenset[str],
+    ) -> ScopeDecision:
+        """Why a question the scope model refuses is the page's after all, if it is: the model is trained
+        on whole questions and reads little of short ones, references and lists in few words."""
+        if decision.in_scope:
+            return decision
+        if how == "reference" and not self._words_of_its_own(message):
+            # "gos gávnnan eanet dieđuid?" (where do I find more?), "när beslutades det?": a word of its own
+            # names nothing, so the last answered question's topic is asked about, and that is the page's
+            why = "asks of the last answer's topic"
+        elif self._names_a_topic(question, retrieval):
+            why = "a word or two the page speaks of"
+        elif self._line_answers(retrieval, asks):
+            why = "a line states what was asked"
+        elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
+            why = "asks for the list the page has"
+        else:
+            return decision
+        return ScopeDecision(True, f"{why}; {decision.reason}", decision.score)
+
     def _words_of_its_own(self, text: str) -> set[str]:
         """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
         return set(self._coverage.content_words(text)) - self.cues.table.cue_words(text)
@@ -576,10 +601,17 @@ class Understander:
             and not self._new_topic(message, alone[0], context)
         ):
             return alone  # a new question the page does not speak of ("und wann kommt die Müllabfuhr?")
+        decision = together[1]
+        if not decision.in_scope and not self.cues.question_intents(message):
+            # the last question was answered, and this one only names what the page speaks of ("ja
+            # johtalussii?" after the culture goal): the two read together are the page's, however the model
+            # scores them. One asking its own ("och vad kostar bussen?") is left to the model.
+            reason = f"a follow-up of words the page knows; {decision.reason}"
+            decision = replace(decision, in_scope=True, reason=reason)
         if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks:
             # a new topic in the last question's frame: not the passage just given again
-            return (follow_on(alone[0], together[0], context.chunks), together[1], together[2])
-        return together
+            return (follow_on(alone[0], together[0], context.chunks), decision, together[2])
+        return (together[0], decision, together[2])
 
     @staticmethod
     def _line_answers(retrieval: Retrieval, asks: frozenset[str]) -> bool:
@@ -605,9 +637,10 @@ class Understander:
 
     def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
         """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
-        cue, the goals or a word of a list's heading named, and the page's items among the best ranked."""
+        cue or a count ("kunka monta inriktninkiä …?"), the goals or a word of a list's heading named, and the
+        page's items among the best ranked."""
         return (
-            reading.wants_list
+            (reading.wants_list or "count" in asks)
             and ("goal" in asks or self._list_heading_words(question) > 0)
             and any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3])
         )
