@@ -80,8 +80,9 @@ class Coverage:
     def loan_reading(self, word: str) -> str | None:
         """The page's Swedish word behind a borrowed one the index does not know ("inriktninkiä":
         "inriktning"); None for a word the index knows or one that borrows nothing it knows."""
-        if self.knows(word):
-            return None
+        return None if self.knows(word) else self._reading(word)
+
+    def _reading(self, word: str) -> str | None:
         return next((r for r in swedish_readings(word) if self.knows(r)), None)
 
     def content_words(self, question: str) -> list[str]:
@@ -96,5 +97,5 @@ class Coverage:
         content = self.content_words(question)
         if not content:
             return 0.0
-        known = sum(1 for w in content if self.knows(w) or self.loan_reading(w) is not None)
+        known = sum(1 for w in content if self.knows(w) or self._reading(w) is not None)
         return known / len(content)

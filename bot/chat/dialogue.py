@@ -151,11 +151,12 @@ class DialogueCues:
         matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
         own = [m for m in matches if languages is None or m.lang in languages]
         categories = {m.category for m in own}
+        named = _language_named(matches)
         return Reading(
             tokens=tokens,
             smalltalk=self._smalltalk(split, matches, own),
-            language_request=self._language_request(split, matches),
-            language_named=_language_named(matches),
+            language_request=self._language_request(split, matches, named),
+            language_named=named,
             ordinal=self._ordinal(text, own, languages),
             followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
@@ -214,15 +215,15 @@ class DialogueCues:
         return SmallTalk(category, _langs_by_votes(spoken), rest, share)
 
     @staticmethod
-    def _language_request(tokens: tuple[str, ...], matches: list[Match]) -> str | None:
-        named = [m for m in matches if m.category in LANGUAGE_CUES]
-        if not named:
+    def _language_request(tokens: tuple[str, ...], matches: list[Match], named: str | None) -> str | None:
+        """The language named, when the message is only a request to hear the last answer in it."""
+        if named is None:
             return None
         allowed = [m for m in matches if m.category in LANGUAGE_CUES or m.category in _REQUEST_WORDS]
         _, covered = _cover(tokens, allowed)
         if len(tokens) > MAX_REQUEST_WORDS or len(tokens) - covered > max(2, len(tokens) // 3):
             return None  # a question of its own that happens to name a language
-        return _language_named(named)
+        return named
 
 
 def _language_named(matches: list[Match]) -> str | None:

@@ -191,6 +191,8 @@ class LanguageDetector:
         return self._between_relatives(text, Detection(ranked[0], posterior[ranked[0]], plausible or (ranked[0],)))
 
     def _between_relatives(self, text: str, detection: Detection) -> Detection:
+        if not set(detection.plausible) <= RELATIVES:
+            return detection  # the borrowed-word count below is for Finnish-looking text only
         borrowed = self._vocabulary.borrowed(text) if self._vocabulary is not None else 0
         return _between_relatives(text, detection, borrowed)
 
