@@ -847,3 +847,45 @@ def test_a_swedish_noun_bent_meankieli_is_read_as_the_swedish_word(service: Chat
     assert answer.kind == "answer"
     assert answer.lang == "fit"
     assert "Inriktning: Utbildning och forskning" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "How much did the Kiruna 2.0 project cost?",
+        "Vad kostade visionsarbetet?",
+        "Paljonko visiotyö maksoi?",
+        "Ile kosztowała ta wizja?",
+    ],
+)
+def test_a_cost_no_page_states_is_refused_not_answered_with_a_count(service: ChatService, message: str) -> None:
+    # "how much" asks a number, and the page states one ("de nio strategiska inriktningarna"); it is no sum
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["När ska kommunfullmäktige anta nästa vision?", "When will the council adopt a new vision?"],
+)
+def test_a_time_still_to_come_is_not_the_decision_made(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+    # the decision the page does state is still its answer
+    assert "2013-05-27" in _verbatim(_turns(service, "När antogs visionen?"))
+
+
+def test_a_cost_after_a_question_of_the_page_is_refused(service: ChatService) -> None:
+    answer = _turns(service, "Miten Kiruna 2.0 -visioprojekti sai alkunsa?", "Paljonko se seminaari maksoi?")
+    assert answer.kind == "out_of_scope"
+    assert answer.lang == "fi"
+
+
+def test_a_meankieli_question_about_the_bot_is_small_talk_in_meankieli(service: ChatService) -> None:
+    # close to a Finnish example of the phrase bank: the Finnish example stands for Meänkieli too
+    answer = _turns(service, "ookko sie ihminen vai roboti?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "fit")
+
+
+def test_a_word_every_table_lists_settles_no_language(service: ChatService) -> None:
+    assert (_turns(service, "ok").kind, _turns(service, "ok").lang) == ("smalltalk", "sv")
+    assert _turns(service, "ok", ui_lang="en").lang == "en"
+    assert _turns(service, "Hi!").lang == "en"  # one table builds its greetings on it

@@ -9,7 +9,7 @@ import pytest
 
 from bot.chat.cues import read_cue_file
 from bot.chat.pipeline import Pipeline
-from bot.chat.question_types import DOCUMENT, INTENTS, QuestionCues, load_question_cues, stated_types
+from bot.chat.question_types import COST, INTENTS, QUALIFIERS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
 from bot.service import ChatService
 from corpus import Corpus
@@ -103,8 +103,8 @@ def test_shipped_cue_files_cover_every_intent_in_every_language() -> None:
     shipped = load_question_cues()
     assert len(shipped.by_lang) >= 12
     for lang, table in shipped.by_lang.items():
-        assert set(table) == {*INTENTS, DOCUMENT}, lang
-        assert all(table[i] for i in (*INTENTS, DOCUMENT)), lang
+        assert set(table) == {*INTENTS, *QUALIFIERS}, lang
+        assert all(table[i] for i in (*INTENTS, *QUALIFIERS)), lang
 
 
 def test_answer_type_features_move_the_ranking() -> None:
@@ -149,6 +149,18 @@ def test_stated_types_of_a_text() -> None:
     assert stated_types("I Kiruna är människor viktiga.", "sv") == frozenset()
     assert stated_types("Nio arbetsgrupper.", "xx") == frozenset()  # no number words for that language
     assert stated_types("Visionsprojektet Kiruna 2.0 var ett projekt.", "sv") == frozenset()  # a version counts nothing
+    assert stated_types("Projektet kostade 350 000 kr.", "sv") == {COST, "count"}
+    assert COST in stated_types("En budget på 2 miljoner kronor.", "sv")
+    assert COST not in stated_types("Nio arbetsgrupper arbetade 2012.", "sv")
+
+
+def test_the_page_states_no_cost_and_cost_questions_are_typed() -> None:
+    shipped = load_question_cues()
+    assert COST in shipped.question_intents("Vad kostade visionsarbetet?")
+    assert COST in shipped.question_intents("How much did the project cost?")
+    assert COST not in shipped.question_intents("How many working groups were there?")
+    assert "to_come" in shipped.question_intents("När antas nästa vision?")
+    assert "to_come" not in shipped.question_intents("När antogs visionen?")
 
 
 def test_indexed_typing_equals_trying_every_cue() -> None:
@@ -212,7 +224,7 @@ def test_a_document_named_asks_where_to_read_unless_its_meaning_is_asked() -> No
     shipped = load_question_cues()
     assert shipped.question_intents("finns det någon strategi för det?") == {"place"}
     assert "place" not in shipped.question_intents("what does the local growth strategy mean?")
-    assert DOCUMENT not in shipped.question_intents("what does the local growth strategy mean?")
+    assert "document" not in shipped.question_intents("what does the local growth strategy mean?")
     assert "place" not in shipped.question_intents(
         "vilka strategiska inriktningar finns?"
     )  # "strategic" is no document

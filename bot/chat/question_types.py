@@ -45,12 +45,23 @@ INTENTS = (
 # Not an intent of its own: no passage offers it, the "Läs mer" lines offer `place`.
 DOCUMENT = "document"
 ABOUT_A_DOCUMENT = frozenset({"meaning", "reason", "manner"})
+# What a question asks that is no type of passage either: a sum of money ("what did the vision cost?"),
+# stated by a text that names an amount in a currency; and something still to come ("when will the next
+# vision be adopted?"), which asks for a time no page stating what was decided and done can give.
+COST = "cost"
+TO_COME = "to_come"
+QUALIFIERS = (DOCUMENT, COST, TO_COME)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
 # names) and counts (numerals, number words). A document in another language needs its entry.
 _YEAR_OR_DATE = re.compile(r"\b(?:1[89]|20)\d\d(?:-\d\d-\d\d)?\b")
 _NUMERAL = re.compile(r"\b\d+\b")
+# an amount of money: "350 000 kr", "2 miljoner kronor", "12 Mkr", "€40"
+_MONEY = re.compile(
+    r"\d[\d\s.,]*\s?(?:(?:miljon(?:er)?|miljard(?:er)?|tusen)\s)?(?:kr|kronor|sek|mkr|msek|tkr|euro|eur)\b|[€$£]\s?\d",
+    re.IGNORECASE,
+)
 _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts nothing
 # "Kiruna 2.0" names a project's version: it counts nothing, and its "2" is no ordinal
 VERSION_NUMBER = re.compile(r"\b\d+(?:\.\d+)+\b")
@@ -102,7 +113,7 @@ class QuestionCues:
         offers = {
             i
             for i, cues in table.items()
-            if i not in STATED and i != DOCUMENT and any(c.found_in(signposts) for c in cues)
+            if i not in STATED and i not in QUALIFIERS and any(c.found_in(signposts) for c in cues)
         }
         if chunk.kind == "link":  # a "Läs mer om …" line says where to read more
             offers.add("place")
@@ -128,10 +139,12 @@ SAID_IN_OWN_WORDS = ("reason", "outcome")
 
 
 def stated_types(text: str, language: str) -> frozenset[str]:
-    """Whether a text states a time (a year, a date, a month), a count (a numeral, a number word) or
-    a person or body (a by-line)."""
+    """Whether a text states a time (a year, a date, a month), a count (a numeral, a number word), a
+    person or body (a by-line) or a cost (an amount of money)."""
     text_words = set(words(text))
     out = set()
+    if _MONEY.search(text):
+        out.add(COST)
     byline = BYLINE.get(language)
     if byline is not None and byline.search(text):
         out.add("person")
@@ -149,4 +162,4 @@ def _labels(chunk: Chunk) -> list[str]:
 
 
 def load_question_cues(directory: Path = DEFAULT_CUES_DIR) -> QuestionCues:
-    return QuestionCues(read_cue_dir(directory, "intent", (*INTENTS, DOCUMENT)))
+    return QuestionCues(read_cue_dir(directory, "intent", (*INTENTS, *QUALIFIERS)))

@@ -33,7 +33,7 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
-from bot.chat.question_types import QuestionCues
+from bot.chat.question_types import COST, TO_COME, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
@@ -51,7 +51,7 @@ PIECE_NEAR_SCOPE = 1.0
 # before it (Tigrinya "… ናይ ትምህርትከ?", and for education?, stands 4.4 below; "… vad kostar bussen?" 10).
 PIECE_FAR_OUT = 6.0
 # What a question may ask for that one line or sentence states.
-FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome"})
+FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome", COST})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
 # What any passage may state, besides the page's lines.
@@ -97,8 +97,10 @@ CLARIFY_MARGIN = 0.35
 SMALLTALK_SIMILARITY = 0.91
 # … and from which one the scope model nearly answers is (within UNSURE_SCOPE of its line).
 SMALLTALK_SIMILARITY_UNSURE = 0.93
+# Small-talk words that more tables than this use alike ("ok") belong to no language in particular.
+WORLD_WORD_TABLES = 3
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
-NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision"})
+NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
@@ -188,6 +190,10 @@ class Understander:
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
         self._counts_stated = counts_stated(corpus)
+        language = {d.meta.id: d.meta.language for d in corpus.documents}
+        self._types_stated = frozenset(
+            t for c in corpus.chunks() for t in retriever.cues.chunk_offers(c, language[c.doc_id])
+        )
         # retrievals made while reading one message (several threads read messages at once)
         self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
         # the document of the page the widget sits on: its passages win near ties (bot.chat.page_preference)
@@ -371,6 +377,9 @@ class Understander:
             # the longer Finnish table builds more cues on words both languages say ("kiitos"): Meänkieli's
             # marks still make "kiitos mahottomasti" Meänkieli
             at_home = (self._detector.best_of(message, sorted(RELATIVES)),)
+        if len(at_home) > WORLD_WORD_TABLES:
+            # "ok": a word of the world, no table's more than another's; it settles no language, the fallbacks do
+            return Understander.choose_language(detection, context, ui_lang)
         return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
 
     # -- plans -------------------------------------------------------------------------------
@@ -477,6 +486,9 @@ class Understander:
             looked = self._follow(message, looked, context)
         retrieval, decision, vector = looked
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
+        unstated = self._never_stated(asks)
+        if decision.in_scope and unstated:
+            decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
             # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
@@ -486,7 +498,7 @@ class Understander:
             near = self._phrases.nearest(vector) if resembles else None
             unsure = decision.margin > -UNSURE_SCOPE
             needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
-            if near is not None and near.similarity >= needed and near.lang in detection.plausible:
+            if near is not None and near.similarity >= needed and _reads_as(near.lang, detection.plausible):
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
@@ -576,6 +588,16 @@ class Understander:
         else:
             return decision
         return ScopeDecision(True, f"{why}; {decision.reason}", decision.score)
+
+    def _never_stated(self, asks: frozenset[str]) -> str | None:
+        """What a question asks that no passage can give, however close its words lie to one: a cost
+        where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
+        a time still to come ("when will the next vision be adopted?" is not the 2013 decision)."""
+        if COST in asks and COST not in self._types_stated:
+            return "a cost"
+        if TO_COME in asks and "time" in asks:
+            return "a time to come"
+        return None
 
     def _words_of_its_own(self, text: str) -> set[str]:
         """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
@@ -1076,6 +1098,12 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
+
+
+def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
+    """Whether text the detector reads as `plausible` may be in `lang`: a Finnish example ("oletko ihminen
+    vai robotti") stands for Meänkieli too, whose tables list fewer of the words both languages say."""
+    return lang in plausible or (lang in RELATIVES and not RELATIVES.isdisjoint(plausible))
 
 
 def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
