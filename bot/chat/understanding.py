@@ -487,7 +487,8 @@ class Understander:
         retrieval, decision, vector = looked
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks)
-        if decision.in_scope and unstated:
+        if decision.in_scope and unstated and not _may_split(question, reading, how):
+            # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
@@ -546,8 +547,14 @@ class Understander:
         if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
-        if how == "standalone" and (_COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions):
+        if _may_split(question, reading, how):
             parts = self._split(question, reading, asks, detection)
+            if not parts and (unstated := self._never_stated(asks)):
+                # no part the page answers on its own; the whole asks what no page states
+                reason = f"asks {unstated}, which no page states"
+                return self._out_of_scope(
+                    message, lang, detection, retrieval, replace(decision, in_scope=False, reason=reason), context, how
+                )
         read_more = not parts and not only_where and "place" in asks and not asks & DISTINCT_SECTIONS
         if read_more and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
@@ -953,6 +960,7 @@ class Understander:
         if pieces is None:
             return None
         parts: list[Part] = []
+        unstated = False
         whole, whole_decision = self._look(question)
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
@@ -971,17 +979,10 @@ class Understander:
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
             # besides the facts other pieces ask for)
             piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
-            if not decision.in_scope and self._line_answers(retrieval, piece_asks):
-                decision = ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
-            elif (
-                not decision.in_scope
-                and whole_decision.in_scope
-                and decision.margin >= -PIECE_NEAR_SCOPE
-                and _states_what_is_asked(retrieval, piece_asks)
-            ):
-                # "wann fing das projekt an, …": a fact asked of the passage that states it, clearly first,
-                # in a message in scope; the scope model, reading the piece alone, sits at its line
-                decision = ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
+            if self._never_stated(piece_asks):
+                unstated = True  # "… and what does the bus cost?": a part no page answers
+                continue
+            decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
             part = self._part(piece, retrieval, decision, piece_asks)
             if parts and _same_quote(parts[-1], part):
                 if part.decision.in_scope and not parts[-1].decision.in_scope:
@@ -989,15 +990,30 @@ class Understander:
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
         answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0])
-        # two quotes at least: of two passages, or of two places in one ("when did it start, and why?")
+        # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
+        # the one part the page answers beside a part no page does
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
-            return None
+            return tuple(answered[:1]) if unstated and answered else None
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on
         near = {r.chunk.id for r in whole.ranked[: len(answered) + NEAR_EXTRA]}
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
+
+    def _piece_decision(
+        self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
+    ) -> ScopeDecision:
+        """A piece the scope model refuses is the page's when a line states what it asks, or when the
+        whole message is in scope and the piece's passage, clearly first, states the fact asked."""
+        if decision.in_scope:
+            return decision
+        if self._line_answers(retrieval, asks):
+            return ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+        if whole.in_scope and decision.margin >= -PIECE_NEAR_SCOPE and _states_what_is_asked(retrieval, asks):
+            # "wann fing das projekt an, …": the scope model, reading the piece alone, sits at its line
+            return ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
+        return decision
 
     def _piece_look(self, piece: str, before: Part | None) -> tuple[Retrieval, ScopeDecision]:
         """A piece's retrieval; a short one read with the piece before it."""
@@ -1098,6 +1114,13 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
+
+
+def _may_split(question: str, reading: Reading, how: str) -> bool:
+    """A new question with a comma, a second sentence or a conjunction may be several parts."""
+    return how == "standalone" and bool(
+        _COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions
+    )
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:

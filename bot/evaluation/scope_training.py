@@ -29,12 +29,13 @@ def smalltalk_negatives(cues: DialogueCues, every: int = 4) -> list[EvalCase]:
     """Questions to the bot itself ("are you a bot?", "what can you answer?") as out-of-scope examples.
 
     They read like questions, so the scope model must learn that the page does not answer them; the
-    small-talk reading then takes over. Phrases of several words only, every `every`-th of them.
+    small-talk reading then takes over. Phrases of several words only, every `every`-th of them. Calls for
+    help and complaints ("this is useless") are no questions, and the cue tables catch them.
     """
     phrases = [
         (lang, " ".join(cue.words))
         for lang in sorted(cues.table.by_lang)
-        for category in ("identity", "capabilities", "help")
+        for category in ("identity", "capabilities")
         for cue in cues.table.in_language(lang, category)
         if len(cue.words) > 1
     ]
