@@ -889,3 +889,10 @@ def test_a_word_every_table_lists_settles_no_language(service: ChatService) -> N
     assert (_turns(service, "ok").kind, _turns(service, "ok").lang) == ("smalltalk", "sv")
     assert _turns(service, "ok", ui_lang="en").lang == "en"
     assert _turns(service, "Hi!").lang == "en"  # one table builds its greetings on it
+
+
+def test_swedish_words_the_page_does_not_use_stay_swedish(service: ChatService) -> None:
+    # "nästa" and "antas" read Finnish to trigrams, and "vision" is Finnish too: none is Finnish alone,
+    # and "nästa" is a Swedish cue (the cue tables keep their words without diacritics)
+    answer = _turns(service, "När ska nästa vision antas?")
+    assert (answer.kind, answer.lang) == ("out_of_scope", "sv")

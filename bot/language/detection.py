@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.language.meankieli import decisive_marks, is_meankieli
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
-from index.analysis import stems
+from index.analysis import fold, stems
 from index.loans import swedish_readings
 
 _SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -83,9 +83,18 @@ class Vocabulary:
         self._swedish_stems = frozenset(stems(swedish, SOURCE_LANGUAGE))
         self._finnish_stems = frozenset(stems([w for w, ls in langs_of.items() if "fi" in ls], "fi"))
 
+    def _known(self, word: str) -> str | None:
+        """The form under which a (case-folded) word is known: as written, or without its diacritics, as
+        the cue tables keep their words ("nästa" is the Swedish cue "nasta")."""
+        if word in self._langs:
+            return word
+        folded = fold(word)
+        return folded if folded in self._langs else None
+
     def languages(self, word: str) -> frozenset[str]:
         """The languages whose texts use a (case-folded) word."""
-        return self._langs.get(word, frozenset())
+        known = self._known(word)
+        return self._langs[known] if known is not None else frozenset()
 
     def borrowed(self, text: str) -> int:
         """How many words of a text are Swedish nouns bent Finnic ("inriktninkiä", "idrotti"): words of
@@ -102,9 +111,10 @@ class Vocabulary:
     def evidence(self, text: str, among: Iterable[str]) -> dict[str, float]:
         out = dict.fromkeys(among, 0.0)
         for word in _WORD.findall(text.casefold()):
-            for lang in self._langs.get(word, ()):
+            known = self._known(word)
+            for lang in self._langs[known] if known is not None else ():
                 if lang in out:
-                    out[lang] += self._weight[word]
+                    out[lang] += self._weight[known]
         return out
 
 
@@ -228,13 +238,16 @@ class LanguageDetector:
             return None
         # the words that are not Swedish, read together: one language, not a vote of single words; and
         # one of them a word the bot knows in it ("när töms soptunnan i lombolo?" has none: a place name
-        # and Swedish words the page does not use read Finnish to trigrams)
+        # and Swedish words the page does not use read Finnish to trigrams), and not a Swedish one too
         others = [lang for lang in among if lang != SOURCE_LANGUAGE]
         theirs = " ".join(own)
         scores = self._scores(theirs, others)
         carrier = max(others, key=lambda lang: scores.get(lang, -math.inf))
-        if self._vocabulary is not None and not self._vocabulary.evidence(theirs, [carrier])[carrier]:
-            return None
+        if self._vocabulary is not None and not any(
+            carrier in (langs := self._vocabulary.languages(w.casefold())) and SOURCE_LANGUAGE not in langs
+            for w in own
+        ):
+            return None  # "när ska nästa vision antas?": "vision" is Finnish too, and Swedish
         return carrier, len(own) / (len(own) + swedish)
 
 
