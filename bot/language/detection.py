@@ -112,7 +112,9 @@ class Vocabulary:
         out = dict.fromkeys(among, 0.0)
         for word in _WORD.findall(text.casefold()):
             known = self._known(word)
-            for lang in self._langs[known] if known is not None else ():
+            if known is None:
+                continue
+            for lang in self._langs[known]:
                 if lang in out:
                     out[lang] += self._weight[known]
         return out
@@ -244,8 +246,7 @@ class LanguageDetector:
         scores = self._scores(theirs, others)
         carrier = max(others, key=lambda lang: scores.get(lang, -math.inf))
         if self._vocabulary is not None and not any(
-            carrier in (langs := self._vocabulary.languages(w.casefold())) and SOURCE_LANGUAGE not in langs
-            for w in own
+            carrier in (langs := self._vocabulary.languages(w.casefold())) and SOURCE_LANGUAGE not in langs for w in own
         ):
             return None  # "när ska nästa vision antas?": "vision" is Finnish too, and Swedish
         return carrier, len(own) / (len(own) + swedish)
