@@ -896,3 +896,17 @@ def test_swedish_words_the_page_does_not_use_stay_swedish(service: ChatService) 
     # and "nästa" is a Swedish cue (the cue tables keep their words without diacritics)
     answer = _turns(service, "När ska nästa vision antas?")
     assert (answer.kind, answer.lang) == ("out_of_scope", "sv")
+
+
+@pytest.mark.parametrize(
+    ("message", "stated"),
+    [
+        ("ገጽ ናይ መወዳእታ ዝተቐየረሉ ዕለት?", "Senast ändrad: 2020-02-21"),  # ዝተቐየረ (changed) + -ሉ
+        ("እቲ ራእይ መን ኣጽዲቕዎ?", "Antagen av kommunfullmäktige 2013-05-27"),  # ኣጽዲቑ with its vowel changed
+        ("ነዚ ራእይ ብኸመይ እዮም ክበጽሕዎ?", "nämnds- och verksamhetsmål"),  # how will they reach it: a section
+    ],
+)
+def test_tigrinya_suffixes_change_the_last_letter_of_a_cue(service: ChatService, message: str, stated: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("answer", "ti")
+    assert stated in _verbatim(answer)

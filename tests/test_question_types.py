@@ -229,3 +229,13 @@ def test_a_document_named_asks_where_to_read_unless_its_meaning_is_asked() -> No
         "vilka strategiska inriktningar finns?"
     )  # "strategic" is no document
     assert shipped.question_intents("which documents are linked on the page?") == {"place"}
+
+
+def test_an_ethiopic_prefix_matches_its_last_letter_in_any_vowel(tmp_path: Path) -> None:
+    # "ክበጽሕ*" (reach) in "ክበጽሖ" (reach it): the suffix changes the vowel of the stem's last letter
+    _write(tmp_path, "ti", {"reach": "ክበጽሕ*", "time": "መዓስ"})
+    cues = load_question_cues(tmp_path)
+    assert cues.question_intents("ብኸመይ ክበጽሖ?") == {"reach"}
+    assert cues.question_intents("ብኸመይ ክበጽሕዎ?") == {"reach"}
+    assert cues.question_intents("ብኸመይ ክበጽዎ?") == frozenset()  # another consonant where the stem's last is
+    assert cues.question_intents("መዓሱ") == frozenset()  # a whole-word cue stays whole

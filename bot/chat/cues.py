@@ -111,8 +111,31 @@ def make_cue(text: str) -> Cue | None:
     return Cue(tuple(folded), marks)
 
 
+# Ethiopic script writes a consonant and its vowel as one letter, in rows of eight (ሐ ሑ ሒ ሓ ሔ ሕ ሖ …):
+# Tigrinya suffixes change the vowel of a stem's last letter ("ክበጽሕ", reach, in "ክበጽሖ", reach it).
+_ETHIOPIC = range(0x1200, 0x1380)
+
+
+def _consonant(ch: str) -> str:
+    """An Ethiopic letter's row (its consonant); any other character itself."""
+    code = ord(ch)
+    return chr(code - (code - 0x1200) % 8) if code in _ETHIOPIC else ch
+
+
+def prefix_key(prefix: str) -> str:
+    """How a prefix is looked up: its last Ethiopic letter by its consonant, whatever its vowel."""
+    return prefix[:-1] + _consonant(prefix[-1]) if prefix else prefix
+
+
 def _match(cue: str, token: str) -> bool:
-    return token.startswith(cue[:-1]) if cue.endswith("*") else token == cue
+    if not cue.endswith("*"):
+        return token == cue
+    stem = cue[:-1]
+    return token.startswith(stem) or (
+        len(token) >= len(stem) > 1
+        and ord(stem[-1]) in _ETHIOPIC
+        and prefix_key(token[: len(stem)]) == prefix_key(stem)
+    )
 
 
 Indexed = dict[str, list[tuple[str, str, Cue]]]
@@ -152,7 +175,7 @@ class CueTable:
                 for cue in cues:
                     first = cue.words[0]
                     if first.endswith("*"):
-                        prefix.setdefault(first[:-1], []).append((category, lang, cue))
+                        prefix.setdefault(prefix_key(first[:-1]), []).append((category, lang, cue))
                     else:
                         exact.setdefault(first, []).append((category, lang, cue))
         return exact, prefix
@@ -171,7 +194,7 @@ class CueTable:
         for i, token in enumerate(tokens):
             candidates = list(exact.get(token, ()))
             for k in range(1, len(token) + 1):
-                candidates.extend(prefix.get(token[:k], ()))
+                candidates.extend(prefix.get(prefix_key(token[:k]), ()))
             for category, lang, cue in candidates:
                 if (wanted is None or category in wanted) and cue.matches_at(tokens, i, marks):
                     out.append(Match(category, lang, i, i + len(cue.words)))

@@ -592,6 +592,14 @@ class Understander:
             why = "a line states what was asked"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
+        elif (
+            decision.margin > -UNSURE_SCOPE
+            and retrieval.ranked
+            and asks & DISTINCT_SECTIONS & retrieval.ranked[0].answer_types
+        ):
+            # "ነዚ ራእይ ብኸመይ እዮም ክበጽሕዎ?" (how will they reach the vision?): what one section of the page
+            # tells, and that section ranks first
+            why = "asks what a section of the page tells"
         else:
             return decision
         return ScopeDecision(True, f"{why}; {decision.reason}", decision.score)
