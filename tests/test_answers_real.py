@@ -910,3 +910,12 @@ def test_tigrinya_suffixes_change_the_last_letter_of_a_cue(service: ChatService,
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("answer", "ti")
     assert stated in _verbatim(answer)
+
+
+def test_a_tigrinya_list_request_in_the_plural_and_a_joined_follow_up(service: ChatService) -> None:
+    # "ዘርዝሩለይ" (list for me, plural) is the list cue "ዘርዝር*" with its last letter's vowel changed
+    answer = _turns(service, "በጃኹም ስትራተጂካዊ ኣንፈታት ኮሙን ኪሩና ዘርዝሩለይ")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == DIRECTIONS
+    follow = _turns(service, "ንትምህርትን ምርምርን ዘሎ ዕላማ እንታይ እዩ?", "ንባህሊኸ?")
+    assert (follow.kind, follow.lang) == ("answer", "ti")
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(follow)

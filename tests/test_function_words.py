@@ -40,3 +40,13 @@ def test_cue_words_are_the_words_a_cue_matched() -> None:
     cues = load_question_cues()
     assert "paragraf" in cues.table.cue_words("under vilken paragraf?")
     assert "bussen" not in cues.table.cue_words("när går bussen?")
+
+
+def test_a_tigrinya_word_is_known_without_the_short_words_joined_to_it() -> None:
+    # ን (for) … ኸ (what about): "ንባህሊኸ?" is "and for culture?"; "ንትምህርትን" (for education and) ends
+    # "ትምህርት", the index's "ትምህርቲ" with another vowel in its last letter
+    coverage = Coverage([Entry(0, "c", None, "ti", "labelled", "ባህሊ ትምህርቲ")])
+    assert coverage("ንባህሊኸ?") == 1.0
+    assert coverage("ንትምህርትን") == 1.0
+    assert coverage("ንሓሙስ") == 0.0  # a word the index does not have, with or without its ን
+    assert coverage("ባህ") == 0.0  # too short to be a word's bare form

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import stopwordsiso
 
+from bot.chat.cues import prefix_key
 from index.analysis import fold, stems, words
 from index.entries import Entry
 from index.loans import swedish_readings
@@ -22,6 +23,12 @@ from index.loans import swedish_readings
 # begin a word the index has.
 INFLECTION = 3
 MIN_STEM = 6
+# Tigrinya joins short words to the next or the last: "ን" (for) and "ብ" (by) before, "ን" (and), "ውን" (also),
+# "ኸ"/"ከ" (what about) and "ዶ" (a question) after: "ንባህሊኸ?" is "and for culture?".
+TIGRINYA_BEFORE = ("ን", "ብ")
+TIGRINYA_AFTER = ("ውን", "ን", "ኸ", "ከ", "ዶ")
+# Ethiopic letters a bare Tigrinya word needs at least (a letter is a syllable).
+MIN_SYLLABLES = 3
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
 
 
@@ -65,7 +72,26 @@ class Coverage:
 
     def knows(self, word: str) -> bool:
         """Whether the index has this (folded) word, one of its stems, or the word with another ending."""
-        return word in self._vocab or any(s in self._vocab for s in stems([word], None)) or self._inflected(word)
+        return (
+            word in self._vocab
+            or any(s in self._vocab for s in stems([word], None))
+            or self._inflected(word)
+            or any(self._syllables_known(bare) for bare in _tigrinya_bare(word))
+        )
+
+    def _syllables_known(self, bare: str) -> bool:
+        """A bare Tigrinya word the index has, its last letter in any vowel ("ትምህርት" of "ንትምህርትን" is
+        "ትምህርቲ", education): an ending changes the vowel of a stem's last letter."""
+        if bare in self._vocab:
+            return True
+        key = prefix_key(bare)
+        i = bisect.bisect_left(self._sorted, bare[:-1])
+        for known in self._sorted[i:]:
+            if not known.startswith(bare[:-1]):
+                return False
+            if len(known) <= len(bare) + 1 and prefix_key(known[: len(bare)]) == key:
+                return True
+        return False
 
     def _inflected(self, word: str) -> bool:
         """A form the stemmers miss: all but its last letters begin a word the index has ("koulutuksele",
@@ -99,3 +125,12 @@ class Coverage:
             return 0.0
         known = sum(1 for w in content if self.knows(w) or self._reading(w) is not None)
         return known / len(content)
+
+
+def _tigrinya_bare(word: str) -> set[str]:
+    """An Ethiopic word without the short words Tigrinya joins to it, each way it may be read."""
+    if not word or not "\u1200" <= word[0] <= "\u137f":
+        return set()
+    heads = {word} | {word[len(p) :] for p in TIGRINYA_BEFORE if word.startswith(p)}
+    bare = heads | {h[: -len(a)] for h in heads for a in TIGRINYA_AFTER if h.endswith(a)}
+    return {b for b in bare if len(b) >= MIN_SYLLABLES and b != word}
