@@ -892,8 +892,7 @@ def test_a_word_every_table_lists_settles_no_language(service: ChatService) -> N
 
 
 def test_swedish_words_the_page_does_not_use_stay_swedish(service: ChatService) -> None:
-    # "nästa" and "antas" read Finnish to trigrams, and "vision" is Finnish too: none is Finnish alone,
-    # and "nästa" is a Swedish cue (the cue tables keep their words without diacritics)
+    # "nästa" and "antas" read Finnish to trigrams, and "vision" is Finnish too: none is Finnish alone
     answer = _turns(service, "När ska nästa vision antas?")
     assert (answer.kind, answer.lang) == ("out_of_scope", "sv")
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from bot.language.meankieli import decisive_marks, is_meankieli
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE
-from index.analysis import fold, stems
+from index.analysis import stems
 from index.loans import swedish_readings
 
 _SCRIPTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -83,18 +83,9 @@ class Vocabulary:
         self._swedish_stems = frozenset(stems(swedish, SOURCE_LANGUAGE))
         self._finnish_stems = frozenset(stems([w for w, ls in langs_of.items() if "fi" in ls], "fi"))
 
-    def _known(self, word: str) -> str | None:
-        """The form under which a (case-folded) word is known: as written, or without its diacritics, as
-        the cue tables keep their words ("nästa" is the Swedish cue "nasta")."""
-        if word in self._langs:
-            return word
-        folded = fold(word)
-        return folded if folded in self._langs else None
-
     def languages(self, word: str) -> frozenset[str]:
         """The languages whose texts use a (case-folded) word."""
-        known = self._known(word)
-        return self._langs[known] if known is not None else frozenset()
+        return self._langs.get(word, frozenset())
 
     def borrowed(self, text: str) -> int:
         """How many words of a text are Swedish nouns bent Finnic ("inriktninkiä", "idrotti"): words of
@@ -111,12 +102,9 @@ class Vocabulary:
     def evidence(self, text: str, among: Iterable[str]) -> dict[str, float]:
         out = dict.fromkeys(among, 0.0)
         for word in _WORD.findall(text.casefold()):
-            known = self._known(word)
-            if known is None:
-                continue
-            for lang in self._langs[known]:
+            for lang in self._langs.get(word, ()):
                 if lang in out:
-                    out[lang] += self._weight[known]
+                    out[lang] += self._weight[word]
         return out
 
 
