@@ -34,7 +34,8 @@ SNOWBALL = {
 # Stemmers applied to a question whose language is not known.
 QUERY_STEMMERS = ("swedish", "english", "finnish", "german", "arabic", "persian", "polish", "russian")
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A version number ("Kiruna 2.0") is one word: its "2" and "0" alone name nothing.
+_WORD = re.compile(r"\d+(?:\.\d+)+|\w+", re.UNICODE)
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _CHAR_MAP = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه"})
 

@@ -10,7 +10,8 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-FORMAT_VERSION = 2
+# 3: a version number ("Kiruna 2.0") is one word of the lexical index
+FORMAT_VERSION = 3
 
 
 class IndexMismatch(RuntimeError):

@@ -918,3 +918,8 @@ def test_a_tigrinya_list_request_in_the_plural_and_a_joined_follow_up(service: C
     follow = _turns(service, "ንትምህርትን ምርምርን ዘሎ ዕላማ እንታይ እዩ?", "ንባህሊኸ?")
     assert (follow.kind, follow.lang) == ("answer", "ti")
     assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(follow)
+
+
+@pytest.mark.parametrize("message", ["Kiruna 2.0", "mii lei Kiruna 2.0?"])
+def test_the_projects_name_alone_quotes_the_project(service: ChatService, message: str) -> None:
+    assert "Visionsprojektet Kiruna 2.0 startade" in _verbatim(_turns(service, message))

@@ -130,3 +130,12 @@ def test_real_index_has_translations_and_keywords(service_index_entries: list[tu
 @pytest.fixture
 def service_index_entries(pipeline: Pipeline) -> list[tuple[str, str]]:
     return [(e.lang, e.kind) for e in pipeline.index.entries]
+
+
+def test_a_version_number_is_one_word() -> None:
+    from index.analysis import words
+
+    # "Kiruna 2.0" names one project: its "2" and "0" alone would match any digit
+    assert words("Vad var Kiruna 2.0?") == ["vad", "var", "kiruna", "2.0"]
+    assert words("2013-05-27, § 68") == ["2013", "05", "27", "68"]
+    assert words("slutet.Nästa") == ["slutet", "nasta"]

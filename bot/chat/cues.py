@@ -75,7 +75,7 @@ def cue_words(text: str) -> list[str]:
     return out
 
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\d+(?:\.\d+)+|\w+")  # as `index.analysis.words` splits
 
 
 def latin_marks(word: str) -> str:

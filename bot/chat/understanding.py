@@ -112,7 +112,7 @@ _COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK 
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 _SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
-_WORD = re.compile(r"(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
+_WORD = re.compile(r"\d+(?:\.\d+)+|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
 
 @dataclass(frozen=True)
