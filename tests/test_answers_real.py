@@ -923,3 +923,16 @@ def test_a_tigrinya_list_request_in_the_plural_and_a_joined_follow_up(service: C
 @pytest.mark.parametrize("message", ["Kiruna 2.0", "mii lei Kiruna 2.0?"])
 def test_the_projects_name_alone_quotes_the_project(service: ChatService, message: str) -> None:
     assert "Visionsprojektet Kiruna 2.0 startade" in _verbatim(_turns(service, message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "متى اعتمدوا الرؤية ومين نشر الصفحة؟",  # "و" glued to the colloquial "مين" (who)
+        "ራእይ መዓስ ጸዲቑ፡ ነዚ ገጽ ከኣ መን ኣሕቲምዎ?",  # the Ethiopic wordspace as a comma, "ከኣ" (and) after a word
+    ],
+)
+def test_when_adopted_and_who_published_get_both_lines(service: ChatService, message: str) -> None:
+    quoted = _verbatim(_turns(service, message))
+    assert "Antagen av kommunfullmäktige 2013-05-27" in quoted
+    assert "Publicerad av: Ulrika Hannu" in quoted

@@ -108,7 +108,7 @@ HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 UNSURE_SCOPE = 1.5
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
-_COMMA = re.compile("[,،፣、]")  # commas of Latin, Arabic, Ethiopic and CJK script
+_COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 _SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
@@ -487,7 +487,7 @@ class Understander:
         retrieval, decision, vector = looked
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks)
-        if decision.in_scope and unstated and not _may_split(question, reading, how):
+        if decision.in_scope and unstated and not self._may_split(question, reading, how, detection):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
@@ -547,7 +547,7 @@ class Understander:
         if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
-        if _may_split(question, reading, how):
+        if self._may_split(question, reading, how, detection):
             parts = self._split(question, reading, asks, detection)
             if not parts and (unstated := self._never_stated(asks)):
                 # no part the page answers on its own; the whole asks what no page states
@@ -964,6 +964,9 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
+        glued = self._glued_ands(reading, detection)
+        if glued:
+            reading = replace(reading, conjunctions=tuple(sorted({*reading.conjunctions, *glued})))
         pieces = _pieces(question, reading, detection, self._coverage.says)
         if pieces is None:
             return None
@@ -1008,6 +1011,27 @@ class Understander:
         if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
             return None
         return tuple(answered)
+
+    def _may_split(self, question: str, reading: Reading, how: str, detection: Detection) -> bool:
+        """A new question with a comma, a second sentence or a conjunction may be several parts."""
+        return how == "standalone" and bool(
+            _COMMA.search(question)
+            or _SENTENCE_END.search(question)
+            or reading.conjunctions
+            or self._glued_ands(reading, detection)
+        )
+
+    def _glued_ands(self, reading: Reading, detection: Detection) -> tuple[tuple[int, int, str], ...]:
+        """ "… ومين نشر الصفحة؟" (… and who published the page?): an Arabic-script "و" (and) glued to any
+        question word opens a part, the colloquial ones the conjunction cues do not list too."""
+        return tuple(
+            (i, i + 1, detection.lang)
+            for i, token in enumerate(reading.tokens)
+            if i > 0
+            and len(token) > 2
+            and token[0] == CLITIC_AND
+            and self.cues.question_intents(token[1:], detection.plausible)
+        )
 
     def _piece_decision(
         self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
@@ -1122,13 +1146,6 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
-
-
-def _may_split(question: str, reading: Reading, how: str) -> bool:
-    """A new question with a comma, a second sentence or a conjunction may be several parts."""
-    return how == "standalone" and bool(
-        _COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions
-    )
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
