@@ -936,3 +936,12 @@ def test_when_adopted_and_who_published_get_both_lines(service: ChatService, mes
     quoted = _verbatim(_turns(service, message))
     assert "Antagen av kommunfullmäktige 2013-05-27" in quoted
     assert "Publicerad av: Ulrika Hannu" in quoted
+
+
+def test_the_goal_for_one_item_is_that_item_and_the_follow_up_the_next(service: ChatService) -> None:
+    # "goal" is a word of the list's heading; "housing" names one item, and no other: not the list
+    first = _turns(service, "what's the goal for housing in kiruna")
+    assert [q.text.split("\n")[0] for q in first.quotes] == ["Inriktning: Boende, bebyggelse och livsmiljö"]
+    follow = _turns(service, "what's the goal for housing in kiruna", "and for culture?")
+    assert _verbatim(follow).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+    assert len(_turns(service, "what are the goals?").quotes) == 6  # no item named: the list

@@ -50,3 +50,11 @@ def test_a_tigrinya_word_is_known_without_the_short_words_joined_to_it() -> None
     assert coverage("ንትምህርትን") == 1.0
     assert coverage("ንሓሙስ") == 0.0  # a word the index does not have, with or without its ን
     assert coverage("ባህ") == 0.0  # too short to be a word's bare form
+
+
+def test_a_word_half_the_passages_use_is_everywhere() -> None:
+    entries = [Entry(i, f"c{i}", None, "fa", "labelled", f"کمون کیرونا {topic}") for i, topic in enumerate("ابپ")]
+    entries.append(Entry(3, "c3", None, "fa", "labelled", "فرهنگ"))
+    coverage = Coverage(entries)
+    assert coverage.everywhere("کمون")  # three passages of four
+    assert not coverage.everywhere("فرهنگ")

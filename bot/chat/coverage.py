@@ -60,10 +60,22 @@ class Coverage:
             vocab.update(tokens)
             vocab.update(stems(tokens, e.lang))
         self._vocab = frozenset(vocab)
+        # in how many passages' entries (any language) each word stands
+        spread: dict[str, set[str]] = {}
+        for e in entries:
+            for w in words(e.text):
+                spread.setdefault(w, set()).add(e.chunk_id)
+        self._spread = {w: len(chunks) for w, chunks in spread.items()}
+        self._passages = len({e.chunk_id for e in entries})
         self._sorted = sorted(vocab)
         self._stop = stopwords()
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
         self._said = "".join(f" {' '.join(words(e.text))} \n" for e in entries)
+
+    def everywhere(self, word: str) -> bool:
+        """Whether half the page's passages or more use a (folded) word, in some language: it names no
+        one of them ("kommunen", Persian "کمون", Tigrinya "ኮሙን")."""
+        return 2 * self._spread.get(word, 0) >= self._passages
 
     def says(self, phrase: Sequence[str]) -> bool:
         """Whether the page (or a translation or thesaurus entry) has these folded words in a row:

@@ -16,6 +16,7 @@ The CPU part of answering. It never writes a word; the answerer quotes what the 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
@@ -29,6 +30,7 @@ from bot.chat.coverage import Coverage
 from bot.chat.cues import CLITIC_AND, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
 from bot.chat.follow_on import follow_on
+from bot.chat.lexical_query import owner_words
 from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
@@ -189,6 +191,7 @@ class Understander:
         self._coverage = coverage
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
+        self._item_words = self._items_own_words(corpus, names or {})
         self._counts_stated = counts_stated(corpus)
         language = {d.meta.id: d.meta.language for d in corpus.documents}
         self._types_stated = frozenset(
@@ -208,6 +211,32 @@ class Understander:
             for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
                 out.append(set(stems(self._named_words(text), None)))
         return out
+
+    def _items_own_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> list[set[str]]:
+        """Per item of a list (a heading with a label under it), the stemmed words of its heading, in
+        Swedish and each translation, less the words another item's heading has too ("environment",
+        "municipality") and those naming the owner: the words that name this item and no other."""
+        items = [c.heading_path[-1] for c in corpus.chunks() if c.kind == "labelled" and c.heading_path]
+        own: list[set[str]] = []
+        for heading in items:
+            texts = [heading, *(table[heading] for table in names.values() if heading in table)]
+            own.append({s for text in texts for s in stems(self._item_naming(text), None)})
+        shared = Counter(s for words_ in own for s in words_)
+        return [{s for s in words_ if shared[s] == 1} for words_ in own]
+
+    def _item_naming(self, text: str) -> list[str]:
+        """The words of a text that may name an item: not the owner ("kommunen", "Gemeinde" of "in der
+        ganzen Gemeinde"), whose every passage is, nor a word half the passages use."""
+        owner = owner_words()
+        return [w for w in self._named_words(text) if w not in owner and not self._coverage.everywhere(w)]
+
+    def _names_one_item(self, question: str) -> bool:
+        """ "what's the goal for housing?": the question names one item of a list, and no other."""
+        asked = [set(stems([word], None)) for word in dict.fromkeys(self._item_naming(question))]
+        named = [
+            i for i, item in enumerate(self._item_words) if any(_kin(a, w) for f in asked for a in f for w in item)
+        ]
+        return len(named) == 1
 
     def _named_words(self, text: str) -> list[str]:
         """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"; a borrowed word
@@ -832,9 +861,11 @@ class Understander:
         if not explicit and asks & HOW_OR_WHY:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
-        if not explicit and _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named):
-            # one item, clearly named: "what is the strategic direction for housing?"; or one word of a
-            # heading said of one passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
+        one_named = _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named)
+        if not explicit and (one_named or self._names_one_item(question)):
+            # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
+            # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
+            # passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
             return False
         top = [r.chunk for r in ranked[:3]]
         named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
