@@ -945,3 +945,10 @@ def test_the_goal_for_one_item_is_that_item_and_the_follow_up_the_next(service: 
     follow = _turns(service, "what's the goal for housing in kiruna", "and for culture?")
     assert _verbatim(follow).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
     assert len(_turns(service, "what are the goals?").quotes) == 6  # no item named: the list
+
+
+@pytest.mark.parametrize(("message", "lang"), [("سلام وقت بخیر 🙂", "fa"), ("وداعا", "ar")])
+def test_a_greeting_whose_first_letter_is_and_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    # "وقت" (time) and "وداعا" (goodbye) begin with the letter "و" that is "and" glued to a word elsewhere
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

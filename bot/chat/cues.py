@@ -144,11 +144,12 @@ CLITIC_AND = "و"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
-def split_clitics(tokens: list[str]) -> list[str]:
-    """Tokens with a leading Arabic-script "و" (and) written apart, as cues are written."""
+def split_clitics(tokens: list[str], whole: frozenset[str] = frozenset()) -> list[str]:
+    """Tokens with a leading Arabic-script "و" (and) written apart, as cues are written; a word of `whole`
+    stays as it is (Persian "وقت", time, of "وقت بخیر", good day, begins with the letter too)."""
     out: list[str] = []
     for token in tokens:
-        if len(token) >= 3 and token.startswith(CLITIC_AND) and _ARABIC_LETTER.match(token):
+        if len(token) >= 3 and token.startswith(CLITIC_AND) and _ARABIC_LETTER.match(token) and token not in whole:
             out.extend((CLITIC_AND, token[1:]))
         else:
             out.append(token)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.chat.cues import CueTable, Match, read_cue_dir, split_clitics, word_marks, written_words
+from bot.chat.cues import CLITIC_AND, CueTable, Match, read_cue_dir, split_clitics, word_marks, written_words
 from bot.chat.question_types import VERSION_NUMBER
 from bot.language.supported import LANGUAGES
 from index.analysis import words
@@ -120,6 +120,19 @@ class DialogueCues:
             out[lang] = counts
         return out
 
+    @cached_property
+    def _whole(self) -> frozenset[str]:
+        """Small-talk words that begin with Arabic-script "و" as a letter of their own, not as "and":
+        Persian "وقت" (time) of "وقت بخیر" (good day), Arabic "وداعا" (goodbye)."""
+        return frozenset(
+            w
+            for table in self.table.by_lang.values()
+            for category in SMALLTALK
+            for cue in table.get(category, ())
+            for w in cue.words
+            if w.startswith(CLITIC_AND)
+        )
+
     def most_at_home(self, tokens: tuple[str, ...], among: tuple[str, ...]) -> tuple[str, ...]:
         """Of languages that all list a message's words, those whose tables use them most.
 
@@ -131,7 +144,7 @@ class DialogueCues:
 
     def opens_in(self, text: str, lang: str) -> bool:
         """Whether a message opens with a follow-up cue of this language ("entäs …" in Meänkieli)."""
-        split = list(split_clitics(list(words(text))))
+        split = list(split_clitics(list(words(text)), self._whole))
         return any(m.start == 0 and m.lang == lang for m in self.table.matches(split, ["followup"]))
 
     def read(self, text: str, languages: Collection[str] | None = None) -> Reading:
@@ -146,7 +159,7 @@ class DialogueCues:
         # "و" (and) apart from the word it is joined to
         marks = word_marks(text)
         conjunctions = self.table.matches(list(tokens), ["conjunction"], marks)
-        split = tuple(split_clitics(list(tokens)))
+        split = tuple(split_clitics(list(tokens), self._whole))
         aligned = marks if len(split) == len(tokens) else None
         matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
         own = [m for m in matches if languages is None or m.lang in languages]
@@ -168,7 +181,7 @@ class DialogueCues:
         """The item an ordinal cue points at; "Kiruna 2.0" names a version, and its "2" (the cue "2.")
         points at nothing."""
         if VERSION_NUMBER.search(text):
-            unversioned = split_clitics(list(words(VERSION_NUMBER.sub(" ", text))))
+            unversioned = split_clitics(list(words(VERSION_NUMBER.sub(" ", text))), self._whole)
             own = [m for m in self.table.matches(unversioned, ORDINALS) if languages is None or m.lang in languages]
         return next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None)
 
