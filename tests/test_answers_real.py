@@ -873,6 +873,12 @@ def test_a_time_still_to_come_is_not_the_decision_made(service: ChatService, mes
     assert "2013-05-27" in _verbatim(_turns(service, "När antogs visionen?"))
 
 
+def test_a_cost_said_again_in_other_words_is_refused_whole(service: ChatService) -> None:
+    # the piece after the comma asks nothing of its own: it says more of the cost asked before it
+    answer = _turns(service, "Vad kostade det att ta fram visionen, alltså hela Kiruna 2.0-projektet?")
+    assert answer.kind == "out_of_scope"
+
+
 def test_a_cost_after_a_question_of_the_page_is_refused(service: ChatService) -> None:
     answer = _turns(service, "Miten Kiruna 2.0 -visioprojekti sai alkunsa?", "Paljonko se seminaari maksoi?")
     assert answer.kind == "out_of_scope"

@@ -1021,8 +1021,10 @@ class Understander:
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
             # besides the facts other pieces ask for)
             piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
-            if self._never_stated(piece_asks):
-                unstated = True  # "… and what does the bus cost?": a part no page answers
+            if self._never_stated(piece_asks) or (unstated and not intents):
+                # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
+                # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
+                unstated = True
                 continue
             decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
             part = self._part(piece, retrieval, decision, piece_asks)
