@@ -958,3 +958,13 @@ def test_a_greeting_whose_first_letter_is_and_is_small_talk(service: ChatService
     # "وقت" (time) and "وداعا" (goodbye) begin with the letter "و" that is "and" glued to a word elsewhere
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_goal_asked_of_one_named_item_quotes_that_item(service: ChatService) -> None:
+    # ranked alone, "Thema" pulled how the vision was made (its themes) first
+    first = _turns(service, "hallo, was ist das ziel von kiruna beim thema wohnen?")
+    assert _verbatim(first).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+    follow = _turns(service, "hallo, was ist das ziel von kiruna beim thema wohnen?", "und bei kultur?")
+    assert _verbatim(follow).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+    # no goal asked: "cultures" is what the interpretation speaks of
+    assert "många kulturer" in _verbatim(_turns(service, "vad säger visionen om kulturer?"))

@@ -212,17 +212,19 @@ class Understander:
                 out.append(set(stems(self._named_words(text), None)))
         return out
 
-    def _items_own_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> list[set[str]]:
-        """Per item of a list (a heading with a label under it), the stemmed words of its heading, in
+    def _items_own_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+        """Per item of a list (a passage with a label, by its id), the stemmed words of its heading, in
         Swedish and each translation, less the words another item's heading has too ("environment",
         "municipality") and those naming the owner: the words that name this item and no other."""
-        items = [c.heading_path[-1] for c in corpus.chunks() if c.kind == "labelled" and c.heading_path]
-        own: list[set[str]] = []
-        for heading in items:
+        own: dict[str, set[str]] = {}
+        for chunk in corpus.chunks():
+            if chunk.kind != "labelled" or not chunk.heading_path:
+                continue
+            heading = chunk.heading_path[-1]
             texts = [heading, *(table[heading] for table in names.values() if heading in table)]
-            own.append({s for text in texts for s in stems(self._item_naming(text), None)})
-        shared = Counter(s for words_ in own for s in words_)
-        return [{s for s in words_ if shared[s] == 1} for words_ in own]
+            own[chunk.id] = {s for text in texts for s in stems(self._item_naming(text), None)}
+        shared = Counter(s for words_ in own.values() for s in words_)
+        return {cid: {s for s in words_ if shared[s] == 1} for cid, words_ in own.items()}
 
     def _item_naming(self, text: str) -> list[str]:
         """The words of a text that may name an item: not the owner ("kommunen", "Gemeinde" of "in der
@@ -230,13 +232,28 @@ class Understander:
         owner = owner_words()
         return [w for w in self._named_words(text) if w not in owner and not self._coverage.everywhere(w)]
 
-    def _names_one_item(self, question: str) -> bool:
-        """ "what's the goal for housing?": the question names one item of a list, and no other."""
+    def _named_item(self, question: str) -> str | None:
+        """ "what's the goal for housing?": the one item of a list the question names, and no other."""
         asked = [set(stems([word], None)) for word in dict.fromkeys(self._item_naming(question))]
         named = [
-            i for i, item in enumerate(self._item_words) if any(_kin(a, w) for f in asked for a in f for w in item)
+            cid for cid, item in self._item_words.items() if any(_kin(a, w) for f in asked for a in f for w in item)
         ]
-        return len(named) == 1
+        return named[0] if len(named) == 1 else None
+
+    def _named_item_first(self, question: str, retrieval: Retrieval, asks: frozenset[str]) -> Retrieval:
+        """The item a question names by its heading first, when it asks for the item's goal and no fact, how
+        or why of it: "was ist das ziel von kiruna beim thema wohnen?" ranked how the vision was made first
+        (its "Themen"), and the housing goal below the top three. "What does the vision say about
+        cultures?" names the culture item too, and asks what the interpretation says."""
+        wanted = "goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY)
+        named = self._named_item(question) if wanted else None
+        ranked = retrieval.ranked
+        if named is None or not ranked or ranked[0].chunk.id == named:
+            return retrieval
+        item = next((r for r in ranked if r.chunk.id == named), None)
+        if item is None:
+            return retrieval
+        return replace(retrieval, ranked=[item, *(r for r in ranked if r is not item)])
 
     def _named_words(self, text: str) -> list[str]:
         """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"; a borrowed word
@@ -514,6 +531,9 @@ class Understander:
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
         retrieval, decision, vector = looked
+        if how in ("standalone", "followup"):
+            # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
+            retrieval = self._named_item_first(question if how == "standalone" else message, retrieval, asks)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks)
         if decision.in_scope and unstated and not self._may_split(question, reading, how, detection):
@@ -862,7 +882,7 @@ class Understander:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
         one_named = _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named)
-        if not explicit and (one_named or self._names_one_item(question)):
+        if not explicit and (one_named or self._named_item(question) is not None):
             # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
             # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
             # passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
