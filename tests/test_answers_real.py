@@ -968,3 +968,15 @@ def test_a_goal_asked_of_one_named_item_quotes_that_item(service: ChatService) -
     assert _verbatim(follow).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
     # no goal asked: "cultures" is what the interpretation speaks of
     assert "många kulturer" in _verbatim(_turns(service, "vad säger visionen om kulturer?"))
+
+
+@pytest.mark.parametrize("message", ["میشه همه هدف‌ها رو برام بنویسی؟", "Lohkka buot ulbmiliid, leage buorre"])
+def test_all_the_goals_is_the_list(service: ChatService, message: str) -> None:
+    # "همه" (all), "buot" (all) beside the word for goals: the whole list, however one item ranks
+    assert [q.text.split("\n")[0] for q in _turns(service, message).quotes] == DIRECTIONS
+
+
+def test_swedish_all_is_not_finnish_under(service: ChatService) -> None:
+    # "alla" is Swedish "all" and Finnish "under": in Meänkieli it asks for no list
+    answer = _turns(service, "minkä paragraafin alla visjuuni päätethiin?")
+    assert len(answer.quotes) < len(DIRECTIONS)

@@ -20,6 +20,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -43,7 +45,7 @@ from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus, Sentence
-from index.analysis import stems, words
+from index.analysis import fold, stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
@@ -558,7 +560,9 @@ class Understander:
         # det?" after the business goal): whether it asks for a list is read from the message alone
         read_alone = how in ("followup", "reference")
         alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
-        if self._wants_list(reading, asks, alone_retrieval, message if read_alone else question, alone_vector):
+        if self._wants_list(
+            reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
+        ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
                 return listed
@@ -868,16 +872,19 @@ class Understander:
         retrieval: Retrieval,
         question: str,
         vector: npt.NDArray[np.float32],
+        langs: Sequence[str],
     ) -> bool:
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
         heading_words = self._list_heading_words(question)
         # a word of a list's heading is a list question when it asks for no fact ("vilka inriktningar finns?",
         # not "where can I read about the business strategy?")
         named_only = heading_words > 0 and not asks & FACT_TYPES
-        if not (reading.wants_list or "count" in asks or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
+        # "همه هدف‌ها" (all the goals), "buot ulbmiliid": all of what a list's heading names
+        every = (heading_words > 0 or "goal" in asks) and _says_all(question, langs)
+        explicit = reading.wants_list or "count" in asks or every  # "list all the goals", "how many …"
+        if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
         ranked = retrieval.ranked
-        explicit = reading.wants_list or "count" in asks  # "list all the goals", "how many …"
         if not explicit and asks & HOW_OR_WHY:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
@@ -1199,6 +1206,24 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
+
+
+# The words for "all" in each language (`all_words.tsv`): "میشه همه هدف‌ها رو برام بنویسی؟" (can you write
+# me all the goals?), "Lohkka buot ulbmiliid" (read all the goals). Per language: Swedish "alla" is
+# Finnish "under" ("paragraafin alla"). Written from the languages' grammar, not from any question set.
+ALL_WORDS_FILE = Path(__file__).with_name("all_words.tsv")
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> dict[str, frozenset[str]]:
+    rows = (line.split("\t") for line in ALL_WORDS_FILE.read_text(encoding="utf-8").splitlines()[1:] if line)
+    return {lang: frozenset(fold(w.strip()) for w in listed.split(",")) for lang, listed in rows}
+
+
+def _says_all(text: str, langs: Sequence[str]) -> bool:
+    """Whether a text says "all" in a language it may be written in."""
+    said = set(words(text))
+    return any(not said.isdisjoint(_all_words().get(lang, frozenset())) for lang in langs)
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
