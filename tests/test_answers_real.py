@@ -980,3 +980,13 @@ def test_swedish_all_is_not_finnish_under(service: ChatService) -> None:
     # "alla" is Swedish "all" and Finnish "under": in Meänkieli it asks for no list
     answer = _turns(service, "minkä paragraafin alla visjuuni päätethiin?")
     assert len(answer.quotes) < len(DIRECTIONS)
+
+
+def test_the_publisher_is_no_answer_to_who_else(service: ChatService) -> None:
+    # "who is the mayor of Kiruna now?" (Sami): a person, and "Publicerad av: Ulrika Hannu" names one
+    assert "Ulrika Hannu" not in _verbatim(_turns(service, "Gii lea Giron suohkana sátnejođiheaddji dál?"))
+    # the page named, in this part or another: its publisher and its last change
+    assert "Publicerad av: Ulrika Hannu" in _verbatim(_turns(service, "kuka tän sivun on tehny??"))
+    both = _verbatim(_turns(service, "Kuka julkasi sivun ja koska se oon viimeks ändrattu?"))
+    assert "Publicerad av: Ulrika Hannu" in both
+    assert "Senast ändrad: 2020-02-21" in both

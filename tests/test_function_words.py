@@ -58,3 +58,13 @@ def test_a_word_half_the_passages_use_is_everywhere() -> None:
     coverage = Coverage(entries)
     assert coverage.everywhere("کمون")  # three passages of four
     assert not coverage.everywhere("فرهنگ")
+
+
+def test_word_tables_read_per_language() -> None:
+    from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says, word_table
+
+    assert set(word_table(ALL_WORDS_FILE)) == set(word_table(PAGE_WORDS_FILE))
+    assert len(word_table(PAGE_WORDS_FILE)) == 12
+    assert says("vilka är alla mål?", ALL_WORDS_FILE, ["sv"])
+    assert not says("paragraafin alla", ALL_WORDS_FILE, ["fi", "fit"])  # Finnish "under"
+    assert says("kuka tän sivun on tehny", PAGE_WORDS_FILE, ["fi"])

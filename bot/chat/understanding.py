@@ -20,8 +20,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -41,11 +39,12 @@ from bot.chat.question_types import COST, TO_COME, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says, word_table
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus, Sentence
-from index.analysis import fold, stems, words
+from index.analysis import stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
@@ -58,6 +57,8 @@ PIECE_FAR_OUT = 6.0
 FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision", "published", "outcome", COST})
 # What a question is about rather than what it asks for: a follow-up asking for another fact keeps it.
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
+# What the page's lines say of the page itself.
+ABOUT_THE_PAGE = frozenset({"published", "updated"})
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
@@ -196,13 +197,16 @@ class Understander:
         self._item_words = self._items_own_words(corpus, names or {})
         self._counts_stated = counts_stated(corpus)
         language = {d.meta.id: d.meta.language for d in corpus.documents}
-        self._types_stated = frozenset(
-            t for c in corpus.chunks() for t in retriever.cues.chunk_offers(c, language[c.doc_id])
-        )
+        offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
+        self._types_stated = frozenset(t for types in offers.values() for t in types)
+        # what each line of the page says of the page itself: who published it, when it last changed
+        self._about_the_page = {c.id: offers[c.id] & ABOUT_THE_PAGE for c in corpus.chunks() if c.kind in LINE_KINDS}
         # retrievals made while reading one message (several threads read messages at once)
         self._memo: ContextVar[Memo | None] = ContextVar("memo", default=None)
         # the document of the page the widget sits on: its passages win near ties (bot.chat.page_preference)
         self._page: ContextVar[str | None] = ContextVar("page", default=None)
+        # the message being read, whole: a part of it may speak of what another part names ("the page")
+        self._message: ContextVar[str] = ContextVar("message", default="")
 
     def _heading_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> list[set[str]]:
         """The stemmed content words of every heading with several directions under it, in Swedish
@@ -297,11 +301,13 @@ class Understander:
     ) -> Plan:
         token = self._memo.set({})
         page_token = self._page.set(page)
+        message_token = self._message.set(message)
         try:
             return self._understand(message, lang, ui_lang, context)
         finally:
             self._memo.reset(token)
             self._page.reset(page_token)
+            self._message.reset(message_token)
 
     def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
         detection = self._detector.detect(message)
@@ -657,6 +663,17 @@ class Understander:
             return decision
         return ScopeDecision(True, f"{why}; {decision.reason}", decision.score)
 
+    def _of_the_page(self, line: Chunk, wanted: frozenset[str], question: str) -> bool:
+        """Whether a question may be answered with a line about the page itself ("Publicerad av: Ulrika
+        Hannu"): it asks the line's own fact (who published), or it names the page ("who made this
+        page?"). "Who is the mayor?" asks for a person, and the line names one; she is not the mayor."""
+        own = self._about_the_page.get(line.id, frozenset())
+        if not own or wanted & own:
+            return True
+        # "kuka julkasi sivun ja koska se oon viimeks ändrattu?": the page named in the message's other part
+        every_language = tuple(word_table(PAGE_WORDS_FILE))
+        return any(says(text, PAGE_WORDS_FILE, every_language) for text in (question, self._message.get()))
+
     def _never_stated(self, asks: frozenset[str]) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
@@ -840,7 +857,9 @@ class Understander:
         options = [
             (coverage(r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
             for r in retrieval.lines
-            if wanted & r.answer_types and (r.chunk.kind != "link" or r in links)
+            if wanted & r.answer_types
+            and (r.chunk.kind != "link" or r in links)
+            and self._of_the_page(r.chunk, wanted, question)
         ]
         line = max(options, key=lambda o: (o[0], o[1])) if options else None
         # the best of the top passages that states most of what was asked (the best passage on a tie)
@@ -880,7 +899,7 @@ class Understander:
         # not "where can I read about the business strategy?")
         named_only = heading_words > 0 and not asks & FACT_TYPES
         # "همه هدف‌ها" (all the goals), "buot ulbmiliid": all of what a list's heading names
-        every = (heading_words > 0 or "goal" in asks) and _says_all(question, langs)
+        every = (heading_words > 0 or "goal" in asks) and says(question, ALL_WORDS_FILE, langs)
         explicit = reading.wants_list or "count" in asks or every  # "list all the goals", "how many …"
         if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
@@ -1206,24 +1225,6 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
-
-
-# The words for "all" in each language (`all_words.tsv`): "میشه همه هدف‌ها رو برام بنویسی؟" (can you write
-# me all the goals?), "Lohkka buot ulbmiliid" (read all the goals). Per language: Swedish "alla" is
-# Finnish "under" ("paragraafin alla"). Written from the languages' grammar, not from any question set.
-ALL_WORDS_FILE = Path(__file__).with_name("all_words.tsv")
-
-
-@lru_cache(maxsize=1)
-def _all_words() -> dict[str, frozenset[str]]:
-    rows = (line.split("\t") for line in ALL_WORDS_FILE.read_text(encoding="utf-8").splitlines()[1:] if line)
-    return {lang: frozenset(fold(w.strip()) for w in listed.split(",")) for lang, listed in rows}
-
-
-def _says_all(text: str, langs: Sequence[str]) -> bool:
-    """Whether a text says "all" in a language it may be written in."""
-    said = set(words(text))
-    return any(not said.isdisjoint(_all_words().get(lang, frozenset())) for lang in langs)
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
