@@ -39,7 +39,7 @@ from bot.chat.question_types import COST, TO_COME, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
-from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says, word_table
+from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
@@ -521,6 +521,7 @@ class Understander:
     def _retrieve_and_plan(
         self, message: str, reading: Reading, detection: Detection, lang: str, context: Context | None
     ) -> Plan:
+        reading = self._with_glued_ands(reading, detection)
         question, how = self._resolve(message, reading, context)
         langs = detection.plausible
         asks = self.cues.question_intents(question, langs)
@@ -544,7 +545,7 @@ class Understander:
             retrieval = self._named_item_first(question if how == "standalone" else message, retrieval, asks)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks)
-        if decision.in_scope and unstated and not self._may_split(question, reading, how, detection):
+        if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
@@ -606,7 +607,7 @@ class Understander:
         if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
-        if self._may_split(question, reading, how, detection):
+        if _may_split(question, reading, how):
             parts = self._split(question, reading, asks, detection)
             if not parts and (unstated := self._never_stated(asks)):
                 # no part the page answers on its own; the whole asks what no page states
@@ -671,8 +672,7 @@ class Understander:
         if not own or wanted & own:
             return True
         # "kuka julkasi sivun ja koska se oon viimeks ändrattu?": the page named in the message's other part
-        every_language = tuple(word_table(PAGE_WORDS_FILE))
-        return any(says(text, PAGE_WORDS_FILE, every_language) for text in (question, self._message.get()))
+        return any(says(text, PAGE_WORDS_FILE) for text in (question, self._message.get()))
 
     def _never_stated(self, asks: frozenset[str]) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
@@ -1041,9 +1041,6 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
-        glued = self._glued_ands(reading, detection)
-        if glued:
-            reading = replace(reading, conjunctions=tuple(sorted({*reading.conjunctions, *glued})))
         pieces = _pieces(question, reading, detection, self._coverage.says)
         if pieces is None:
             return None
@@ -1091,26 +1088,19 @@ class Understander:
             return None
         return tuple(answered)
 
-    def _may_split(self, question: str, reading: Reading, how: str, detection: Detection) -> bool:
-        """A new question with a comma, a second sentence or a conjunction may be several parts."""
-        return how == "standalone" and bool(
-            _COMMA.search(question)
-            or _SENTENCE_END.search(question)
-            or reading.conjunctions
-            or self._glued_ands(reading, detection)
-        )
-
-    def _glued_ands(self, reading: Reading, detection: Detection) -> tuple[tuple[int, int, str], ...]:
-        """ "… ومين نشر الصفحة؟" (… and who published the page?): an Arabic-script "و" (and) glued to any
-        question word opens a part, the colloquial ones the conjunction cues do not list too."""
-        return tuple(
+    def _with_glued_ands(self, reading: Reading, detection: Detection) -> Reading:
+        """The reading with one more conjunction for each Arabic-script "و" (and) glued to a question word:
+        "… ومين نشر الصفحة؟" (… and who published the page?) opens a part, with the colloquial question
+        words the conjunction cues do not list too."""
+        glued = {
             (i, i + 1, detection.lang)
             for i, token in enumerate(reading.tokens)
             if i > 0
             and len(token) > 2
             and token[0] == CLITIC_AND
             and self.cues.question_intents(token[1:], detection.plausible)
-        )
+        }
+        return replace(reading, conjunctions=tuple(sorted({*reading.conjunctions, *glued}))) if glued else reading
 
     def _piece_decision(
         self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
@@ -1225,6 +1215,12 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         if not any(_same_quote(o, part) for o in out):
             out.append(part)
     return out
+
+
+def _may_split(question: str, reading: Reading, how: str) -> bool:
+    """A new question with a comma, a second sentence or a conjunction may be several parts."""
+    cut = _COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions
+    return how == "standalone" and bool(cut)
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
