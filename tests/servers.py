@@ -33,6 +33,15 @@ class Server:
     process: subprocess.Popen[bytes]
     log: Path
 
+    def log_with(self, needle: str, timeout: float = 10) -> str:
+        """The log once it holds `needle`: a request's access line is written after its response is sent."""
+        deadline = time.monotonic() + timeout
+        text = self.log.read_text(encoding="utf-8")
+        while needle not in text and time.monotonic() < deadline:
+            time.sleep(0.05)
+            text = self.log.read_text(encoding="utf-8")
+        return text
+
     def stop(self, timeout: float = 30) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
