@@ -990,3 +990,27 @@ def test_the_publisher_is_no_answer_to_who_else(service: ChatService) -> None:
     both = _verbatim(_turns(service, "Kuka julkasi sivun ja koska se oon viimeks ändrattu?"))
     assert "Publicerad av: Ulrika Hannu" in both
     assert "Senast ändrad: 2020-02-21" in both
+
+
+@pytest.mark.parametrize("question", ["Who led the Kiruna 2.0 project?", "Vem höll i seminariet?"])
+def test_who_of_another_section_is_not_the_vision_decision(service: ChatService, question: str) -> None:
+    # the decision line stands under "Vår vision": it names who adopted the vision, not who led the project
+    answer = _turns(service, question)
+    assert answer.kind == "answer"
+    assert "Antagen av kommunfullmäktige" not in _verbatim(answer)
+    assert "seminari" in _verbatim(answer)
+    # asking for the decision itself still gets its line, whatever the question shares with the project
+    adopted = _verbatim(_turns(service, "When did the municipal council adopt Kiruna's vision?"))
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in adopted
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [("du fattar ju ingenting, det här är helt värdelöst", "sv"), ("Wow, du svarar snabbt, bra jobbat", "sv")],
+)
+def test_praise_or_a_complaint_among_other_words_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "smalltalk"
+    assert answer.lang == lang
+    # a question that asks something of its own beside a word of complaint is still a question
+    assert _turns(service, "det här är värdelöst, när antogs visionen?").kind == "answer"

@@ -59,6 +59,8 @@ FACT_TYPES = frozenset({"time", "person", "count", "place", "updated", "decision
 TALKED_ABOUT = frozenset({"decision", "published", "updated"})
 # What the page's lines say of the page itself.
 ABOUT_THE_PAGE = frozenset({"published", "updated"})
+# What more than one kind of line states: a person (who adopted, who published), besides what any passage may.
+STATED_BY_ANY_LINE = frozenset({"person", "time", "count"})
 # What any passage may state, besides the page's lines.
 STATED_ANYWHERE = frozenset({"time", "count"})
 # What a section's heading can ask that the whole section answers.
@@ -106,6 +108,9 @@ SMALLTALK_SIMILARITY_UNSURE = 0.93
 WORLD_WORD_TABLES = 3
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
+# Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
+# among words no cue lists, it is still no question to refuse.
+ABOUT_THE_BOT = frozenset({"thanks", "help"})
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
@@ -560,6 +565,17 @@ class Understander:
             if near is not None and near.similarity >= needed and _reads_as(near.lang, detection.plausible):
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
+            talk = reading.smalltalk
+            if (
+                resembles
+                and not asks
+                and talk is not None
+                and talk.category in ABOUT_THE_BOT
+                and any(_reads_as(t, detection.plausible) for t in talk.langs)
+            ):
+                # praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt
+                # värdelöst"): a message asking nothing of the page that says what it thinks of the bot
+                return self._smalltalk(message, lang, detection, talk.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
@@ -867,6 +883,8 @@ class Understander:
         covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
         # a tie goes to the line only if it stands under the passage's own heading and matches far better:
         # "when did the vision work begin?" is not answered by when the page was last changed
+        if line is not None and _about_another_section(line[2], ranked, wanted):
+            line = None  # "who led the Kiruna 2.0 project?" is no question of who adopted the vision
         if line is not None and (
             line[0] > covered
             or (
@@ -1227,6 +1245,26 @@ def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in `lang`: a Finnish example ("oletko ihminen
     vai robotti") stands for Meänkieli too, whose tables list fewer of the words both languages say."""
     return lang in plausible or (lang in RELATIVES and not RELATIVES.isdisjoint(plausible))
+
+
+def _about_another_section(line: ScoredChunk, ranked: list[ScoredChunk], wanted: frozenset[str]) -> bool:
+    """A question asking only who (or when) is clearly about another section than the one a line stands under.
+
+    The decision line stands under "Vår vision": it says who adopted the vision, not who led the
+    project "Hur gjorde vi?" tells of. A question asking for a decision asks for that line wherever
+    its words lead ("when did the council adopt the vision?" shares "kommunfullmäktige" with the
+    project's seminar). Lines about the page itself stand under no section.
+    """
+    own = line.chunk.heading_path[:1]
+    if (
+        wanted & line.answer_types - STATED_BY_ANY_LINE
+        or not own
+        or not ranked
+        or ranked[0].chunk.heading_path[:1] == own
+    ):
+        return False
+    nearest = max((r.fused for r in ranked if r.chunk.heading_path[:1] == own), default=float("-inf"))
+    return ranked[0].fused - nearest >= TOPIC_MARGIN
 
 
 def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
