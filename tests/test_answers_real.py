@@ -1014,3 +1014,11 @@ def test_praise_or_a_complaint_among_other_words_is_small_talk(service: ChatServ
     assert answer.lang == lang
     # a question that asks something of its own beside a word of complaint is still a question
     assert _turns(service, "det här är värdelöst, när antogs visionen?").kind == "answer"
+
+
+@pytest.mark.parametrize("question", ["Vem beslutade om visionen och när?", "Kuka päätti visiosta ja milloin?"])
+def test_and_when_after_who_decided_is_the_decision_line_again(service: ChatService, question: str) -> None:
+    # "… and when?" asks when of the decision, which its line states: no second quote of another date
+    quoted = _verbatim(_turns(service, question))
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in quoted
+    assert "februari 2012" not in quoted

@@ -202,7 +202,8 @@ class Understander:
         self._item_words = self._items_own_words(corpus, names or {})
         self._counts_stated = counts_stated(corpus)
         language = {d.meta.id: d.meta.language for d in corpus.documents}
-        offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
+        # what each passage or line states (a time, a person …), whatever a question asks
+        self._offers = offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
         self._types_stated = frozenset(t for types in offers.values() for t in types)
         # what each line of the page says of the page itself: who published it, when it last changed
         self._about_the_page = {c.id: offers[c.id] & ABOUT_THE_PAGE for c in corpus.chunks() if c.kind in LINE_KINDS}
@@ -1076,6 +1077,9 @@ class Understander:
                         f"{parts[-1].question} {piece}", parts[-1].retrieval, parts[-1].decision, asks
                     )
                 continue
+            line = parts[-1].chunk if parts and parts[-1].chunk and parts[-1].chunk.kind in LINE_KINDS else None
+            if line is not None and own and not self._coverage.content_words(piece) and own <= self._offers[line.id]:
+                continue  # "vem beslutade om visionen och när?": the decision line, quoted whole, states when too
             retrieval, decision = self._piece_look(piece, parts[-1] if parts else None)
             if not retrieval.ranked:
                 continue
