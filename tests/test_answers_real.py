@@ -1022,3 +1022,14 @@ def test_and_when_after_who_decided_is_the_decision_line_again(service: ChatServ
     quoted = _verbatim(_turns(service, question))
     assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in quoted
     assert "februari 2012" not in quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("چه زمانی صفحه به روز شد؟", "Senast ändrad: 2020-02-21"),  # "به روز شد", updated, written apart
+        ("መዓስ እዩ እዚ ራእይ ዝጸደቐ?", "Antagen av kommunfullmäktige"),  # "ዝጸደቐ", which was adopted
+    ],
+)
+def test_a_fact_asked_in_a_verb_form_of_its_own_quotes_its_line(service: ChatService, question: str, line: str) -> None:
+    assert line in _verbatim(_turns(service, question))
