@@ -1033,3 +1033,19 @@ def test_and_when_after_who_decided_is_the_decision_line_again(service: ChatServ
 )
 def test_a_fact_asked_in_a_verb_form_of_its_own_quotes_its_line(service: ChatService, question: str, line: str) -> None:
     assert line in _verbatim(_turns(service, question))
+
+
+@pytest.mark.parametrize(
+    "messages",
+    [
+        ("What is the goal for housing?", "and for education?", "in Swedish please"),
+        ("Mikä on asumisen tavoite?", "entäs koulutuksen?", "sano se ruotsiksi"),
+    ],
+)
+def test_a_language_request_after_a_follow_up_repeats_the_follow_ups_answer(
+    service: ChatService, messages: tuple[str, ...]
+) -> None:
+    answer = _turns(service, *messages)
+    assert answer.lang == "sv"
+    assert _verbatim(answer).startswith("Inriktning: Utbildning och forskning")
+    assert "Boende" not in _verbatim(answer)

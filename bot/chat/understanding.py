@@ -340,7 +340,7 @@ class Understander:
         if request is not None:
             target = lang or request
             if context is not None and context.question:
-                again = self._understand(context.question, target, ui_lang, None)
+                again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
                 return _replace_reading(again, message, "language")
             return self._smalltalk(message, target, detection, "help", context)
         if reading.smalltalk is not None and self._only_smalltalk(message, reading, context):
@@ -363,6 +363,31 @@ class Understander:
             if counted is not None:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    def _the_last_answer(self, again: Plan, context: Context) -> Plan:
+        """The last question asked again keeps the passages its answer quoted.
+
+        After "what is the goal for housing?" and "and for education?", the question kept is the two
+        read together; asked again alone it leads with housing, while "in Swedish, please" asks for
+        the education goal just given.
+        """
+        if again.kind != "answer" or not again.parts or context.items or not context.chunks:
+            return again  # a list is listed again whole
+        quoted = [p for p in again.parts if p.chunk is not None and p.chunk.id in context.chunks]
+        if not again.items and {p.chunk.id for p in quoted if p.chunk is not None} == set(context.chunks):
+            parts = tuple(quoted)
+        else:
+            first = again.parts[0]
+            asks = frozenset(context.asks)
+            parts = tuple(
+                Part(context.question, first.retrieval, first.decision, self._chunks[cid], asks=asks)
+                for cid in context.chunks
+                if cid in self._chunks
+            )
+        if not parts:
+            return again
+        kept = replace(again.context, chunks=context.chunks, items=()) if again.context is not None else None
+        return replace(again, parts=parts, items=(), with_goals=False, heading="", context=kept)
 
     # -- language ----------------------------------------------------------------------------
 
