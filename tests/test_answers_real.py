@@ -1049,3 +1049,19 @@ def test_a_language_request_after_a_follow_up_repeats_the_follow_ups_answer(
     assert answer.lang == "sv"
     assert _verbatim(answer).startswith("Inriktning: Utbildning och forskning")
     assert "Boende" not in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("vad är målet för service, boende och kultur?", (1, 2, 4)),
+        ("what are the goals for jobs, housing and culture?", (0, 2, 4)),
+    ],
+)
+def test_goals_of_several_named_items_are_those_items(
+    service: ChatService, question: str, named: tuple[int, ...]
+) -> None:
+    # a third topic after a bare second one is read in the first one's frame ("the goal for …"), and
+    # naming three of the six asks for those three, not the whole list
+    answer = _turns(service, question)
+    assert [q.text.split("\n")[0] for q in answer.quotes] == [DIRECTIONS[i] for i in named]

@@ -246,11 +246,23 @@ class Understander:
 
     def _named_item(self, question: str) -> str | None:
         """ "what's the goal for housing?": the one item of a list the question names, and no other."""
+        named = self._named_items(question)
+        return named[0] if len(named) == 1 else None
+
+    def _some_items(self, question: str, asks: frozenset[str], langs: Sequence[str]) -> set[str]:
+        """The items a list question names when it names several but not all, and asks neither how many
+        nor for all of them."""
+        named = set(self._named_items(question))
+        if "count" in asks or says(question, ALL_WORDS_FILE, langs) or not 1 < len(named) < len(self._item_words):
+            return set()
+        return named
+
+    def _named_items(self, question: str) -> list[str]:
+        """The items of a list the question names by their headings' own words."""
         asked = [set(stems([word], None)) for word in dict.fromkeys(self._item_naming(question))]
-        named = [
+        return [
             cid for cid, item in self._item_words.items() if any(_kin(a, w) for f in asked for a in f for w in item)
         ]
-        return named[0] if len(named) == 1 else None
 
     def _named_item_first(self, question: str, retrieval: Retrieval, asks: frozenset[str]) -> Retrieval:
         """The item a question names by its heading first, when it asks for the item's goal and no fact, how
@@ -614,7 +626,16 @@ class Understander:
         ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
-                return listed
+                # "what are the goals for jobs, housing and culture?": those three, each its own part, when the
+                # message's parts find them all
+                some = self._some_items(message if read_alone else question, asks, detection.plausible)
+                looked_at = (retrieval, decision)
+                parts = (
+                    self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
+                    if some
+                    else None
+                )
+                return parts if parts is not None and some <= {p.chunk.id for p in parts.parts if p.chunk} else listed
         if not asks and self._unclear(message, retrieval):
             candidates = self._candidates(retrieval)
             return Plan(
@@ -1091,6 +1112,9 @@ class Understander:
         parts: list[Part] = []
         unstated = False
         whole, whole_decision = self._look(question)
+        # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
+        # "kultur" in the frame of the goal for service, not of "boende"
+        frame = ""
         for piece in (p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
@@ -1105,7 +1129,7 @@ class Understander:
             line = parts[-1].chunk if parts and parts[-1].chunk and parts[-1].chunk.kind in LINE_KINDS else None
             if line is not None and own and not self._coverage.content_words(piece) and own <= self._offers[line.id]:
                 continue  # "vem beslutade om visionen och när?": the decision line, quoted whole, states when too
-            retrieval, decision = self._piece_look(piece, parts[-1] if parts else None)
+            retrieval, decision = self._piece_look(piece, parts[-1] if parts else None, "" if intents else frame)
             if not retrieval.ranked:
                 continue
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
@@ -1123,6 +1147,9 @@ class Understander:
                     parts[-1] = part  # "what does the council want with jobs and business": in scope together
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
+            # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
+            topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
+            frame = frame if frame and topic and not intents else piece
         answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0])
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
         # the one part the page answers beside a part no page does
@@ -1163,8 +1190,8 @@ class Understander:
             return ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
         return decision
 
-    def _piece_look(self, piece: str, before: Part | None) -> tuple[Retrieval, ScopeDecision]:
-        """A piece's retrieval; a short one read with the piece before it."""
+    def _piece_look(self, piece: str, before: Part | None, frame: str = "") -> tuple[Retrieval, ScopeDecision]:
+        """A piece's retrieval; a short one read with the piece before it, in the frame that piece was read in."""
         retrieval, decision = self._look(piece)
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
@@ -1180,17 +1207,22 @@ class Understander:
             # alone would only find the passage just quoted
             return self._look(f"{piece} {' '.join(subject)}")
         # "… boende och kultur?": "kultur" in the frame of the piece before it
-        return self._in_frame(piece, before, retrieval, decision)
+        return self._in_frame(piece, before, retrieval, decision, frame)
 
     def _in_frame(
-        self, piece: str, before: Part, alone: Retrieval, decision: ScopeDecision
+        self,
+        piece: str,
+        before: Part,
+        alone: Retrieval,
+        decision: ScopeDecision,
+        frame: str = "",
     ) -> tuple[Retrieval, ScopeDecision]:
         """A short piece after another, read as a follow-up of it: a new topic in its frame."""
         if before.chunk is None or not alone.ranked or alone.ranked[0].chunk.id == before.chunk.id:
             return alone, decision
         if decision.margin < -PIECE_FAR_OUT:
             return alone, decision  # "när antogs visionen och vad kostar bussen?": no frame makes it the page's
-        together, joint = self._look(f"{before.question} {piece}")
+        together, joint = self._look(f"{frame or before.question} {piece}")
         return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
 
 
