@@ -102,8 +102,9 @@ class Quote(_Out):
     translation: QuoteTranslation | None = Field(None, description="The quote in the answer's language.")
     lead: str = Field(
         "",
-        description="The bot's words before this quote when it stands apart from a list's items: where the "
-        "page states a count of them in its own words, under another section.",
+        description="The bot's words before this quote, where a quote after the first needs its own: a "
+        "later part's section or that the page does not state what that part asked, the vision's adoption, "
+        "or, apart from a list's items, where the page states a count of them in its own words.",
     )
     fallback: dict[str, str] = Field(
         default_factory=dict, description="Other languages offered when the answer's language is missing."

@@ -255,8 +255,8 @@ class Answerer:
 
         quote_results = results[: len(spans)]
         quotes = [
-            self._quote(self._corpus.document(span.chunk.doc_id), span, result, lang, name)
-            for span, result in zip(spans, quote_results, strict=True)
+            self._quote(self._corpus.document(span.chunk.doc_id), span, result, lang, name, first=i == 0)
+            for i, (span, result) in enumerate(zip(spans, quote_results, strict=True))
         ]
         info = self._translation_info(lang, quote_results)
         source = self._source_line(self._corpus.document(quotes[0].doc_id), lang, name)
@@ -271,7 +271,7 @@ class Answerer:
             if span.aside:
                 lines.append(quote.lead)
             elif span.lead and not plan.items:
-                leads.append(self._lead(span, lang, name))
+                leads.append(quote.lead or self._lead(span, lang, name))
                 lines.append(leads[-1])
             shown = quote.translation.text if quote.translation is not None else quote.text
             lines.append(("• " if plan.items and not span.aside else "") + shown)
@@ -294,7 +294,13 @@ class Answerer:
         )
 
     def _quote(
-        self, doc: Document, span: _Span, result: TranslatedQuote, lang: str, name: Callable[[str], str]
+        self,
+        doc: Document,
+        span: _Span,
+        result: TranslatedQuote,
+        lang: str,
+        name: Callable[[str], str],
+        first: bool = False,
     ) -> Quote:
         text = doc.text[span.start : span.end]
         verify_quote(doc, span.start, span.end, text)
@@ -319,7 +325,9 @@ class Answerer:
             start=span.start,
             end=span.end,
             translation=translation,
-            lead=self._lead(span, lang, name) if span.aside else "",  # set apart from a list, under its section
+            # the answer's own lead stands before the first quote; a later part's quote carries its own ("the
+            # page does not say that …"), and so does one set apart from a list, under its section
+            lead=self._lead(span, lang, name) if span.aside or (span.lead and not first) else "",
             fallback=dict(result.fallback),
         )
 

@@ -480,6 +480,33 @@ def test_a_list_is_headed_by_its_lead_and_each_item_by_its_name(host_site: HostS
     assert axe_violations(page) == ""
 
 
+def test_each_part_of_an_answer_says_where_its_quote_stands(host_site: HostSite, new_page: NewPage) -> None:
+    """A question in two parts, the second of which the page does not answer: on screen, the second
+    quote says so before it, in the resident's words, and is not read as the answer (the real server)."""
+    page = new_page(viewport={"width": 390, "height": 844})
+    page.goto(host_site.url(lang="sv"))
+    wait_for_widget(page)
+    open_widget(page)
+    with page.expect_response(lambda r: r.url.endswith("/v1/chat") and r.request.method == "POST") as arrived:
+        ask(page, "När antogs visionen och vem ledde projektet Kiruna 2.0?")
+    reply = arrived.value.json()
+    later = reply["quotes"][-1]
+    assert "Kiruna 2.0" in later["text"]
+    assert later["lead"].startswith("Det står inte på sidan")
+    answer = page.locator(f"{WIDGET} section.msg.bot").last
+    # each lead, on screen, right before the quote it introduces
+    pairs = shadow(
+        page,
+        "[...root.querySelectorAll('.msg.bot:last-child blockquote.quote:not(details blockquote)')]"
+        ".map(b => [b.previousElementSibling && b.previousElementSibling.matches('p.lead')"
+        " ? b.previousElementSibling.textContent : null, b.textContent])",
+    )
+    assert pairs[-1] == [later["lead"], later["text"]]
+    assert pairs[0][0] == reply["lead"]
+    assert answer.locator("p.lead").all_text_contents()[0] == reply["lead"]
+    assert axe_violations(page) == ""
+
+
 def test_nothing_is_said_twice_on_screen_and_dates_stay_whole(host_site: HostSite, new_page: NewPage) -> None:
     """A lead naming its section hides the heading (kept for screen readers); an item whose first
     line names it gets no subheading; a date or "§ 68" in a quote is never broken across lines."""
