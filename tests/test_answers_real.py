@@ -1065,3 +1065,17 @@ def test_goals_of_several_named_items_are_those_items(
     # naming three of the six asks for those three, not the whole list
     answer = _turns(service, question)
     assert [q.text.split("\n")[0] for q in answer.quotes] == [DIRECTIONS[i] for i in named]
+
+
+@pytest.mark.parametrize(
+    "question", ["Mii leat ulbmilat?", "vilka mål har kommunen?", "Was sind die Ziele von Kiruna?"]
+)
+def test_goals_asked_of_nothing_but_the_municipality_are_the_list(service: ChatService, question: str) -> None:
+    assert _items(_turns(service, question)) == DIRECTIONS
+
+
+def test_a_goal_word_that_names_the_vision_is_not_the_list(service: ChatService) -> None:
+    # "himilo" (aim, aspiration) is a goal cue; asked of Kiruna, the vision answers it best
+    answer = _turns(service, "Waa maxay himilada Kiruna?")
+    assert "Vi är Kiruna" in _verbatim(answer)
+    assert len(answer.quotes) < len(DIRECTIONS)

@@ -249,6 +249,15 @@ class Understander:
         named = self._named_items(question)
         return named[0] if len(named) == 1 else None
 
+    def _goals_of_nothing(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
+        """ "Mii leat ulbmilat?", "Waa maxay hadafyada?", "what are Kiruna's goals?": a goal asked of nothing
+        but the municipality, which a goal passage answers best, is each of its goals, whatever word the
+        question uses for them ("Waa maxay himilada Kiruna?", its aspiration, is the vision's)."""
+        ranked = retrieval.ranked
+        if asks != {"goal"} or not ranked or ranked[0].chunk.kind != "labelled" or self._named_items(question):
+            return False
+        return not [w for w in self._words_of_its_own(question) if w in self._item_naming(w)]
+
     def _some_items(self, question: str, asks: frozenset[str], langs: Sequence[str]) -> set[str]:
         """The items a list question names when it names several but not all, and asks neither how many
         nor for all of them."""
@@ -965,7 +974,7 @@ class Understander:
         named_only = heading_words > 0 and not asks & FACT_TYPES
         # "همه هدف‌ها" (all the goals), "buot ulbmiliid": all of what a list's heading names
         every = (heading_words > 0 or "goal" in asks) and says(question, ALL_WORDS_FILE, langs)
-        explicit = reading.wants_list or "count" in asks or every  # "list all the goals", "how many …"
+        explicit = reading.wants_list or "count" in asks or every or self._goals_of_nothing(question, asks, retrieval)
         if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
         ranked = retrieval.ranked
