@@ -1079,3 +1079,19 @@ def test_a_goal_word_that_names_the_vision_is_not_the_list(service: ChatService)
     answer = _turns(service, "Waa maxay himilada Kiruna?")
     assert "Vi är Kiruna" in _verbatim(answer)
     assert len(answer.quotes) < len(DIRECTIONS)
+
+
+@pytest.mark.parametrize("word", ["mål", "goals?", "tavoitteet"])
+def test_the_word_for_goals_alone_is_the_list_not_a_filler(service: ChatService, word: str) -> None:
+    # "mål" folds to German "mal", a filler: alone it had been thanked for in German
+    answer = _turns(service, word)
+    assert answer.kind == "answer"
+    assert _items(answer) == DIRECTIONS
+
+
+def test_thanks_then_a_question_for_a_fact_is_answered(service: ChatService) -> None:
+    answer = _turns(service, "tack för svaret, men när antogs den?")
+    assert answer.kind == "answer"
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in _verbatim(answer)
+    # "where can you help?" beside "what can you do?" asks the bot
+    assert _turns(service, "Mitä sä osaat? Missä voit auttaa?").kind == "smalltalk"

@@ -254,9 +254,12 @@ class Understander:
         but the municipality, which a goal passage answers best, is each of its goals, whatever word the
         question uses for them ("Waa maxay himilada Kiruna?", its aspiration, is the vision's)."""
         ranked = retrieval.ranked
-        if asks != {"goal"} or not ranked or ranked[0].chunk.kind != "labelled" or self._named_items(question):
+        if asks != {"goal"} or not ranked or self._named_items(question):
             return False
-        return not [w for w in self._words_of_its_own(question) if w in self._item_naming(w)]
+        own = self._words_of_its_own(question)
+        if not own:  # "mål", "Waa maxay hadafyada?": nothing but the words asking for goals
+            return any(r.chunk.kind == "labelled" for r in ranked[:3])
+        return ranked[0].chunk.kind == "labelled" and not [w for w in own if w in self._item_naming(w)]
 
     def _some_items(self, question: str, asks: frozenset[str], langs: Sequence[str]) -> set[str]:
         """The items a list question names when it names several but not all, and asks neither how many
@@ -364,7 +367,7 @@ class Understander:
                 again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
                 return _replace_reading(again, message, "language")
             return self._smalltalk(message, target, detection, "help", context)
-        if reading.smalltalk is not None and self._only_smalltalk(message, reading, context):
+        if reading.smalltalk is not None and self._only_smalltalk(message, reading, context, detection):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
         question = question_after_small_talk(message, reading)
@@ -430,7 +433,7 @@ class Understander:
             return detection.lang
         return (context.lang if context else None) or ui_lang or SOURCE_LANGUAGE
 
-    def _only_smalltalk(self, message: str, reading: Reading, context: Context | None) -> bool:
+    def _only_smalltalk(self, message: str, reading: Reading, context: Context | None, detection: Detection) -> bool:
         """Small talk, unless the words beside it ask about something the page speaks of.
 
         "Hej! Vad är visionen?" is a question after a greeting; "är du en riktig människa?" and
@@ -439,7 +442,10 @@ class Understander:
         talk = reading.smalltalk
         assert talk is not None
         if not talk.rest:
-            return True
+            # "mål" (goal) folds to German "mal", a filler: small talk in a language the message is not in
+            # is no small talk when the page answers the message
+            foreign = not any(_reads_as(t, detection.plausible) for t in talk.langs)
+            return not (foreign and self._look(message)[1].in_scope)
         if talk.share < SMALLTALK_SHARE:
             return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
         rest = " ".join(talk.rest)
@@ -447,16 +453,25 @@ class Understander:
         if not content:
             return True
         if not self._look(rest)[1].in_scope:
-            # "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets
-            # only when the message asks nothing of what is being talked about
-            if context is None or not context.question or not self.cues.question_intents(message):
-                return True
-            return not self._look(f"{context.question} {rest}")[1].in_scope
+            return not self._asks_beside_smalltalk(message, rest, context)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
         # mycket! när antogs visionen?" is as close, and asks when
         asks = self.cues.question_intents(rest)
         near = None if asks else self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
+        """Whether small talk with words the page does not answer alone asks a question all the same.
+
+        "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets only
+        when the message asks nothing of what is being talked about. With nothing talked about, "tack för
+        svaret, men när antogs den?" asks a fact the page states (not "where", which asks the bot too:
+        "missä voit auttaa?", where can you help?).
+        """
+        intents = self.cues.question_intents(message)
+        if context is None or not context.question:
+            return bool(intents & (NEVER_SMALLTALK - {"place"}) & self._types_stated)
+        return bool(intents) and self._look(f"{context.question} {rest}")[1].in_scope
 
     def _smalltalk_language(
         self, message: str, reading: Reading, detection: Detection, context: Context | None, ui_lang: str | None
