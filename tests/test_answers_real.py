@@ -491,7 +491,13 @@ def test_a_fact_asked_after_an_answer_names_its_own_line(
 
 
 @pytest.mark.parametrize(
-    ("first", "count"), [("vilka är inriktningarna?", "hur många är de?"), ("list the goals", "how many?")]
+    ("first", "count"),
+    [
+        ("vilka är inriktningarna?", "hur många är de?"),
+        ("list the goals", "how many?"),
+        ("ما هي الأهداف؟", "كم عددها؟"),  # "عددها" (their number) asks how many, and names nothing
+        ("Waa maxay hadafyada?", "Immisa ayay yihiin?"),  # "yihiin" (are) is the copula
+    ],
 )
 def test_how_many_after_a_list_counts_that_list(service: ChatService, first: str, count: str) -> None:
     # the page's structure answers it: the count in the bot's words, the items quoted again

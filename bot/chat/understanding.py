@@ -530,9 +530,9 @@ class Understander:
 
     def _counts_the_list(self, message: str, detection: Detection) -> bool:
         """ "how many are they?" after a list: a count asked with no topic of its own ("how many working
-        groups were there?" names one)."""
+        groups were there?" names one; "كم عددها؟" only words asking how many)."""
         asks = self.cues.question_intents(message, detection.plausible)
-        return "count" in asks and not self._coverage.content_words(message)
+        return "count" in asks and not any(self._coverage.knows(w) for w in self._words_of_its_own(message))
 
     def _count_of_list(self, message: str, detection: Detection, lang: str, context: Context) -> Plan | None:
         """The last list again, with its count in the bot's words: the page's structure answers it."""
