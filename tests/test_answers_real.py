@@ -1101,3 +1101,10 @@ def test_thanks_then_a_question_for_a_fact_is_answered(service: ChatService) -> 
     assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in _verbatim(answer)
     # "where can you help?" beside "what can you do?" asks the bot
     assert _turns(service, "Mitä sä osaat? Missä voit auttaa?").kind == "smalltalk"
+
+
+def test_and_what_does_that_mean_points_back_to_the_last_answer(service: ChatService) -> None:
+    # "a" opens a follow-up and "to" points back: it names nothing new, so it asks of the culture goal,
+    # not of the vision's interpretation
+    answer = _turns(service, "Jaki jest cel dla kultury?", "a co to znaczy?")
+    assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")

@@ -850,7 +850,9 @@ class Understander:
             # to read name no topic; the last answer's is meant
             asking = self.cues.table.cue_words(message)
             content = [w for w in content if w not in asking]
-        if reading.followup:
+        # "a co to znaczy?" (and what does that mean?): "a" opens it, "to" points back, and it names nothing
+        pointing_back = reading.reference and not self._words_of_its_own(message)
+        if reading.followup and not pointing_back:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
             # read with the last question; a new topic it names is ranked by both (`follow_on`)
             return f"{context.question} {message}", "followup"
