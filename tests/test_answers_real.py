@@ -1108,3 +1108,13 @@ def test_and_what_does_that_mean_points_back_to_the_last_answer(service: ChatSer
     # not of the vision's interpretation
     answer = _turns(service, "Jaki jest cel dla kultury?", "a co to znaczy?")
     assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+
+
+def test_how_many_goals_in_meankieli_is_the_counted_list(service: ChatService) -> None:
+    # the scope model stands just below its line, and the nine working groups rank first: how many goals
+    # there are asks for the page's goals wherever they rank; the lead is Meänkieli's own
+    answer = _turns(service, "Montako tavoitetta kunnala oon?")
+    assert answer.lang == "fit"
+    assert _items(answer) == DIRECTIONS
+    assert "6" in answer.lead
+    assert _turns(service, "Mikä oon visjuuni?").lead.startswith("Kirunan visuuni")

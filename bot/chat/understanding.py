@@ -832,11 +832,12 @@ class Understander:
     def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
         """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
         cue or a count ("kunka monta inriktninkiä …?"), the goals or a word of a list's heading named, and the
-        page's items among the best ranked."""
+        page's items among the best ranked; how many goals there are asks for them wherever they rank
+        ("Montako tavoitetta kunnala oon?" ranks how the vision was made, with its nine groups, first)."""
         return (
             (reading.wants_list or "count" in asks)
             and ("goal" in asks or self._list_heading_words(question) > 0)
-            and any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3])
+            and ({"count", "goal"} <= asks or any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3]))
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
