@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 import numpy as np
@@ -116,6 +117,8 @@ HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
 # ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
 UNSURE_SCOPE = 1.5
+# Words whose named items and headings are remembered (a few hundred kB).
+WORD_CACHE = 8192
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
@@ -200,6 +203,9 @@ class Understander:
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
         self._item_words = self._items_own_words(corpus, names or {})
+        # which items and headings a word names: words recur across messages, and matching stems is not cheap
+        self._items_named_by = lru_cache(maxsize=WORD_CACHE)(self._items_named_by_word)
+        self._headings_named_by = lru_cache(maxsize=WORD_CACHE)(self._headings_named_by_word)
         self._counts_stated = counts_stated(corpus)
         language = {d.meta.id: d.meta.language for d in corpus.documents}
         # what each passage or line states (a time, a person …), whatever a question asks
@@ -271,10 +277,17 @@ class Understander:
 
     def _named_items(self, question: str) -> list[str]:
         """The items of a list the question names by their headings' own words."""
-        asked = [set(stems([word], None)) for word in dict.fromkeys(self._item_naming(question))]
-        return [
-            cid for cid, item in self._item_words.items() if any(_kin(a, w) for f in asked for a in f for w in item)
-        ]
+        named = {cid for word in dict.fromkeys(self._item_naming(question)) for cid in self._items_named_by(word)}
+        return [cid for cid in self._item_words if cid in named]
+
+    def _items_named_by_word(self, word: str) -> frozenset[str]:
+        forms = stems([word], None)
+        return frozenset(cid for cid, item in self._item_words.items() if any(_kin(a, w) for a in forms for w in item))
+
+    def _headings_named_by_word(self, word: str) -> tuple[bool, ...]:
+        """Per list heading, whether the word names one of its words."""
+        forms = stems([word], None)
+        return tuple(any(_kin(a, w) for a in forms for w in words) for words in self._list_headings)
 
     def _named_item_first(self, question: str, retrieval: Retrieval, asks: frozenset[str]) -> Retrieval:
         """The item a question names by its heading first, when it asks for the item's goal and no fact, how
@@ -1046,11 +1059,8 @@ class Understander:
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
         inriktningarna?", "which strategic directions are there?": two), in any language."""
-        asked = [set(stems([word], None)) for word in dict.fromkeys(self._named_words(question))]
-        return max(
-            (sum(any(_kin(a, w) for a in forms for w in words) for forms in asked) for words in self._list_headings),
-            default=0,
-        )
+        named = [self._headings_named_by(word) for word in dict.fromkeys(self._named_words(question))]
+        return max((sum(by_word[i] for by_word in named) for i in range(len(self._list_headings))), default=0)
 
     def _siblings(self, chunk: Chunk) -> list[Chunk]:
         parent = chunk.heading_path[:-1]
