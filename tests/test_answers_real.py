@@ -1020,6 +1020,9 @@ def test_praise_or_a_complaint_among_other_words_is_small_talk(service: ChatServ
     assert answer.lang == lang
     # a question that asks something of its own beside a word of complaint is still a question
     assert _turns(service, "det här är värdelöst, när antogs visionen?").kind == "answer"
+    # after an answer, the complaint's "det här" points at nothing to answer again
+    after = _turns(service, "När antogs visionen?", message)
+    assert (after.kind, after.quotes) == ("smalltalk", [])
 
 
 @pytest.mark.parametrize("question", ["Vem beslutade om visionen och när?", "Kuka päätti visiosta ja milloin?"])

@@ -380,7 +380,10 @@ class Understander:
                 again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
                 return _replace_reading(again, message, "language")
             return self._smalltalk(message, target, detection, "help", context)
-        if reading.smalltalk is not None and self._only_smalltalk(message, reading, context, detection):
+        if reading.smalltalk is not None and (
+            self._only_smalltalk(message, reading, context, detection)
+            or self._about_the_bot(message, reading, detection)
+        ):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
         question = question_after_small_talk(message, reading)
@@ -472,6 +475,21 @@ class Understander:
         asks = self.cues.question_intents(rest)
         near = None if asks else self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
+        """Praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt värdelöst"):
+        a message asking nothing, that the page does not answer alone, says what the resident thinks of
+        the bot. After an answer its "det här" points at nothing to answer again."""
+        talk = reading.smalltalk
+        return (
+            talk is not None
+            and talk.category in ABOUT_THE_BOT
+            and any(_reads_as(t, detection.plausible) for t in talk.langs)
+            and not self.cues.question_intents(message)
+            and not self._look(message)[1].in_scope
+            # "የቐንየለይ። ህዝባዊ ኣገልግሎትከ?" (thanks. and public service?) names a topic of the page beside it
+            and not self._names_a_topic(" ".join(talk.rest), self._retrieve(" ".join(talk.rest)))
+        )
 
     def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
         """Whether small talk with words the page does not answer alone asks a question all the same.
@@ -640,17 +658,6 @@ class Understander:
             if near is not None and near.similarity >= needed and _reads_as(near.lang, detection.plausible):
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
-            talk = reading.smalltalk
-            if (
-                resembles
-                and not asks
-                and talk is not None
-                and talk.category in ABOUT_THE_BOT
-                and any(_reads_as(t, detection.plausible) for t in talk.langs)
-            ):
-                # praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt
-                # värdelöst"): a message asking nothing of the page that says what it thinks of the bot
-                return self._smalltalk(message, lang, detection, talk.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
