@@ -1121,3 +1121,20 @@ def test_how_many_goals_in_meankieli_is_the_counted_list(service: ChatService) -
     assert _items(answer) == DIRECTIONS
     assert "6" in answer.lead
     assert _turns(service, "Mikä oon visjuuni?").lead.startswith("Kirunan visuuni")
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("Mitä tavoitteita on ja kuka sivun julkaisi?", "Publicerad av: Ulrika Hannu"),
+        ("what are the strategic directions and who published the page?", "Publicerad av: Ulrika Hannu"),
+        ("Vilka är målen och när antogs visionen?", "Antagen av kommunfullmäktige 2013-05-27, § 68"),
+    ],
+)
+def test_a_list_asked_beside_a_fact_gets_both(service: ChatService, question: str, line: str) -> None:
+    # the list, in page order, then the other part set apart under its own lead: no part dropped
+    answer = _turns(service, question)
+    assert _items(answer) == DIRECTIONS
+    aside = [q for q in answer.quotes if q.lead]
+    assert [q.text for q in aside][-1] == line
+    assert aside[-1].lead in answer.answer

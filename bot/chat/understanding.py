@@ -165,7 +165,9 @@ class Plan:
     context: Context | None = None  # what the next turn needs
     reading: str = "standalone"  # how the message was read (for staff): standalone, followup, …
     retrievals: tuple[Retrieval, ...] = field(default=(), compare=False)
-    also: tuple[Sentence, ...] = ()  # a count answer: where the page states another count of the items
+    # quoted after a list, each under its own lead: where the page states another count of the items, and
+    # the message's other parts ("… and who published the page?")
+    also: tuple[Sentence, ...] = ()
 
     @property
     def retrieval(self) -> Retrieval | None:
@@ -673,13 +675,17 @@ class Understander:
                 # "what are the goals for jobs, housing and culture?": those three, each its own part, when the
                 # message's parts find them all
                 some = self._some_items(message if read_alone else question, asks, detection.plausible)
+                # "what are the strategic directions and who published the page?": the list, then the other part
+                more = bool(asks & FACT_TYPES - {"count"}) and _may_split(question, reading, how)
                 looked_at = (retrieval, decision)
                 parts = (
                     self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
-                    if some
+                    if some or more
                     else None
                 )
-                return parts if parts is not None and some <= {p.chunk.id for p in parts.parts if p.chunk} else listed
+                if parts is not None and some and some <= {p.chunk.id for p in parts.parts if p.chunk}:
+                    return parts
+                return parts if parts is not None and more and parts.items else listed
         if not asks and self._unclear(message, retrieval):
             candidates = self._candidates(retrieval)
             return Plan(
@@ -716,6 +722,9 @@ class Understander:
         parts = None
         if _may_split(question, reading, how):
             parts = self._split(question, reading, asks, detection)
+            listed = self._list_among(parts, message, lang, detection, how) if parts else None
+            if listed is not None:
+                return listed
             if not parts and (unstated := self._never_stated(asks)):
                 # no part the page answers on its own; the whole asks what no page states
                 reason = f"asks {unstated}, which no page states"
@@ -734,6 +743,30 @@ class Understander:
         asked, led = (parts[0].question, parts[0].asks) if len(parts) > 1 else (question, asks)
         next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
         return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
+
+    def _list_among(
+        self, parts: tuple[Part, ...], message: str, lang: str, detection: Detection, how: str
+    ) -> Plan | None:
+        """ "Mitä tavoitteita on ja kuka sivun julkaisi?": a part asking for a list gets the list, and the
+        message's other parts follow it, each set apart under its own lead."""
+        for i, part in enumerate(parts):
+            piece = self._dialogue.read(part.question, detection.plausible)
+            vector = self._looked(part.question)[2]
+            if not self._wants_list(piece, part.asks, part.retrieval, part.question, vector, detection.plausible):
+                continue
+            listed = self._list(message, lang, detection, part.retrieval, part.decision, part.asks, part.question, how)
+            others = [p for j, p in enumerate(parts) if j != i and p.chunk is not None and not p.not_stated]
+            if listed is None or len(others) != len(parts) - 1:
+                return None
+            doc = self._corpus.document
+            asides = tuple(
+                Sentence(f"{p.chunk.id}@{a}", p.chunk.id, doc(p.chunk.doc_id).text[a:b], a, b)
+                for p in others
+                if p.chunk is not None
+                for a, b in [p.span()]
+            )
+            return replace(listed, parts=(listed.parts[0], *others), also=(*listed.also, *asides))
+        return None
 
     def _the_pages_after_all(
         self,
