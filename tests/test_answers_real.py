@@ -1138,3 +1138,9 @@ def test_a_list_asked_beside_a_fact_gets_both(service: ChatService, question: st
     aside = [q for q in answer.quotes if q.lead]
     assert [q.text for q in aside][-1] == line
     assert aside[-1].lead in answer.answer
+
+
+def test_a_list_named_by_its_heading_is_not_the_item_its_words_rank_first(service: ChatService) -> None:
+    # "Ausrichtungen", "Ziele": the list's heading, and no item named; one goal ranked far ahead
+    answer = _turns(service, "Welche strategischen Ausrichtungen gibt es, und welche Ziele haben sie?")
+    assert _items(answer) == DIRECTIONS

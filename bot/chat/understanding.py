@@ -1053,6 +1053,10 @@ class Understander:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
         one_named = _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named)
+        if heading_words >= LIST_HEADING_WORDS and not self._named_items(question):
+            # "Welche strategischen Ausrichtungen gibt es, und welche Ziele haben sie?" names the list and no
+            # item of it, whichever item its words happen to rank first
+            one_named = False
         if not explicit and (one_named or self._named_item(question) is not None):
             # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
             # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
