@@ -758,6 +758,11 @@ class Understander:
             others = [p for j, p in enumerate(parts) if j != i and p.chunk is not None and not p.not_stated]
             if listed is None or len(others) != len(parts) - 1:
                 return None
+            if any(p.chunk in listed.items and self._named_items(p.question) for p in others):
+                return None  # "the goals for jobs, housing and culture?" asks for items of the list, each a part
+            # a part that found an item without naming it ("na czym gmina się skupia", what it focuses on) is
+            # answered by the list itself
+            others = [p for p in others if p.chunk not in listed.items]
             doc = self._corpus.document
             asides = tuple(
                 Sentence(f"{p.chunk.id}@{a}", p.chunk.id, doc(p.chunk.doc_id).text[a:b], a, b)
