@@ -35,7 +35,10 @@ SNOWBALL = {
 QUERY_STEMMERS = ("swedish", "english", "finnish", "german", "arabic", "persian", "polish", "russian")
 
 # A version number ("Kiruna 2.0") is one word: its "2" and "0" alone name nothing.
-_WORD = re.compile(r"\d+(?:\.\d+)+|\w+", re.UNICODE)
+VERSION_PATTERN = r"\d+(?:\.\d+)+"
+# How text is cut into words, here and wherever words are lined up with these (cue matching, the question's
+# written words).
+WORD = re.compile(rf"{VERSION_PATTERN}|\w+", re.UNICODE)
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _CHAR_MAP = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه"})
 
@@ -66,7 +69,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 @lru_cache(maxsize=32)

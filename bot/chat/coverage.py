@@ -55,22 +55,23 @@ def stopwords() -> frozenset[str]:
 class Coverage:
     def __init__(self, entries: list[Entry]) -> None:
         vocab: set[str] = set()
+        # in which passages' entries (any language) each word stands
+        spread: dict[str, set[str]] = {}
+        said: list[str] = []
         for e in entries:
             tokens = words(e.text)
             vocab.update(tokens)
             vocab.update(stems(tokens, e.lang))
-        self._vocab = frozenset(vocab)
-        # in how many passages' entries (any language) each word stands
-        spread: dict[str, set[str]] = {}
-        for e in entries:
-            for w in words(e.text):
+            for w in tokens:
                 spread.setdefault(w, set()).add(e.chunk_id)
+            said.append(f" {' '.join(tokens)} \n")
+        self._vocab = frozenset(vocab)
         self._spread = {w: len(chunks) for w, chunks in spread.items()}
         self._passages = len({e.chunk_id for e in entries})
         self._sorted = sorted(vocab)
         self._stop = stopwords()
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
-        self._said = "".join(f" {' '.join(words(e.text))} \n" for e in entries)
+        self._said = "".join(said)
 
     def everywhere(self, word: str) -> bool:
         """Whether half the page's passages or more use a (folded) word, in some language: it names no

@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from corpus.errors import CorpusError, read_text
-from index.analysis import words
+from index.analysis import WORD, words
 
 
 @dataclass(frozen=True)
@@ -75,9 +75,6 @@ def cue_words(text: str) -> list[str]:
     return out
 
 
-_WORD = re.compile(r"\d+(?:\.\d+)+|\w+")  # as `index.analysis.words` splits
-
-
 def latin_marks(word: str) -> str:
     """The Latin letters with diacritics in a word, in order ("målen" -> "å")."""
     return "".join(
@@ -89,7 +86,7 @@ def latin_marks(word: str) -> str:
 
 def written_words(text: str) -> list[re.Match[str]] | None:
     """The words of a text as written (NFKC), aligned with `words(text)` (None when they do not align)."""
-    found = list(_WORD.finditer(unicodedata.normalize("NFKC", text)))
+    found = list(WORD.finditer(unicodedata.normalize("NFKC", text)))
     return found if len(found) == len(words(text)) else None
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.chat.cues import Cue, CueTable, read_cue_dir
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
-from index.analysis import words
+from index.analysis import VERSION_PATTERN, words
 
 INTENTS = (
     "time",
@@ -64,7 +64,7 @@ _MONEY = re.compile(
 )
 _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts nothing
 # "Kiruna 2.0" names a project's version: it counts nothing, and its "2" is no ordinal
-VERSION_NUMBER = re.compile(r"\b\d+(?:\.\d+)+\b")
+VERSION_NUMBER = re.compile(rf"\b{VERSION_PATTERN}\b")
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 MONTHS = {

@@ -45,7 +45,7 @@ from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus, Sentence
-from index.analysis import stems, words
+from index.analysis import VERSION_PATTERN, stems, words
 
 Kind = Literal["answer", "out_of_scope", "smalltalk", "clarification"]
 # How far below the scope model's line (log-odds) a piece of a message in scope may stand and still be
@@ -125,7 +125,7 @@ _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and 
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 _SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
-_WORD = re.compile(r"\d+(?:\.\d+)+|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
+_WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
 
 @dataclass(frozen=True)
