@@ -267,7 +267,7 @@ class Understander:
         own = self._words_of_its_own(question)
         if not own:  # "mål", "Waa maxay hadafyada?": nothing but the words asking for goals
             return any(r.chunk.kind == "labelled" for r in ranked[:3])
-        return ranked[0].chunk.kind == "labelled" and not [w for w in own if w in self._item_naming(w)]
+        return ranked[0].chunk.kind == "labelled" and own.isdisjoint(self._item_naming(question))
 
     def _some_items(self, question: str, asks: frozenset[str], langs: Sequence[str]) -> set[str]:
         """The items a list question names when it names several but not all, and asks neither how many
@@ -462,7 +462,7 @@ class Understander:
         if not talk.rest:
             # "mål" (goal) folds to German "mal", a filler: small talk in a language the message is not in
             # is no small talk when the page answers the message
-            foreign = not any(_reads_as(t, detection.plausible) for t in talk.langs)
+            foreign = not _in_any(talk.langs, detection.plausible)
             return not (foreign and self._look(message)[1].in_scope)
         if talk.share < SMALLTALK_SHARE:
             return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
@@ -483,14 +483,14 @@ class Understander:
         a message asking nothing, that the page does not answer alone, says what the resident thinks of
         the bot. After an answer its "det här" points at nothing to answer again."""
         talk = reading.smalltalk
+        if talk is None or talk.category not in ABOUT_THE_BOT or not _in_any(talk.langs, detection.plausible):
+            return False
+        rest = " ".join(talk.rest)
         return (
-            talk is not None
-            and talk.category in ABOUT_THE_BOT
-            and any(_reads_as(t, detection.plausible) for t in talk.langs)
-            and not self.cues.question_intents(message)
+            not self.cues.question_intents(message)
             and not self._look(message)[1].in_scope
             # "የቐንየለይ። ህዝባዊ ኣገልግሎትከ?" (thanks. and public service?) names a topic of the page beside it
-            and not self._names_a_topic(" ".join(talk.rest), self._retrieve(" ".join(talk.rest)))
+            and not self._names_a_topic(rest, self._retrieve(rest))
         )
 
     def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
@@ -1392,6 +1392,11 @@ def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in `lang`: a Finnish example ("oletko ihminen
     vai robotti") stands for Meänkieli too, whose tables list fewer of the words both languages say."""
     return lang in plausible or (lang in RELATIVES and not RELATIVES.isdisjoint(plausible))
+
+
+def _in_any(langs: Sequence[str], plausible: tuple[str, ...]) -> bool:
+    """Whether text the detector reads as `plausible` may be in one of `langs` (`_reads_as`)."""
+    return any(_reads_as(lang, plausible) for lang in langs)
 
 
 def _about_another_section(line: ScoredChunk, ranked: list[ScoredChunk], wanted: frozenset[str]) -> bool:
