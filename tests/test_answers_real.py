@@ -450,6 +450,30 @@ def test_a_tigrinya_part_opens_a_word_before_its_postpositive_and(service: ChatS
     assert "Ulrika Hannu" in quoted
 
 
+def test_tigrinya_words_joined_by_a_suffixed_and_are_parts_of_their_own(service: ChatService) -> None:
+    # "ስራሕን ባህልን": "work and culture", each word with the "-ን" that joins them
+    quoted = _verbatim(_turns(service, "ዕላማ ስራሕን ባህልን እንታይ እዩ?"))
+    assert quoted.startswith("Inriktning: Näringslivsutveckling och arbetsmarknad")
+    assert "Inriktning: Kultur, fritid och idrott i hela kommunen" in quoted
+
+
+def test_a_list_asked_for_in_its_headings_words_alone_is_listed(service: ChatService) -> None:
+    # "list the directions for us, please": too few words for the scope model, all of them the page's
+    answer = _turns(service, "ኣንፈታት ዘርዝረልና በጃኻ")
+    assert (answer.kind, answer.lang) == ("answer", "ti")
+    assert [q.text for q in answer.quotes] == DIRECTIONS
+    # "... and their goals": the goals under a possessive and the suffixed "and"
+    with_goals = _turns(service, "ኣንፈታትን ዕላማታቶምን ዘርዝረለይ")
+    assert len(with_goals.quotes) == len(DIRECTIONS)
+    assert all("\nMål: " in q.text for q in with_goals.quotes)
+
+
+def test_how_the_municipality_brings_the_vision_about_is_how_it_is_reached(service: ChatService) -> None:
+    # "ከብጽሖ", the causative of "ክበጽሕ" (reach): how it is reached, not how it was made
+    quoted = _verbatim(_turns(service, "ኮሙን ነቲ ራኢ ከመይ ጌሩ ከብጽሖ እዩ?"))
+    assert quoted.startswith("De övergripande målen bryts ned")
+
+
 def test_where_to_read_more_as_a_second_part_asks_of_the_first_parts_topic(service: ChatService) -> None:
     answer = _turns(service, "Mii lea johtolaga ulbmil ja gos sáhtán lohkat eambbo?")
     quoted = _verbatim(answer)

@@ -239,3 +239,12 @@ def test_an_ethiopic_prefix_matches_its_last_letter_in_any_vowel(tmp_path: Path)
     assert cues.question_intents("ብኸመይ ክበጽሕዎ?") == {"reach"}
     assert cues.question_intents("ብኸመይ ክበጽዎ?") == frozenset()  # another consonant where the stem's last is
     assert cues.question_intents("መዓሱ") == frozenset()  # a whole-word cue stays whole
+
+
+def test_tigrinyas_suffixed_and_does_not_hide_a_cue(tmp_path: Path) -> None:
+    # "ዕላማን" is "and the goal", "ዕላማውን" "the goal too": the cue "ዕላማ" (goal) under the suffix
+    _write(tmp_path, "ti", {"goal": "ዕላማ", "time": "መዓስ"})
+    cues = load_question_cues(tmp_path)
+    assert cues.question_intents("ናይ ትምህርቲ ዕላማን") == {"goal"}
+    assert cues.question_intents("ዕላማውን") == {"goal"}
+    assert cues.question_intents("ዕላን") == frozenset()  # too short to carry a suffix: a word of its own

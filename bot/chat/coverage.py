@@ -92,6 +92,12 @@ class Coverage:
             or any(self._syllables_known(bare) for bare in _tigrinya_bare(word))
         )
 
+    def knows_stem(self, word: str) -> bool:
+        """Whether a word is one the index has, or a bare Tigrinya word it has with another last vowel
+        ("ባህል" of "ባህልን", culture and)."""
+        ethiopic = bool(word) and "\u1200" <= word[0] <= "\u137f"
+        return self.knows(word) or (ethiopic and len(word) >= MIN_SYLLABLES and self._syllables_known(word))
+
     def _syllables_known(self, bare: str) -> bool:
         """A bare Tigrinya word the index has, its last letter in any vowel ("ትምህርት" of "ንትምህርትን" is
         "ትምህርቲ", education): an ending changes the vowel of a stem's last letter."""

@@ -153,6 +153,21 @@ def split_clitics(tokens: list[str], whole: frozenset[str] = frozenset()) -> lis
     return out
 
 
+# Tigrinya writes "and" and "also" after the words they join: "ዕላማን" (and the goal), "ዕላማውን" (the goal too).
+SUFFIXED_ANDS = ("ውን", "ን")
+MIN_SUFFIXED = 3
+
+
+def without_suffixed_ands(tokens: list[str]) -> list[str]:
+    """Tokens with Tigrinya's suffixed "and"/"also" cut off, as cues are written."""
+    out = []
+    for token in tokens:
+        suffix = next((a for a in SUFFIXED_ANDS if token.endswith(a)), "")
+        ethiopic = bool(token) and ord(token[0]) in _ETHIOPIC
+        out.append(token[: -len(suffix)] if suffix and ethiopic and len(token) >= MIN_SUFFIXED + len(suffix) else token)
+    return out
+
+
 @dataclass
 class CueTable:
     """Cues per language and category."""
@@ -206,6 +221,9 @@ class CueTable:
         split = split_clitics(tokens)
         if len(split) != len(tokens):
             found += self.matches(split)
+        bare = without_suffixed_ands(tokens)
+        if bare != tokens:
+            found += self.matches(bare)
         allowed = frozenset(languages) if languages is not None else None
         return frozenset(m.category for m in found if allowed is None or m.lang in allowed)
 

@@ -797,6 +797,8 @@ class Understander:
             why = "a line states what was asked"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
+        elif self._lists_in_the_pages_words(reading, question):
+            why = "asks for a list in its heading's words"
         elif (
             decision.margin > -UNSURE_SCOPE
             and retrieval.ranked
@@ -887,15 +889,31 @@ class Understander:
             and retrieval.ranked[0].lexical > 0
         )
 
+    def _lists_in_the_pages_words(self, reading: Reading, question: str) -> bool:
+        """ "ኣንፈታት ዘርዝረልና" (list the directions for us): a list cue and a list heading's words, and no other
+        word the page lacks; the scope model, trained on whole questions, reads so little as far out."""
+        if not reading.wants_list or not self._list_heading_words(question):
+            return False
+        asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
+        return all(self._coverage.knows(w) for w in self._coverage.content_words(question) if w not in asking)
+
     def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
         """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
         cue or a count ("kunka monta inriktninkiä …?"), the goals or a word of a list's heading named, and the
-        page's items among the best ranked; how many goals there are asks for them wherever they rank
+        page's items among the best ranked; a list of what a heading names, or how many goals there are,
+        asks for them wherever they rank
         ("Montako tavoitetta kunnala oon?" ranks how the vision was made, with its nine groups, first)."""
+        if not (reading.wants_list or "count" in asks):
+            return False
+        heading_words = self._list_heading_words(question)
         return (
-            (reading.wants_list or "count" in asks)
-            and ("goal" in asks or self._list_heading_words(question) > 0)
-            and ({"count", "goal"} <= asks or any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3]))
+            ("goal" in asks or heading_words > 0)
+            and (
+                {"count", "goal"} <= asks
+                # "ዝርዝር ኣንፈታት ሃበኒ" (give me the list of directions): a list asked for by its heading's name
+                or (reading.wants_list and heading_words > 0)
+                or any(r.chunk.kind == "labelled" for r in retrieval.ranked[:3])
+            )
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
@@ -1251,7 +1269,8 @@ class Understander:
     def _with_glued_ands(self, reading: Reading, detection: Detection) -> Reading:
         """The reading with one more conjunction for each Arabic-script "و" (and) glued to a question word:
         "… ومين نشر الصفحة؟" (… and who published the page?) opens a part, with the colloquial question
-        words the conjunction cues do not list too."""
+        words the conjunction cues do not list too; and after each but the last of Tigrinya's words
+        joined by "-ን … -ን" ("መንበሪ ገዛን … ባህልን", housing and culture)."""
         glued = {
             (i, i + 1, detection.lang)
             for i, token in enumerate(reading.tokens)
@@ -1260,7 +1279,20 @@ class Understander:
             and token[0] == CLITIC_AND
             and self.cues.question_intents(token[1:], detection.plausible)
         }
+        if "ti" in detection.plausible:
+            joined = [i for i, token in enumerate(reading.tokens) if self._joined_by_and(token)]
+            glued |= {(i, i + 1, "ti") for i in joined[:-1]} if len(joined) > 1 else set()
         return replace(reading, conjunctions=tuple(sorted({*reading.conjunctions, *glued}))) if glued else reading
+
+    def _joined_by_and(self, token: str) -> bool:
+        """A Tigrinya word with the "-ን" of "A-ን B-ን" (A and B): a word of the page's without it ("ኮሙን",
+        municipality, ends so itself)."""
+        return (
+            len(token) >= MIN_JOINED
+            and token[-1] == SUFFIXED_AND
+            and is_ethiopic(token)
+            and self._coverage.knows_stem(token[:-1])
+        )
 
     def _piece_decision(
         self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
@@ -1345,6 +1377,13 @@ def _pieces(
 
 # Tigrinya's "and" follows the first word of the clause it joins.
 POSTPOSITIVE_AND = frozenset({"ድማ", "ከኣ"})
+# ... or ends each of the words it joins: "ትምህርትን መጓዓዝያን" (education and transport).
+SUFFIXED_AND = "ን"
+MIN_JOINED = 3
+
+
+def is_ethiopic(word: str) -> bool:
+    return bool(word) and "\u1200" <= word[0] <= "\u137f"
 
 
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
@@ -1356,6 +1395,8 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
         return before, before
     if j - i == 1 and end - start > 1 and question[start] == CLITIC_AND:
         return start, start + 1
+    if j - i == 1 and end - start > 2 and question[end - 1] == SUFFIXED_AND and is_ethiopic(question[start:end]):
+        return end, end  # "መንበሪ ገዛን ብዛዕባ ባህልን": the "-ን" stays on its word, the next part opens after it
     return start, end
 
 
