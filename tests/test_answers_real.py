@@ -67,6 +67,14 @@ def test_a_question_for_a_fact_quotes_the_line_that_states_it(service: ChatServi
     assert fact in _verbatim(answer), question
 
 
+@pytest.mark.parametrize("message", ["julkasija", "kukka julkasi?"])
+def test_only_the_words_asking_who_published_the_page_ask_the_page(service: ChatService, message: str) -> None:
+    # Meänkieli and spoken Finnish "publisher", "who published?": a word or two the scope model reads as far out
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert _verbatim(answer) == "Publicerad av: Ulrika Hannu"
+
+
 def test_the_adoption_date_is_quoted_with_the_vision_it_adopted(service: ChatService) -> None:
     answer = _turns(service, "När antogs visionen?")
     texts = [q.text for q in answer.quotes]

@@ -795,6 +795,8 @@ class Understander:
             why = "a word or two the page speaks of"
         elif self._line_answers(retrieval, asks):
             why = "a line states what was asked"
+        elif self._asks_the_page_of_itself(question, asks, retrieval):
+            why = "asks only what the page says of itself"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
         elif self._lists_in_the_pages_words(reading, question):
@@ -874,6 +876,17 @@ class Understander:
         mayor?") is not enough."""
         wanted = asks & FACT_TYPES
         return any(len(wanted & r.answer_types) >= 2 for r in retrieval.lines)
+
+    def _asks_the_page_of_itself(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
+        """ "julkasija?" (publisher?), "senast ändrad?": only the words asking when the page was changed, who
+        published it or who decided, which a line of the page states; the scope model reads a word or two
+        as far out."""
+        wanted = asks & TALKED_ABOUT
+        return (
+            bool(wanted)
+            and not self._words_of_its_own(question)
+            and any(wanted & r.answer_types for r in retrieval.lines)
+        )
 
     def _names_a_topic(self, question: str, retrieval: Retrieval) -> bool:
         """ "jobben?", "skoulu", "آموزش؟": a word or two, each a word of the page, its translations or
