@@ -1176,3 +1176,42 @@ def test_a_list_named_by_its_heading_is_not_the_item_its_words_rank_first(servic
     # "Ausrichtungen", "Ziele": the list's heading, and no item named; one goal ranked far ahead
     answer = _turns(service, "Welche strategischen Ausrichtungen gibt es, und welche Ziele haben sie?")
     assert _items(answer) == DIRECTIONS
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("hej! ville bara tacka för svaren i går, det var det jag letade efter. trevlig helg och hej då!", "sv"),
+        ("great bot, much better than i thought", "en"),
+        ("це марна трата часу", "uk"),
+    ],
+)
+def test_thanks_praise_and_complaints_among_other_words_are_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    # many words, few naming anything; or two words of praise beside words that name nothing
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert not answer.quotes
+
+
+@pytest.mark.parametrize(
+    ("message", "quoted"),
+    [
+        ("what do you know about housing?", "Inriktning: Boende, bebyggelse och livsmiljö"),
+        ("vad vet du om kultur?", "Inriktning: Kultur, fritid och idrott i hela kommunen"),
+    ],
+)
+def test_what_the_bot_knows_about_a_topic_of_the_page_is_a_question(
+    service: ChatService, message: str, quoted: str
+) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith(quoted)
+
+
+def test_a_tigrinya_question_off_the_page_is_not_small_talk(service: ChatService) -> None:
+    # "how does one find work in Kiruna?" lies as near a Tigrinya "how does this work?" as the model puts
+    # any two Tigrinya texts: near, but not near enough
+    answer = _turns(service, "ኣብ ኪሩና ስራሕ ብኸመይ ይርከብ?")
+    assert (answer.kind, answer.lang) == ("out_of_scope", "ti")

@@ -88,6 +88,8 @@ FOLLOW_ON_COVERAGE = 0.5
 TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
 SMALLTALK_SHARE = 1 / 3
+# ... or, among more words, as many small-talk words as content words and more than this many.
+IN_PASSING = 1
 # Two words are one heading word when they share their first letters, up to this many ("стратегічних",
 # "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
 PREFIX = 6
@@ -291,12 +293,17 @@ class Understander:
         forms = stems([word], None)
         return tuple(any(_kin(a, w) for a in forms for w in words) for words in self._list_headings)
 
-    def _named_item_first(self, question: str, retrieval: Retrieval, asks: frozenset[str]) -> Retrieval:
+    def _named_item_first(
+        self, question: str, retrieval: Retrieval, asks: frozenset[str], alone: bool = True
+    ) -> Retrieval:
         """The item a question names by its heading first, when it asks for the item's goal and no fact, how
         or why of it: "was ist das ziel von kiruna beim thema wohnen?" ranked how the vision was made first
         (its "Themen"), and the housing goal below the top three. "What does the vision say about
         cultures?" names the culture item too, and asks what the interpretation says."""
-        wanted = "goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY)
+        # ... and a bare topic alone ("kultur?"), which the interpretation, speaking of culture too, may outrank
+        # (after "what does the vision say about people?", "and about cultures?" asks the vision's words)
+        bare = alone and not asks and len(self._coverage.content_words(question)) == 1
+        wanted = bare or ("goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY))
         named = self._named_item(question) if wanted else None
         ranked = retrieval.ranked
         if named is None or not ranked or ranked[0].chunk.id == named:
@@ -464,13 +471,19 @@ class Understander:
             # is no small talk when the page answers the message
             foreign = not _in_any(talk.langs, detection.plausible)
             return not (foreign and self._look(message)[1].in_scope)
-        if talk.share < SMALLTALK_SHARE:
-            return False  # a word in passing ("på" is Polish for "bye"): the message is about something else
         rest = " ".join(talk.rest)
         content = self._coverage.content_words(rest)
+        covered = talk.share * len(reading.tokens)
+        # "hej, ville bara säga tack för hjälpen …, ha en fin kväll och hejdå!": many words, few of them naming
+        # anything; a small-talk word in passing ("på" is Polish for "bye") is another message's
+        if talk.share < SMALLTALK_SHARE and covered < max(len(content), IN_PASSING + 1):
+            return False
         if not content:
             return True
-        if not self._look(rest)[1].in_scope:
+        if talk.category == "capabilities" and self._names_a_topic(rest, self._retrieve(rest)):
+            return False  # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
+        if not self._coverage(rest) or not self._look(rest)[1].in_scope:
+            # beside it, no word the page has ("precis", "kväll"), or words it does not answer
             return not self._asks_beside_smalltalk(message, rest, context)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
         # mycket! när antogs visionen?" is as close, and asks when
@@ -642,7 +655,8 @@ class Understander:
         retrieval, decision, vector = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
-            retrieval = self._named_item_first(question if how == "standalone" else message, retrieval, asks)
+            alone = how == "standalone"
+            retrieval = self._named_item_first(question if alone else message, retrieval, asks, alone)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks)
         if decision.in_scope and unstated and not _may_split(question, reading, how):
