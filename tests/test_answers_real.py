@@ -1215,3 +1215,26 @@ def test_a_tigrinya_question_off_the_page_is_not_small_talk(service: ChatService
     # any two Tigrinya texts: near, but not near enough
     answer = _turns(service, "ኣብ ኪሩና ስራሕ ብኸመይ ይርከብ?")
     assert (answer.kind, answer.lang) == ("out_of_scope", "ti")
+
+
+def test_a_tigrinya_question_when_the_vision_found_acceptance_asks_for_the_decision(service: ChatService) -> None:
+    # "ተቐባልነት ረኺቡ", found acceptance: how Tigrinya says a proposal was adopted
+    quoted = _verbatim(_turns(service, "ራኢ ኪሩና ተቐባልነት ዝረኸበ መዓስ እዩ?"))
+    assert quoted.startswith("Antagen av kommunfullmäktige 2013-05-27, § 68")
+
+
+@pytest.mark.parametrize("message", ["sidans utgivare?", "ሓታሚ ናይ ገጽ?"])
+def test_the_pages_publisher_asked_in_two_words_is_the_published_line(service: ChatService, message: str) -> None:
+    # the page named beside the word for its publisher is what is asked of, not a topic of its own
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert _verbatim(answer) == "Publicerad av: Ulrika Hannu"
+
+
+def test_a_question_with_a_remark_after_it_is_answered(service: ChatService) -> None:
+    # "how will they reach this vision? may it not stay on paper only": the remark asks nothing
+    answer = _turns(service, "ነዚ ራኢ ብኸመይ ክበጽሕዎ እዮም? ኣብ ወረቐት ጥራይ ከይተርፍ")
+    assert (answer.kind, answer.lang) == ("answer", "ti")
+    assert _verbatim(answer).startswith("De övergripande målen bryts ned")
+    # two questions, the second of them off the page, are no question with a remark
+    assert _turns(service, "Wer hat in den Arbeitsgruppen mitgemacht? Gibt es eine Namensliste?").kind != "answer"

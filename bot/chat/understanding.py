@@ -124,8 +124,10 @@ WORD_CACHE = 8192
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
+QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
+SENTENCE_MARKS = "?!.;؟።፧"
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
-_SENTENCE_END = re.compile(r"(?<=\w)[?!.;؟።፧]+(?=\s+\w)")
+_SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -811,6 +813,8 @@ class Understander:
             why = "a line states what was asked"
         elif self._asks_the_page_of_itself(question, asks, retrieval):
             why = "asks only what the page says of itself"
+        elif how == "standalone" and self._asks_beside_a_remark(question):
+            why = "one sentence asks what the page answers, the others ask nothing"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
         elif self._lists_in_the_pages_words(reading, question):
@@ -891,16 +895,32 @@ class Understander:
         wanted = asks & FACT_TYPES
         return any(len(wanted & r.answer_types) >= 2 for r in retrieval.lines)
 
+    def _asks_beside_a_remark(self, question: str) -> bool:
+        """ "How will they reach the vision? I hope it is not just paper.": the one sentence that asks
+        something is the page's; the words of a remark beside it pull the whole out of scope."""
+        sentences = _sentences(question)
+        if not 1 < len(sentences) <= MAX_SPLITS:
+            return False
+        asking = [(text, asked) for text, asked in sentences if self.cues.question_intents(text)]
+        marked = sum(asked for _, asked in sentences)
+        if len(asking) != 1 or marked > 1:
+            return False  # "Wer hat mitgemacht? Gibt es eine Namensliste?" asks twice
+        sentence, asked = asking[0]
+        if marked and not asked:
+            return False  # "Wer ist Kommunalrat bzw. Bürgermeister?": the question is the sentence with its mark
+        retrieval, decision = self._look(sentence)
+        reading = self._dialogue.read(sentence)
+        asks = self.cues.question_intents(sentence)
+        return self._the_pages_after_all(decision, sentence, sentence, "standalone", reading, retrieval, asks).in_scope
+
     def _asks_the_page_of_itself(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
         """ "julkasija?" (publisher?), "senast ändrad?": only the words asking when the page was changed, who
         published it or who decided, which a line of the page states; the scope model reads a word or two
         as far out."""
         wanted = asks & TALKED_ABOUT
-        return (
-            bool(wanted)
-            and not self._words_of_its_own(question)
-            and any(wanted & r.answer_types for r in retrieval.lines)
-        )
+        # "ሓታሚ ገጽ?" (the page's publisher?): the page named is what is asked of
+        naming = {w for w in self._words_of_its_own(question) if not says(w, PAGE_WORDS_FILE)}
+        return bool(wanted) and not naming and any(wanted & r.answer_types for r in retrieval.lines)
 
     def _names_a_topic(self, question: str, retrieval: Retrieval) -> bool:
         """ "jobben?", "skoulu", "آموزش؟": a word or two, each a word of the page, its translations or
@@ -1411,6 +1431,18 @@ MIN_JOINED = 3
 
 def is_ethiopic(word: str) -> bool:
     return bool(word) and "\u1200" <= word[0] <= "\u137f"
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """The sentences of a text, each with whether a question mark ends it."""
+    out, at = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        out.append((text[at : end.start()], any(m in end.group() for m in QUESTION_MARKS)))
+        at = end.end()
+    last = text[at:].rstrip()
+    body = last.rstrip(SENTENCE_MARKS)
+    out.append((body, any(m in last[len(body) :] for m in QUESTION_MARKS)))
+    return out
 
 
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:
