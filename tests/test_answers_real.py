@@ -1238,3 +1238,10 @@ def test_a_question_with_a_remark_after_it_is_answered(service: ChatService) -> 
     assert _verbatim(answer).startswith("De övergripande målen bryts ned")
     # two questions, the second of them off the page, are no question with a remark
     assert _turns(service, "Wer hat in den Arbeitsgruppen mitgemacht? Gibt es eine Namensliste?").kind != "answer"
+
+
+def test_where_to_read_follow_ups_each_get_their_topics_link(service: ChatService) -> None:
+    # each follow-up names a topic of its own: not the link just given, nor every link the chain named
+    first = ["var kan jag läsa om trafik?", "och om boende?"]
+    assert _verbatim(_turns(service, *first)) == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+    assert _verbatim(_turns(service, *first, "och näringsliv?")) == "Läs mer om näringslivsstrategi 2016-2018"

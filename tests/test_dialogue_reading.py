@@ -33,6 +33,7 @@ def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) 
 def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueCues) -> None:
     assert cues.read("ናይ ትምህርቲኸ?", ("ti",)).followup  # "and (for) education?"
     assert not cues.read("ናይ ትምህርቲ ዕላማ እንታይ እዩ?", ("ti",)).followup
+    assert cues.read("ናይ kulturከ?", ("ti",)).followup  # "ከ" on a borrowed word
 
 
 def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:

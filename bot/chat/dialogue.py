@@ -87,12 +87,13 @@ def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], 
 
 
 # Tigrinya asks "and what about …?" with "ኸ" joined to the end of the last word ("ናይ ትምህርቲኸ?",
-# "and for education?"); the cue tables match whole words, so it is read here.
-_WHAT_ABOUT_SUFFIX = "ኸ"
+# "and for education?"), "ከ" after a consonant or on a borrowed word ("ናይ näringslivከ?"); the cue
+# tables match whole words, so it is read here.
+_WHAT_ABOUT_SUFFIXES = ("ኸ", "ከ")
 
 
 def _asks_what_about(tokens: tuple[str, ...]) -> bool:
-    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(_WHAT_ABOUT_SUFFIX)
+    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(_WHAT_ABOUT_SUFFIXES)
 
 
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:

@@ -13,8 +13,10 @@ from dataclasses import replace
 from bot.chat.retrieval import Retrieval, ScoredChunk
 
 
-def follow_on(alone: Retrieval, together: Retrieval, previous: tuple[str, ...]) -> Retrieval:
-    """`together` re-ranked by the sum of both readings' scores, the last answer's passages last."""
+def follow_on(alone: Retrieval, together: Retrieval, previous: tuple[str, ...], named: bool = False) -> Retrieval:
+    """`together` re-ranked by the sum of both readings' scores, the last answer's passages last. A follow-up
+    that `named` a topic of its own gets no line the last answer quoted ("var kan jag läsa om trafik?" → "och
+    om boende?": not traffic's link again; "and when exactly?" may get the decision line again)."""
     if not together.ranked:
         return together
     own = {r.chunk.id: r.fused for r in alone.ranked}
@@ -23,4 +25,5 @@ def follow_on(alone: Retrieval, together: Retrieval, previous: tuple[str, ...]) 
     def key(r: ScoredChunk) -> tuple[bool, float]:
         return (r.chunk.id in previous, -(r.fused + own.get(r.chunk.id, floor)))
 
-    return replace(together, ranked=sorted(together.ranked, key=key))
+    lines = [r for r in together.lines if not (named and r.chunk.id in previous)]
+    return replace(together, ranked=sorted(together.ranked, key=key), lines=lines)

@@ -884,7 +884,8 @@ class Understander:
             decision = replace(decision, in_scope=True, reason=reason)
         if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks:
             # a new topic in the last question's frame: not the passage just given again
-            return (follow_on(alone[0], together[0], context.chunks), decision, together[2])
+            named = bool(self._words_of_its_own(message))
+            return (follow_on(alone[0], together[0], context.chunks, named), decision, together[2])
         return (together[0], decision, together[2])
 
     @staticmethod
@@ -1053,7 +1054,13 @@ class Understander:
         # and where the vision work has been used is what "Hur når vi visionen?" states, not a link
         answers_section = bool(section_asked & best.answer_types)
         links = (
-            [] if answers_section else [r for r in retrieval.lines if r.chunk.kind == "link" and r.fused >= best.fused]
+            []
+            if answers_section
+            else [
+                r
+                for r in retrieval.lines
+                if r.chunk.kind == "link" and (r.fused >= best.fused or _its_link(r, best.chunk.heading_path))
+            ]
         )
         wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
         if not wanted:
@@ -1074,7 +1081,9 @@ class Understander:
             and (r.chunk.kind != "link" or r in links)
             and self._of_the_page(r.chunk, wanted, question)
         ]
-        line = max(options, key=lambda o: (o[0], o[1])) if options else None
+        # where to read more about the best passage's topic is its own link, however well another matches the
+        # words of a conversation ("var kan jag läsa om trafik?", "och om boende?", "och näringsliv?")
+        line = max(options, key=lambda o: (o[0], _its_link(o[2], section), o[1])) if options else None
         # the best of the top passages that states most of what was asked (the best passage on a tie)
         passages = [(coverage(r.answer_types), -i, r) for i, r in enumerate(ranked[:FACT_CANDIDATES])]
         covered, _, passage = max(passages, key=lambda o: (o[0], o[1]))
@@ -1217,6 +1226,8 @@ class Understander:
         links = [r for r in retrieval.lines if r.chunk.kind == "link"]
         if not retrieval.ranked or len(links) < 2 or links[0].fused < retrieval.ranked[0].fused:
             return None  # a passage answers better, or there is no list
+        if how == "followup" and self._words_of_its_own(message):
+            return None  # "… och om boende? och näringsliv?": the one topic the follow-up names, not every link
         if links[0].lexical >= LINK_NAMED * links[1].lexical:
             return None  # one link's topic is named
         first = links[0].chunk
@@ -1388,7 +1399,8 @@ class Understander:
         if decision.margin < -PIECE_FAR_OUT:
             return alone, decision  # "när antogs visionen och vad kostar bussen?": no frame makes it the page's
         together, joint = self._look(f"{frame or before.question} {piece}")
-        return follow_on(alone, together, (before.chunk.id,)), decision if decision.in_scope else joint
+        named = bool(self._words_of_its_own(piece))
+        return follow_on(alone, together, (before.chunk.id,), named), decision if decision.in_scope else joint
 
 
 def _pieces(
@@ -1497,6 +1509,10 @@ def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
 def _in_any(langs: Sequence[str], plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in one of `langs` (`_reads_as`)."""
     return any(_reads_as(lang, plausible) for lang in langs)
+
+
+def _its_link(line: ScoredChunk, section: tuple[str, ...]) -> bool:
+    return line.chunk.kind == "link" and line.chunk.heading_path[: len(section)] == section
 
 
 def _about_another_section(line: ScoredChunk, ranked: list[ScoredChunk], wanted: frozenset[str]) -> bool:
