@@ -1245,3 +1245,10 @@ def test_where_to_read_follow_ups_each_get_their_topics_link(service: ChatServic
     first = ["var kan jag läsa om trafik?", "och om boende?"]
     assert _verbatim(_turns(service, *first)) == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
     assert _verbatim(_turns(service, *first, "och näringsliv?")) == "Läs mer om näringslivsstrategi 2016-2018"
+
+
+def test_the_pages_own_swedish_word_in_another_language_names_its_list(service: ChatService) -> None:
+    # "how many mål (goals) are there?" in Tigrinya: "mål" folds to German "mal" (once), a function word there
+    answer = _turns(service, "ክንደይ mål ኣለዉ?")
+    assert (answer.kind, answer.lang) == ("answer", "ti")
+    assert [q.text.split("\n")[0] for q in answer.quotes[: len(DIRECTIONS)]] == DIRECTIONS

@@ -29,6 +29,9 @@ TIGRINYA_BEFORE = ("ን", "ብ")
 TIGRINYA_AFTER = ("ውን", "ን", "ኸ", "ከ", "ዶ")
 # Ethiopic letters a bare Tigrinya word needs at least (a letter is a syllable).
 MIN_SYLLABLES = 3
+PAGE_LANGUAGE = "sv"
+# Shorter words of the page stay function words when a list says so (Polish "na", on; "nå", reach).
+MIN_PAGE_WORD = 3
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
 
 
@@ -52,6 +55,11 @@ def stopwords() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def swedish_stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in stopwordsiso.stopwords(PAGE_LANGUAGE))
+
+
 class Coverage:
     def __init__(self, entries: list[Entry]) -> None:
         vocab: set[str] = set()
@@ -69,7 +77,10 @@ class Coverage:
         self._spread = {w: len(chunks) for w, chunks in spread.items()}
         self._passages = len({e.chunk_id for e in entries})
         self._sorted = sorted(vocab)
-        self._stop = stopwords()
+        # a word of the page's own Swedish text is no function word for another language's list ("mål",
+        # goal, folds to German "mal"), unless Swedish says it is
+        page = {w for e in entries if e.lang == PAGE_LANGUAGE for w in words(e.text) if len(w) >= MIN_PAGE_WORD}
+        self._stop = stopwords() - (page - swedish_stopwords())
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
         self._said = "".join(said)
 

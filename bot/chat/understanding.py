@@ -293,7 +293,9 @@ class Understander:
     def _headings_named_by_word(self, word: str) -> tuple[bool, ...]:
         """Per list heading, whether the word names one of its words."""
         forms = stems([word], None)
-        return tuple(any(_kin(a, w) for a in forms for w in words) for words in self._list_headings)
+        # a short word names a heading's word when it is that word as written ("mål", too short to be kin by its
+        # first letters; not "målet", whose stem "mål" every goal question has)
+        return tuple(word in words or any(_kin(a, w) for a in forms for w in words) for words in self._list_headings)
 
     def _named_item_first(
         self, question: str, retrieval: Retrieval, asks: frozenset[str], alone: bool = True
@@ -817,7 +819,7 @@ class Understander:
             why = "one sentence asks what the page answers, the others ask nothing"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
-        elif self._lists_in_the_pages_words(reading, question):
+        elif self._lists_in_the_pages_words(reading, question, asks):
             why = "asks for a list in its heading's words"
         elif (
             decision.margin > -UNSURE_SCOPE
@@ -937,10 +939,11 @@ class Understander:
             and retrieval.ranked[0].lexical > 0
         )
 
-    def _lists_in_the_pages_words(self, reading: Reading, question: str) -> bool:
-        """ "ኣንፈታት ዘርዝረልና" (list the directions for us): a list cue and a list heading's words, and no other
-        word the page lacks; the scope model, trained on whole questions, reads so little as far out."""
-        if not reading.wants_list or not self._list_heading_words(question):
+    def _lists_in_the_pages_words(self, reading: Reading, question: str, asks: frozenset[str]) -> bool:
+        """ "ኣንፈታት ዘርዝረልና" (list the directions for us), "ክንደይ mål ኣለዉ?" (how many goals are there?): a list
+        cue or a count and a list heading's words, and no other word the page lacks; the scope model, trained
+        on whole questions, reads so little as far out."""
+        if not (reading.wants_list or "count" in asks) or not self._list_heading_words(question):
             return False
         asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
         return all(self._coverage.knows(w) for w in self._coverage.content_words(question) if w not in asking)
