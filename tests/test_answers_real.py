@@ -1252,3 +1252,9 @@ def test_the_pages_own_swedish_word_in_another_language_names_its_list(service: 
     answer = _turns(service, "ክንደይ mål ኣለዉ?")
     assert (answer.kind, answer.lang) == ("answer", "ti")
     assert [q.text.split("\n")[0] for q in answer.quotes[: len(DIRECTIONS)]] == DIRECTIONS
+
+
+def test_which_years_in_tigrinya_asks_for_the_time_a_link_states(service: ChatService) -> None:
+    # "ኣየናይ ዓመታት" (which years, plural): a time, which the business strategy's link states
+    quoted = _verbatim(_turns(service, "ናይ näringslivsstrategi ኣብ ኣየናይ ዓመታት እዩ?"))
+    assert quoted == "Läs mer om näringslivsstrategi 2016-2018"
