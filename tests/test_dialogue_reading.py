@@ -18,6 +18,7 @@ def test_the_share_of_small_talk_counts_words_not_tables(cues: DialogueCues) -> 
     assert talk is not None
     assert talk.category == "thanks"
     assert talk.share == pytest.approx(1 / 5)
+    assert talk.covered == 1
 
 
 def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) -> None:

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import stopwordsiso
 
-from bot.chat.cues import prefix_key
+from bot.chat.cues import SUFFIXED_ANDS, is_ethiopic, prefix_key
+from bot.language.supported import SOURCE_LANGUAGE
 from index.analysis import fold, stems, words
 from index.entries import Entry
 from index.loans import swedish_readings
@@ -26,10 +27,9 @@ MIN_STEM = 6
 # Tigrinya joins short words to the next or the last: "ን" (for) and "ብ" (by) before, "ን" (and), "ውን" (also),
 # "ኸ"/"ከ" (what about) and "ዶ" (a question) after: "ንባህሊኸ?" is "and for culture?".
 TIGRINYA_BEFORE = ("ን", "ብ")
-TIGRINYA_AFTER = ("ውን", "ን", "ኸ", "ከ", "ዶ")
+TIGRINYA_AFTER = (*SUFFIXED_ANDS, "ኸ", "ከ", "ዶ")
 # Ethiopic letters a bare Tigrinya word needs at least (a letter is a syllable).
 MIN_SYLLABLES = 3
-PAGE_LANGUAGE = "sv"
 # Shorter words of the page stay function words when a list says so (Polish "na", on; "nå", reach).
 MIN_PAGE_WORD = 3
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
@@ -57,7 +57,7 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def swedish_stopwords() -> frozenset[str]:
-    return frozenset(fold(w) for w in stopwordsiso.stopwords(PAGE_LANGUAGE))
+    return frozenset(fold(w) for w in stopwordsiso.stopwords(SOURCE_LANGUAGE))
 
 
 class Coverage:
@@ -79,7 +79,7 @@ class Coverage:
         self._sorted = sorted(vocab)
         # a word of the page's own Swedish text is no function word for another language's list ("mål",
         # goal, folds to German "mal"), unless Swedish says it is
-        page = {w for e in entries if e.lang == PAGE_LANGUAGE for w in words(e.text) if len(w) >= MIN_PAGE_WORD}
+        page = {w for e in entries if e.lang == SOURCE_LANGUAGE for w in words(e.text) if len(w) >= MIN_PAGE_WORD}
         self._stop = stopwords() - (page - swedish_stopwords())
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
         self._said = "".join(said)
@@ -106,8 +106,7 @@ class Coverage:
     def knows_stem(self, word: str) -> bool:
         """Whether a word is one the index has, or a bare Tigrinya word it has with another last vowel
         ("ባህል" of "ባህልን", culture and)."""
-        ethiopic = bool(word) and "\u1200" <= word[0] <= "\u137f"
-        return self.knows(word) or (ethiopic and len(word) >= MIN_SYLLABLES and self._syllables_known(word))
+        return self.knows(word) or (is_ethiopic(word) and len(word) >= MIN_SYLLABLES and self._syllables_known(word))
 
     def _syllables_known(self, bare: str) -> bool:
         """A bare Tigrinya word the index has, its last letter in any vowel ("ትምህርት" of "ንትምህርትን" is
@@ -159,7 +158,7 @@ class Coverage:
 
 def _tigrinya_bare(word: str) -> set[str]:
     """An Ethiopic word without the short words Tigrinya joins to it, each way it may be read."""
-    if not word or not "\u1200" <= word[0] <= "\u137f":
+    if not is_ethiopic(word):
         return set()
     heads = {word} | {word[len(p) :] for p in TIGRINYA_BEFORE if word.startswith(p)}
     bare = heads | {h[: -len(a)] for h in heads for a in TIGRINYA_AFTER if h.endswith(a)}

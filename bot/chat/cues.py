@@ -113,6 +113,11 @@ def make_cue(text: str) -> Cue | None:
 _ETHIOPIC = range(0x1200, 0x1380)
 
 
+def is_ethiopic(word: str) -> bool:
+    """Whether a word is written in Ethiopic script (Tigrinya here)."""
+    return bool(word) and ord(word[0]) in _ETHIOPIC
+
+
 def _consonant(ch: str) -> str:
     """An Ethiopic letter's row (its consonant); any other character itself."""
     code = ord(ch)
@@ -154,7 +159,8 @@ def split_clitics(tokens: list[str], whole: frozenset[str] = frozenset()) -> lis
 
 
 # Tigrinya writes "and" and "also" after the words they join: "ዕላማን" (and the goal), "ዕላማውን" (the goal too).
-SUFFIXED_ANDS = ("ውን", "ን")
+SUFFIXED_AND = "ን"
+SUFFIXED_ANDS = ("ውን", SUFFIXED_AND)
 MIN_SUFFIXED = 3
 
 
@@ -163,8 +169,8 @@ def without_suffixed_ands(tokens: list[str]) -> list[str]:
     out = []
     for token in tokens:
         suffix = next((a for a in SUFFIXED_ANDS if token.endswith(a)), "")
-        ethiopic = bool(token) and ord(token[0]) in _ETHIOPIC
-        out.append(token[: -len(suffix)] if suffix and ethiopic and len(token) >= MIN_SUFFIXED + len(suffix) else token)
+        cut = suffix and is_ethiopic(token) and len(token) >= MIN_SUFFIXED + len(suffix)
+        out.append(token[: -len(suffix)] if cut else token)
     return out
 
 

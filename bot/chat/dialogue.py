@@ -49,6 +49,7 @@ class SmallTalk:
     langs: tuple[str, ...]  # the languages whose cues cover most of it (several when they tie)
     rest: tuple[str, ...] = ()  # the words no small-talk cue covers ("riktig" in "är du en riktig människa")
     share: float = 1.0  # the share of the message's words that small-talk cues cover
+    covered: int = 0  # how many of its words they cover
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,8 @@ class DialogueCues:
         if not spoken:
             return None
         category = min((m.category for m in spoken), key=SMALLTALK.index)
-        share = _cover(tokens, spoken)[1] / len(tokens)  # words, not matches: "tack" is in three tables
-        return SmallTalk(category, _langs_by_votes(spoken), rest, share)
+        covered = _cover(tokens, spoken)[1]  # words, not matches: "tack" is in three tables
+        return SmallTalk(category, _langs_by_votes(spoken), rest, covered / len(tokens), covered)
 
     @staticmethod
     def _language_request(tokens: tuple[str, ...], matches: list[Match], named: str | None) -> str | None:

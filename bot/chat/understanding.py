@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.coverage import Coverage
-from bot.chat.cues import CLITIC_AND, split_clitics
+from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
 from bot.chat.follow_on import follow_on
 from bot.chat.lexical_query import owner_words
@@ -477,10 +477,9 @@ class Understander:
             return not (foreign and self._look(message)[1].in_scope)
         rest = " ".join(talk.rest)
         content = self._coverage.content_words(rest)
-        covered = talk.share * len(reading.tokens)
         # "hej, ville bara säga tack för hjälpen …, ha en fin kväll och hejdå!": many words, few of them naming
         # anything; a small-talk word in passing ("på" is Polish for "bye") is another message's
-        if talk.share < SMALLTALK_SHARE and covered < max(len(content), IN_PASSING + 1):
+        if talk.share < SMALLTALK_SHARE and talk.covered < max(len(content), IN_PASSING + 1):
             return False
         if not content:
             return True
@@ -1439,13 +1438,9 @@ def _pieces(
 
 # Tigrinya's "and" follows the first word of the clause it joins.
 POSTPOSITIVE_AND = frozenset({"ድማ", "ከኣ"})
-# ... or ends each of the words it joins: "ትምህርትን መጓዓዝያን" (education and transport).
-SUFFIXED_AND = "ን"
+# ... or ends each of the words it joins ("ትምህርትን መጓዓዝያን", education and transport: `SUFFIXED_AND`), each
+# at least this many letters long.
 MIN_JOINED = 3
-
-
-def is_ethiopic(word: str) -> bool:
-    return bool(word) and "\u1200" <= word[0] <= "\u137f"
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -1550,7 +1545,7 @@ def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
 
 def _kin(a: str, b: str) -> bool:
     # a Ge'ez letter is a syllable: "ስትራተጂካዊ" and "ስትራተጂያዊ" (strategic) part at their sixth
-    syllabic = bool(a) and "\u1200" <= a[0] <= "\u137f"
+    syllabic = is_ethiopic(a)
     n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
     return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
 
