@@ -1251,3 +1251,47 @@ def test_which_years_in_tigrinya_asks_for_the_time_a_link_states(service: ChatSe
     # "ኣየናይ ዓመታት" (which years, plural): a time, which the business strategy's link states
     quoted = _verbatim(_turns(service, "ናይ näringslivsstrategi ኣብ ኣየናይ ዓመታት እዩ?"))
     assert quoted == "Läs mer om näringslivsstrategi 2016-2018"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"), [("Danke! Nutzt die Seite Cookies?", "de"), ("Tack! Använder sidan kakor?", "sv")]
+)
+def test_a_question_of_its_own_after_thanks_is_no_thanks(service: ChatService, message: str, lang: str) -> None:
+    # the question after the thanks is off the page: refused, not thanked for
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("out_of_scope", lang)
+    # "how are you doing?" after a greeting is small talk, though no cue lists its words
+    assert _turns(service, "Terve terve! Kuinkas sie jaksat?").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Jakie były cele seminarium dla radnych w 2012 roku?",  # its goals: "Syftet med seminariet …"
+        "ዕላማታት እቲ ሰሚናር እንታይ እንታይ ነበሩ? ኩሎም ንገረኒ።",  # all its aims, tell me: no list of the page's goals
+        "ما هي كل أغراض الندوة التي عُقدت لأعضاء المجلس البلدي؟",  # all its purposes
+    ],
+)
+def test_the_seminars_goals_are_its_purpose_not_the_pages_goals(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert answer.kind == "answer"
+    assert "Syftet med seminariet var att skapa kontakter" in _verbatim(answer)
+    assert "Inriktning:" not in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "line"),
+    [
+        ("መወዳእታ ዝተቐየረሉ ዕለት?", "Senast ändrad: 2020-02-21"),  # the date it last changed?
+        ("номер параграфа?", "Antagen av kommunfullmäktige 2013-05-27, § 68"),  # the paragraph's number?
+    ],
+)
+def test_a_page_fact_asked_in_a_few_words_is_its_line(service: ChatService, question: str, line: str) -> None:
+    assert _verbatim(_turns(service, question)).startswith(line)
+
+
+def test_how_many_in_finnish_spelling_in_a_meankieli_message_counts(service: ChatService) -> None:
+    # "kuinka monta" (Finnish spelling) beside a Swedish noun bent Meänkieli ("arbetsgruppia")
+    answer = _turns(service, "kuinka monta arbetsgruppia oli")
+    assert (answer.kind, answer.lang) == ("answer", "fit")
+    assert _verbatim(answer).startswith("Nio arbetsgrupper")

@@ -225,7 +225,8 @@ class HybridRetriever:
             asks=asks,
             answer_types=answer_types,
             typed_sentences=[
-                frozenset(s.id for s in self._chunks[c].sentences if asks & self._stated[s.id]) for c in ids
+                frozenset(s.id for s in self._chunks[c].sentences if _sentence_asks(asks) & self._stated[s.id])
+                for c in ids
             ],
         )
 
@@ -256,3 +257,9 @@ class HybridRetriever:
         # a line's match: its standardized dense and lexical evidence (the first feature columns)
         lines = self._scored(line_ev, line_ev.features[:, :LINE_EVIDENCE].sum(axis=1)) if line_ev.chunk_ids else []
         return Retrieval(question=question, ranked=ranked, asks=ev.asks, lines=lines)
+
+
+def _sentence_asks(asks: frozenset[str]) -> frozenset[str]:
+    """What a sentence may state to answer a question: a goal asked of what has no "Mål" is its purpose
+    ("what were the seminar's goals?", "jakie były cele seminarium?": "Syftet med seminariet var …")."""
+    return asks | {"reason"} if "goal" in asks else asks

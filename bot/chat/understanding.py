@@ -90,6 +90,8 @@ TOPIC_MARGIN = 3.0
 SMALLTALK_SHARE = 1 / 3
 # ... or, among more words, as many small-talk words as content words and more than this many.
 IN_PASSING = 1
+# A sentence of this many words or more, beside small talk and ending in a question mark, asks a question.
+MIN_QUESTION_WORDS = 3
 # Two words are one heading word when they share their first letters, up to this many ("стратегічних",
 # "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
 PREFIX = 6
@@ -487,7 +489,8 @@ class Understander:
             return False  # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
-            return not self._asks_beside_smalltalk(message, rest, context)
+            asking = self._asks_beside_smalltalk(message, rest, context) or self._asks_a_question_of_its_own(message)
+            return not asking
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
         # mycket! när antogs visionen?" is as close, and asks when
         asks = self.cues.question_intents(rest)
@@ -505,9 +508,22 @@ class Understander:
         return (
             not self.cues.question_intents(message)
             and not self._look(message)[1].in_scope
+            and not self._asks_a_question_of_its_own(message)  # "Danke! Nutzt die Seite Cookies?"
             # "የቐንየለይ። ህዝባዊ ኣገልግሎትከ?" (thanks. and public service?) names a topic of the page beside it
             and not self._names_a_topic(rest, self._retrieve(rest))
         )
+
+    def _asks_a_question_of_its_own(self, message: str) -> bool:
+        """ "Danke! Nutzt die Seite Cookies?": after the thanks, a sentence that asks, with its question mark,
+        and reads as no small talk, by its words or its meaning ("Kuinkas sie jaksat?", how are you doing?). It
+        is a question, to answer or to refuse, not a thanks to return."""
+        for sentence, asked in _sentences(message)[1:]:
+            if not asked or len(words(sentence)) < MIN_QUESTION_WORDS or self._dialogue.read(sentence).smalltalk:
+                continue
+            near = self._phrases.nearest(self._looked(sentence)[2])
+            if near is None or near.similarity < SMALLTALK_SIMILARITY:
+                return True
+        return False
 
     def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
         """Whether small talk with words the page does not answer alone asks a question all the same.
@@ -1138,7 +1154,9 @@ class Understander:
             # "Welche strategischen Ausrichtungen gibt es, und welche Ziele haben sie?" names the list and no
             # item of it, whichever item its words happen to rank first
             one_named = False
-        if not explicit and (one_named or self._named_item(question) is not None):
+        if (not explicit and (one_named or self._named_item(question) is not None)) or _stated_apart_from_lists(
+            ranked, heading_words, asks
+        ):
             # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
             # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
             # passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
@@ -1441,6 +1459,20 @@ POSTPOSITIVE_AND = frozenset({"ድማ", "ከኣ"})
 # ... or ends each of the words it joins ("ትምህርትን መጓዓዝያን", education and transport: `SUFFIXED_AND`), each
 # at least this many letters long.
 MIN_JOINED = 3
+
+
+def _stated_apart_from_lists(ranked: list[ScoredChunk], heading_words: int, asks: frozenset[str]) -> bool:
+    """ "What were all the purposes of the seminar?": a passage of no list, far ahead, states it in a sentence.
+    Not "how many strategic directions are there?", which the page's "de nio …" does not answer, nor a
+    question naming a list by its heading."""
+    return (
+        heading_words < LIST_HEADING_WORDS
+        and "count" not in asks
+        and bool(ranked)
+        and ranked[0].chunk.kind != "labelled"
+        and bool(ranked[0].typed_sentences)
+        and _leads(ranked, TOPIC_MARGIN)
+    )
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
