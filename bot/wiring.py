@@ -18,6 +18,7 @@ from pathlib import Path
 from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache
 from bot.chat.conversation import ConversationTokens
+from bot.chat.counted import CountedThings
 from bot.chat.coverage import Coverage
 from bot.chat.dialogue import DialogueCues, load_dialogue_cues
 from bot.chat.list_intent import load_list_model
@@ -258,7 +259,10 @@ def detector_for(
     for table in (question_cues.table, dialogue_cues.table):
         for lang, categories in table.by_lang.items():
             words.setdefault(lang, []).extend(" ".join(c.words) for cues in categories.values() for c in cues)
-    return LanguageDetector(TrigramProfiles(dict(samples.items())), Vocabulary(words))
+    # the names of the page's lists and their items ("Boende, bebyggelse och livsmiljö"), which residents type
+    labelled = [c.heading_path for c in resources.corpus.chunks() if c.kind == "labelled"]
+    names = {h for path in labelled for h in path[-2:]}
+    return LanguageDetector(TrigramProfiles(dict(samples.items())), Vocabulary(words), names)
 
 
 def load_pipeline(
@@ -310,6 +314,7 @@ def load_pipeline(
             phrases,
             load_list_model(settings.list_model, embedder.id),
             {lang: {t.source: t.text for t in items} for lang, items in resources.translations.items()},
+            CountedThings(resources.corpus, resources.thesaurus.by_lang),
         ),
     )
 

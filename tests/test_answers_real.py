@@ -1295,3 +1295,28 @@ def test_how_many_in_finnish_spelling_in_a_meankieli_message_counts(service: Cha
     answer = _turns(service, "kuinka monta arbetsgruppia oli")
     assert (answer.kind, answer.lang) == ("answer", "fit")
     assert _verbatim(answer).startswith("Nio arbetsgrupper")
+
+
+def test_a_count_of_something_the_page_names_but_does_not_count_is_not_its_number(service: ChatService) -> None:
+    # "Nio arbetsgrupper … samla in kommuninvånarnas åsikter": nine groups, no number of residents
+    assert _turns(service, "How many residents took part in the vision work?").kind == "out_of_scope"
+    assert _verbatim(_turns(service, "How many working groups were there?")).startswith("Nio arbetsgrupper")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which strategy is being prepared with the vision's support?",
+        "Яку стратегію готують на основі бачення?",  # which strategy is being prepared on the vision's basis?
+        "Makkár strategiija ráhkaduvvo visuvnna vuođul?",
+    ],
+)
+def test_a_document_asked_of_by_no_topic_is_the_one_the_page_names(service: ChatService, question: str) -> None:
+    # the local growth strategy the page says is being worked out, not every "Läs mer" link
+    answer = _turns(service, question)
+    assert "lokal tillväxtsstrategi" in _verbatim(answer)
+    assert "Läs mer" not in _verbatim(answer)
+    # a document asked of by its topic is that topic's link
+    assert _verbatim(_turns(service, "Finns det en strategi för näringslivet?")) == (
+        "Läs mer om näringslivsstrategi 2016-2018"
+    )

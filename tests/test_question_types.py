@@ -222,7 +222,9 @@ def test_a_sentence_stating_an_outcome_answers_what_it_led_to(tmp_path: Path) ->
 
 def test_a_document_named_asks_where_to_read_unless_its_meaning_is_asked() -> None:
     shipped = load_question_cues()
-    assert shipped.question_intents("finns det någon strategi för det?") == {"place"}
+    # the name alone asks the place: the qualifier stays, so "which strategy is being made?" can be told apart
+    assert shipped.question_intents("finns det någon strategi för det?") == {"place", "document"}
+    assert shipped.question_intents("var kan jag läsa om strategin?") == {"place"}
     assert "place" not in shipped.question_intents("what does the local growth strategy mean?")
     assert "document" not in shipped.question_intents("what does the local growth strategy mean?")
     assert "place" not in shipped.question_intents(
@@ -248,3 +250,12 @@ def test_tigrinyas_suffixed_and_does_not_hide_a_cue(tmp_path: Path) -> None:
     assert cues.question_intents("ናይ ትምህርቲ ዕላማን") == {"goal"}
     assert cues.question_intents("ዕላማውን") == {"goal"}
     assert cues.question_intents("ዕላን") == frozenset()  # too short to carry a suffix: a word of its own
+
+
+def test_a_sentence_naming_a_document_states_one_and_compounds_count() -> None:
+    shipped = load_question_cues()
+    said = "Vi arbetar också fram en lokal tillväxtsstrategi med stöd i visionen."
+    assert "document" in shipped.sentence_states(said, "sv")
+    assert "document" in shipped.sentence_states("… i det pågående arbetet med ny översiktsplan.", "sv")
+    # "strategiska" names no document
+    assert "document" not in shipped.sentence_states("Detta resulterade i de strategiska inriktningarna.", "sv")

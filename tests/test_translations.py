@@ -270,6 +270,11 @@ def test_finnish_and_meankieli_are_told_apart_by_meankielis_marks(
         ("när töms soptunnan i lombolo?", "sv"),  # Swedish words the bot does not know read Finnish
         ("kommunikasjuunit?", "fit"),  # a Swedish noun bent Meänkieli is no Swedish word
         ('what does "Vi är Kiruna" mean?', "en"),  # a quotation of the page is not the resident's language
+        # the page's names of things, typed without quotation marks, are quoted all the same
+        ("Mikä on tavote inriktningile Kultur, fritid och idrott i hela kommunen?", "fit"),
+        ("Maxay tahay hadafka Offentlig och kommersiell service?", "so"),
+        ("Vad är målet för boende bebyggelse och livsmiljö?", "sv"),
+        ("Utbildning och forskning", "sv"),  # a name alone is the page's language
     ],
 )
 def test_the_words_that_ask_say_whose_a_code_switched_message_is(fast_pipeline: Pipeline, text: str, lang: str) -> None:

@@ -42,7 +42,8 @@ INTENTS = (
 )
 # A document named ("is there a strategy for it?", "finns det något program?") asks where to read about
 # it, unless the question asks what it says: "what does the local growth strategy mean?" asks a meaning.
-# Not an intent of its own: no passage offers it, the "Läs mer" lines offer `place`.
+# Not an intent of its own: no passage offers it, the "Läs mer" lines offer `place`. It stays among a
+# question's intents when only the document's name asks for the place (not "where can I read …?").
 DOCUMENT = "document"
 ABOUT_A_DOCUMENT = frozenset({"meaning", "reason", "manner"})
 # What a question asks that is no type of passage either: a sum of money ("what did the vision cost?"),
@@ -67,6 +68,10 @@ _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts n
 VERSION_NUMBER = re.compile(rf"\b{VERSION_PATTERN}\b")
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
+# The ends of the words that name a document, compounds too ("tillväxtsstrategi", "översiktsplan").
+DOCUMENT_ENDINGS = {
+    "sv": ("strategi", "strategin", "program", "programmet", "plan", "planen", "dokument", "dokumentet")
+}
 MONTHS = {
     "sv": frozenset(words("januari februari mars april maj juni juli augusti september oktober november december")),
 }
@@ -97,7 +102,10 @@ class QuestionCues:
         if DOCUMENT not in found:
             return found
         asked = found - {DOCUMENT}
-        return asked if asked & ABOUT_A_DOCUMENT else asked | {"place"}
+        if asked & ABOUT_A_DOCUMENT:
+            return asked
+        # the place a document names is asked only by its name: the qualifier stays, to tell the two apart
+        return asked | {"place"} if "place" in asked else asked | {"place", DOCUMENT}
 
     def chunk_offers(self, chunk: Chunk, language: str) -> frozenset[str]:
         """The answer types a passage offers: its signposts typed by its language's cues, and
@@ -129,6 +137,9 @@ class QuestionCues:
         said = words(text)
         table = self.by_lang.get(language, {})
         own = {i for i in SAID_IN_OWN_WORDS if any(c.found_in(said) for c in table.get(i, ()))}
+        # "Vi arbetar också fram en lokal tillväxtsstrategi …" names a document: "which strategy is being made?"
+        if any(w.endswith(DOCUMENT_ENDINGS.get(language, ())) for w in said):
+            own.add(DOCUMENT)
         return stated_types(text, language) | own
 
 
@@ -150,10 +161,15 @@ def stated_types(text: str, language: str) -> frozenset[str]:
         out.add("person")
     if _YEAR_OR_DATE.search(text) or text_words & MONTHS.get(language, frozenset()):
         out.add("time")
-    numbers = VERSION_NUMBER.sub(" ", _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text)))
+    numbers = without_dates(text)
     if _NUMERAL.search(numbers) or text_words & NUMBER_WORDS.get(language, frozenset()):
         out.add("count")
     return frozenset(out)
+
+
+def without_dates(text: str) -> str:
+    """A text with its years, dates, paragraph numbers and version numbers blanked: the numbers left count."""
+    return VERSION_NUMBER.sub(" ", _PARAGRAPH.sub(" ", _YEAR_OR_DATE.sub(" ", text)))
 
 
 def _labels(chunk: Chunk) -> list[str]:

@@ -27,19 +27,21 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.chat.conversation import Context
+from bot.chat.counted import CountedThings
 from bot.chat.coverage import Coverage
 from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics
 from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
 from bot.chat.follow_on import follow_on
-from bot.chat.lexical_query import owner_words
+from bot.chat.lexical_query import owner_words, quantity_words
 from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
-from bot.chat.question_types import COST, TO_COME, QuestionCues
+from bot.chat.question_types import COST, DOCUMENT, TO_COME, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.chat.word_kin import kin
 from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
@@ -92,13 +94,6 @@ SMALLTALK_SHARE = 1 / 3
 IN_PASSING = 1
 # A sentence of this many words or more, beside small talk and ending in a question mark, asks a question.
 MIN_QUESTION_WORDS = 3
-# Two words are one heading word when they share their first letters, up to this many ("стратегічних",
-# "стратегічні"; "jiho", "jihooyinka"), and at least the second number.
-PREFIX = 6
-MIN_PREFIX = 4
-# the same in Ethiopic script, whose letters are syllables
-SYLLABLE_PREFIX = 4
-SYLLABLE_MIN_PREFIX = 3
 # Words of a list's heading a question must name to ask for the list.
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
@@ -198,8 +193,10 @@ class Understander:
         phrases: PhraseBank,
         lists: ListModel | None = None,
         names: dict[str, dict[str, str]] | None = None,
+        counted: CountedThings | None = None,
     ) -> None:
         self._names = names
+        self._counted = counted
         self._phrases = phrases
         self._lists = lists
         self._corpus = corpus
@@ -290,14 +287,14 @@ class Understander:
 
     def _items_named_by_word(self, word: str) -> frozenset[str]:
         forms = stems([word], None)
-        return frozenset(cid for cid, item in self._item_words.items() if any(_kin(a, w) for a in forms for w in item))
+        return frozenset(cid for cid, item in self._item_words.items() if any(kin(a, w) for a in forms for w in item))
 
     def _headings_named_by_word(self, word: str) -> tuple[bool, ...]:
         """Per list heading, whether the word names one of its words."""
         forms = stems([word], None)
         # a short word names a heading's word when it is that word as written ("mål", too short to be kin by its
         # first letters; not "målet", whose stem "mål" every goal question has)
-        return tuple(word in words or any(_kin(a, w) for a in forms for w in words) for words in self._list_headings)
+        return tuple(word in words or any(kin(a, w) for a in forms for w in words) for words in self._list_headings)
 
     def _named_item_first(
         self, question: str, retrieval: Retrieval, asks: frozenset[str], alone: bool = True
@@ -345,6 +342,7 @@ class Understander:
             self._phrases,
             self._lists,
             self._names,
+            self._counted,
         )
 
     # -- the entry point ---------------------------------------------------------------------
@@ -677,7 +675,9 @@ class Understander:
             alone = how == "standalone"
             retrieval = self._named_item_first(question if alone else message, retrieval, asks, alone)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
-        unstated = self._never_stated(asks)
+        unstated = self._never_stated(asks) or self._counts_another(
+            question if how == "standalone" else message, asks, retrieval
+        )
         if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
@@ -749,7 +749,9 @@ class Understander:
         retrieval, decision = looked
         # "where can I read more?" in one question or two ("which documents, where can I read more?"); a
         # second question of another kind is a part of its own ("the goal for traffic? and where can I read …")
-        only_where = asks == {"place"}
+        # "which strategy is being made with the vision?" asks what a passage names, not where to read
+        named_by_a_passage = bool(retrieval.ranked) and self._a_document_it_names(question, asks, retrieval.ranked[0])
+        only_where = asks - {DOCUMENT} == {"place"} and not named_by_a_passage
         if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
@@ -764,7 +766,9 @@ class Understander:
                 return self._out_of_scope(
                     message, lang, detection, retrieval, replace(decision, in_scope=False, reason=reason), context, how
                 )
-        read_more = not parts and not only_where and "place" in asks and not asks & DISTINCT_SECTIONS
+        read_more = (
+            not parts and not only_where and not named_by_a_passage and "place" in asks and not asks & DISTINCT_SECTIONS
+        )
         if read_more and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         if not parts:
@@ -866,6 +870,32 @@ class Understander:
             return "a cost"
         if TO_COME in asks and "time" in asks:
             return "a time to come"
+        return None
+
+    def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
+        """ "Which strategy is the municipality preparing with the vision?": a document asked of, by no name
+        of a topic a "Läs mer" line stands under, is what the best passage names ("Vi arbetar också fram en
+        lokal tillväxtsstrategi …"); "is there a strategy for business?" is the business strategy's link."""
+        return (
+            DOCUMENT in asks
+            and not asks & FACT_TYPES - {"place"}  # "which years is the business strategy for?" asks its link's years
+            and bool(best.typed_sentences)
+            and not self._named_items(question)
+        )
+
+    def _counts_another(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> str | None:
+        """ "How many residents took part?": the best passage's sentence stating a count ("Nio arbetsgrupper
+        arbetade med att samla in kommuninvånarnas åsikter …") names the residents, and counts working groups.
+        A question naming a list's heading asks the list's count ("how many goals?")."""
+        if asks & FACT_TYPES != {"count"} or not retrieval.ranked or self._counted is None:
+            return None  # "what number was the decision's paragraph?" asks of the decision line
+        if self._list_heading_words(question):
+            return None
+        # the municipality ("how many goals does the municipality have?") is everywhere on its page
+        cues = self.cues.table.cue_words(question)
+        named = [w for w in words(question) if w not in cues and w not in quantity_words() and w not in owner_words()]
+        if self._counted.counts_another(retrieval.ranked[0].typed_sentences, named):
+            return "a count of what the page names but does not count"
         return None
 
     def _words_of_its_own(self, text: str) -> set[str]:
@@ -988,7 +1018,7 @@ class Understander:
             return message, "standalone"
         content = self._coverage.content_words(message)
         intents = self.cues.question_intents(message)
-        if intents == {"place"}:
+        if intents - {DOCUMENT} == {"place"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
             # to read name no topic; the last answer's is meant
             asking = self.cues.table.cue_words(message)
@@ -1073,7 +1103,7 @@ class Understander:
         answers_section = bool(section_asked & best.answer_types)
         links = (
             []
-            if answers_section
+            if answers_section or self._a_document_it_names(question, asks, best)
             else [
                 r
                 for r in retrieval.lines
@@ -1317,7 +1347,11 @@ class Understander:
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
             # besides the facts other pieces ask for)
             piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
-            if self._never_stated(piece_asks) or (unstated and not intents):
+            if (
+                self._never_stated(piece_asks)
+                or self._counts_another(piece, piece_asks, retrieval)
+                or (unstated and not intents)
+            ):
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
                 unstated = True
@@ -1573,13 +1607,6 @@ def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
     return len(ranked) < 2 or ranked[0].fused - ranked[1].fused >= margin
-
-
-def _kin(a: str, b: str) -> bool:
-    # a Ge'ez letter is a syllable: "ስትራተጂካዊ" and "ስትራተጂያዊ" (strategic) part at their sixth
-    syllabic = is_ethiopic(a)
-    n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
-    return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
 
 
 def _same_quote(a: Part, b: Part) -> bool:

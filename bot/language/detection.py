@@ -111,6 +111,8 @@ class Vocabulary:
 _WORD = re.compile(r"\w+")
 # A quotation of two words or more, in the quotation marks residents type.
 _QUOTED = re.compile(r'"[^"]*\s[^"]*"|“[^”]*\s[^”]*”|”[^”]*\s[^”]*”|«[^»]*\s[^»]*»|„[^“”]*\s[^“”]*[“”]')
+# A page's name of this many words or more, typed in a message, is the page's words, not the resident's.
+MIN_NAME_WORDS = 2
 # How much one distinctive known word counts against the trigram model's log-likelihood.
 WORD_WEIGHT = 2.0
 # Log-likelihood per trigram is on another scale than a posterior: tempered before the softmax.
@@ -132,10 +134,23 @@ class Detection:
     plausible: tuple[str, ...]  # best first; one language when the text is unambiguous
 
 
+def names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """The page's names of things as residents type them, cased or not, with or without their commas."""
+    alternatives = [
+        r"[\s,]+".join(re.escape(w) for w in found)
+        for found in sorted((_WORD.findall(n) for n in names), key=len, reverse=True)
+        if len(found) >= MIN_NAME_WORDS
+    ]
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE) if alternatives else None
+
+
 class LanguageDetector:
-    def __init__(self, profiles: TrigramProfiles, vocabulary: Vocabulary | None = None) -> None:
+    def __init__(
+        self, profiles: TrigramProfiles, vocabulary: Vocabulary | None = None, names: Iterable[str] = ()
+    ) -> None:
         self._profiles = profiles
         self._vocabulary = vocabulary
+        self._names = names_pattern(names)
         scripted = {lang for _, langs in _SCRIPTS for lang in langs}
         self._latin = [code for code in LANGUAGES if code not in scripted]
 
@@ -165,9 +180,13 @@ class LanguageDetector:
         """The supported language of `text`; Swedish, unsure, when it has no letters to go on.
 
         Words in quotation marks are the page's, quoted ('mitä tarkottaa se ette "Våra näringar gör oss
-        världsledande"'): the words around them say the resident's language, when there are some.
+        världsledande"'), and so are the page's names of things, quoted without the marks ("Mii lea
+        mihttomearri inriktning Näringslivsutveckling och arbetsmarknad várás?"): the words around them
+        say the resident's language, when there are some.
         """
         unquoted = _QUOTED.sub(" ", text)
+        if self._names is not None:
+            unquoted = self._names.sub(" ", unquoted)
         if any(ch.isalpha() for ch in unquoted):
             text = unquoted
         if not any(ch.isalpha() for ch in text):

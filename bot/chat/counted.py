@@ -1,0 +1,78 @@
+"""What a sentence of the page counts, and whether a question asks the count of something else it names.
+
+"Nio arbetsgrupper arbetade med att samla in kommuninvånarnas åsikter … inom nio olika områden"
+counts working groups and areas. "How many residents took part?" names the residents of that
+sentence, not what it counts: its "nine" would read as nine residents, a number the page never
+states (issue 11: a count asked is the sentence stating it, or the bot does not know).
+
+A sentence's words are named in any language by the thesaurus rows the page is indexed with
+(`corpus/thesaurus/`), so the check reads a question in whichever language it is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.chat.coverage import stopwords
+from bot.chat.question_types import NUMBER_WORDS, without_dates
+from bot.chat.word_kin import kin
+from corpus.model import Corpus
+from index.analysis import words
+
+# Words this short or shorter name something only when no stopword list has them.
+SHORT = 3
+# The words after a number that say what it counts: "nio olika områden", "nio strategiska inriktningarna".
+COUNTED_SPAN = 2
+
+
+@dataclass(frozen=True)
+class _Counting:
+    counted: frozenset[str]  # what the sentence counts, named in every language of the thesaurus
+    mentioned: frozenset[str]  # its other words, named the same way
+
+
+class CountedThings:
+    def __init__(self, corpus: Corpus, thesaurus: Mapping[str, Mapping[str, Sequence[str]]]) -> None:
+        self._synonyms: dict[str, set[str]] = {}
+        for table in thesaurus.values():
+            for term, synonyms in table.items():
+                key = " ".join(words(term))
+                self._synonyms.setdefault(key, set()).update(w for s in synonyms for w in words(s))
+        self._sentences: dict[str, _Counting] = {}
+        for doc in corpus.documents:
+            numbers = NUMBER_WORDS.get(doc.meta.language, frozenset())
+            for sentence in (s for chunk in doc.chunks for s in chunk.sentences):
+                said = words(without_dates(sentence.text))
+                counted = {
+                    w
+                    for i, token in enumerate(said)
+                    if token in numbers or token.isdigit()
+                    for w in said[i + 1 : i + 1 + COUNTED_SPAN]
+                }
+                if counted:
+                    self._sentences[sentence.id] = _Counting(self._names(counted), self._names(set(said) - counted))
+
+    def _names(self, said: set[str]) -> frozenset[str]:
+        return frozenset(n for w in said for n in {w} | self._synonyms.get(w, set()) if _significant(n))
+
+    def counts_another(self, sentence_ids: Iterable[str], question_words: Sequence[str]) -> bool:
+        """Whether the words a question names are, in the sentences that state a count, words of what
+        they mention and none of what they count."""
+        countings = [self._sentences[s] for s in sentence_ids if s in self._sentences]
+        named = [w for w in question_words if _significant(w)]
+
+        def among(names: frozenset[str]) -> bool:
+            return any(w == n or kin(w, n) for w in named for n in names)
+
+        return (
+            bool(countings)
+            and not any(among(c.counted) for c in countings)
+            and any(among(c.mentioned) for c in countings)
+        )
+
+
+def _significant(word: str) -> bool:
+    """A word that names something: not a short function word ("were", "did", "the"), though the general
+    stopword lists' longer words ("groups", "areas", "working") name what the page counts."""
+    return (len(word) > SHORT and word not in stopwords()) or len(word) > SHORT + 1

@@ -1,0 +1,23 @@
+"""When two words of a question and a page are one word, inflected or misspelt alike.
+
+Stemmers exist for few of the residents' languages, and none for Sami, Somali or Tigrinya;
+sharing the first letters works in all of them ("стратегічних" and "стратегічні", "jiho" and
+"jihooyinka").
+"""
+
+from __future__ import annotations
+
+from bot.chat.cues import is_ethiopic
+
+# Two words are one when they share their first letters, up to this many, and at least the second number.
+PREFIX = 6
+MIN_PREFIX = 4
+# the same in Ethiopic script, whose letters are syllables ("ስትራተጂካዊ" and "ስትራተጂያዊ", strategic)
+SYLLABLE_PREFIX = 4
+SYLLABLE_MIN_PREFIX = 3
+
+
+def kin(a: str, b: str) -> bool:
+    syllabic = is_ethiopic(a)
+    n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
+    return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
