@@ -1320,3 +1320,10 @@ def test_a_document_asked_of_by_no_topic_is_the_one_the_page_names(service: Chat
     assert _verbatim(_turns(service, "Finns det en strategi för näringslivet?")) == (
         "Läs mer om näringslivsstrategi 2016-2018"
     )
+
+
+def test_after_every_read_more_link_a_follow_up_naming_a_topic_gets_its_link(service: ChatService) -> None:
+    # the links just listed are no answer given already: "and about housing?" picks one of them
+    assert _verbatim(_turns(service, "where can I read more?", "and about housing?")) == (
+        "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+    )

@@ -931,7 +931,8 @@ class Understander:
             decision = replace(decision, in_scope=True, reason=reason)
         if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks:
             # a new topic in the last question's frame: not the passage just given again
-            named = bool(self._words_of_its_own(message))
+            # after every "Läs mer" line listed, "ja johtolaga birra?" (and about traffic?) picks one of them
+            named = bool(self._words_of_its_own(message)) and not context.items
             return (follow_on(alone[0], together[0], context.chunks, named), decision, together[2])
         return (together[0], decision, together[2])
 
