@@ -291,7 +291,7 @@ def load_pipeline(
     catalogs = reuse.catalogs if reuse is not None else load_catalogs()
     question_cues = load_question_cues(settings.question_cues_dir)
     dialogue_cues = load_dialogue_cues(settings.dialogue_cues_dir)
-    coverage = Coverage(index.entries)
+    coverage = Coverage(index.entries, question_cues.table.all_words())
     retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings), question_cues, coverage)
     gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id, embedder.dim), coverage)
     detector = detector_for(resources, catalogs, question_cues, dialogue_cues)

@@ -68,3 +68,15 @@ def test_word_tables_read_per_language() -> None:
     assert says("vilka är alla mål?", ALL_WORDS_FILE, ["sv"])
     assert not says("paragraafin alla", ALL_WORDS_FILE, ["fi", "fit"])  # Finnish "under"
     assert says("kuka tän sivun on tehny", PAGE_WORDS_FILE, ["fi"])
+
+
+def test_a_thesaurus_word_of_one_passage_is_content_though_a_general_list_has_it() -> None:
+    # stopwords-iso's English lists "groups"; the thesaurus gives it for the page's "arbetsgrupper"
+    entries = [
+        Entry(0, "c0", None, "en", "keywords", "working groups teams kiedy"),
+        Entry(1, "c1", None, "sv", "x", "mål"),
+    ]
+    coverage = Coverage(entries, asking=["kiedy", "when"])
+    assert "groups" in coverage.content_words("how many groups were there?")
+    assert "kiedy" not in coverage.content_words("kiedy sie zaczal?")  # a question cue's word stays a function word
+    assert "groups" not in Coverage(entries[1:]).content_words("how many groups were there?")

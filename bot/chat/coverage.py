@@ -8,7 +8,7 @@ language are left out (stopwords-iso), so "what is the" does not count either wa
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +17,7 @@ import stopwordsiso
 from bot.chat.cues import SUFFIXED_ANDS, is_ethiopic, prefix_key
 from bot.language.supported import SOURCE_LANGUAGE
 from index.analysis import fold, stems, words
-from index.entries import Entry
+from index.entries import KEYWORDS, Entry
 from index.loans import swedish_readings
 
 # A word is known in another form when all but its last INFLECTION letters, at least MIN_STEM of them,
@@ -32,6 +32,9 @@ TIGRINYA_AFTER = (*SUFFIXED_ANDS, "ኸ", "ከ", "ዶ")
 MIN_SYLLABLES = 3
 # Shorter words of the page stay function words when a list says so (Polish "na", on; "nå", reach).
 MIN_PAGE_WORD = 3
+# A thesaurus word for the page's words this long, in at most this many passages, names something.
+MIN_NAMING_WORD = 5
+NAMING_SPREAD = 2
 STOPWORD_LANGUAGES = ("sv", "en", "fi", "ar", "so", "fa", "uk", "pl", "de", "no", "da")
 
 
@@ -56,12 +59,19 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def own_function_words() -> frozenset[str]:
+    return frozenset(w for path in sorted(FUNCTION_WORDS_DIR.glob("*.txt")) for w in function_words(path))
+
+
+@lru_cache(maxsize=1)
 def swedish_stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in stopwordsiso.stopwords(SOURCE_LANGUAGE))
 
 
 class Coverage:
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], asking: Iterable[str] = ()) -> None:
+        """`asking`: the words of the question cues ("when", "kiedy", "varför"; a prefix ends in `*`), which
+        stay function words here however the thesaurus uses them."""
         vocab: set[str] = set()
         # in which passages' entries (any language) each word stands
         spread: dict[str, set[str]] = {}
@@ -80,7 +90,19 @@ class Coverage:
         # a word of the page's own Swedish text is no function word for another language's list ("mål",
         # goal, folds to German "mal"), unless Swedish says it is
         page = {w for e in entries if e.lang == SOURCE_LANGUAGE for w in words(e.text) if len(w) >= MIN_PAGE_WORD}
-        self._stop = stopwords() - (page - swedish_stopwords())
+        # ... and a longer word the thesaurus gives for the page's words in one or two passages names what they
+        # say, whatever a general list has: stopwords-iso's English has "groups", "areas", "working"
+        named = {
+            w
+            for e in entries
+            if e.kind == KEYWORDS
+            for w in words(e.text)
+            if len(w) >= MIN_NAMING_WORD and self._spread[w] <= NAMING_SPREAD
+        }
+        exact = {w for w in asking if not w.endswith("*")}
+        prefixes = tuple(w[:-1] for w in asking if w.endswith("*"))
+        named = {w for w in named if w not in exact and not w.startswith(prefixes)}
+        self._stop = stopwords() - (page - swedish_stopwords()) - (named - own_function_words())
         # every entry's folded words, one entry per line: a phrase is looked up within one entry
         self._said = "".join(said)
 

@@ -239,6 +239,10 @@ class CueTable:
         found = self.matches(tokens, marks=word_marks(text))
         return frozenset(tokens[i] for m in found for i in range(m.start, m.end))
 
+    def all_words(self) -> frozenset[str]:
+        """Every word of every cue, folded; a prefix keeps its `*`."""
+        return frozenset(w for table in self.by_lang.values() for cues in table.values() for c in cues for w in c.words)
+
     def in_language(self, lang: str, category: str) -> list[Cue]:
         return self.by_lang.get(lang, {}).get(category, [])
 
