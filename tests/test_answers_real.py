@@ -1327,3 +1327,8 @@ def test_after_every_read_more_link_a_follow_up_naming_a_topic_gets_its_link(ser
     assert _verbatim(_turns(service, "where can I read more?", "and about housing?")) == (
         "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
     )
+
+
+def test_a_persian_paragraph_number_asked_colloquially_is_the_decision_line(service: ChatService) -> None:
+    # "شماره بند" (the paragraph's number) and colloquial "چنده" (how much is it): the decision line
+    assert _verbatim(_turns(service, "شماره بند تصویبش چنده؟")).startswith("Antagen av kommunfullmäktige")
