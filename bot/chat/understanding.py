@@ -1190,7 +1190,8 @@ class Understander:
         ):
             # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
             # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
-            # passage: Tigrinya "ዕላማ" (aim, goal) of the seminar
+            # passage: Tigrinya "ዕላማ" (aim, goal) of the seminar; or a passage of no list states what is asked
+            # ("what were all the seminar's purposes?": "Syftet med seminariet var …")
             return False
         top = [r.chunk for r in ranked[:3]]
         named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
