@@ -1332,3 +1332,9 @@ def test_after_every_read_more_link_a_follow_up_naming_a_topic_gets_its_link(ser
 def test_a_persian_paragraph_number_asked_colloquially_is_the_decision_line(service: ChatService) -> None:
     # "شماره بند" (the paragraph's number) and colloquial "چنده" (how much is it): the decision line
     assert _verbatim(_turns(service, "شماره بند تصویبش چنده؟")).startswith("Antagen av kommunfullmäktige")
+
+
+def test_a_goal_asked_of_an_item_the_message_names_stands_alone(service: ChatService) -> None:
+    # German "gibt es" (there is) is no "es" (it) pointing back at the project just talked about
+    answer = _turns(service, "Wann ist das Visionsprojekt gestartet?", "Welches Ziel gibt es für Kultur?")
+    assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")

@@ -1041,6 +1041,8 @@ class Understander:
                 or self._list_heading_words(message) >= LIST_HEADING_WORDS
                 # "hur många arbetsgrupper fanns det?": a fact asked of a word of its own; its "det" points nowhere
                 or bool(intents & FACT_TYPES and self._words_of_its_own(message))
+                # "Welches Ziel gibt es für Kultur?": a goal asked of an item the message names itself
+                or ("goal" in intents and self._named_item(message) is not None)
             )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
