@@ -100,8 +100,10 @@ LIST_HEADING_WORDS = 2
 SHORT_WORDS = 2
 # A word or two whose best topics lie this close together is unclear.
 CLARIFY_MARGIN = 0.35
-# Cosine similarity to a small-talk example from which an out-of-scope message is small talk.
-SMALLTALK_SIMILARITY = 0.91
+# Cosine similarity to a small-talk example from which an out-of-scope message is small talk. Measured on
+# the dev sets' out-of-scope questions and unlisted small talk (praise, complaints) that the model refuses:
+# 0.90 takes four complaints and no question that 0.91 left; below it, questions crowd in (13 at 0.89–0.90).
+SMALLTALK_SIMILARITY = 0.90
 # … and from which one the scope model nearly answers is (within UNSURE_SCOPE of its line).
 SMALLTALK_SIMILARITY_UNSURE = 0.93
 # Small-talk words that more tables than this use alike ("ok") belong to no language in particular.
