@@ -1338,3 +1338,9 @@ def test_a_goal_asked_of_an_item_the_message_names_stands_alone(service: ChatSer
     # German "gibt es" (there is) is no "es" (it) pointing back at the project just talked about
     answer = _turns(service, "Wann ist das Visionsprojekt gestartet?", "Welches Ziel gibt es für Kultur?")
     assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+
+
+def test_a_somali_follow_up_opening_with_oo_names_its_own_topic(service: ChatService) -> None:
+    # "Oo kan …" (and the one of …) opens a follow-up; "kan" alone had read as pointing back
+    answer = _turns(service, "Waa maxay hadafka adeegga dadweynaha?", "Oo kan dhaqanka iyo isboortiga?")
+    assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
