@@ -1344,3 +1344,11 @@ def test_a_somali_follow_up_opening_with_oo_names_its_own_topic(service: ChatSer
     # "Oo kan …" (and the one of …) opens a follow-up; "kan" alone had read as pointing back
     answer = _turns(service, "Waa maxay hadafka adeegga dadweynaha?", "Oo kan dhaqanka iyo isboortiga?")
     assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+
+
+def test_a_meankieli_paragraph_asked_with_one_a_is_the_decision_line(service: ChatService) -> None:
+    # Meänkieli text is read with Meänkieli's cues only: "paragrafila" (with which paragraph) and
+    # "päätöksessä" (in the decision) must be among them
+    answer = _turns(service, "Koska visuuni päätethiin?", "millä paragrafila?")
+    assert _verbatim(answer).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68")
+    assert _verbatim(_turns(service, "Mikä § oon vision päätöksessä?")).startswith("Antagen av kommunfullmäktige")
