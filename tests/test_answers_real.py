@@ -1352,3 +1352,11 @@ def test_a_meankieli_paragraph_asked_with_one_a_is_the_decision_line(service: Ch
     answer = _turns(service, "Koska visuuni päätethiin?", "millä paragrafila?")
     assert _verbatim(answer).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68")
     assert _verbatim(_turns(service, "Mikä § oon vision päätöksessä?")).startswith("Antagen av kommunfullmäktige")
+
+
+def test_thanks_then_a_follow_up_is_the_follow_up(service: ChatService) -> None:
+    # "kiitos! entäs kommunikasuunit?" (thanks! and communications?): the follow-up after the thanks is asked
+    answer = _turns(service, "mikä tavote työmarkkinoile", "kiitos! entäs kommunikasuunit?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
+    assert _turns(service, "What is the goal for housing?", "thanks, that helped!").kind == "smalltalk"

@@ -485,16 +485,18 @@ class Understander:
             return False
         if not content:
             return True
-        if talk.category == "capabilities" and self._names_a_topic(rest, self._retrieve(rest)):
-            return False  # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
+        # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
+        names_its_topic = talk.category == "capabilities" and self._names_a_topic(rest, self._retrieve(rest))
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
             asking = self._asks_beside_smalltalk(message, rest, context) or self._asks_a_question_of_its_own(message)
-            return not asking
+            return not (names_its_topic or asking)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
-        # mycket! när antogs visionen?" is as close, and asks when
-        asks = self.cues.question_intents(rest)
-        near = None if asks else self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
+        # mycket! när antogs visionen?" is as close, and asks when; "kiitos! entäs kommunikasuunit?" (thanks! and
+        # communications?) opens a follow-up of the page's words
+        if names_its_topic or self.cues.question_intents(rest) or self._dialogue.read(rest).followup:
+            return False
+        near = self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
 
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
@@ -531,12 +533,14 @@ class Understander:
         "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets only
         when the message asks nothing of what is being talked about. With nothing talked about, "tack för
         svaret, men när antogs den?" asks a fact the page states (not "where", which asks the bot too:
-        "missä voit auttaa?", where can you help?).
+        "missä voit auttaa?", where can you help?). After a question, "kiitos! entäs kommunikasuunit?" (thanks!
+        and communications?) follows it up.
         """
         intents = self.cues.question_intents(message)
         if context is None or not context.question:
             return bool(intents & (NEVER_SMALLTALK - {"place"}) & self._types_stated)
-        return bool(intents) and self._look(f"{context.question} {rest}")[1].in_scope
+        follows = self._dialogue.read(rest).followup
+        return (bool(intents) or follows) and self._look(f"{context.question} {rest}")[1].in_scope
 
     def _smalltalk_language(
         self, message: str, reading: Reading, detection: Detection, context: Context | None, ui_lang: str | None
