@@ -1360,3 +1360,10 @@ def test_thanks_then_a_follow_up_is_the_follow_up(service: ChatService) -> None:
     assert answer.kind == "answer"
     assert _verbatim(answer).startswith("Inriktning: Kommunikationer")
     assert _turns(service, "What is the goal for housing?", "thanks, that helped!").kind == "smalltalk"
+
+
+def test_sami_mihttu_asks_a_goal(service: ChatService) -> None:
+    # residents shorten "mihttomearri" (goal) to "mihttu": "ássama mihttu" is the housing goal
+    answer = _turns(service, "ássama mihttu")
+    assert (answer.kind, answer.lang) == ("answer", "se")
+    assert _verbatim(answer).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
