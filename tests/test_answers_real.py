@@ -1367,3 +1367,8 @@ def test_sami_mihttu_asks_a_goal(service: ChatService) -> None:
     answer = _turns(service, "ássama mihttu")
     assert (answer.kind, answer.lang) == ("answer", "se")
     assert _verbatim(answer).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+
+
+def test_a_somali_goal_with_a_possessive_ending_is_the_page_s(service: ChatService) -> None:
+    # "guryaha hadafkooda" (the houses, their goal): the possessive ending hides the page's "hadafka"
+    assert _verbatim(_turns(service, "guryaha hadafkooda")).startswith("Inriktning: Boende, bebyggelse och livsmiljö")

@@ -80,3 +80,11 @@ def test_a_thesaurus_word_of_one_passage_is_content_though_a_general_list_has_it
     assert "groups" in coverage.content_words("how many groups were there?")
     assert "kiedy" not in coverage.content_words("kiedy sie zaczal?")  # a question cue's word stays a function word
     assert "groups" not in Coverage(entries[1:]).content_words("how many groups were there?")
+
+
+def test_a_somali_possessive_is_known_by_its_definite_form() -> None:
+    # "hadafkooda" (their goal) is the page's "hadafka" (the goal) with another owner
+    coverage = Coverage([Entry(0, "c", None, "so", "labelled", "hadafka guryaha")])
+    assert coverage.knows("hadafkooda")
+    assert coverage.knows("hadafkiisa")
+    assert not coverage.knows("xafiiskooda")  # an office the page never names

@@ -28,6 +28,12 @@ MIN_STEM = 6
 # "ኸ"/"ከ" (what about) and "ዶ" (a question) after: "ንባህሊኸ?" is "and for culture?".
 TIGRINYA_BEFORE = ("ን", "ብ")
 TIGRINYA_AFTER = (*SUFFIXED_ANDS, "ኸ", "ከ", "ዶ")
+# Somali possessive endings after the article's consonant (k, t, d, g, h): "-kooda" their, "-kiisa" his,
+# "-keeda" her, "-kayaga"/"-keena" our, "-kaaga" your, "-kayga" my, "-kiina" your (plural).
+SOMALI_POSSESSIVE = tuple(
+    f"{c}{owner}" for c in "ktdgh" for owner in ("ooda", "iisa", "eeda", "ayaga", "eena", "aaga", "ayga", "iina")
+)
+MIN_SOMALI_STEM = 4
 # Ethiopic letters a bare Tigrinya word needs at least (a letter is a syllable).
 MIN_SYLLABLES = 3
 # Shorter words of the page stay function words when a list says so (Polish "na", on; "nå", reach).
@@ -123,6 +129,7 @@ class Coverage:
             or any(s in self._vocab for s in stems([word], None))
             or self._inflected(word)
             or any(self._syllables_known(bare) for bare in _tigrinya_bare(word))
+            or any(form in self._vocab for form in _somali_definite(word))
         )
 
     def knows_stem(self, word: str) -> bool:
@@ -176,6 +183,17 @@ class Coverage:
             return 0.0
         known = sum(1 for w in content if self.knows(w) or self._reading(w) is not None)
         return known / len(content)
+
+
+def _somali_definite(word: str) -> list[str]:
+    """A Somali noun with a possessive ending ("hadafkooda", their goal) as the page's translation writes it,
+    with the definite article instead ("hadafka", the goal): the article's consonant stays, the owner goes."""
+    for ending in SOMALI_POSSESSIVE:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= MIN_SOMALI_STEM:
+            consonant = ending[0]
+            return [f"{stem}{consonant}a", f"{stem}{consonant}ii", stem]
+    return []
 
 
 def _tigrinya_bare(word: str) -> set[str]:
