@@ -14,7 +14,7 @@ from pathlib import Path
 
 import stopwordsiso
 
-from bot.chat.cues import SUFFIXED_ANDS, is_ethiopic, prefix_key
+from bot.chat.cues import SUFFIXED_ANDS, WHAT_ABOUT_SUFFIXES, is_ethiopic, prefix_key
 from bot.language.supported import SOURCE_LANGUAGE
 from index.analysis import fold, stems, words
 from index.entries import KEYWORDS, Entry
@@ -27,7 +27,7 @@ MIN_STEM = 6
 # Tigrinya joins short words to the next or the last: "ን" (for) and "ብ" (by) before, "ን" (and), "ውን" (also),
 # "ኸ"/"ከ" (what about) and "ዶ" (a question) after: "ንባህሊኸ?" is "and for culture?".
 TIGRINYA_BEFORE = ("ን", "ብ")
-TIGRINYA_AFTER = (*SUFFIXED_ANDS, "ኸ", "ከ", "ዶ")
+TIGRINYA_AFTER = (*SUFFIXED_ANDS, *WHAT_ABOUT_SUFFIXES, "ዶ")
 # Somali possessive endings after the article's consonant (k, t, d, g, h): "-kooda" their, "-kiisa" his,
 # "-keeda" her, "-kayaga"/"-keena" our, "-kaaga" your, "-kayga" my, "-kiina" your (plural).
 SOMALI_POSSESSIVE = tuple(
@@ -59,9 +59,7 @@ def stopwords() -> frozenset[str]:
     for lang in STOPWORD_LANGUAGES:
         if stopwordsiso.has_lang(lang):
             out |= {fold(w) for w in stopwordsiso.stopwords(lang)}
-    for path in sorted(FUNCTION_WORDS_DIR.glob("*.txt")):
-        out |= function_words(path)
-    return frozenset(out)
+    return frozenset(out | own_function_words())
 
 
 @lru_cache(maxsize=1)

@@ -161,6 +161,9 @@ def split_clitics(tokens: list[str], whole: frozenset[str] = frozenset()) -> lis
 # Tigrinya writes "and" and "also" after the words they join: "ዕላማን" (and the goal), "ዕላማውን" (the goal too).
 SUFFIXED_AND = "ን"
 SUFFIXED_ANDS = ("ውን", SUFFIXED_AND)
+# ... and "and what about …?" on the last word: "ኸ" ("ናይ ትምህርቲኸ?", and for education?), "ከ" after a consonant
+# or on a borrowed word ("ናይ näringslivከ?")
+WHAT_ABOUT_SUFFIXES = ("ኸ", "ከ")
 MIN_SUFFIXED = 3
 
 

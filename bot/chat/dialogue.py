@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from bot.chat.cues import CLITIC_AND, CueTable, Match, read_cue_dir, split_clitics, word_marks, written_words
+from bot.chat.cues import (
+    CLITIC_AND,
+    WHAT_ABOUT_SUFFIXES,
+    CueTable,
+    Match,
+    read_cue_dir,
+    split_clitics,
+    word_marks,
+    written_words,
+)
 from bot.chat.question_types import VERSION_NUMBER
 from bot.language.supported import LANGUAGES
 from index.analysis import words
@@ -87,14 +96,12 @@ def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], 
     return chosen, covered
 
 
-# Tigrinya asks "and what about …?" with "ኸ" joined to the end of the last word ("ናይ ትምህርቲኸ?",
-# "and for education?"), "ከ" after a consonant or on a borrowed word ("ናይ näringslivከ?"); the cue
+# Tigrinya's "and what about …?" is joined to the end of the last word (`WHAT_ABOUT_SUFFIXES`); the cue
 # tables match whole words, so it is read here.
-_WHAT_ABOUT_SUFFIXES = ("ኸ", "ከ")
 
 
 def _asks_what_about(tokens: tuple[str, ...]) -> bool:
-    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(_WHAT_ABOUT_SUFFIXES)
+    return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(WHAT_ABOUT_SUFFIXES)
 
 
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
