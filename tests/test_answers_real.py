@@ -1372,3 +1372,13 @@ def test_sami_mihttu_asks_a_goal(service: ChatService) -> None:
 def test_a_somali_goal_with_a_possessive_ending_is_the_page_s(service: ChatService) -> None:
     # "guryaha hadafkooda" (the houses, their goal): the possessive ending hides the page's "hadafka"
     assert _verbatim(_turns(service, "guryaha hadafkooda")).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad står det i visionen?", "Kerro visiosta", "co jest napisane w wizji", "Mitä visuunissa sanothaan"]
+)
+def test_what_the_vision_says_is_the_vision(service: ChatService, question: str) -> None:
+    # the vision's own sentences never say "visionen": "Hur når vi visionen?" matched the word as written
+    answer = _turns(service, question)
+    assert answer.kind == "answer", question
+    assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde"), question

@@ -23,6 +23,9 @@ def coverage() -> Coverage:
         ("mistä mie saan lukea lissää siitä?", ["lukea", "lissaa"]),  # Meänkieli
         ("وتحت أي فقرة؟", ["فقره"]),  # Arabic "and under" joined in one word
         ("goorma ayuu bilaabmay?", ["bilaabmay"]),  # Somali
+        ("Vad står det i visionen?", ["visionen"]),  # verbs of saying name nothing
+        ("Kerro visiosta", ["visiosta"]),
+        ("co jest napisane w wizji", ["wizji"]),
     ],
 )
 def test_function_words_are_no_content(coverage: Coverage, question: str, own: list[str]) -> None:

@@ -41,6 +41,7 @@ from bot.chat.question_types import COST, DOCUMENT, TO_COME, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
+from bot.chat.section_names import SectionNames
 from bot.chat.word_kin import kin
 from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
@@ -210,6 +211,7 @@ class Understander:
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
         self._item_words = self._items_own_words(corpus, names or {})
+        self._sections = SectionNames.of(corpus, names or {}, self._item_naming, retriever.cues)
         # which items and headings a word names: words recur across messages, and matching stems is not cheap
         self._items_named_by = lru_cache(maxsize=WORD_CACHE)(self._items_named_by_word)
         self._headings_named_by = lru_cache(maxsize=WORD_CACHE)(self._headings_named_by_word)
@@ -310,6 +312,8 @@ class Understander:
         bare = alone and not asks and len(self._coverage.content_words(question)) == 1
         wanted = bare or ("goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY))
         named = self._named_item(question) if wanted else None
+        if named is None and alone and not asks:  # "Vad står det i visionen?": the section under "Vår vision"
+            named = self._sections.named(self._item_naming(question))
         ranked = retrieval.ranked
         if named is None or not ranked or ranked[0].chunk.id == named:
             return retrieval
@@ -1299,8 +1303,11 @@ class Understander:
     # -- clarification ------------------------------------------------------------------------
 
     def _unclear(self, message: str, retrieval: Retrieval) -> bool:
-        """A word or two whose best passages, in different sections, score about the same."""
+        """A word or two whose best passages, in different sections, score about the same, and that name no
+        section by its heading ("wizja?" names "Vår vision")."""
         if len(self._coverage.content_words(message)) > 2 or len(retrieval.ranked) < 3:
+            return False
+        if self._sections.named(self._item_naming(message)) is not None:
             return False
         top = [r for r in retrieval.ranked if r.chunk.kind not in LINE_KINDS][:3]
         sections = {r.chunk.heading_path[:1] for r in top}
