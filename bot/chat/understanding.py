@@ -1383,7 +1383,11 @@ class Understander:
             # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
             topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
             frame = frame if frame and topic and not intents else piece
-        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0])
+        # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
+        named = {
+            p.question for p in parts if "goal" in p.asks and p.chunk and self._named_item(p.question) == p.chunk.id
+        }
+        answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0], named)
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
         # the one part the page answers beside a part no page does
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
@@ -1552,9 +1556,10 @@ def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[i
     return start, end
 
 
-def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
+def _settled(parts: list[Part], top: ScoredChunk, named: set[str]) -> list[Part]:
     """Parts unsure between their own best passage and the whole message's best take the latter:
-    in "anything on culture and sport?", "culture" alone is nearly the interpretation's "many cultures"."""
+    in "anything on culture and sport?", "culture" alone is nearly the interpretation's "many cultures".
+    A part asking for the goal of the item it names (its question in `named`) is sure."""
     out: list[Part] = []
     for p in parts:
         ranked = p.retrieval.ranked
@@ -1562,6 +1567,7 @@ def _settled(parts: list[Part], top: ScoredChunk) -> list[Part]:
         part = p
         if (
             own_best
+            and p.question not in named
             and not p.asks & FACT_TYPES
             and ranked[1].chunk.id == top.chunk.id
             and not _leads(ranked, TOPIC_MARGIN)
