@@ -1391,3 +1391,24 @@ def test_a_part_asking_the_goal_of_the_item_it_names_keeps_it(service: ChatServi
     quoted = _verbatim(answer)
     assert quoted.startswith("Inriktning: Utbildning och forskning")
     assert "Inriktning: Kultur, fritid och idrott i hela kommunen" in quoted
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "second"),
+    [
+        # the Somali piece "hadafka guryaha" alone sits just below the scope model's line
+        ("hadafka guryaha iyo hadafka adeegga dadweynaha waa maxay?", "Inriktning: Boende", "Inriktning: Offentlig"),
+        # the whole message ranks housing fifth: the piece asking its goal is sure of it
+        (
+            "Mii lea ássama ulbmil ja mii lea skuvlla ja oahpahusa ulbmil?",
+            "Inriktning: Boende",
+            "Inriktning: Utbildning",
+        ),
+    ],
+)
+def test_two_goals_asked_in_one_message_are_both_answered(
+    service: ChatService, question: str, first: str, second: str
+) -> None:
+    quoted = _verbatim(_turns(service, question))
+    assert quoted.startswith(first), question
+    assert second in quoted, question

@@ -1384,18 +1384,25 @@ class Understander:
             topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
             frame = frame if frame and topic and not intents else piece
         # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
-        named = {
-            p.question for p in parts if "goal" in p.asks and p.chunk and self._named_item(p.question) == p.chunk.id
-        }
+        by_name = {p.question for p in parts if p.chunk and self._named_item(p.question) == p.chunk.id}
+        named = {p.question for p in parts if "goal" in p.asks and p.question in by_name}
+        # in a message asking for no fact, a piece naming an item by its heading, or whose passage, clearly
+        # first, states the goal it asks ("Mii lea ássama ulbmil ja …"), is sure of it; "where can I read
+        # about the plan for traffic and parking?" is one question, whatever goal its pieces find alone
+        leading = {p.question for p in parts if _states_what_is_asked(p.retrieval, p.asks)}
+        sure = set() if asks & FACT_TYPES else by_name | leading
         answered = _settled([p for p in parts if p.decision.in_scope and p.chunk is not None], whole.ranked[0], named)
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
         # the one part the page answers beside a part no page does
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
             return tuple(answered[:1]) if unstated and answered else None
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
-        # världen" is one topic, whatever its pieces alone land on
+        # världen" is one topic, whatever its pieces alone land on, unless the piece is sure of its own
         near = {r.chunk.id for r in whole.ranked[: len(answered) + NEAR_EXTRA]}
-        if any(p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near for p in answered):
+        if any(
+            p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near and p.question not in sure
+            for p in answered
+        ):
             return None
         return tuple(answered)
 
@@ -1431,7 +1438,7 @@ class Understander:
         self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
     ) -> ScopeDecision:
         """A piece the scope model refuses is the page's when a line states what it asks, or when the
-        whole message is in scope and the piece's passage, clearly first, states the fact asked."""
+        whole message is in scope and the piece's passage, clearly first, states the fact or goal asked."""
         if decision.in_scope:
             return decision
         if self._line_answers(retrieval, asks):
@@ -1623,9 +1630,11 @@ def _about_another_section(line: ScoredChunk, ranked: list[ScoredChunk], wanted:
 
 
 def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
-    """The best passage, clearly ahead, offers a fact the question asks for."""
+    """The best passage, clearly ahead, offers a fact or the goal the question asks for ("hadafka guryaha
+    iyo …", the goal for housing and …)."""
     ranked = retrieval.ranked
-    return bool(ranked) and bool(asks & FACT_TYPES & ranked[0].answer_types) and _leads(ranked, TOPIC_MARGIN)
+    wanted = asks & (FACT_TYPES | {"goal"})
+    return bool(ranked) and bool(wanted & ranked[0].answer_types) and _leads(ranked, TOPIC_MARGIN)
 
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
