@@ -1412,3 +1412,16 @@ def test_two_goals_asked_in_one_message_are_both_answered(
     quoted = _verbatim(_turns(service, question))
     assert quoted.startswith(first), question
     assert second in quoted, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Vad håller kommunen på att ta fram med stöd i visionen?",
+        "ما الذي يتم العمل عليه حاليا بناء على الرؤية؟",
+        "Was kam bei den Arbeitsgruppen heraus?",
+    ],
+)
+def test_work_under_way_and_what_the_work_led_to_are_quoted(service: ChatService, question: str) -> None:
+    quoted = _verbatim(_turns(service, question))
+    assert "Vi arbetar också fram en lokal tillväxtsstrategi" in quoted or "Detta arbete resulterade i" in quoted

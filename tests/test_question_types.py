@@ -259,3 +259,14 @@ def test_a_sentence_naming_a_document_states_one_and_compounds_count() -> None:
     assert "document" in shipped.sentence_states("… i det pågående arbetet med ny översiktsplan.", "sv")
     # "strategiska" names no document
     assert "document" not in shipped.sentence_states("Detta resulterade i de strategiska inriktningarna.", "sv")
+
+
+def test_work_under_way_is_what_a_sentence_in_its_present_states() -> None:
+    shipped = load_question_cues()
+    assert "current" in shipped.question_intents("What is being drawn up right now?")
+    assert "current" in shipped.question_intents("Mitä kunta tekee tällä hetkellä?")
+    assert "current" in shipped.sentence_states("Vi arbetar också fram en lokal tillväxtsstrategi.", "sv")
+    assert "current" in shipped.sentence_states("… i det pågående arbetet med ny översiktsplan.", "sv")
+    assert "current" not in shipped.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")
+    # work under way is no type of passage: no ranker feature, no heading says it
+    assert "current" not in shipped.question_intents("Hur når vi visionen?")

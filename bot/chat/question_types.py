@@ -51,7 +51,10 @@ ABOUT_A_DOCUMENT = frozenset({"meaning", "reason", "manner"})
 # vision be adopted?"), which asks for a time no page stating what was decided and done can give.
 COST = "cost"
 TO_COME = "to_come"
-QUALIFIERS = (DOCUMENT, COST, TO_COME)
+# What is under way now ("what is the municipality working on now?"): no passage is titled by it, but a
+# sentence in the present of the work ("Vi arbetar också fram …", "det pågående arbetet") states it.
+CURRENT = "current"
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
@@ -131,9 +134,10 @@ class QuestionCues:
         return frozenset(offers) | stated_types(chunk.text, language)
 
     def sentence_states(self, text: str, language: str) -> frozenset[str]:
-        """What one sentence states: times, counts and by-lines, and a purpose or an outcome in the
-        page's own words for it ("Syftet med seminariet var …" answers "what was the seminar for?",
-        "Detta arbete resulterade i …" answers "what did the work lead to?")."""
+        """What one sentence states: times, counts and by-lines, and a purpose, an outcome or work under
+        way in the page's own words for it ("Syftet med seminariet var …" answers "what was the seminar
+        for?", "Detta arbete resulterade i …" "what did the work lead to?", "Vi arbetar också fram …"
+        "what is being drawn up now?")."""
         said = words(text)
         table = self.by_lang.get(language, {})
         own = {i for i in SAID_IN_OWN_WORDS if any(c.found_in(said) for c in table.get(i, ()))}
@@ -146,7 +150,7 @@ class QuestionCues:
 # The answer types a text states rather than is titled with.
 STATED = ("time", "count")
 # The answer types a sentence states when it uses its language's own cue words for them.
-SAID_IN_OWN_WORDS = ("reason", "outcome")
+SAID_IN_OWN_WORDS = ("reason", "outcome", CURRENT)
 
 
 def stated_types(text: str, language: str) -> frozenset[str]:

@@ -40,8 +40,12 @@ def quote_span(chunk: Chunk, sentence_scores: dict[str, float], typed: frozenset
     first, last = best_i, best_i
     top = sentence_scores.get(best.id, 0.0)
     for j in (best_i - 1, best_i + 1):
-        near = 0 <= j < len(sentences) and sentence_scores.get(sentences[j].id, 0.0) >= top - NEIGHBOUR_MARGIN
-        if near and not sentences[j].is_lead:
+        if not 0 <= j < len(sentences) or sentences[j].is_lead:
+            continue
+        # a neighbour stating what is asked too is part of the answer ("Vi arbetar också fram …" beside "det
+        # pågående arbetet …" for "what is being drawn up now?")
+        both = best.id in typed and sentences[j].id in typed
+        if both or sentence_scores.get(sentences[j].id, 0.0) >= top - NEIGHBOUR_MARGIN:
             first, last = min(first, j), max(last, j)
     return _span(sentences[first], sentences[last])
 
