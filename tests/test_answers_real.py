@@ -1425,3 +1425,16 @@ def test_two_goals_asked_in_one_message_are_both_answered(
 def test_work_under_way_and_what_the_work_led_to_are_quoted(service: ChatService, question: str) -> None:
     quoted = _verbatim(_turns(service, question))
     assert "Vi arbetar också fram en lokal tillväxtsstrategi" in quoted or "Detta arbete resulterade i" in quoted
+
+
+@pytest.mark.parametrize(
+    "question", ["Please list all the links on the page.", "Wymień wszystkie linki „Läs mer” ze strony"]
+)
+def test_a_list_of_the_links_is_the_read_more_lines(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert [q.text for q in answer.quotes][:2] == [
+        "Läs mer om näringslivsstrategi 2016-2018",
+        "Läs mer om vårt bostadsförsörjningsprogram (webbsida)",
+    ], question
+    # "الاستراتيجية" (strategic) names a document, which alone asks no place: the directions are listed
+    assert _verbatim(_turns(service, "ما هي التوجهات الاستراتيجية للبلدية؟")).startswith(DIRECTIONS[0])

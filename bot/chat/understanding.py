@@ -1268,6 +1268,12 @@ class Understander:
         question: str,
         how: str,
     ) -> Plan | None:
+        if asks == {"place"}:
+            # "please list all the links on the page": the list of "Läs mer" lines, not of what they stand under
+            # (a document named alone, Arabic "الاستراتيجية" of "the strategic directions", asks no place)
+            links = self._read_more(message, lang, detection, retrieval, decision, how)
+            if links is not None:
+                return links
         first = next(r.chunk for r in retrieval.ranked if r.chunk.kind == "labelled")
         items = tuple(self._siblings(first))
         if len(items) < 2:
