@@ -40,7 +40,11 @@ VERSION_PATTERN = r"\d+(?:\.\d+)+"
 # written words).
 WORD = re.compile(rf"{VERSION_PATTERN}|\w+", re.UNICODE)
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_CHAR_MAP = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه"})
+_CHAR_MAP = str.maketrans(
+    {"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "٫": "."}
+    # Arabic-Indic and Persian digits are the page's digits: "۲۰۱۲" is 2012, "کیرونا ۲.۰" Kiruna 2.0
+    | {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)}
+)
 
 
 class _Unmarked(dict[int, int | None]):
@@ -58,7 +62,7 @@ _UNMARKED = _Unmarked()
 
 
 def fold(text: str) -> str:
-    """Lower case, no diacritics on Latin letters, unified Arabic-script letter forms."""
+    """Lower case, no diacritics on Latin letters, unified Arabic-script letter forms, Western digits."""
     if text.isascii():  # nothing to normalize, no marks: what the steps below would return
         return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()

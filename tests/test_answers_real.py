@@ -1438,3 +1438,7 @@ def test_a_list_of_the_links_is_the_read_more_lines(service: ChatService, questi
     ], question
     # "الاستراتيجية" (strategic) names a document, which alone asks no place: the directions are listed
     assert _verbatim(_turns(service, "ما هي التوجهات الاستراتيجية للبلدية؟")).startswith(DIRECTIONS[0])
+
+
+def test_a_name_in_persian_digits_is_the_pages_name(service: ChatService) -> None:
+    assert _verbatim(_turns(service, "کیرونا ۲.۰")).startswith("Visionsprojektet Kiruna 2.0")

@@ -139,3 +139,10 @@ def test_a_version_number_is_one_word() -> None:
     assert words("Vad var Kiruna 2.0?") == ["vad", "var", "kiruna", "2.0"]
     assert words("2013-05-27, § 68") == ["2013", "05", "27", "68"]
     assert words("slutet.Nästa") == ["slutet", "nasta"]
+
+
+def test_arabic_indic_and_persian_digits_are_the_pages_digits() -> None:
+    from index.analysis import words
+
+    assert words("کیرونا ۲.۰") == ["کیرونا", "2.0"]
+    assert words("سمینار ٢٠١٢") == ["سمینار", "2012"]
