@@ -1442,3 +1442,17 @@ def test_a_list_of_the_links_is_the_read_more_lines(service: ChatService, questi
 
 def test_a_name_in_persian_digits_is_the_pages_name(service: ChatService) -> None:
     assert _verbatim(_turns(service, "کیرونا ۲.۰")).startswith("Visionsprojektet Kiruna 2.0")
+
+
+@pytest.mark.parametrize(
+    "question", ["Who was the seminar for?", "Kenelle visiotyön aloitusseminaari oli tarkoitettu?"]
+)
+def test_whom_the_seminar_was_for_is_the_sentence_naming_them(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert "seminarium för ledamöterna i kommunfullmäktige" in _verbatim(answer), question
+    assert "The page does not say" not in answer.lead
+
+
+def test_who_put_the_page_up_is_still_the_publisher_line(service: ChatService) -> None:
+    # a passage naming a body is no by-line: the page named asks for its publisher
+    assert _verbatim(_turns(service, "kuka oon pannu tämän sivun ylös")) == "Publicerad av: Ulrika Hannu"

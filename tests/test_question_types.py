@@ -270,3 +270,9 @@ def test_work_under_way_is_what_a_sentence_in_its_present_states() -> None:
     assert "current" not in shipped.sentence_states("Nio arbetsgrupper arbetade med att samla in åsikter.", "sv")
     # work under way is no type of passage: no ranker feature, no heading says it
     assert "current" not in shipped.question_intents("Hur når vi visionen?")
+
+
+def test_a_body_named_is_a_person_stated_and_residents_are_not() -> None:
+    said = "Kiruna 2.0 startade i februari 2012 i samband med ett seminarium för ledamöterna i kommunfullmäktige."
+    assert "person" in stated_types(said, "sv")
+    assert "person" not in stated_types("Vi vill att medborgare ska ha ett gott och tryggt liv.", "sv")

@@ -75,6 +75,17 @@ BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 DOCUMENT_ENDINGS = {
     "sv": ("strategi", "strategin", "program", "programmet", "plan", "planen", "dokument", "dokumentet")
 }
+# The bodies and office-holders a sentence names as who did something or whom it was for: "ett seminarium
+# för ledamöterna i kommunfullmäktige" answers "who was the seminar for?". Residents ("kommuninvånarna",
+# "medborgare") are whom every passage speaks of, and name no one.
+BODIES = {
+    "sv": frozenset(
+        words(
+            "kommunfullmäktige fullmäktige kommunstyrelsen kommunstyrelse ledamöterna ledamöter ledamot "
+            "nämnden nämnderna politikerna politiker förvaltningen"
+        )
+    ),
+}
 MONTHS = {
     "sv": frozenset(words("januari februari mars april maj juni juli augusti september oktober november december")),
 }
@@ -155,13 +166,13 @@ SAID_IN_OWN_WORDS = ("reason", "outcome", CURRENT)
 
 def stated_types(text: str, language: str) -> frozenset[str]:
     """Whether a text states a time (a year, a date, a month), a count (a numeral, a number word), a
-    person or body (a by-line) or a cost (an amount of money)."""
+    person or body (a by-line, a body named) or a cost (an amount of money)."""
     text_words = set(words(text))
     out = set()
     if _MONEY.search(text):
         out.add(COST)
     byline = BYLINE.get(language)
-    if byline is not None and byline.search(text):
+    if (byline is not None and byline.search(text)) or text_words & BODIES.get(language, frozenset()):
         out.add("person")
     if _YEAR_OR_DATE.search(text) or text_words & MONTHS.get(language, frozenset()):
         out.add("time")
