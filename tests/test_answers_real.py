@@ -1456,3 +1456,22 @@ def test_whom_the_seminar_was_for_is_the_sentence_naming_them(service: ChatServi
 def test_who_put_the_page_up_is_still_the_publisher_line(service: ChatService) -> None:
     # a passage naming a body is no by-line: the page named asks for its publisher
     assert _verbatim(_turns(service, "kuka oon pannu tämän sivun ylös")) == "Publicerad av: Ulrika Hannu"
+
+
+@pytest.mark.parametrize(
+    ("first", "ordinal", "quoted"),
+    [
+        ("لینکی برای مطالعه بیشتر هست؟", "سومی درباره چیه؟", "Läs om arbetet med trafikstrategi"),
+        ("هل توجد روابط لقراءة المزيد؟", "الأول عن ماذا؟", "Läs mer om näringslivsstrategi 2016-2018"),
+        ("ስትራተጂካዊ ኣንፈታት ምምሕዳር ኪሩና እንታይ እዮም?", "እቲ ሳልሳይከ?", "Inriktning: Boende"),
+    ],
+)
+def test_an_ordinal_after_a_list_asked_in_a_language_s_own_words(
+    service: ChatService, first: str, ordinal: str, quoted: str
+) -> None:
+    assert _verbatim(_turns(service, first, ordinal)).startswith(quoted)
+
+
+def test_an_elliptical_follow_up_in_a_plural_the_thesaurus_gives(service: ChatService) -> None:
+    # "а для шкіл?" (and for schools?): "шкіл", the genitive plural, bends the stem
+    assert _verbatim(_turns(service, "Яка мета щодо житла?", "а для шкіл?")).startswith("Inriktning: Utbildning")

@@ -108,3 +108,10 @@ def test_the_question_after_an_opening_thanks_in_the_residents_characters(
 def test_no_question_is_cut_from_small_talk_alone_or_a_question_with_small_talk_inside(cues: DialogueCues) -> None:
     assert question_after_small_talk("tack så mycket", cues.read("tack så mycket")) is None
     assert question_after_small_talk("vad är målet, tack", cues.read("vad är målet, tack")) is None
+
+
+def test_a_tigrinya_ordinal_with_its_what_about_suffix_is_the_ordinal(cues: DialogueCues) -> None:
+    # "እቲ ሳልሳይከ?" (and the third?): the cue is "ሳልሳይ"
+    reading = cues.read("እቲ ሳልሳይከ?", ("ti",))
+    assert reading.ordinal == 3
+    assert reading.followup

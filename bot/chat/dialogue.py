@@ -18,11 +18,14 @@ from pathlib import Path
 
 from bot.chat.cues import (
     CLITIC_AND,
+    MIN_SUFFIXED,
     WHAT_ABOUT_SUFFIXES,
     CueTable,
     Match,
+    is_ethiopic,
     read_cue_dir,
     split_clitics,
+    without_suffixed_ands,
     word_marks,
     written_words,
 )
@@ -100,6 +103,12 @@ def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], 
 # tables match whole words, so it is read here.
 
 
+def _without_what_about(token: str) -> str:
+    """A Tigrinya word without its "what about" suffix ("ሳልሳይከ", and the third?)."""
+    cut = is_ethiopic(token) and len(token) >= MIN_SUFFIXED + 1 and token.endswith(WHAT_ABOUT_SUFFIXES)
+    return token[:-1] if cut else token
+
+
 def _asks_what_about(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(WHAT_ABOUT_SUFFIXES)
 
@@ -171,6 +180,9 @@ class DialogueCues:
         split = tuple(split_clitics(list(tokens), self._whole))
         aligned = marks if len(split) == len(tokens) else None
         matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
+        bare = [_without_what_about(t) for t in without_suffixed_ands(list(split))]
+        if bare != list(split):  # Tigrinya "እቲ ሳልሳይከ?" (and the third?): the cue is "ሳልሳይ"
+            matches += self.table.matches(bare)
         own = [m for m in matches if languages is None or m.lang in languages]
         categories = {m.category for m in own}
         named = _language_named(matches)
