@@ -1438,6 +1438,8 @@ def test_a_list_of_the_links_is_the_read_more_lines(service: ChatService, questi
     ], question
     # "الاستراتيجية" (strategic) names a document, which alone asks no place: the directions are listed
     assert _verbatim(_turns(service, "ما هي التوجهات الاستراتيجية للبلدية؟")).startswith(DIRECTIONS[0])
+    # "where do I find all the strategic directions?" names the list it wants
+    assert _verbatim(_turns(service, "Var hittar jag alla strategiska inriktningar?")).startswith(DIRECTIONS[0])
 
 
 def test_a_name_in_persian_digits_is_the_pages_name(service: ChatService) -> None:

@@ -1270,9 +1270,10 @@ class Understander:
         question: str,
         how: str,
     ) -> Plan | None:
-        if asks == {"place"}:
+        if asks == {"place"} and not self._list_heading_words(question):
             # "please list all the links on the page": the list of "Läs mer" lines, not of what they stand under
-            # (a document named alone, Arabic "الاستراتيجية" of "the strategic directions", asks no place)
+            # (a document named alone, Arabic "الاستراتيجية" of "the strategic directions", asks no place;
+            # "where do I find all the goals?" names the list it wants)
             links = self._read_more(message, lang, detection, retrieval, decision, how)
             if links is not None:
                 return links
