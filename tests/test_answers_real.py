@@ -1477,3 +1477,14 @@ def test_an_ordinal_after_a_list_asked_in_a_language_s_own_words(
 def test_an_elliptical_follow_up_in_a_plural_the_thesaurus_gives(service: ChatService) -> None:
     # "а для шкіл?" (and for schools?): "шкіл", the genitive plural, bends the stem
     assert _verbatim(_turns(service, "Яка мета щодо житла?", "а для шкіл?")).startswith("Inriktning: Utbildning")
+
+
+@pytest.mark.parametrize(
+    "question", ["Vad handlar sidan om?", "Bures! Man birra dát siidu lea?", "Salaan, boggan maxuu ku saabsan yahay?"]
+)
+def test_what_the_page_is_about_is_what_it_opens_with(service: ChatService, question: str) -> None:
+    # the page named and nothing in it: not whichever passage the few words lie nearest, nor a clarification
+    answer = _turns(service, question)
+    assert answer.kind == "answer", question
+    assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde"), question
+    assert _verbatim(_turns(service, "Vem har publicerat sidan?")) == "Publicerad av: Ulrika Hannu"

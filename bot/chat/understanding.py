@@ -322,6 +322,22 @@ class Understander:
             return retrieval
         return replace(retrieval, ranked=[item, *(r for r in ranked if r is not item)])
 
+    def _the_pages_opening(
+        self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], alone: bool
+    ) -> tuple[Retrieval, ScopeDecision]:
+        """A question read alone asking what the page says: in scope, with what the page opens with first."""
+        if not alone or not retrieval.ranked or not self._asks_what_the_page_says(question, asks):
+            return retrieval, decision
+        return _opening_first(retrieval), replace(
+            decision, in_scope=True, reason=f"asks what the page says; {decision.reason}"
+        )
+
+    def _asks_what_the_page_says(self, question: str, asks: frozenset[str]) -> bool:
+        """ "Vad handlar sidan om?", "what is this page about?", "Man birra dát siidu lea?": the page named,
+        and nothing in it."""
+        own = self._words_of_its_own(question)
+        return bool(own) and asks <= {"meaning"} and all(says(w, PAGE_WORDS_FILE) for w in own)
+
     def _named_words(self, text: str) -> list[str]:
         """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"; a borrowed word
         with the Swedish word it reads as ("inriktninkiä" names "inriktning")."""
@@ -684,6 +700,7 @@ class Understander:
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
             alone = how == "standalone"
             retrieval = self._named_item_first(question if alone else message, retrieval, asks, alone)
+            retrieval, decision = self._the_pages_opening(question, retrieval, decision, asks, alone)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks) or self._counts_another(
             question if how == "standalone" else message, asks, retrieval
@@ -1313,11 +1330,13 @@ class Understander:
 
     def _unclear(self, message: str, retrieval: Retrieval) -> bool:
         """A word or two whose best passages, in different sections, score about the same, and that name no
-        section by its heading ("wizja?" names "Vår vision")."""
+        section by its heading ("wizja?" names "Vår vision"), nor the page alone."""
         if len(self._coverage.content_words(message)) > 2 or len(retrieval.ranked) < 3:
             return False
-        if self._sections.named(self._item_naming(message)) is not None:
-            return False
+        if self._sections.named(self._item_naming(message)) is not None or self._asks_what_the_page_says(
+            message, frozenset()
+        ):
+            return False  # "what is this page about?" names the page, which opens with its vision
         top = [r for r in retrieval.ranked if r.chunk.kind not in LINE_KINDS][:3]
         sections = {r.chunk.heading_path[:1] for r in top}
         return len(sections) > 1 and top[0].fused - top[2].fused < CLARIFY_MARGIN
@@ -1688,3 +1707,11 @@ def _replace_reading(plan: Plan, message: str, reading: str) -> Plan:
 
 
 __all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
+
+
+def _opening_first(retrieval: Retrieval) -> Retrieval:
+    """What the best passage's page opens with (its vision), first: not whichever passage a question's few
+    words about the page lie nearest."""
+    doc = retrieval.ranked[0].chunk.doc_id
+    first = min((r for r in retrieval.ranked if r.chunk.doc_id == doc), key=lambda r: r.chunk.start)
+    return replace(retrieval, ranked=[first, *(r for r in retrieval.ranked if r is not first)])
