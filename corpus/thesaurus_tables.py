@@ -19,6 +19,8 @@ from corpus.hashing import content_hash
 
 DEFAULT_THESAURUS_DIR = Path(__file__).with_name("thesaurus")
 _WORD = re.compile(r"\w+")
+# Signs the page writes for a word of its language, which the thesaurus has a row for.
+SIGN_WORDS = {"§": "paragraf"}
 
 
 @dataclass
@@ -27,7 +29,9 @@ class Thesaurus:
 
     def expand(self, text: str, headings: tuple[str, ...] = ()) -> dict[str, list[str]]:
         """Synonyms, per language, of every word of a passage and its headings."""
-        words = [w.lower() for w in _WORD.findall(" ".join((*headings, text)))]
+        joined = " ".join((*headings, text))
+        # a sign that stands for a word ("§ 68" is a paragraph) is that word to the thesaurus
+        words = [w.lower() for w in _WORD.findall(joined)] + [w for sign, w in SIGN_WORDS.items() if sign in joined]
         out: dict[str, list[str]] = {}
         for lang, table in self.by_lang.items():
             found: list[str] = []

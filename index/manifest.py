@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 # 3: a version number ("Kiruna 2.0") is one word of the lexical index
-FORMAT_VERSION = 3
+# 4: Arabic-Indic and Persian digits fold to the page's digits; a sign ("§") is its word to the thesaurus
+FORMAT_VERSION = 4
 
 
 class IndexMismatch(RuntimeError):

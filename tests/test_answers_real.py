@@ -1488,3 +1488,15 @@ def test_what_the_page_is_about_is_what_it_opens_with(service: ChatService, ques
     assert answer.kind == "answer", question
     assert _verbatim(answer).startswith("Vår övertygelse om människors lika värde"), question
     assert _verbatim(_turns(service, "Vem har publicerat sidan?")) == "Publicerad av: Ulrika Hannu"
+
+
+@pytest.mark.parametrize("question", ["Monesko pykälä visio on?", "paragraafka?", "تاريخ الاعتماد؟"])
+def test_the_paragraph_and_the_adoption_date_asked_in_few_words(service: ChatService, question: str) -> None:
+    assert _verbatim(_turns(service, question)).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68"), question
+
+
+def test_work_under_way_is_not_how_the_vision_was_made(service: ChatService) -> None:
+    # "being developed right now": under way, not the past process "Hur gjorde vi?" tells of
+    quoted = _verbatim(_turns(service, "Is anything being developed right now based on the vision?"))
+    assert "Vi arbetar också fram en lokal tillväxtsstrategi" in quoted
+    assert _verbatim(_turns(service, "Wie wurde die Vision erarbeitet?")).startswith("Visionsprojektet Kiruna 2.0")

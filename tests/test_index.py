@@ -146,3 +146,13 @@ def test_arabic_indic_and_persian_digits_are_the_pages_digits() -> None:
 
     assert words("کیرونا ۲.۰") == ["کیرونا", "2.0"]
     assert words("سمینار ٢٠١٢") == ["سمینار", "2012"]
+
+
+def test_a_sign_for_a_word_is_that_word_to_the_thesaurus() -> None:
+    from corpus.thesaurus_tables import load_thesaurus
+
+    # "§ 68": the decision line is found by "which paragraph?", "pykälä", "paragraafka?"
+    expanded = load_thesaurus().expand("Antagen av kommunfullmäktige 2013-05-27, § 68")
+    assert "pykälä" in expanded["fi"]
+    assert "paragraph" in expanded["en"]
+    assert "pykälä" not in load_thesaurus().expand("Antagen av kommunfullmäktige 2013-05-27")["fi"]

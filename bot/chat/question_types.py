@@ -113,6 +113,8 @@ class QuestionCues:
         """The answer types a question asks for, in whatever language it is written (or, given the
         languages it may be in, in those)."""
         found = self.table.categories(question, languages)
+        if CURRENT in found:  # "is anything being developed right now?" asks of no past process
+            found -= {"origin"}
         if DOCUMENT not in found:
             return found
         asked = found - {DOCUMENT}
