@@ -145,7 +145,9 @@ def test_the_quote_is_the_sentence_that_states_what_was_asked(service: ChatServi
 def test_stated_types_of_a_text() -> None:
     assert stated_types("Projektet startade i februari 2012.", "sv") == {"time"}
     assert stated_types("Nio arbetsgrupper arbetade.", "sv") == {"count"}
-    assert stated_types("Antagen 2013-05-27 av fullmäktige.", "sv") == {"time"}
+    # no by-line ("Antagen av …" opens one), but the body it names is who adopted it
+    assert stated_types("Antagen 2013-05-27 av fullmäktige.", "sv") == {"time", "person"}
+    assert stated_types("Antagen 2013-05-27.", "sv") == {"time"}
     assert stated_types("I Kiruna är människor viktiga.", "sv") == frozenset()
     assert stated_types("Nio arbetsgrupper.", "xx") == frozenset()  # no number words for that language
     assert stated_types("Visionsprojektet Kiruna 2.0 var ett projekt.", "sv") == frozenset()  # a version counts nothing
