@@ -1447,16 +1447,24 @@ def test_a_name_in_persian_digits_is_the_pages_name(service: ChatService) -> Non
 
 
 @pytest.mark.parametrize(
-    "question", ["Who was the seminar for?", "Kenelle visiotyön aloitusseminaari oli tarkoitettu?"]
+    "question",
+    ["Who was the seminar for?", "Vem var seminariet för?", "Kenelle visiotyön aloitusseminaari oli tarkoitettu?"],
 )
 def test_whom_the_seminar_was_for_is_the_sentence_naming_them(service: ChatService, question: str) -> None:
     answer = _turns(service, question)
     assert "seminarium för ledamöterna i kommunfullmäktige" in _verbatim(answer), question
-    assert "The page does not say" not in answer.lead
+    assert "does not say" not in answer.lead
+    assert "står inte" not in answer.lead
+
+
+def test_who_led_the_project_is_not_whom_its_seminar_was_for(service: ChatService) -> None:
+    # the page names no leader: the seminar's audience is not one
+    answer = _turns(service, "När antogs visionen och vem ledde projektet Kiruna 2.0?")
+    assert answer.quotes[-1].lead.startswith("Det står inte på sidan")
 
 
 def test_who_put_the_page_up_is_still_the_publisher_line(service: ChatService) -> None:
-    # a passage naming a body is no by-line: the page named asks for its publisher
+    # a passage naming a body says whom the seminar was for, not who did anything
     assert _verbatim(_turns(service, "kuka oon pannu tämän sivun ylös")) == "Publicerad av: Ulrika Hannu"
 
 

@@ -54,7 +54,11 @@ TO_COME = "to_come"
 # What is under way now ("what is the municipality working on now?"): no passage is titled by it, but a
 # sentence in the present of the work ("Vi arbetar också fram …", "det pågående arbetet") states it.
 CURRENT = "current"
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT)
+# Whom something was for, or who took part ("who was the seminar for?"): a body a sentence names.
+AUDIENCE = "audience"
+# "Who was it for?": a question ending in this preposition after "who" asks whom something was for.
+STRANDED_FOR = ("for", "för")
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
@@ -75,9 +79,10 @@ BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 DOCUMENT_ENDINGS = {
     "sv": ("strategi", "strategin", "program", "programmet", "plan", "planen", "dokument", "dokumentet")
 }
-# The bodies and office-holders a sentence names as who did something or whom it was for: "ett seminarium
-# för ledamöterna i kommunfullmäktige" answers "who was the seminar for?". Residents ("kommuninvånarna",
-# "medborgare") are whom every passage speaks of, and name no one.
+# The bodies and office-holders a sentence names as whom something was for or who took part: "ett
+# seminarium för ledamöterna i kommunfullmäktige" answers "who was the seminar for?", and not "who led
+# the project?" (no by-line). Residents ("kommuninvånarna", "medborgare") are whom every passage speaks
+# of, and name no one.
 BODIES = {
     "sv": frozenset(
         words(
@@ -115,6 +120,10 @@ class QuestionCues:
         found = self.table.categories(question, languages)
         if CURRENT in found:  # "is anything being developed right now?" asks of no past process
             found -= {"origin"}
+        if "person" in found and words(question)[-1:] in ([w] for w in STRANDED_FOR):
+            found |= {AUDIENCE}  # "who was the seminar for?", "vem var seminariet för?"
+        if AUDIENCE in found:  # whom it was for, not who did it
+            found -= {"person"}
         if DOCUMENT not in found:
             return found
         asked = found - {DOCUMENT}
@@ -150,13 +159,15 @@ class QuestionCues:
         """What one sentence states: times, counts and by-lines, and a purpose, an outcome or work under
         way in the page's own words for it ("Syftet med seminariet var …" answers "what was the seminar
         for?", "Detta arbete resulterade i …" "what did the work lead to?", "Vi arbetar också fram …"
-        "what is being drawn up now?")."""
+        "what is being drawn up now?"), and a body it names ("who was the seminar for?")."""
         said = words(text)
         table = self.by_lang.get(language, {})
         own = {i for i in SAID_IN_OWN_WORDS if any(c.found_in(said) for c in table.get(i, ()))}
         # "Vi arbetar också fram en lokal tillväxtsstrategi …" names a document: "which strategy is being made?"
         if any(w.endswith(DOCUMENT_ENDINGS.get(language, ())) for w in said):
             own.add(DOCUMENT)
+        if set(said) & BODIES.get(language, frozenset()):
+            own.add(AUDIENCE)
         return stated_types(text, language) | own
 
 
@@ -168,13 +179,13 @@ SAID_IN_OWN_WORDS = ("reason", "outcome", CURRENT)
 
 def stated_types(text: str, language: str) -> frozenset[str]:
     """Whether a text states a time (a year, a date, a month), a count (a numeral, a number word), a
-    person or body (a by-line, a body named) or a cost (an amount of money)."""
+    person or body (a by-line) or a cost (an amount of money)."""
     text_words = set(words(text))
     out = set()
     if _MONEY.search(text):
         out.add(COST)
     byline = BYLINE.get(language)
-    if (byline is not None and byline.search(text)) or text_words & BODIES.get(language, frozenset()):
+    if byline is not None and byline.search(text):
         out.add("person")
     if _YEAR_OR_DATE.search(text) or text_words & MONTHS.get(language, frozenset()):
         out.add("time")

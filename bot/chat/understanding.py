@@ -1147,15 +1147,13 @@ class Understander:
             return Part(question, retrieval, decision, best.chunk, best.typed_sentences, whole=whole, asks=asks)
         section = best.chunk.heading_path
 
-        def coverage(types: frozenset[str], line: bool = False) -> tuple[int, int]:
+        def coverage(types: frozenset[str]) -> tuple[int, int]:
             # what only a page line states (who published, when changed, what was decided) counts first;
-            # any passage can state a time or a number, and a passage naming a body ("för ledamöterna i
-            # kommunfullmäktige") is no by-line: "who put this page up?" is the line's
-            weak = STATED_ANYWHERE if line else STATED_ANYWHERE | {"person"}
-            return len(wanted & types - weak), len(wanted & types)
+            # any passage can state a time or a number
+            return len(wanted & types - STATED_ANYWHERE), len(wanted & types)
 
         options = [
-            (coverage(r.answer_types, line=True), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
+            (coverage(r.answer_types), r.fused + (ATTACHED if r.chunk.heading_path == section else 0.0), r)
             for r in retrieval.lines
             if wanted & r.answer_types
             and (r.chunk.kind != "link" or r in links)
