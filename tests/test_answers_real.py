@@ -1502,3 +1502,17 @@ def test_work_under_way_is_not_how_the_vision_was_made(service: ChatService) -> 
     quoted = _verbatim(_turns(service, "Is anything being developed right now based on the vision?"))
     assert "Vi arbetar också fram en lokal tillväxtsstrategi" in quoted
     assert _verbatim(_turns(service, "Wie wurde die Vision erarbeitet?")).startswith("Visionsprojektet Kiruna 2.0")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Vad är målet för boende?", "Vad står det i visionen?"),  # its "det" points nowhere
+        ("Mikä on asumisen tavoite?", "Man birra dát siidu lea?"),  # "dát siidu": this page
+        ("What is the goal for housing?", "what is this page about?"),
+    ],
+)
+def test_a_question_naming_the_vision_or_the_page_after_another_stands_alone(
+    service: ChatService, first: str, second: str
+) -> None:
+    assert _verbatim(_turns(service, first, second)).startswith("Vår övertygelse om människors lika värde")

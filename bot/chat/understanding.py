@@ -336,7 +336,9 @@ class Understander:
         """ "Vad handlar sidan om?", "what is this page about?", "Man birra dát siidu lea?": the page named,
         and nothing in it."""
         own = self._words_of_its_own(question)
-        return bool(own) and asks <= {"meaning"} and all(says(w, PAGE_WORDS_FILE) for w in own)
+        # English lists "page" among its stopwords: the page is named when a word of the page's list is there
+        named = says(question, PAGE_WORDS_FILE)
+        return named and asks <= {"meaning"} and all(says(w, PAGE_WORDS_FILE) for w in own)
 
     def _named_words(self, text: str) -> list[str]:
         """Content words with Arabic-script "و" (and) apart: "والأهداف" names "الأهداف"; a borrowed word
@@ -1042,10 +1044,11 @@ class Understander:
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
         """The question to retrieve: the message alone, or read together with the last question."""
-        if context is None or not context.question:
+        intents = self.cues.question_intents(message)
+        # "Man birra dát siidu lea?" (what is this page about?): its "this" is the page
+        if context is None or not context.question or self._asks_what_the_page_says(message, intents):
             return message, "standalone"
         content = self._coverage.content_words(message)
-        intents = self.cues.question_intents(message)
         if intents - {DOCUMENT} == {"place"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
             # to read name no topic; the last answer's is meant
@@ -1070,6 +1073,8 @@ class Understander:
                 or bool(intents & FACT_TYPES and self._words_of_its_own(message))
                 # "Welches Ziel gibt es für Kultur?": a goal asked of an item the message names itself
                 or ("goal" in intents and self._named_item(message) is not None)
+                # "Vad står det i visionen?": a section named by its whole heading; its "det" points nowhere
+                or self._sections.named(self._item_naming(message)) is not None
             )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
