@@ -1516,3 +1516,8 @@ def test_a_question_naming_the_vision_or_the_page_after_another_stands_alone(
     service: ChatService, first: str, second: str
 ) -> None:
     assert _verbatim(_turns(service, first, second)).startswith("Vår övertygelse om människors lika värde")
+
+
+def test_where_to_see_all_the_directions_is_their_list(service: ChatService) -> None:
+    # its "I" had been read as Polish "and", splitting off "where?" as a part that the links answered
+    assert _items(_turns(service, "Where can I see all the strategic directions?")) == DIRECTIONS

@@ -115,3 +115,9 @@ def test_a_tigrinya_ordinal_with_its_what_about_suffix_is_the_ordinal(cues: Dial
     reading = cues.read("እቲ ሳልሳይከ?", ("ti",))
     assert reading.ordinal == 3
     assert reading.followup
+
+
+def test_a_conjunction_counts_only_in_the_messages_languages(cues: DialogueCues) -> None:
+    # English "I" is Polish "i" (and): "Where can I see all …?" is one question
+    assert cues.read("Where can I see all the strategic directions?", ("en",)).conjunctions == ()
+    assert cues.read("Co to jest i kiedy?", ("pl",)).conjunctions

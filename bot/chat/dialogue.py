@@ -195,7 +195,10 @@ class DialogueCues:
             followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
             reference="reference" in categories,
             wants_list="list" in categories,
-            conjunctions=tuple(sorted({(m.start, m.end, m.lang) for m in conjunctions})),
+            # English "I" is no Polish "i" (and): a conjunction counts in the message's languages too
+            conjunctions=tuple(
+                sorted({(m.start, m.end, m.lang) for m in conjunctions if languages is None or m.lang in languages})
+            ),
         )
 
     def _ordinal(self, text: str, own: list[Match], languages: Collection[str] | None) -> int | None:
