@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from bot.chat.question_types import QuestionCues
 from bot.chat.word_kin import kin
-from corpus.chunking import LINE_KINDS
 from corpus.model import Corpus
 from index.analysis import stems
 
@@ -26,7 +25,8 @@ SECTION_KINDS = frozenset({"adopted", "lead", "prose"})
 
 @dataclass(frozen=True)
 class SectionNames:
-    """Per section (by chunk id), its heading's naming words, stemmed, in Swedish and in each translation."""
+    """Per section (by chunk id), its heading's naming words with their stems, in Swedish and in each
+    translation."""
 
     headings: dict[str, tuple[Words, ...]]
 
@@ -42,7 +42,7 @@ class SectionNames:
         something (not the owner, nor a word half the passages use)."""
         headings: dict[str, tuple[Words, ...]] = {}
         for chunk in corpus.chunks():
-            if chunk.kind not in SECTION_KINDS or chunk.kind in LINE_KINDS or not chunk.heading_path:
+            if chunk.kind not in SECTION_KINDS or not chunk.heading_path:
                 continue
             heading = chunk.heading_path[-1]
             if cues.question_intents(heading):  # "Hur når vi visionen?" asks how: not a name alone
