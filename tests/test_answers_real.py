@@ -1521,3 +1521,8 @@ def test_a_question_naming_the_vision_or_the_page_after_another_stands_alone(
 def test_where_to_see_all_the_directions_is_their_list(service: ChatService) -> None:
     # its "I" had been read as Polish "and", splitting off "where?" as a part that the links answered
     assert _items(_turns(service, "Where can I see all the strategic directions?")) == DIRECTIONS
+
+
+def test_a_name_the_page_writes_once_is_that_passage(service: ChatService) -> None:
+    # "Kiruna" alone matches "Vi är Kiruna." best; "Kiruna 2.0" is named in one passage only
+    assert _verbatim(_turns(service, "Tell me about Kiruna 2.0")).startswith("Visionsprojektet Kiruna 2.0")

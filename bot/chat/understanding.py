@@ -212,6 +212,7 @@ class Understander:
         self._list_headings = self._heading_words(corpus, names or {})
         self._item_words = self._items_own_words(corpus, names or {})
         self._sections = SectionNames.of(corpus, names or {}, self._item_naming, retriever.cues)
+        self._versioned = _versioned_names(corpus)
         # which items and headings a word names: words recur across messages, and matching stems is not cheap
         self._items_named_by = lru_cache(maxsize=WORD_CACHE)(self._items_named_by_word)
         self._headings_named_by = lru_cache(maxsize=WORD_CACHE)(self._headings_named_by_word)
@@ -331,6 +332,17 @@ class Understander:
         return _opening_first(retrieval), replace(
             decision, in_scope=True, reason=f"asks what the page says; {decision.reason}"
         )
+
+    def _versioned_name_first(self, question: str, retrieval: Retrieval) -> Retrieval:
+        """ "Tell me about Kiruna 2.0": the passage that names the project, which the page names once, first;
+        its "Kiruna" alone matched "Vi är Kiruna." best."""
+        named = {self._versioned[w] for w in words(question) if w in self._versioned}
+        if len(named) != 1 or not retrieval.ranked or retrieval.ranked[0].chunk.id in named:
+            return retrieval
+        first = next((r for r in retrieval.ranked if r.chunk.id in named), None)
+        if first is None:
+            return retrieval
+        return replace(retrieval, ranked=[first, *(r for r in retrieval.ranked if r is not first)])
 
     def _asks_what_the_page_says(self, question: str, asks: frozenset[str]) -> bool:
         """ "Vad handlar sidan om?", "what is this page about?", "Man birra dát siidu lea?": the page named,
@@ -703,6 +715,7 @@ class Understander:
             alone = how == "standalone"
             retrieval = self._named_item_first(question if alone else message, retrieval, asks, alone)
             retrieval, decision = self._the_pages_opening(question, retrieval, decision, asks, alone)
+            retrieval = self._versioned_name_first(question if alone else message, retrieval)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         unstated = self._never_stated(asks) or self._counts_another(
             question if how == "standalone" else message, asks, retrieval
@@ -1718,3 +1731,13 @@ def _opening_first(retrieval: Retrieval) -> Retrieval:
     doc = retrieval.ranked[0].chunk.doc_id
     first = min((r for r in retrieval.ranked if r.chunk.doc_id == doc), key=lambda r: r.chunk.start)
     return replace(retrieval, ranked=[first, *(r for r in retrieval.ranked if r is not first)])
+
+
+def _versioned_names(corpus: Corpus) -> dict[str, str]:
+    """A version number the page writes in one passage only ("2.0" of "Kiruna 2.0") -> that passage."""
+    seen: dict[str, set[str]] = {}
+    for chunk in corpus.chunks():
+        if chunk.kind not in LINE_KINDS:
+            for number in re.findall(rf"\b{VERSION_PATTERN}\b", chunk.text):
+                seen.setdefault(number, set()).add(chunk.id)
+    return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
