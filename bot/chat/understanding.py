@@ -37,7 +37,7 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
-from bot.chat.question_types import COST, DOCUMENT, TO_COME, QuestionCues
+from bot.chat.question_types import COST, DOCUMENT, TO_COME, VERSION_NUMBER, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
 from bot.chat.scope import ScopeDecision, ScopeGate
@@ -314,14 +314,12 @@ class Understander:
         wanted = bare or ("goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY))
         named = self._named_item(question) if wanted else None
         if named is None and alone and not asks:  # "Vad står det i visionen?": the section under "Vår vision"
-            named = self._sections.named(self._item_naming(question))
-        ranked = retrieval.ranked
-        if named is None or not ranked or ranked[0].chunk.id == named:
-            return retrieval
-        item = next((r for r in ranked if r.chunk.id == named), None)
-        if item is None:
-            return retrieval
-        return replace(retrieval, ranked=[item, *(r for r in ranked if r is not item)])
+            named = self._named_section(question)
+        return retrieval if named is None else _with_first(retrieval, named)
+
+    def _named_section(self, text: str) -> str | None:
+        """The section a text names by its whole heading and nothing besides (`SectionNames`)."""
+        return self._sections.named(self._item_naming(text))
 
     def _the_pages_opening(
         self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], alone: bool
@@ -337,12 +335,7 @@ class Understander:
         """ "Tell me about Kiruna 2.0": the passage that names the project, which the page names once, first;
         its "Kiruna" alone matched "Vi är Kiruna." best."""
         named = {self._versioned[w] for w in words(question) if w in self._versioned}
-        if len(named) != 1 or not retrieval.ranked or retrieval.ranked[0].chunk.id in named:
-            return retrieval
-        first = next((r for r in retrieval.ranked if r.chunk.id in named), None)
-        if first is None:
-            return retrieval
-        return replace(retrieval, ranked=[first, *(r for r in retrieval.ranked if r is not first)])
+        return _with_first(retrieval, named.pop()) if len(named) == 1 else retrieval
 
     def _asks_what_the_page_says(self, question: str, asks: frozenset[str]) -> bool:
         """ "Vad handlar sidan om?", "what is this page about?", "Man birra dát siidu lea?": the page named,
@@ -1057,10 +1050,11 @@ class Understander:
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
         """The question to retrieve: the message alone, or read together with the last question."""
+        if context is None or not context.question:
+            return message, "standalone"
         intents = self.cues.question_intents(message)
         # "Man birra dát siidu lea?" (what is this page about?): its "this" is the page
-        if context is None or not context.question or self._asks_what_the_page_says(message, intents):
-            return message, "standalone"
+        page_alone = self._asks_what_the_page_says(message, intents)
         content = self._coverage.content_words(message)
         if intents - {DOCUMENT} == {"place"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
@@ -1069,11 +1063,11 @@ class Understander:
             content = [w for w in content if w not in asking]
         # "a co to znaczy?" (and what does that mean?): "a" opens it, "to" points back, and it names nothing
         pointing_back = reading.reference and not self._words_of_its_own(message)
-        if reading.followup and not pointing_back:
+        if reading.followup and not pointing_back and not page_alone:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
             # read with the last question; a new topic it names is ranked by both (`follow_on`)
             return f"{context.question} {message}", "followup"
-        if reading.reference or len(content) <= 1:
+        if (reading.reference or len(content) <= 1) and not page_alone:
             # "när beslutades det?", "what does that mean?": the last question's topic, this question's ask
             alone = self._retrieve(message)
             # a whole question of its own ("när startade visionsarbetet och hur många fanns det?") stands alone,
@@ -1087,7 +1081,7 @@ class Understander:
                 # "Welches Ziel gibt es für Kultur?": a goal asked of an item the message names itself
                 or ("goal" in intents and self._named_item(message) is not None)
                 # "Vad står det i visionen?": a section named by its whole heading; its "det" points nowhere
-                or self._sections.named(self._item_naming(message)) is not None
+                or self._named_section(message) is not None
             )
             if own and self._decide(alone).in_scope and content:
                 return message, "standalone"
@@ -1349,9 +1343,7 @@ class Understander:
         section by its heading ("wizja?" names "Vår vision"), nor the page alone."""
         if len(self._coverage.content_words(message)) > 2 or len(retrieval.ranked) < 3:
             return False
-        if self._sections.named(self._item_naming(message)) is not None or self._asks_what_the_page_says(
-            message, frozenset()
-        ):
+        if self._named_section(message) is not None or self._asks_what_the_page_says(message, frozenset()):
             return False  # "what is this page about?" names the page, which opens with its vision
         top = [r for r in retrieval.ranked if r.chunk.kind not in LINE_KINDS][:3]
         sections = {r.chunk.heading_path[:1] for r in top}
@@ -1722,15 +1714,22 @@ def _replace_reading(plan: Plan, message: str, reading: str) -> Plan:
     )
 
 
-__all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
+def _with_first(retrieval: Retrieval, chunk_id: str) -> Retrieval:
+    """The retrieval with that passage first (as it was, when the passage is first already or not there)."""
+    ranked = retrieval.ranked
+    first = next((r for r in ranked if r.chunk.id == chunk_id), None)
+    if first is None or first is ranked[0]:
+        return retrieval
+    return replace(retrieval, ranked=[first, *(r for r in ranked if r is not first)])
 
 
 def _opening_first(retrieval: Retrieval) -> Retrieval:
     """What the best passage's page opens with (its vision), first: not whichever passage a question's few
     words about the page lie nearest."""
     doc = retrieval.ranked[0].chunk.doc_id
-    first = min((r for r in retrieval.ranked if r.chunk.doc_id == doc), key=lambda r: r.chunk.start)
-    return replace(retrieval, ranked=[first, *(r for r in retrieval.ranked if r is not first)])
+    return _with_first(
+        retrieval, min((r.chunk for r in retrieval.ranked if r.chunk.doc_id == doc), key=lambda c: c.start).id
+    )
 
 
 def _versioned_names(corpus: Corpus) -> dict[str, str]:
@@ -1738,6 +1737,9 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
     seen: dict[str, set[str]] = {}
     for chunk in corpus.chunks():
         if chunk.kind not in LINE_KINDS:
-            for number in re.findall(rf"\b{VERSION_PATTERN}\b", chunk.text):
+            for number in VERSION_NUMBER.findall(chunk.text):
                 seen.setdefault(number, set()).add(chunk.id)
     return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
+
+
+__all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
