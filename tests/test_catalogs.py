@@ -41,6 +41,7 @@ def test_messages_format_without_errors() -> None:
             "count",
             "heading",
             "version",
+            "seconds",
         ),
         "x",
     )

@@ -86,6 +86,8 @@
       UI_THINKING: "Looking in the official text…",
       UI_UNREACHABLE: "The chat cannot be reached right now. Please try again later, or visit {url}.",
       UI_ERROR: "Something went wrong. Please try again.",
+      UI_TOO_MANY: "You have asked many questions in a short time. Please wait {seconds} s and ask again.",
+      UI_TOO_MANY_NOW: "You have asked many questions in a short time. Please wait a moment and ask again.",
       UI_FEEDBACK_PROMPT: "Was this answer helpful?",
       UI_FEEDBACK_YES: "Yes, it helped",
       UI_FEEDBACK_NO: "No, it did not help",
@@ -124,6 +126,8 @@
       UI_THINKING: "Letar i den officiella texten…",
       UI_UNREACHABLE: "Chatten går inte att nå just nu. Försök igen senare eller besök {url}.",
       UI_ERROR: "Något gick fel. Försök igen.",
+      UI_TOO_MANY: "Du har ställt många frågor på kort tid. Vänta {seconds} s och fråga igen.",
+      UI_TOO_MANY_NOW: "Du har ställt många frågor på kort tid. Vänta en stund och fråga igen.",
       UI_FEEDBACK_PROMPT: "Var svaret till hjälp?",
       UI_FEEDBACK_YES: "Ja, det hjälpte",
       UI_FEEDBACK_NO: "Nej, det hjälpte inte",
@@ -1402,15 +1406,16 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
             }
             return this.handleResponse(r, user);
           },
-          () => this.showError(format(this.t("UI_UNREACHABLE"), { url: this.municipalityUrl }))
+          () => this.showError("UI_UNREACHABLE", { url: this.municipalityUrl })
         )
-        .catch(() => this.showError(this.t("UI_ERROR")));
+        .catch(() => this.showError("UI_ERROR"));
     }
 
     handleResponse(r, user) {
       if (r.status === 429) {
         const tooMany = (seconds) => {
-          this.showError(seconds > 0 ? this.t("UI_ERROR") + " (" + seconds + " s)" : this.t("UI_ERROR"));
+          if (seconds > 0) this.showError("UI_TOO_MANY", { seconds: seconds });
+          else this.showError("UI_TOO_MANY_NOW");
         };
         // Retry-After is readable cross-origin only if the server exposes it; the body's
         // "try again in N s" says the same.
@@ -1425,12 +1430,12 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         );
       }
       if (!r.ok) {
-        this.showError(this.t("UI_ERROR"));
+        this.showError("UI_ERROR");
         return null;
       }
       return r.json().then((data) => {
         if (!data || typeof data !== "object" || typeof data.answer !== "string") {
-          this.showError(this.t("UI_ERROR"));
+          this.showError("UI_ERROR");
           return;
         }
         this.setStatus("");
@@ -1464,12 +1469,27 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
       ]);
     }
 
-    /** Shown once (in the conversation) and said once (to screen readers). */
-    showError(text) {
+    /**
+     * Shown once (in the conversation) and said once (to screen readers), in the language the
+     * conversation is in: an Arabic reader on a Swedish page is told in Arabic to wait.
+     */
+    showError(key, values) {
       this.setStatus("");
-      const lang = this.uiLang;
-      this.push({ role: "error", text: text, lang: lang, dir: this.dirOf(lang) });
-      this.announce([{ text: text, lang: lang }]);
+      const w = this.words(this.conversationLang());
+      const text = format(w.t(key), values || {});
+      this.push({ role: "error", text: text, lang: w.lang, dir: this.dirOf(w.lang) });
+      this.announce([{ text: text, lang: w.lang }]);
+    }
+
+    /** The language chosen in the menu, else that of the last answer, else the one the widget shows. */
+    conversationLang() {
+      if (this.forced) return this.forced;
+      for (let i = this.messages.length - 1; i >= 0; i--) {
+        const m = this.messages[i];
+        const lang = m.role === "bot" && m.data ? langCode(m.data.lang) : null;
+        if (lang) return lang;
+      }
+      return this.uiLang;
     }
 
     push(message) {

@@ -6,6 +6,7 @@ so staff and translators can read and correct every word the bot may say.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from babel.messages.pofile import read_po
 
 LOCALES_DIR = Path(__file__).with_name("locales")
 FALLBACK = "en"
+# A str.format placeholder in a message: "{date}", a name, not a word of the message's language.
+PLACEHOLDER = re.compile(r"\{\w+\}")
 
 
 # Message ids (English source text, gettext style). Placeholders are str.format names.
@@ -98,6 +101,8 @@ class M:
     UI_OUT_OF_SCOPE = "Outside the vision"
     UI_START_OVER = "Start over"
     UI_STARTED_OVER = "New conversation started."
+    UI_TOO_MANY = "You have asked many questions in a short time. Please wait {seconds} s and ask again."
+    UI_TOO_MANY_NOW = "You have asked many questions in a short time. Please wait a moment and ask again."
 
 
 ALL_IDS: tuple[str, ...] = tuple(v for k, v in vars(M).items() if k.isupper())

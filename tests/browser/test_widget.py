@@ -451,7 +451,7 @@ def test_rate_limited_and_server_error(host_site: HostSite, new_page: NewPage) -
     wait_for_widget(page)
     open_widget(page)
     ask(page, SV_QUESTION)
-    expected = f"{ui['UI_ERROR']} (42 s)"
+    expected = ui["UI_TOO_MANY"].format(seconds=42)
     assert page.locator(f"{WIDGET} .msg.error").last.text_content() == expected
     # Shown once and said once: in the conversation, and in the announcer (not the status line too).
     assert _visible_text(page).count(expected) == 1
@@ -466,6 +466,16 @@ def test_rate_limited_and_server_error(host_site: HostSite, new_page: NewPage) -
     ask(page, SV_QUESTION)
     assert page.locator(f"{WIDGET} .msg.error").last.text_content() == ui["UI_ERROR"]
     assert page.locator(f"{WIDGET} .msg.error").count() == 2
+
+    # An Arabic reader on this Swedish page is told to wait in Arabic: the conversation's language.
+    page.unroute("**/v1/chat")
+    ask(page, "ما هي رؤية كيرونا؟")
+    fulfil_chat(page, {"detail": "too many requests"}, status=429)
+    ask(page, "ما هو الهدف من السكن؟")
+    ar = httpx.get(f"{host_site.bot}/v1/ui/ar", timeout=10).json()["messages"]
+    error = page.locator(f"{WIDGET} .msg.error").last
+    assert error.text_content() == ar["UI_TOO_MANY_NOW"]
+    assert (error.get_attribute("lang"), error.get_attribute("dir")) == ("ar", "rtl")
 
 
 def test_script_tag_options(host_site: HostSite, new_page: NewPage) -> None:
