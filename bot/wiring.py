@@ -34,7 +34,7 @@ from bot.content import ContentDesk
 from bot.evaluation.scope_training import training_cases
 from bot.following import CorpusFollower
 from bot.language.detection import LanguageDetector, TrigramProfiles, Vocabulary
-from bot.language.messages import Catalogs, load_catalogs
+from bot.language.messages import PLACEHOLDER, Catalogs, load_catalogs
 from bot.published import published_corpus, seed_sources
 from bot.secrets import conversation_key
 from bot.service import ChatService
@@ -252,7 +252,8 @@ def detector_for(
     for lang, items in resources.translations.items():
         samples.setdefault(lang, []).extend(t.text for t in items)
     for lang, messages in catalogs.by_lang.items():
-        samples.setdefault(lang, []).extend(messages.values())
+        # without their placeholders: "{date}" in every language made "date" a word of none in particular
+        samples.setdefault(lang, []).extend(PLACEHOLDER.sub(" ", m) for m in messages.values())
     words = {lang: list(texts) for lang, texts in samples.items()}
     for lang, synonyms in resources.thesaurus.by_lang.items():
         words.setdefault(lang, []).extend(w for ws in synonyms.values() for w in ws)

@@ -1526,3 +1526,78 @@ def test_where_to_see_all_the_directions_is_their_list(service: ChatService) -> 
 def test_a_name_the_page_writes_once_is_that_passage(service: ChatService) -> None:
     # "Kiruna" alone matches "Vi är Kiruna." best; "Kiruna 2.0" is named in one passage only
     assert _verbatim(_turns(service, "Tell me about Kiruna 2.0")).startswith("Visionsprojektet Kiruna 2.0")
+
+
+@pytest.mark.parametrize("question", ["date of the vision", "VISION DATE", "visionens datum", "Datum der Vision"])
+def test_the_date_of_the_vision_is_its_decision_line(service: ChatService, question: str) -> None:
+    # the vision's date is its adoption, stated under "Vår vision"; not when the vision project began
+    answer = _turns(service, question)
+    assert _verbatim(answer).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68"), question
+    assert (answer.lang == "de") == ("Datum der" in question), question
+    assert _verbatim(_turns(service, "When did the vision work begin?")).startswith("Visionsprojektet Kiruna 2.0")
+
+
+def test_a_message_in_capitals_reads_as_in_lower_case(service: ChatService) -> None:
+    # the embedding model is cased: in capitals, this was refused
+    answer = _turns(service, "IMMISA KOOX SHAQO AYAA JIRAY")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Nio arbetsgrupper")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "quoted"),
+    [
+        # Tigrinya "and what about culture?" is one word: "ባህሊ" (culture) and "ኸ"
+        ("ሸቶ መንበሪ ገዛ እንታይ እዩ", "ባህሊኸ", "Inriktning: Kultur"),
+        # the Sami name of the business direction has its own "ja" (and); "ássama" bends "ássan" (housing)
+        ("Mii lea ealáhusaid ja bargomárkana ulbmil?", "ja ássama?", "Inriktning: Boende"),
+    ],
+)
+def test_a_follow_up_naming_a_topic_in_its_own_grammar(
+    service: ChatService, first: str, second: str, quoted: str
+) -> None:
+    assert _verbatim(_turns(service, first)).startswith(("Inriktning: Boende", "Inriktning: Näringsliv"))
+    assert _verbatim(_turns(service, first, second)).startswith(quoted)
+
+
+def test_an_and_inside_a_directions_name_does_not_split_the_question(service: ChatService) -> None:
+    answer = _turns(service, "Mii lea ealáhusaid ja bargomárkana ulbmil?")
+    assert [q.text.split("\n")[0] for q in answer.quotes] == [DIRECTIONS[0]]
+
+
+def test_a_goal_and_a_count_of_something_else_are_two_parts(service: ChatService) -> None:
+    # "how many" belongs to the working groups: no list of the goals
+    for question in (
+        "what is the housing goal and how many working groups were there?",
+        "هدف مسکن چیه و چند گروه کاری بودن؟",
+    ):
+        quotes = [q.text for q in _turns(service, question).quotes]
+        assert len(quotes) == 2, question
+        assert quotes[0].startswith(DIRECTIONS[2]), question
+        assert quotes[1].startswith("Nio arbetsgrupper"), question
+
+
+def test_all_the_links_asked_for_are_listed_and_one_named_is_given(service: ChatService) -> None:
+    quoted = [q.text for q in _turns(service, "gdzie moge poczytac wiecej, daj wszystkie linki").quotes]
+    assert len(quoted) == 3
+    assert quoted[0] == "Läs mer om näringslivsstrategi 2016-2018"
+    assert _verbatim(_turns(service, "list the links about housing")) == (
+        "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+    )
+
+
+def test_all_the_goals_asked_in_few_sami_words_are_listed(service: ChatService) -> None:
+    # the scope model reads the few words as far out, and nearest to a thanks
+    assert _items(_turns(service, "mat leat buot ulbmilat")) == DIRECTIONS
+
+
+def test_what_the_bot_can_help_with_mistyped_is_small_talk(service: ChatService) -> None:
+    # "hjälpa" is a thesaurus word for service; beside "vad kan du" it asks the bot, not the page
+    assert _turns(service, "vad kan du hjälpa till me").kind == "smalltalk"
+    assert _verbatim(_turns(service, "vad vet du om bostäder?")).startswith(DIRECTIONS[2])
+
+
+def test_meankielis_marks_settle_small_talk_in_a_finnish_conversation(service: ChatService) -> None:
+    # "sitte" (sitten): as they do a question's; unmarked thanks keep the conversation's Finnish
+    assert _turns(service, "Montako työryhmää oli?", "kiitos, hei sitte!").lang == "fit"
+    assert _turns(service, "Montako työryhmää oli?", "kiitos!").lang == "fi"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from bot.chat.coverage import Coverage
 from bot.chat.lexical_query import lexical_query, owner_words, quantity_words
+from index.entries import Entry
 
 
 def test_the_municipality_is_left_out_in_several_languages() -> None:
@@ -31,3 +33,11 @@ def test_how_many_keeps_what_is_counted() -> None:
     assert lexical_query("Скільки робочих груп?") == "робочих груп"
     assert "manga" in quantity_words()  # "många" folded
     assert lexical_query("mångfald") == "mangfald"  # a longer word that begins like it stays
+
+
+def test_a_word_with_a_short_word_joined_to_it_is_matched_by_the_index_s_word() -> None:
+    # Tigrinya "ባህሊኸ?" (and culture?) and Somali "hadafkooda" (their goal): the index has "ባህሊ" and "hadafka"
+    coverage = Coverage([Entry(0, "c", None, "ti", "labelled", "ባህሊ ትምህርቲ hadafka")])
+    assert lexical_query("ባህሊኸ?", coverage) == "ባህሊኸ ባህሊ"
+    assert lexical_query("hadafkooda", coverage) == "hadafkooda hadafka"
+    assert lexical_query("ባህሊ", coverage) == "ባህሊ"  # a word the index has as written gains nothing

@@ -53,6 +53,15 @@ def _chunk(corpus: Corpus, heading: str) -> Chunk:
     return next(c for c in corpus.document(DOC_ID).chunks if c.kind not in LINE_KINDS and c.heading_path[-1] == heading)
 
 
+def test_a_compound_ending_in_a_document_word_names_a_document() -> None:
+    # as "traffic strategy" does in two words: where to read of it
+    cues = load_question_cues()
+    for question in ("trafikstrategi", "liikennestrategia", "Verkehrsstrategie?", "bostadsförsörjningsprogram"):
+        assert cues.question_intents(question) == {"document", "place"}, question
+    assert cues.question_intents("strategiska inriktningar") == frozenset()  # begins with it: no compound
+    assert cues.question_intents("kultur") == frozenset()
+
+
 def test_lines_offer_the_fact_they_state(corpus: Corpus) -> None:
     shipped = load_question_cues()
     offers = {c.text: shipped.chunk_offers(c, "sv") for c in corpus.document(DOC_ID).chunks if c.kind in LINE_KINDS}

@@ -164,6 +164,15 @@ class Coverage:
         "inriktning"); None for a word the index knows or one that borrows nothing it knows."""
         return None if self.knows(word) else self._reading(word)
 
+    def joined_forms(self, word: str) -> list[str]:
+        """The index's words a word stands for with a short word joined to it, when the index has no word as
+        written: a Tigrinya word without its "and what about" ("ባህሊኸ?", and culture?: "ባህሊ"), a Somali noun
+        with the article for its possessive ("hadafkooda", their goal: "hadafka")."""
+        if word in self._vocab:
+            return []
+        forms = sorted(_tigrinya_bare(word)) + _somali_definite(word)
+        return [f for f in dict.fromkeys(forms) if f in self._vocab]
+
     def _reading(self, word: str) -> str | None:
         return next((r for r in swedish_readings(word) if self.knows(r)), None)
 

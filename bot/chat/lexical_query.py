@@ -36,14 +36,18 @@ def _idle_words() -> frozenset[str]:
 
 def lexical_query(text: str, vocabulary: Coverage | None = None) -> str:
     """The question's words, folded, less those naming the owner or a quantity; with `vocabulary`,
-    each borrowed word followed by the Swedish word it reads as."""
+    each borrowed word followed by the Swedish word it reads as, and each word with a short word joined
+    to it by the word the index has ("ባህሊኸ?": "ባህሊ")."""
     idle = _idle_words()
     out: list[str] = []
     for word in words(text):
         if word in idle:
             continue
         out.append(word)
-        reading = vocabulary.loan_reading(word) if vocabulary is not None else None
+        if vocabulary is None:
+            continue
+        out.extend(vocabulary.joined_forms(word))
+        reading = vocabulary.loan_reading(word)
         if reading is not None:
             out.append(reading)
     return " ".join(out)

@@ -76,6 +76,8 @@ VERSION_NUMBER = re.compile(rf"\b{VERSION_PATTERN}\b")
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
 # The ends of the words that name a document, compounds too ("tillväxtsstrategi", "översiktsplan").
+# Letters a compound needs before a document word to name one ("trafik" of "trafikstrategi").
+MIN_COMPOUND_HEAD = 4
 DOCUMENT_ENDINGS = {
     "sv": ("strategi", "strategin", "program", "programmet", "plan", "planen", "dokument", "dokumentet")
 }
@@ -109,6 +111,8 @@ class QuestionCues:
     """Cue words per language and intent (a `CueTable` over `question_cues/`)."""
 
     table: CueTable = field(default_factory=CueTable)
+    # per set of languages asked about, a word ending in one of their one-word document cues (`_compounds`)
+    _documents: dict[tuple[str, ...], re.Pattern[str] | None] = field(default_factory=dict, init=False, repr=False)
 
     @property
     def by_lang(self) -> dict[str, dict[str, list[Cue]]]:
@@ -124,6 +128,8 @@ class QuestionCues:
             found |= {AUDIENCE}  # "who was the seminar for?", "vem var seminariet för?"
         if AUDIENCE in found:  # whom it was for, not who did it
             found -= {"person"}
+        if DOCUMENT not in found and self._names_a_document_in_a_compound(question, languages):
+            found |= {DOCUMENT}
         if DOCUMENT not in found:
             return found
         asked = found - {DOCUMENT}
@@ -131,6 +137,22 @@ class QuestionCues:
             return asked
         # the place a document names is asked only by its name: the qualifier stays, to tell the two apart
         return asked | {"place"} if "place" in asked else asked | {"place", DOCUMENT}
+
+    def _names_a_document_in_a_compound(self, question: str, languages: Iterable[str] | None) -> bool:
+        """ "trafikstrategi", "liikennestrategia", "Verkehrsstrategie": a compound ending in a one-word document
+        cue ("strategi") names a document, as "traffic strategy" does in two words."""
+        compound = self._compounds(tuple(languages) if languages is not None else tuple(self.table.by_lang))
+        return compound is not None and compound.search(" ".join(words(question))) is not None
+
+    def _compounds(self, languages: tuple[str, ...]) -> re.Pattern[str] | None:
+        """A word ending in a one-word document cue of these languages, after a head of its own."""
+        if languages not in self._documents:
+            cues = (c for lang in languages for c in self.table.in_language(lang, DOCUMENT))
+            one_word = sorted({c.words[0] for c in cues if len(c.words) == 1 and not c.words[0].endswith("*")})
+            endings = "|".join(re.escape(w) for w in sorted(one_word, key=len, reverse=True))
+            head = rf"\w{{{MIN_COMPOUND_HEAD},}}"
+            self._documents[languages] = re.compile(rf"\b{head}(?:{endings})\b") if endings else None
+        return self._documents[languages]
 
     def chunk_offers(self, chunk: Chunk, language: str) -> frozenset[str]:
         """The answer types a passage offers: its signposts typed by its language's cues, and

@@ -225,7 +225,7 @@ class HybridRetriever:
             asks=asks,
             answer_types=answer_types,
             typed_sentences=[
-                frozenset(s.id for s in self._chunks[c].sentences if _sentence_asks(asks) & self._stated[s.id])
+                frozenset(s.id for s in self._chunks[c].sentences if sentence_asks(asks) & self._stated[s.id])
                 for c in ids
             ],
         )
@@ -259,7 +259,7 @@ class HybridRetriever:
         return Retrieval(question=question, ranked=ranked, asks=ev.asks, lines=lines)
 
 
-def _sentence_asks(asks: frozenset[str]) -> frozenset[str]:
+def sentence_asks(asks: frozenset[str]) -> frozenset[str]:
     """What a sentence may state to answer a question: a goal asked of what has no "Mål" is its purpose
     ("what were the seminar's goals?", "jakie były cele seminarium?": "Syftet med seminariet var …")."""
     return asks | {"reason"} if "goal" in asks else asks

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -39,7 +39,7 @@ from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import COST, DOCUMENT, TO_COME, VERSION_NUMBER, QuestionCues
 from bot.chat.quoting import quote_span
-from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk
+from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
 from bot.chat.word_kin import kin
@@ -114,6 +114,8 @@ NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
+# Small talk asking what the bot can do: its words name no topic of the page.
+ASKING_THE_BOT = ("capabilities", "help")
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
@@ -123,6 +125,8 @@ UNSURE_SCOPE = 1.5
 WORD_CACHE = 8192
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
+# Cased letters a message needs to read as typed in capitals ("VISION DATE"), not as an acronym ("EU?").
+SHOUTED_LETTERS = 6
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
 QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
 SENTENCE_MARKS = "?!.;؟።፧"
@@ -217,7 +221,13 @@ class Understander:
         self._items_named_by = lru_cache(maxsize=WORD_CACHE)(self._items_named_by_word)
         self._headings_named_by = lru_cache(maxsize=WORD_CACHE)(self._headings_named_by_word)
         self._counts_stated = counts_stated(corpus)
-        language = {d.meta.id: d.meta.language for d in corpus.documents}
+        # the words small talk asks the bot what it can do with ("hjälpa" of "vad kan du hjälpa till med"), which
+        # name no topic of the page beside it ("vad kan du hjälpa till me", its "med" mistyped)
+        table = dialogue.table
+        self._asking_the_bot = frozenset(
+            w for lang in table.by_lang for cat in ASKING_THE_BOT for c in table.in_language(lang, cat) for w in c.words
+        )
+        self._doc_lang = language = {d.meta.id: d.meta.language for d in corpus.documents}
         # what each passage or line states (a time, a person …), whatever a question asks
         self._offers = offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
         self._types_stated = frozenset(t for types in offers.values() for t in types)
@@ -313,13 +323,24 @@ class Understander:
         bare = alone and not asks and len(self._coverage.content_words(question)) == 1
         wanted = bare or ("goal" in asks and not asks & (FACT_TYPES | HOW_OR_WHY))
         named = self._named_item(question) if wanted else None
-        if named is None and alone and not asks:  # "Vad står det i visionen?": the section under "Vår vision"
-            named = self._named_section(question)
+        # "Vad står det i visionen?": the section under "Vår vision"; "date of the vision?" asks the date of
+        # that section, which its decision line states (not when the vision project began)
+        if named is None and alone and asks <= {"time"}:
+            named = self._named_section(question, but=self.cues.table.cue_words(question))
         return retrieval if named is None else _with_first(retrieval, named)
 
-    def _named_section(self, text: str) -> str | None:
-        """The section a text names by its whole heading and nothing besides (`SectionNames`)."""
-        return self._sections.named(self._item_naming(text))
+    def _joins_one_thing(self, phrase: Sequence[str]) -> bool:
+        """An "and" between words of one thing: a phrase the page says ("kultur och idrott"), or two words naming
+        one item, the same ("ealáhusaid ja bargomárkana", Näringslivsutveckling och arbetsmarknad, in Sami)."""
+        if self._coverage.says(phrase):
+            return True
+        left, right = self._items_named_by(phrase[0]), self._items_named_by(phrase[-1])
+        return len(left) == 1 and left == right
+
+    def _named_section(self, text: str, but: Set[str] = frozenset()) -> str | None:
+        """The section a text names by its whole heading and nothing besides (`SectionNames`), the words `but`
+        aside."""
+        return self._sections.named(w for w in self._item_naming(text) if w not in but)
 
     def _the_pages_opening(
         self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], alone: bool
@@ -384,11 +405,15 @@ class Understander:
         context: Context | None = None,
         page: str | None = None,
     ) -> Plan:
+        written = message
+        message = _unshouted(message)
         token = self._memo.set({})
         page_token = self._page.set(page)
         message_token = self._message.set(message)
         try:
-            return self._understand(message, lang, ui_lang, context)
+            plan = self._understand(message, lang, ui_lang, context)
+            # read in lower case, kept as written (the question log, staff's view of the conversation)
+            return plan if message == written else replace(plan, message=written)
         finally:
             self._memo.reset(token)
             self._page.reset(page_token)
@@ -513,7 +538,10 @@ class Understander:
         if not content:
             return True
         # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
-        names_its_topic = talk.category == "capabilities" and self._names_a_topic(rest, self._retrieve(rest))
+        topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
+        names_its_topic = (
+            talk.category == "capabilities" and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
+        )
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
             asking = self._asks_beside_smalltalk(message, rest, context) or self._asks_a_question_of_its_own(message)
@@ -580,6 +608,10 @@ class Understander:
         if not langs:
             return Understander.choose_language(detection, context, ui_lang)
         relatives = set(langs) <= RELATIVES  # a Finnish word is Meänkieli's too, and the other way round
+        if relatives and detection.plausible == ("fit",):
+            # Meänkieli's marks settle it, as they do a question, even in a conversation held in Finnish
+            # ("kiitos, hei sitte!" after "Montako työryhmää oli?")
+            return "fit"
         for preferred in (context.lang if context else None, ui_lang):
             if preferred is not None and (preferred in langs or (relatives and preferred in RELATIVES)):
                 return preferred
@@ -1024,7 +1056,8 @@ class Understander:
         """ "ኣንፈታት ዘርዝረልና" (list the directions for us), "ክንደይ mål ኣለዉ?" (how many goals are there?): a list
         cue or a count and a list heading's words, and no other word the page lacks; the scope model, trained
         on whole questions, reads so little as far out."""
-        if not (reading.wants_list or "count" in asks) or not self._list_heading_words(question):
+        # ... or the goals, each item's ("mat leat buot ulbmilat", what are all the goals)
+        if not (reading.wants_list or "count" in asks) or not (self._list_heading_words(question) or "goal" in asks):
             return False
         asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
         return all(self._coverage.knows(w) for w in self._coverage.content_words(question) if w not in asking)
@@ -1156,7 +1189,8 @@ class Understander:
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
             whole = bool(asks & best.answer_types & SECTION_TYPES)
-            return Part(question, retrieval, decision, best.chunk, best.typed_sentences, whole=whole, asks=asks)
+            typed = self._typed(best, asks, retrieval)
+            return Part(question, retrieval, decision, best.chunk, typed, whole=whole, asks=asks)
         section = best.chunk.heading_path
 
         def coverage(types: frozenset[str]) -> tuple[int, int]:
@@ -1181,20 +1215,45 @@ class Understander:
         # "when did the vision work begin?" is not answered by when the page was last changed
         if line is not None and _about_another_section(line[2], ranked, wanted):
             line = None  # "who led the Kiruna 2.0 project?" is no question of who adopted the vision
+        # "date of the vision?" names the section "Vår vision" and asks a fact its own line states: that line,
+        # though another passage states a date too (when the vision project began)
+        named_here = (
+            line is not None
+            and line[0] == covered
+            and line[2].chunk.heading_path == section
+            and self._named_section(question, but=self.cues.table.cue_words(question)) == best.chunk.id
+        )
         if line is not None and (
             line[0] > covered
+            or named_here
             or (
                 line[0] == covered
                 and (not any(covered) or (line[2].chunk.heading_path == section and line[1] >= LINE_OVER_PASSAGE))
             )
         ):
-            return Part(question, retrieval, decision, line[2].chunk, line[2].typed_sentences, asks=asks)
+            return Part(question, retrieval, decision, line[2].chunk, self._typed(line[2], asks, retrieval), asks=asks)
         if any(covered):
             # "how was the vision made, and how many working groups were there?": the section it asks for,
             # all of it, states the number too
             whole = passage is best and answers_section
-            return Part(question, retrieval, decision, passage.chunk, passage.typed_sentences, whole=whole, asks=asks)
+            typed = self._typed(passage, asks, retrieval)
+            return Part(question, retrieval, decision, passage.chunk, typed, whole=whole, asks=asks)
         return Part(question, retrieval, decision, best.chunk, frozenset(), not_stated=True, asks=asks)
+
+    def _typed(self, scored: ScoredChunk, asks: frozenset[str], retrieval: Retrieval) -> frozenset[str]:
+        """The sentences of a passage that state what this part asks, when the retrieval was made for more:
+        a follow-up read with the last question ("متى بدأ مشروع الرؤية" → "وكم مجموعة عمل شاركت", when did
+        the project start? → and how many working groups took part?) asks only the count."""
+        dropped = (retrieval.asks - asks) & FACT_TYPES  # a fact the last question asked, not this one
+        if not asks or not dropped:
+            return scored.typed_sentences
+        wanted = sentence_asks(retrieval.asks - dropped)
+        lang = self._doc_lang[scored.chunk.doc_id]
+        return frozenset(
+            s.id
+            for s in scored.chunk.sentences
+            if s.id in scored.typed_sentences and wanted & self.cues.sentence_states(s.text, lang)
+        )
 
     # -- lists -------------------------------------------------------------------------------
 
@@ -1207,13 +1266,18 @@ class Understander:
         vector: npt.NDArray[np.float32],
         langs: Sequence[str],
     ) -> bool:
+        if "count" in asks and not self._count_asked_of_a_list(question, reading, langs):
+            asks = asks - {"count"}  # "what is the housing goal and how many working groups were there?"
         shaped = self._lists is not None and self._lists.asks_for_list(vector)
         heading_words = self._list_heading_words(question)
         # a word of a list's heading is a list question when it asks for no fact ("vilka inriktningar finns?",
         # not "where can I read about the business strategy?")
         named_only = heading_words > 0 and not asks & FACT_TYPES
         # "همه هدف‌ها" (all the goals), "buot ulbmiliid": all of what a list's heading names
-        every = (heading_words > 0 or "goal" in asks) and says(question, ALL_WORDS_FILE, langs)
+        # ... and "daj wszystkie linki" (give all the links): all of the places to read more
+        every = (heading_words > 0 or "goal" in asks or asks - {DOCUMENT} == {"place"}) and says(
+            question, ALL_WORDS_FILE, langs
+        )
         explicit = reading.wants_list or "count" in asks or every or self._goals_of_nothing(question, asks, retrieval)
         if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
@@ -1242,6 +1306,22 @@ class Understander:
         if "count" in asks and not heading_words:
             return top[0].kind == "labelled"  # "how many working groups?" counts what the best passage says
         return any(c.kind == "labelled" for c in top)
+
+    def _count_asked_of_a_list(self, question: str, reading: Reading, langs: Sequence[str]) -> bool:
+        """Whether "how many" may ask for a list: in a message of one part, or in the part that asks it, of the
+        goals, of a list's heading, or of nothing named ("what is the housing goal and how many working groups
+        were there?" counts the groups, not the goals)."""
+        detection = Detection(langs[0] if langs else SOURCE_LANGUAGE, 1.0, tuple(langs))
+        pieces = _pieces(question, reading, detection, self._joins_one_thing) if reading.conjunctions else None
+        if not pieces or len(pieces) < 2:
+            return True
+        for piece in pieces:
+            intents = self.cues.question_intents(piece, langs)
+            if "count" in intents and (
+                "goal" in intents or self._list_heading_words(piece) or not self._words_of_its_own(piece)
+            ):
+                return True
+        return False
 
     def _listing(
         self,
@@ -1301,9 +1381,8 @@ class Understander:
             # "please list all the links on the page": the list of "Läs mer" lines, not of what they stand under
             # (a document named alone, Arabic "الاستراتيجية" of "the strategic directions", asks no place;
             # "where do I find all the goals?" names the list it wants)
-            links = self._read_more(message, lang, detection, retrieval, decision, how)
-            if links is not None:
-                return links
+            # "list the links about housing" names one: that link, answered as a question, not the directions
+            return self._read_more(message, lang, detection, retrieval, decision, how, listed=True)
         first = next(r.chunk for r in retrieval.ranked if r.chunk.kind == "labelled")
         items = tuple(self._siblings(first))
         if len(items) < 2:
@@ -1320,11 +1399,13 @@ class Understander:
         retrieval: Retrieval,
         decision: ScopeDecision,
         how: str,
+        listed: bool = False,
     ) -> Plan | None:
         """ "where can I read more?", "which documents are linked?": every "Läs mer" line of the page, in
-        page order, when the question names none of their topics ("… about housing?" gets its own)."""
+        page order, when the question names none of their topics ("… about housing?" gets its own). `listed`:
+        the question asks for all of them ("daj wszystkie linki"), however a passage matches its other words."""
         links = [r for r in retrieval.lines if r.chunk.kind == "link"]
-        if not retrieval.ranked or len(links) < 2 or links[0].fused < retrieval.ranked[0].fused:
+        if not retrieval.ranked or len(links) < 2 or (links[0].fused < retrieval.ranked[0].fused and not listed):
             return None  # a passage answers better, or there is no list
         if how == "followup" and self._words_of_its_own(message):
             return None  # "… och om boende? och näringsliv?": the one topic the follow-up names, not every link
@@ -1371,7 +1452,7 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
-        pieces = _pieces(question, reading, detection, self._coverage.says)
+        pieces = _pieces(question, reading, detection, self._joins_one_thing)
         if pieces is None:
             return None
         parts: list[Part] = []
@@ -1490,6 +1571,10 @@ class Understander:
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
         own = self._words_of_its_own(piece)
+        if any(self._coverage.knows(w) for w in own) and self.cues.question_intents(piece) & FACT_TYPES:
+            # "… and how many working groups were there?" asks its own of what it names; "… و کجا میتونم بیشتر
+            # دربارش بخونم" (and where can I read more about it?) names nothing the page has
+            return retrieval, decision
         # the topic of the piece before, not what it asked ("purpose" would make the piece ask why)
         asked = self.cues.table.cue_words(before.question)
         subject = [w for w in self._coverage.content_words(before.question) if w not in asked]
@@ -1743,3 +1828,10 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
 
 
 __all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
+
+
+def _unshouted(message: str) -> str:
+    """ "IMMISA KOOX SHAQO AYAA JIRAY" read as typed in lower case: the embedding model is cased, and reads
+    a word in capitals as another word (that message was refused; in lower case it is answered)."""
+    cased = [c for c in message if c.lower() != c.upper()]
+    return message.lower() if len(cased) >= SHOUTED_LETTERS and all(c.isupper() for c in cased) else message

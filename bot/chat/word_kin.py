@@ -17,7 +17,24 @@ SYLLABLE_PREFIX = 4
 SYLLABLE_MIN_PREFIX = 3
 
 
+# Northern Sami nouns of action end in "-n" and bend it to "-m-": "ássan" (housing), "ássama", "ássamii";
+# "ovdánahttin", "ovdánahttima". A bent form has at most this many letters after the "m".
+SAMI_ENDING = 4
+
+
 def kin(a: str, b: str) -> bool:
     syllabic = is_ethiopic(a)
     n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
-    return n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
+    return (n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]) or _sami_bent(a, b)
+
+
+def _sami_bent(a: str, b: str) -> bool:
+    """One word a Sami noun in "-n", the other that noun bent: its "-n" become "-m-" and an ending."""
+    base, bent = (a, b) if a.endswith("n") else (b, a)
+    stem = base[:-1]
+    return (
+        base.endswith("n")
+        and len(stem) >= MIN_PREFIX
+        and bent.startswith(stem + "m")
+        and 0 < len(bent) - len(stem) - 1 <= SAMI_ENDING
+    )

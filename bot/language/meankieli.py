@@ -68,6 +68,8 @@ _STRONG = (
     r"\w[tkp]h[aeiouyäö]",
     # pronouns and their plural forms: "mie", "sie", "met", "het", "hään", "jokka" (jotka), "mikkä" (mitkä)
     r"\b(?:mie|sie|met|tet|het|net|hään|nämät|nuot|jokka|mikkä|jokku|jokhainen|mieki|sieki)\b",
+    # ... "sie" joined to a question's verb: "oleksie" (oletko sinä), "tiätksie"; no Finnish word ends so
+    r"\b\w{2,}k(?:sie|mie)\b",
     # "kukka" (kuka), "kunka" and "kunkamonta" (kuinka monta), "konsa" (milloin)
     r"\b(?:kukka|kukkas|kukkako|kunka\w*|konsa)\b",
     # "oon" (on), though not "mä oon" (I am) or a message that opens with it; "oonko" but not "oonko mä"

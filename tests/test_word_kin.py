@@ -1,0 +1,20 @@
+"""When two words are one word, inflected: shared first letters, and Sami's bent nouns of action."""
+
+from __future__ import annotations
+
+from bot.chat.word_kin import kin
+
+
+def test_words_sharing_their_first_letters_are_kin() -> None:
+    assert kin("стратегічних", "стратегічні")
+    assert kin("jiho", "jihooyinka")
+    assert not kin("kultur", "kommun")
+
+
+def test_a_sami_noun_of_action_is_kin_to_its_bent_forms() -> None:
+    # "ássan" (housing): "ássama", "ássamii"; "ovdánahttin" (development): "ovdánahttima"
+    assert kin("assan", "assama")
+    assert kin("assamii", "assan")
+    assert kin("ovdanahttin", "ovdanahttima")
+    assert not kin("assan", "assamiidda")  # too long an ending to be a bent form
+    assert not kin("san", "sama")  # too short a stem
