@@ -608,11 +608,10 @@ class Understander:
         if not langs:
             return Understander.choose_language(detection, context, ui_lang)
         relatives = set(langs) <= RELATIVES  # a Finnish word is Meänkieli's too, and the other way round
-        if relatives and detection.plausible == ("fit",):
-            # Meänkieli's marks settle it, as they do a question, even in a conversation held in Finnish
-            # ("kiitos, hei sitte!" after "Montako työryhmää oli?")
-            return "fit"
-        for preferred in (context.lang if context else None, ui_lang):
+        # Meänkieli's marks settle it, as they do a question, even in a conversation held in Finnish
+        # ("kiitos, hei sitte!" after "Montako työryhmää oli?")
+        marked: tuple[str, ...] = ("fit",) if relatives and detection.plausible == ("fit",) else ()
+        for preferred in (*marked, context.lang if context else None, ui_lang):
             if preferred is not None and (preferred in langs or (relatives and preferred in RELATIVES)):
                 return preferred
         if langs == ("fi",):
