@@ -1310,8 +1310,7 @@ class Understander:
         """Whether "how many" may ask for a list: in a message of one part, or in the part that asks it, of the
         goals, of a list's heading, or of nothing named ("what is the housing goal and how many working groups
         were there?" counts the groups, not the goals)."""
-        detection = Detection(langs[0] if langs else SOURCE_LANGUAGE, 1.0, tuple(langs))
-        pieces = _pieces(question, reading, detection, self._joins_one_thing) if reading.conjunctions else None
+        pieces = _pieces(question, reading, langs, self._joins_one_thing) if reading.conjunctions else None
         if not pieces or len(pieces) < 2:
             return True
         for piece in pieces:
@@ -1451,7 +1450,7 @@ class Understander:
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
         different passages or of different places in one passage.
         """
-        pieces = _pieces(question, reading, detection, self._joins_one_thing)
+        pieces = _pieces(question, reading, detection.plausible, self._joins_one_thing)
         if pieces is None:
             return None
         parts: list[Part] = []
@@ -1606,12 +1605,12 @@ class Understander:
 
 
 def _pieces(
-    question: str, reading: Reading, detection: Detection, said: Callable[[Sequence[str]], bool]
+    question: str, reading: Reading, plausible: Sequence[str], said: Callable[[Sequence[str]], bool]
 ) -> list[str] | None:
     """The message cut at its conjunctions, commas and sentence ends (None: nowhere to cut safely).
 
-    A conjunction the page itself says between the same two words joins one thing ("kultur och
-    idrott", Persian "کسب و کار", business): it is no cut point (`said`, the page's phrases)."""
+    A conjunction between two words of one thing ("kultur och idrott", which the page says; Persian
+    "کسب و کار", business) is no cut point (`said`)."""
     spans = [(m.start(), m.end()) for m in _WORD.finditer(question)]
     tokens = reading.tokens
     if len(spans) != len(tokens):
@@ -1620,7 +1619,7 @@ def _pieces(
     cuts = [
         _cut(question, spans, i, j)
         for i, j, lang in reading.conjunctions
-        if lang in detection.plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
+        if lang in plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
     ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
     cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
