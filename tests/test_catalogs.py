@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.language.messages import ALL_IDS, load_catalogs
+from bot.language.messages import ALL_IDS, PLACEHOLDER, load_catalogs
 from bot.language.supported import LANGUAGES
-
-PLACEHOLDER = re.compile(r"{(\w+)}")
 
 
 def test_every_message_in_every_language() -> None:

@@ -75,9 +75,9 @@ _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts n
 VERSION_NUMBER = re.compile(rf"\b{VERSION_PATTERN}\b")
 # A line that names who did something: "Antagen av kommunfullmäktige …", "Publicerad av: …".
 BYLINE = {"sv": re.compile(r"^\w+ av\b", re.IGNORECASE | re.MULTILINE)}
-# The ends of the words that name a document, compounds too ("tillväxtsstrategi", "översiktsplan").
-# Letters a compound needs before a document word to name one ("trafik" of "trafikstrategi").
+# Letters a compound in a question needs before a document word to name one ("trafik" of "trafikstrategi").
 MIN_COMPOUND_HEAD = 4
+# The ends of the words that name a document, compounds too ("tillväxtsstrategi", "översiktsplan").
 DOCUMENT_ENDINGS = {
     "sv": ("strategi", "strategin", "program", "programmet", "plan", "planen", "dokument", "dokumentet")
 }

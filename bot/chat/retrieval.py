@@ -93,6 +93,10 @@ class Retriever(Protocol):
 
     def retrieve(self, question: str, query_vector: npt.NDArray[np.float32] | None = None) -> Retrieval: ...
 
+    def states(self, sentence_id: str) -> frozenset[str]:
+        """What a sentence of the corpus states (a time, a count, a purpose …), as the question cues type it."""
+        ...
+
     def with_ranker(self, ranker: LinearRanker) -> Retriever: ...
 
 
@@ -150,6 +154,9 @@ class HybridRetriever:
         other = copy.copy(self)
         other.ranker = ranker
         return other
+
+    def states(self, sentence_id: str) -> frozenset[str]:
+        return self._stated.get(sentence_id, frozenset())
 
     def embed(self, question: str) -> npt.NDArray[np.float32]:
         vector: npt.NDArray[np.float32] = self._embedder.embed_queries([question])[0]

@@ -227,7 +227,7 @@ class Understander:
         self._asking_the_bot = frozenset(
             w for lang in table.by_lang for cat in ASKING_THE_BOT for c in table.in_language(lang, cat) for w in c.words
         )
-        self._doc_lang = language = {d.meta.id: d.meta.language for d in corpus.documents}
+        language = {d.meta.id: d.meta.language for d in corpus.documents}
         # what each passage or line states (a time, a person …), whatever a question asks
         self._offers = offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
         self._types_stated = frozenset(t for types in offers.values() for t in types)
@@ -326,7 +326,7 @@ class Understander:
         # "Vad står det i visionen?": the section under "Vår vision"; "date of the vision?" asks the date of
         # that section, which its decision line states (not when the vision project began)
         if named is None and alone and asks <= {"time"}:
-            named = self._named_section(question, but=self.cues.table.cue_words(question))
+            named = self._section_asked_of(question)
         return retrieval if named is None else _with_first(retrieval, named)
 
     def _joins_one_thing(self, phrase: Sequence[str]) -> bool:
@@ -341,6 +341,10 @@ class Understander:
         """The section a text names by its whole heading and nothing besides (`SectionNames`), the words `but`
         aside."""
         return self._sections.named(w for w in self._item_naming(text) if w not in but)
+
+    def _section_asked_of(self, question: str) -> str | None:
+        """The section a question names, besides the words asking what of it ("date of the vision?")."""
+        return self._named_section(question, but=self.cues.table.cue_words(question))
 
     def _the_pages_opening(
         self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], alone: bool
@@ -1220,7 +1224,7 @@ class Understander:
             line is not None
             and line[0] == covered
             and line[2].chunk.heading_path == section
-            and self._named_section(question, but=self.cues.table.cue_words(question)) == best.chunk.id
+            and self._section_asked_of(question) == best.chunk.id
         )
         if line is not None and (
             line[0] > covered
@@ -1247,12 +1251,7 @@ class Understander:
         if not asks or not dropped:
             return scored.typed_sentences
         wanted = sentence_asks(retrieval.asks - dropped)
-        lang = self._doc_lang[scored.chunk.doc_id]
-        return frozenset(
-            s.id
-            for s in scored.chunk.sentences
-            if s.id in scored.typed_sentences and wanted & self.cues.sentence_states(s.text, lang)
-        )
+        return frozenset(s for s in scored.typed_sentences if wanted & self._retriever.states(s))
 
     # -- lists -------------------------------------------------------------------------------
 
@@ -1825,11 +1824,11 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
     return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
 
 
-__all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]
-
-
 def _unshouted(message: str) -> str:
     """ "IMMISA KOOX SHAQO AYAA JIRAY" read as typed in lower case: the embedding model is cased, and reads
     a word in capitals as another word (that message was refused; in lower case it is answered)."""
     cased = [c for c in message if c.lower() != c.upper()]
     return message.lower() if len(cased) >= SHOUTED_LETTERS and all(c.isupper() for c in cased) else message
+
+
+__all__ = ["FACT_TYPES", "Part", "Plan", "ScoredChunk", "Understander"]

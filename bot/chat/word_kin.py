@@ -29,7 +29,7 @@ def kin(a: str, b: str) -> bool:
 
 
 def _sami_bent(a: str, b: str) -> bool:
-    """One word a Sami noun in "-n", the other that noun bent: its "-n" become "-m-" and an ending."""
+    """One word a Sami noun in "-n", the other that noun bent: its "-n" becomes "-m-" with an ending after it."""
     base, bent = (a, b) if a.endswith("n") else (b, a)
     stem = base[:-1]
     return (
