@@ -1602,3 +1602,53 @@ def test_meankielis_marks_settle_small_talk_in_a_finnish_conversation(service: C
     # "sitte" (sitten): as they do a question's; unmarked thanks keep the conversation's Finnish
     assert _turns(service, "Montako työryhmää oli?", "kiitos, hei sitte!").lang == "fit"
     assert _turns(service, "Montako työryhmää oli?", "kiitos!").lang == "fi"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many years ago was the vision adopted?",
+        "Скільки років баченню комуни?",
+        "Ile lat ma wizja gminy?",
+        "Hur gammal är kommunens vision egentligen?",
+    ],
+)
+def test_the_age_of_the_vision_is_its_decision_line(service: ChatService, question: str) -> None:
+    # "how many years" asks a time, not a count; "egentligen", "комуни" name nothing besides the vision
+    assert _verbatim(_turns(service, question)).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68"), question
+
+
+def test_the_same_fact_asked_twice_in_one_message_is_quoted_once(service: ChatService) -> None:
+    for question in ("Ile lat ma wizja gminy? Z ktorego jest roku?", "How old is the vision? Which year is it from?"):
+        quoted = [q.text for q in _turns(service, question).quotes]
+        assert quoted[0] == "Antagen av kommunfullmäktige 2013-05-27, § 68", question
+        assert len(quoted) == len(set(quoted)) == 2, question  # the decision and the vision it stands over
+
+
+@pytest.mark.parametrize(
+    ("first", "where", "quoted"),
+    [
+        ("What is the goal for communications?", "where exactly does it say that?", "Inriktning: Kommunikationer"),
+        ("Mikä on asumisen tavoite?", "missä se sanotaan?", "Inriktning: Boende"),
+        ("Wird die Raumfahrt bei der Forschung erwähnt?", "Wo steht das genau?", "Inriktning: Utbildning"),
+    ],
+)
+def test_where_it_says_so_is_the_last_answer_under_its_section(
+    service: ChatService, first: str, where: str, quoted: str
+) -> None:
+    answer = _turns(service, first, where)
+    assert _verbatim(answer).startswith(quoted)
+    assert answer.lead  # names the section the quote stands in
+    # without a last answer it is no question of the page's
+    assert _turns(service, where).kind != "answer"
+
+
+def test_what_only_a_read_more_line_names_is_that_line(service: ChatService) -> None:
+    line = "Läs om arbetet med trafikstrategi, trafikplan, parkeringsprogram mm (webbsida)"
+    for question in ("What about parking?", "Чи є щось про паркування?"):
+        assert _verbatim(_turns(service, question)) == line, question
+
+
+def test_taking_part_in_making_the_vision_is_how_it_was_made(service: ChatService) -> None:
+    for question in ("Who took part in making the vision?", "Dadka degmada ma ka qayb qaateen samaynta aragtida?"):
+        assert "Nio arbetsgrupper" in _verbatim(_turns(service, question)), question

@@ -121,3 +121,29 @@ def test_a_conjunction_counts_only_in_the_messages_languages(cues: DialogueCues)
     # English "I" is Polish "i" (and): "Where can I see all …?" is one question
     assert cues.read("Where can I see all the strategic directions?", ("en",)).conjunctions == ()
     assert cues.read("Co to jest i kiedy?", ("pl",)).conjunctions
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("where exactly does it say that?", "en"),
+        ("var på sidan står det?", "sv"),
+        ("Wo steht das genau?", "de"),
+        ("ok, missä se sanotaan?", "fi"),
+        ("Де саме це на сторінці?", "uk"),
+    ],
+)
+def test_asking_only_where_the_last_answer_stands(cues: DialogueCues, message: str, lang: str) -> None:
+    assert cues.read(message, (lang,)).where_said
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("where can I read more about housing?", "en"),
+        ("where does it say when the vision was adopted?", "en"),
+        ("var står det om bostäder?", "sv"),
+    ],
+)
+def test_where_with_a_question_of_its_own_is_no_where_said(cues: DialogueCues, message: str, lang: str) -> None:
+    assert not cues.read(message, (lang,)).where_said

@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.chat.cues import read_cue_file
+from bot.chat.cues import Match, read_cue_file, split_clitics, unnested, without_suffixed_ands
 from bot.chat.pipeline import Pipeline
 from bot.chat.question_types import COST, INTENTS, QUALIFIERS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
@@ -180,13 +180,19 @@ def test_indexed_typing_equals_trying_every_cue() -> None:
     shipped = load_question_cues()
 
     def every_cue(question: str) -> frozenset[str]:
-        tokens = words(question)
-        return frozenset(
-            intent
-            for table in shipped.by_lang.values()
-            for intent, cues in table.items()
-            if any(c.found_in(tokens) for c in cues)
-        )
+        out: set[str] = set()
+        # as written, with Arabic-script "و" (and) apart, and without a suffixed "and" (Tigrinya "መዓስን")
+        for tokens in (words(question), split_clitics(words(question)), without_suffixed_ands(words(question))):
+            found = [
+                Match(intent, lang, i, i + len(c.words))
+                for lang, table in shipped.by_lang.items()
+                for intent, cues in table.items()
+                for c in cues
+                for i in range(len(tokens))
+                if c.matches_at(tokens, i)
+            ]
+            out |= {m.category for m in unnested(found)}
+        return frozenset(out)
 
     questions = [c.question for c in training_cases()][::8]  # a sample keeps this in the fast tier
     assert len(questions) > 140
@@ -290,3 +296,21 @@ def test_whom_it_was_for_is_the_body_a_sentence_names_and_not_who_did_it() -> No
     for question in ("Who was the seminar for?", "Vem var seminariet för?", "Kenelle seminaari oli tarkoitettu?"):
         assert shipped.question_intents(question) & {"audience", "person"} == {"audience"}, question
     assert "person" in shipped.question_intents("Who led the project?")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["How many years ago was the vision adopted?", "Скільки років баченню?", "Ile lat ma wizja?", "چند سالشه؟"],
+)
+def test_how_many_years_asks_a_time_not_a_count(question: str) -> None:
+    intents = load_question_cues().question_intents(question)
+    assert "time" in intents
+    assert "count" not in intents
+    assert "count" in load_question_cues().question_intents("How many working groups were there?")
+
+
+def test_taking_part_asks_how_it_came_about_not_a_decision() -> None:
+    # Somali "qaateen" (they adopted) stands inside "ka qayb qaateen" (they took part)
+    intents = load_question_cues().question_intents("Dadka degmada ma ka qayb qaateen samaynta aragtida?")
+    assert "origin" in intents
+    assert "decision" not in intents

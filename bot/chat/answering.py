@@ -194,6 +194,9 @@ class Answerer:
             return items + also
         out: list[_Span] = []
         for part in plan.parts:
+            assert part.chunk is not None
+            if part.not_stated and any(o.chunk.id == part.chunk.id and not o.not_stated for o in out):
+                continue  # "how old is the vision? which year is it from?": the first part quoted what states it
             for span in self._part_spans(part):
                 same = next((i for i, o in enumerate(out) if _joins(o, span)), None)
                 if same is None:

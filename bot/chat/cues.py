@@ -177,6 +177,20 @@ def without_suffixed_ands(tokens: list[str]) -> list[str]:
     return out
 
 
+# A cue of one category inside a longer cue of another is part of it: "how many" in "how many years
+# ago" asks no count, the whole asks a time ("скільки років", "ile lat", "چند سال"); Somali "qaateen"
+# (they adopted) in "ka qayb qaateen" (they took part) asks no decision.
+NESTED_IN = {"count": "time", "decision": "origin"}
+
+
+def unnested(found: list[Match]) -> list[Match]:
+    def inside(m: Match, o: Match) -> bool:
+        longer = o.end - o.start > m.end - m.start
+        return o.category == NESTED_IN.get(m.category) and o.start <= m.start <= m.end <= o.end and longer
+
+    return [m for m in found if not any(inside(m, o) for o in found)]
+
+
 @dataclass
 class CueTable:
     """Cues per language and category."""
@@ -226,13 +240,13 @@ class CueTable:
         """The categories a text's cues belong to, in whatever language it is written (or only in
         the languages given: Arabic "أين", "where", folds to Persian "این", "this")."""
         tokens = words(text)
-        found = self.matches(tokens, marks=word_marks(text))
+        found = unnested(self.matches(tokens, marks=word_marks(text)))
         split = split_clitics(tokens)
         if len(split) != len(tokens):
-            found += self.matches(split)
+            found += unnested(self.matches(split))
         bare = without_suffixed_ands(tokens)
         if bare != tokens:
-            found += self.matches(bare)
+            found += unnested(self.matches(bare))
         allowed = frozenset(languages) if languages is not None else None
         return frozenset(m.category for m in found if allowed is None or m.lang in allowed)
 

@@ -48,6 +48,7 @@ CATEGORIES = (
     *LANGUAGE_CUES,
     "list",
     "conjunction",
+    "where_said",
 )
 # A request to hear the last answer in another language is short ("kan du ta det på svenska?").
 MAX_REQUEST_WORDS = 8
@@ -78,6 +79,7 @@ class Reading:
     wants_list: bool = False
     # token ranges that may join two questions, with the language whose cue it is ("i" is Polish "and")
     conjunctions: tuple[tuple[int, int, str], ...] = ()
+    where_said: bool = False  # asks only where the last answer stands on the page ("where does it say that?")
 
 
 def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], int]:
@@ -111,6 +113,14 @@ def _without_what_about(token: str) -> str:
 
 def _asks_what_about(tokens: tuple[str, ...]) -> bool:
     return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(WHAT_ABOUT_SUFFIXES)
+
+
+def _asks_only_where_said(tokens: tuple[str, ...], own: list[Match]) -> bool:
+    """ "ok, where exactly does it say that?": asking where the last answer stands, and nothing else."""
+    if not any(m.category == "where_said" for m in own) or len(tokens) > MAX_REQUEST_WORDS:
+        return False
+    allowed = [m for m in own if m.category == "where_said" or m.category in _REQUEST_WORDS]
+    return _cover(tokens, allowed)[1] == len(tokens)
 
 
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
@@ -199,6 +209,7 @@ class DialogueCues:
             conjunctions=tuple(
                 sorted({(m.start, m.end, m.lang) for m in conjunctions if languages is None or m.lang in languages})
             ),
+            where_said=_asks_only_where_said(split, own),
         )
 
     def _ordinal(self, text: str, own: list[Match], languages: Collection[str] | None) -> int | None:

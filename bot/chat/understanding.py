@@ -85,6 +85,9 @@ FACT_CANDIDATES = 3
 ATTACHED = 2.0
 # A line that states as much of what was asked as the best passage wins from this match up.
 LINE_OVER_PASSAGE = 9.0
+# A "read more" line whose words match a question this many times better than any top passage's is the one
+# place the page speaks of its topic ("anything about parking?": "… trafikplan, parkeringsprogram mm").
+LINE_ALONE = 2.5
 # a follow-up the page's words cover less than this, and out of scope alone, is a new question
 FOLLOW_ON_COVERAGE = 0.5
 # a one-word follow-up names a new topic when its best passage leads the next by this much
@@ -343,8 +346,10 @@ class Understander:
         return self._sections.named(w for w in self._item_naming(text) if w not in but)
 
     def _section_asked_of(self, question: str) -> str | None:
-        """The section a question names, besides the words asking what of it ("date of the vision?")."""
-        return self._named_section(question, but=self.cues.table.cue_words(question))
+        """The section a question names, besides the words asking what of it ("date of the vision?") and the
+        words naming nothing ("Hur gammal är kommunens vision egentligen?")."""
+        own = self._words_of_its_own(question)
+        return self._named_section(question, but={w for w in words(question) if w not in own})
 
     def _the_pages_opening(
         self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], alone: bool
@@ -445,11 +450,13 @@ class Understander:
             # "could you write that in Swedish so I can show my neighbour?": a language named in a message
             # that is no question of the page's asks for the last answer again, however many words it takes
             request = reading.language_named
-        if request is not None:
-            target = lang or request
+        # "where does it say that?": the last answer again, whose lead names the section it stands in
+        where = reading.where_said and context is not None and bool(context.question)
+        if request is not None or where:
+            target = lang or request or self.choose_language(detection, context, ui_lang)
             if context is not None and context.question:
                 again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
-                return _replace_reading(again, message, "language")
+                return _replace_reading(again, message, "language" if request is not None else "where")
             return self._smalltalk(message, target, detection, "help", context)
         if reading.smalltalk is not None and (
             self._only_smalltalk(message, reading, context, detection)
@@ -911,6 +918,12 @@ class Understander:
         elif self._lists_in_the_pages_words(reading, question, asks):
             why = "asks for a list in its heading's words"
         elif (
+            decision.margin > -UNSURE_SCOPE and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks)
+        ):
+            # "ile grup roboczych?" (how many working groups?): every word the page's, one passage clearly
+            # first, and it states what is asked; the model reads little of a few words
+            why = "the passage clearly first states what every word asks"
+        elif (
             decision.margin > -UNSURE_SCOPE
             and retrieval.ranked
             and asks & DISTINCT_SECTIONS & retrieval.ranked[0].answer_types
@@ -1189,6 +1202,11 @@ class Understander:
             ]
         )
         wanted = asks & FACT_TYPES - (frozenset() if links else {"place"})
+        # ... not of a question naming the page, whose word for it matches the lines' "(webbsida)"
+        asks_a_line = not (wanted or answers_section or says(question, PAGE_WORDS_FILE))
+        alone = _said_only_by_a_line(retrieval) if asks_a_line else None
+        if alone is not None:
+            return Part(question, retrieval, decision, alone.chunk, self._typed(alone, asks, retrieval), asks=asks)
         if not wanted:
             # "how is the vision reached?" is what the section "Hur når vi visionen?" answers, all of it
             whole = bool(asks & best.answer_types & SECTION_TYPES)
@@ -1219,12 +1237,13 @@ class Understander:
         if line is not None and _about_another_section(line[2], ranked, wanted):
             line = None  # "who led the Kiruna 2.0 project?" is no question of who adopted the vision
         # "date of the vision?" names the section "Vår vision" and asks a fact its own line states: that line,
-        # though another passage states a date too (when the vision project began)
+        # though another passage states a date too (when the vision project began), and ranks first
+        named = self._section_asked_of(question)
         named_here = (
             line is not None
             and line[0] == covered
-            and line[2].chunk.heading_path == section
-            and self._section_asked_of(question) == best.chunk.id
+            and named is not None
+            and any(r.chunk.id == named and r.chunk.heading_path == line[2].chunk.heading_path for r in ranked)
         )
         if line is not None and (
             line[0] > covered
@@ -1753,6 +1772,17 @@ def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
     ranked = retrieval.ranked
     wanted = asks & (FACT_TYPES | {"goal"})
     return bool(ranked) and bool(wanted & ranked[0].answer_types) and _leads(ranked, TOPIC_MARGIN)
+
+
+def _said_only_by_a_line(retrieval: Retrieval) -> ScoredChunk | None:
+    """The "read more" line that alone speaks of what a question names, when no passage does."""
+    links = [r for r in retrieval.lines if r.chunk.kind == "link"]
+    if not links or not retrieval.ranked:
+        return None
+    line = max(links, key=lambda r: r.lexical)
+    passages = max(r.lexical for r in retrieval.ranked[:FACT_CANDIDATES])
+    leads = line.fused - retrieval.ranked[0].fused >= TOPIC_MARGIN
+    return line if leads and line.lexical >= LINE_ALONE * passages else None
 
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
