@@ -1238,13 +1238,11 @@ class Understander:
             line = None  # "who led the Kiruna 2.0 project?" is no question of who adopted the vision
         # "date of the vision?" names the section "Vår vision" and asks a fact its own line states: that line,
         # though another passage states a date too (when the vision project began), and ranks first
-        named = self._section_asked_of(question)
-        named_here = (
-            line is not None
-            and line[0] == covered
-            and named is not None
-            and any(r.chunk.id == named and r.chunk.heading_path == line[2].chunk.heading_path for r in ranked)
-        )
+        named_here = False
+        if line is not None and line[0] == covered:  # only then does the section named matter
+            named = self._section_asked_of(question)
+            path = line[2].chunk.heading_path
+            named_here = named is not None and any(r.chunk.id == named and r.chunk.heading_path == path for r in ranked)
         if line is not None and (
             line[0] > covered
             or named_here
