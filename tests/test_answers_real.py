@@ -1233,6 +1233,90 @@ def test_a_question_with_a_remark_after_it_is_answered(service: ChatService) -> 
     assert _turns(service, "Wer hat in den Arbeitsgruppen mitgemacht? Gibt es eine Namensliste?").kind != "answer"
 
 
+def test_what_a_resident_tells_of_themselves_is_not_the_question(service: ChatService) -> None:
+    # "I want to open a bakery. Is Kiruna, as the municipality sees it, good for running a business?"
+    answer = _turns(service, "Ich will eine Bäckerei eröffnen. Ist Kiruna laut Gemeinde gut für Unternehmen?")
+    assert (answer.kind, answer.lang) == ("answer", "de")
+    assert "förutsättningarna är bra för att driva företag" in _verbatim(answer)
+    # "our kids go to school. What does the municipality want with the school?" (Meänkieli "meän", our, is
+    # no English "mean")
+    answer = _turns(service, "Meän kläpit käyvät koulua. Mitä kommuuni tahtoo koulun kansa?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Inriktning: Utbildning och forskning")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the page's words said back, then a question the page does not answer, after a "but"
+        "Visiossa puhutaan hyvästä elinympäristöstä, mutta milloin meidän kortteli puretaan?",
+        # ... or in a sentence of its own, after what the resident read on the page
+        "Jag sitter i en förening och läste om de nio arbetsgrupperna. Vilka personer ledde dem?",
+    ],
+)
+def test_the_pages_words_told_back_do_not_answer_an_off_page_question(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_a_count_checked_against_the_page_gets_the_sentence_stating_it(service: ChatService) -> None:
+    # "there were eight working groups, right?": "Arbeitsgruppen" names no item whose heading says
+    # "Arbeitsmarkt" (labour market), so it is no bare topic among the directions
+    answer = _turns(service, "Es gab doch acht Arbeitsgruppen, oder?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Nio arbetsgrupper")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Hej! Jag flyttade hit i somras och försöker lära mig hur kommunen fungerar. Vad kan du svara på?", "sv"),
+        ("Hello there. My neighbour told me about this chat and I am curious. Am I talking to a real person?", "en"),
+        ("Tack så mycket för hjälpen igår! Min dotter blev klar med sitt skolarbete. Ha en fin helg!", "sv"),
+    ],
+)
+def test_long_small_talk_with_a_residents_own_story_is_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert answer.suggestions
+
+
+def test_a_greeting_and_a_story_before_a_question_of_the_page_answer_it(service: ChatService) -> None:
+    answer = _turns(service, "Hej! Jag flyttade hit i somras. När antogs visionen?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer).startswith("Antagen av kommunfullmäktige 2013-05-27, § 68")
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Ist Tourismus eines der Ziele?", "Oonko turismi yksi niistä tavotteista?", "Är turism ett av målen?"],
+)
+def test_a_word_one_goal_says_asked_of_the_goals_gets_that_goal(service: ChatService, message: str) -> None:
+    # "is tourism among the goals?": the research goal says "turism"; not the six goals
+    quoted = _verbatim(_turns(service, message))
+    assert quoted.startswith(DIRECTIONS[5])
+    assert "turism" in quoted
+    assert DIRECTIONS[0] not in quoted
+
+
+def test_the_goals_asked_for_in_the_lists_own_words_are_all_of_them(service: ChatService) -> None:
+    # "what are the goals for the future?": one goal says "framtida", but the list is asked for
+    quoted = _verbatim(_turns(service, "What are the goals for the future?"))
+    assert all(d in quoted for d in DIRECTIONS)
+
+
+def test_the_next_one_after_an_item_is_the_item_after_it(service: ChatService) -> None:
+    first = "Vilken är den första strategiska inriktningen?"
+    assert _verbatim(_turns(service, first)).startswith(DIRECTIONS[0])
+    assert _verbatim(_turns(service, first, "och nästa?")).startswith(DIRECTIONS[1])
+    assert _verbatim(_turns(service, first, "och nästa?", "och nästa?")).startswith(DIRECTIONS[2])
+    # a next of something the page has not: a question of its own
+    assert _turns(service, first, "när är nästa kommunfullmäktigemöte?").kind == "out_of_scope"
+    # after an item answered alone, the list it stands in on the page
+    assert _verbatim(_turns(service, "Vad är målet för boende?", "och nästa?")).startswith(DIRECTIONS[3])
+
+
 def test_where_to_read_follow_ups_each_get_their_topics_link(service: ChatService) -> None:
     # each follow-up names a topic of its own: not the link just given, nor every link the chain named
     first = ["var kan jag läsa om trafik?", "och om boende?"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.dialogue import DialogueCues, load_dialogue_cues, question_after_small_talk
+from bot.chat.dialogue import NEXT, DialogueCues, load_dialogue_cues, question_after_small_talk
 
 
 @pytest.fixture(scope="module")
@@ -147,3 +147,16 @@ def test_asking_only_where_the_last_answer_stands(cues: DialogueCues, message: s
 )
 def test_where_with_a_question_of_its_own_is_no_where_said(cues: DialogueCues, message: str, lang: str) -> None:
     assert not cues.read(message, (lang,)).where_said
+
+
+@pytest.mark.parametrize(
+    "message", ["and the next one?", "och nästa?", "entä seuraava?", "a następny?", "und der nächste?", "tan xigtana?"]
+)
+def test_the_next_one_is_an_ordinal_of_its_own(cues: DialogueCues, message: str) -> None:
+    assert cues.read(message).ordinal == NEXT
+
+
+def test_a_somali_ordinal_with_its_joined_and(cues: DialogueCues) -> None:
+    # "-na" (and) joins the word it follows: "tan saddexaadna?" is "and the third one?"
+    assert cues.read("tan saddexaadna?").ordinal == 3
+    assert cues.read("Waa maxay tan ugu horreysa?").ordinal == 1

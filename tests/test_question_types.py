@@ -7,7 +7,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.chat.cues import Match, read_cue_file, split_clitics, unnested, without_suffixed_ands
+from bot.chat.cues import (
+    WRITTEN_WITHOUT_MARKS,
+    Match,
+    read_cue_file,
+    split_clitics,
+    unnested,
+    without_suffixed_ands,
+    word_marks,
+)
 from bot.chat.pipeline import Pipeline
 from bot.chat.question_types import COST, INTENTS, QUALIFIERS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
@@ -181,15 +189,25 @@ def test_indexed_typing_equals_trying_every_cue() -> None:
 
     def every_cue(question: str) -> frozenset[str]:
         out: set[str] = set()
-        # as written, with Arabic-script "و" (and) apart, and without a suffixed "and" (Tigrinya "መዓስን")
-        for tokens in (words(question), split_clitics(words(question)), without_suffixed_ands(words(question))):
+        # as written (with its diacritics), with Arabic-script "و" (and) apart, and without a suffixed "and"
+        # (Tigrinya "መዓስን")
+        marks = word_marks(question)
+        variants = (
+            (words(question), marks),
+            (split_clitics(words(question)), None),
+            (without_suffixed_ands(words(question)), None),
+        )
+        for k, (tokens, marked) in enumerate(variants):
+            if k and tokens == variants[0][0]:
+                continue  # nothing apart: the words as written, read once
             found = [
                 Match(intent, lang, i, i + len(c.words))
                 for lang, table in shipped.by_lang.items()
                 for intent, cues in table.items()
                 for c in cues
                 for i in range(len(tokens))
-                if c.matches_at(tokens, i)
+                if c.matches_at(tokens, i, marked)
+                and not (lang in WRITTEN_WITHOUT_MARKS and marked and any(marked[i : i + len(c.words)]))
             ]
             out |= {m.category for m in unnested(found)}
         return frozenset(out)
@@ -314,3 +332,11 @@ def test_taking_part_asks_how_it_came_about_not_a_decision() -> None:
     intents = load_question_cues().question_intents("Dadka degmada ma ka qayb qaateen samaynta aragtida?")
     assert "origin" in intents
     assert "decision" not in intents
+
+
+def test_a_word_with_diacritics_is_no_english_or_somali_cue() -> None:
+    # Meänkieli "meän" (our) folds to English "mean": written with its "ä", it is no English word
+    shipped = load_question_cues()
+    assert "meaning" not in shipped.question_intents("Meän kläpit käyvät koulua")
+    assert "meaning" in shipped.question_intents("what does it mean?")
+    assert "meaning" in shipped.question_intents("Mitä tämä meinaa?")

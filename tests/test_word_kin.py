@@ -18,3 +18,12 @@ def test_a_sami_noun_of_action_is_kin_to_its_bent_forms() -> None:
     assert kin("ovdanahttin", "ovdanahttima")
     assert not kin("assan", "assamiidda")  # too long an ending to be a bent form
     assert not kin("san", "sama")  # too short a stem
+
+
+def test_two_words_joined_to_one_first_element_are_not_kin() -> None:
+    # "Arbeitsgruppen" (working groups) and "Arbeitsmarkt" (labour market) share "arbeits", then each goes on
+    assert not kin("arbeitsgruppen", "arbeitsmarkt")
+    assert not kin("verkehrsstrategie", "verkehrsplan")
+    # a word and its longer form are kin however long the ending: one of them stops where they part
+    assert kin("bostader", "bostadsforsorjningsprogram")
+    assert kin("kulttuuri", "kulttuurin")

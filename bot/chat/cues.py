@@ -21,6 +21,9 @@ from pathlib import Path
 from corpus.errors import CorpusError, read_text
 from index.analysis import WORD, words
 
+# Languages written in Latin letters without diacritics: a word typed with them is no word of theirs.
+WRITTEN_WITHOUT_MARKS = frozenset({"en", "so"})
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -233,6 +236,8 @@ class CueTable:
                 candidates.extend(prefix.get(prefix_key(token[:k]), ()))
             for category, lang, cue in candidates:
                 if (wanted is None or category in wanted) and cue.matches_at(tokens, i, marks):
+                    if lang in WRITTEN_WITHOUT_MARKS and marks is not None and any(marks[i : i + len(cue.words)]):
+                        continue  # Meänkieli "meän" (our) is no English "mean"
                     out.append(Match(category, lang, i, i + len(cue.words)))
         return out
 

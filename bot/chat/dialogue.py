@@ -36,7 +36,9 @@ from index.analysis import words
 DEFAULT_DIALOGUE_CUES_DIR = Path(__file__).with_name("dialogue_cues")
 # Small talk categories, the first that matches names the reply ("hi, are you a bot?" is identity).
 SMALLTALK = ("identity", "capabilities", "help", "thanks", "goodbye", "greeting")
-ORDINALS = {f"ordinal_{n}": n for n in range(1, 7)} | {"ordinal_last": -1}
+# "the next one" points at the item after the one just answered (`NEXT`)
+NEXT = 0
+ORDINALS = {f"ordinal_{n}": n for n in range(1, 7)} | {"ordinal_last": -1, "ordinal_next": NEXT}
 LANGUAGE_CUES = {f"lang_{code}": code for code in LANGUAGES}
 CATEGORIES = (
     *SMALLTALK,
@@ -73,7 +75,7 @@ class Reading:
     smalltalk: SmallTalk | None = None  # the whole message is small talk
     language_request: str | None = None  # the message asks for the last answer in this language
     language_named: str | None = None  # a language the message names, request or not ("… in Swedish so I can …")
-    ordinal: int | None = None  # points at an item of the last list (1-based; -1 for the last)
+    ordinal: int | None = None  # points at an item of the last list (1-based; -1 for the last, 0 the next)
     followup: bool = False  # opens with a follow-up marker ("och för …", "entä …", "what about …")
     reference: bool = False  # refers back to the last answer ("det", "that", "se")
     wants_list: bool = False

@@ -16,11 +16,13 @@ The CPU part of answering. It never writes a word; the answerer quotes what the 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 import numpy as np
@@ -28,9 +30,9 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.counted import CountedThings
-from bot.chat.coverage import Coverage
-from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics
-from bot.chat.dialogue import DialogueCues, Reading, question_after_small_talk
+from bot.chat.coverage import Coverage, function_words
+from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics, written_words
+from bot.chat.dialogue import NEXT, DialogueCues, Reading, SmallTalk, question_after_small_talk
 from bot.chat.follow_on import follow_on
 from bot.chat.lexical_query import owner_words, quantity_words
 from bot.chat.list_intent import ListModel
@@ -110,6 +112,9 @@ CLARIFY_MARGIN = 0.35
 SMALLTALK_SIMILARITY = 0.90
 # … and from which one the scope model nearly answers is (within UNSURE_SCOPE of its line).
 SMALLTALK_SIMILARITY_UNSURE = 0.93
+# ... and a sentence among others, without a word of the small-talk tables (a closer neighbour than any
+# question of the page's or the world's: "wann wird der Müll abgeholt?" lies at 0.87 to 0.91)
+SMALLTALK_SIMILARITY_WORDLESS = 0.915
 # Small-talk words that more tables than this use alike ("ok") belong to no language in particular.
 WORLD_WORD_TABLES = 3
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
@@ -128,6 +133,26 @@ UNSURE_SCOPE = 1.5
 WORD_CACHE = 8192
 # Split points at most: a message with more is answered whole.
 MAX_SPLITS = 4
+CONTRAST_WORDS_FILE = Path(__file__).with_name("contrast_words.txt")
+
+
+@lru_cache(maxsize=1)
+def contrast_words() -> frozenset[str]:
+    """ "But" in residents' languages (`contrast_words.txt`)."""
+    return frozenset(function_words(CONTRAST_WORDS_FILE))
+
+
+# The small talk that closes a conversation; and what a sentence asks of the page, not of the bot.
+CLOSING_TALK = frozenset({"thanks", "goodbye"})
+ASKED_OF_THE_PAGE = FACT_TYPES | {"goal"}
+# A word a question names beside a list, said by at most this many passages of the page, picks the items that say
+# it ("turism": the interpretation and the research goal).
+MAX_ITEMS_SAYING = 2
+# A sentence of fewer words than this, without its question mark, may still ask ("och kultur", "also housing").
+# (Tigrinya says a whole remark in three: "ወረቐት ጥራይ ከይከውን", may it not be paper only.)
+MIN_TOLD_WORDS = 3
+# A message of more sentences is read whole: what it asks among what it tells is no longer clear.
+MAX_SENTENCES = 6
 # Cased letters a message needs to read as typed in capitals ("VISION DATE"), not as an acronym ("EU?").
 SHOUTED_LETTERS = 6
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
@@ -459,11 +484,12 @@ class Understander:
                 return _replace_reading(again, message, "language" if request is not None else "where")
             return self._smalltalk(message, target, detection, "help", context)
         if reading.smalltalk is not None and (
-            self._only_smalltalk(message, reading, context, detection)
+            (category := self._smalltalk_by_sentence(message, detection))
+            or self._only_smalltalk(message, reading, context, detection)
             or self._about_the_bot(message, reading, detection)
         ):
             talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, reading.smalltalk.category, context)
+            return self._smalltalk(message, talk_lang, detection, category or reading.smalltalk.category, context)
         question = question_after_small_talk(message, reading)
         if question is not None and self.cues.question_intents(question) == self.cues.question_intents(message):
             # "dzięki! kiedy się zaczął?" (thanks! when did it start?) asks "when did it start?" of the
@@ -472,7 +498,7 @@ class Understander:
             message, reading = question, self._dialogue.read(question, detection.plausible)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
         if reading.ordinal is not None:
-            listed = context if context is not None and context.items else self._page_list(message, answer_lang)
+            listed = self._list_pointed_in(message, reading, context, answer_lang)
             picked = self._ordinal(message, reading, detection, answer_lang, listed) if listed else None
             if picked is not None:
                 return picked
@@ -565,6 +591,56 @@ class Understander:
         near = self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
 
+    def _smalltalk_by_sentence(self, message: str, detection: Detection) -> str | None:
+        """A long message that greets or thanks among sentences telling of the resident, and asks only the bot:
+        "Hi, I just found this chat. I moved here last month and my Swedish is basic. What can you help me
+        with?", "Thanks for the help yesterday! My essay is done. Have a nice weekend." Its words are many,
+        and few are small talk's, yet each sentence is small talk or tells of the resident. The category is
+        the first question's, or, asking nothing, the first sentence's."""
+        sentences = _sentences(message)
+        if not 1 < len(sentences) <= MAX_SENTENCES:
+            return None
+        talks = [self._dialogue.read(text, detection.plausible).smalltalk for text, _ in sentences]
+        if not any(talks):
+            return None
+        marked = [(text, talk) for (text, asked), talk in zip(sentences, talks, strict=True) if asked]
+        if not marked:
+            return self._closing_talk(sentences, talks)
+        categories = [self._talk_asked(text, talk, detection) for text, talk in marked]
+        return None if None in categories else categories[0]
+
+    def _closing_talk(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
+        """Thanks, what the resident did with the answer, and a wish for the weekend: thanks opens it and a
+        thanks or a goodbye ends it; between, nothing asks a fact or a goal (a question without its mark)."""
+        first, last = talks[0], talks[-1]
+        if first is None or last is None or {first.category, last.category} - CLOSING_TALK:
+            return None
+        for text, _ in sentences[1:-1]:
+            if self.cues.question_intents(text) & ASKED_OF_THE_PAGE and self._look(text)[1].in_scope:
+                return None
+        return first.category
+
+    def _talk_asked(self, text: str, talk: SmallTalk | None, detection: Detection) -> str | None:
+        """The small talk a sentence with a question mark is ("what can you help me with?", "who am I talking
+        to?"), read as a message of its own is; None when it asks the page ("What is the vision?") or
+        anything else ("Vilka dagar töms soptunnorna?"), or of what it points back at."""
+        reading = self._dialogue.read(text, detection.plausible)
+        if self._look(text)[1].in_scope or reading.followup:
+            return None
+        if reading.reference:
+            # "ok, what does this text mean exactly? I didn't get it" asks of the last answer; "... my teacher
+            # asked us about the vision. Could you tell me what it says?" of what the message named
+            return None
+        if talk is not None and self._only_smalltalk(text, reading, None, detection):
+            return talk.category
+        # by its meaning: small talk's words among words of its own, or none of its words ("kann ich dir auf
+        # Deutsch schreiben, und wobei kannst du mir helfen?"), which must read closer still
+        near = self._phrases.nearest(self._looked(text)[2])
+        needed = SMALLTALK_SIMILARITY if talk is not None else SMALLTALK_SIMILARITY_WORDLESS
+        if near is None or near.similarity < needed:
+            return None
+        return talk.category if talk is not None else near.category
+
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
         """Praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt värdelöst"):
         a message asking nothing, that the page does not answer alone, says what the resident thinks of
@@ -653,6 +729,8 @@ class Understander:
     ) -> Plan | None:
         assert reading.ordinal is not None
         n = reading.ordinal
+        if n == NEXT:
+            n = self._next_item(message, context)
         if not (n == -1 or 1 <= n <= len(context.items)):
             return None
         chunk = self._chunks.get(context.items[n - 1 if n > 0 else -1])
@@ -665,6 +743,25 @@ class Understander:
         named = chunk.heading_path[-1] if chunk.heading_path else context.question
         next_context = Context(lang, named, (chunk.id,), context.items, context.asks)
         return Plan("answer", message, lang, detection, (part,), context=next_context, reading="ordinal")
+
+    def _list_pointed_in(self, message: str, reading: Reading, context: Context | None, lang: str) -> Context | None:
+        """The list an ordinal counts in: the last answer's; after one item answered alone, for "and the next
+        one?", the list that item stands in on the page; else the page's list the message names."""
+        if context is not None and context.items:
+            return context
+        one = self._chunks.get(context.chunks[0]) if context is not None and len(context.chunks) == 1 else None
+        if reading.ordinal == NEXT and context is not None and one is not None and one.kind == "labelled":
+            ids = tuple(c.id for c in self._siblings(one))
+            return replace(context, items=ids)
+        return self._page_list(message, lang)
+
+    def _next_item(self, message: str, context: Context) -> int:
+        """ "and the next one?" after one item of a list: the item after it (1-based; 0 for none). A message
+        naming something of its own asks of that ("när är nästa möte?", when is the next meeting?)."""
+        own = self._words_of_its_own(message) - self._dialogue.table.cue_words(message)
+        if own or len(context.chunks) != 1 or context.chunks[0] not in context.items:
+            return 0
+        return context.items.index(context.chunks[0]) + 2
 
     def _counts_the_list(self, message: str, detection: Detection) -> bool:
         """ "how many are they?" after a list: a count asked with no topic of its own ("how many working
@@ -728,6 +825,7 @@ class Understander:
     ) -> Plan:
         reading = self._with_glued_ands(reading, detection)
         question, how = self._resolve(message, reading, context)
+        reading = self._reading_of(question, message, how, reading, detection)
         langs = detection.plausible
         asks = self.cues.question_intents(question, langs)
         if how in ("followup", "reference") and context is not None:
@@ -781,6 +879,8 @@ class Understander:
             reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
         ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
+            # "is tourism among the goals?": the goal that says so, not all six
+            listed = self._items_saying(message if read_alone else question, reading, asks, listed) or listed
             if listed is not None:
                 # "what are the goals for jobs, housing and culture?": those three, each its own part, when the
                 # message's parts find them all
@@ -790,13 +890,13 @@ class Understander:
                 looked_at = (retrieval, decision)
                 parts = (
                     self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
-                    if some or more
+                    if (some or more) and listed.items
                     else None
                 )
                 if parts is not None and some and some <= {p.chunk.id for p in parts.parts if p.chunk}:
                     return parts
                 return parts if parts is not None and more and parts.items else listed
-        if not asks and self._unclear(message, retrieval):
+        if not asks and self._unclear(question if how == "standalone" else message, retrieval):
             candidates = self._candidates(retrieval)
             return Plan(
                 "clarification",
@@ -911,8 +1011,6 @@ class Understander:
             why = "a line states what was asked"
         elif self._asks_the_page_of_itself(question, asks, retrieval):
             why = "asks only what the page says of itself"
-        elif how == "standalone" and self._asks_beside_a_remark(question):
-            why = "one sentence asks what the page answers, the others ask nothing"
         elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
             why = "asks for the list the page has"
         elif self._lists_in_the_pages_words(reading, question, asks):
@@ -1027,23 +1125,87 @@ class Understander:
         wanted = asks & FACT_TYPES
         return any(len(wanted & r.answer_types) >= 2 for r in retrieval.lines)
 
-    def _asks_beside_a_remark(self, question: str) -> bool:
-        """ "How will they reach the vision? I hope it is not just paper.": the one sentence that asks
-        something is the page's; the words of a remark beside it pull the whole out of scope."""
+    def _beside_remarks(self, question: str) -> str:
+        """What a message asks, when its other sentences only tell: a resident's own situation ("Ich möchte ein
+        Café aufmachen. Ist Kiruna ein guter Ort für Unternehmer?") or a remark ("How will they reach it? I hope
+        it is not just paper.") pulls the whole out of scope; the page's own words said back before asking a
+        fact it does not state ("The vision speaks of a good living environment. When will our block be torn
+        down?") pull it in; and told beside a question the page answers, it is no part to answer of its own
+        ("Hej! Jag flyttade hit i somras. När antogs visionen?"). The whole stays the question when what is
+        asked names nothing of its own ("I read about Kiruna 2.0. When did it start?")."""
+        asking = self._the_asking_text(question)
+        if asking is None:
+            return question
+        retrieval, decision = self._look(asking)
+        reading = self._dialogue.read(asking)
+        asks = self.cues.question_intents(asking)
+        alone = self._the_pages_after_all(decision, asking, asking, "standalone", reading, retrieval, asks).in_scope
+        whole = self._look(question)[1].in_scope
+        own = bool(self._words_of_its_own(asking) - owner_words())
+        if alone:
+            # the page answers what is asked; the telling is no part of it, unless the question names nothing
+            return asking if own or not whole else question
+        return asking if whole and own and asks & FACT_TYPES else question
+
+    def _reading_of(self, question: str, message: str, how: str, reading: Reading, detection: Detection) -> Reading:
+        """The cues of what a message asks beside what it tells, read where its words stand (a conjunction's
+        place, a list asked for), not the whole message's."""
+        if how != "standalone" or question == message:
+            return reading
+        return self._with_glued_ands(self._dialogue.read(question, detection.plausible), detection)
+
+    def _the_asking_text(self, question: str) -> str | None:
+        """What a message asks beside what it tells: its sentences that do not only tell; in those, or in a
+        message of one sentence, the words after a "but" that turns from telling to asking."""
         sentences = _sentences(question)
-        if not 1 < len(sentences) <= MAX_SPLITS:
-            return False
-        asking = [(text, asked) for text, asked in sentences if self.cues.question_intents(text)]
-        marked = sum(asked for _, asked in sentences)
-        if len(asking) != 1 or marked > 1:
-            return False  # "Wer hat mitgemacht? Gibt es eine Namensliste?" asks twice
-        sentence, asked = asking[0]
-        if marked and not asked:
-            return False  # "Wer ist Kommunalrat bzw. Bürgermeister?": the question is the sentence with its mark
-        retrieval, decision = self._look(sentence)
+        if len(sentences) > MAX_SENTENCES:
+            return None
+        asking = question if len(sentences) == 1 else self._asking_sentences(sentences)
+        if asking is None:
+            return None
+        turned = self._after_a_turn(asking)
+        if turned is not None:
+            return turned
+        return asking if len(sentences) > 1 else None
+
+    def _asking_sentences(self, sentences: list[tuple[str, bool]]) -> str | None:
+        """The sentences that ask, each keeping its question mark (the model reads "Vad hette de?" as asked, not
+        told), when others only tell."""
+        told = [not asked and self._only_tells(text) for text, asked in sentences]
+        if not any(told) or all(told):
+            return None
+        kept = (
+            f"{text.strip()}?" if asked else text.strip()
+            for (text, asked), t in zip(sentences, told, strict=True)
+            if not t
+        )
+        return " ".join(kept)
+
+    def _only_tells(self, sentence: str) -> bool:
+        """A sentence without its question mark that asks nothing: no question words, no "and for culture", no
+        "list the goals", and words enough to tell something ("ja mitä skoulusta" asks, its mark left out)."""
         reading = self._dialogue.read(sentence)
-        asks = self.cues.question_intents(sentence)
-        return self._the_pages_after_all(decision, sentence, sentence, "standalone", reading, retrieval, asks).in_scope
+        return (
+            len(words(sentence)) >= MIN_TOLD_WORDS
+            and not self.cues.question_intents(sentence)
+            and not reading.followup
+            and not reading.wants_list
+        )
+
+    def _after_a_turn(self, text: str) -> str | None:
+        """ "Visiossa puhutaan hyvästä elinympäristöstä, mutta milloin meidän kortteli puretaan?": the words after
+        the "but", when those before it ask nothing and those after it ask something."""
+        written = written_words(text)
+        if written is None:
+            return None
+        normal = unicodedata.normalize("NFKC", text)
+        for i, word in enumerate(words(text)):
+            if i == 0 or word not in contrast_words():
+                continue
+            before, after = normal[: written[i].start()], normal[written[i].end() :].strip(" ,")
+            if not self.cues.question_intents(before) and self.cues.question_intents(after):
+                return after
+        return None
 
     def _asks_the_page_of_itself(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
         """ "julkasija?" (publisher?), "senast ändrad?": only the words asking when the page was changed, who
@@ -1098,9 +1260,10 @@ class Understander:
         )
 
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
-        """The question to retrieve: the message alone, or read together with the last question."""
+        """The question to retrieve: the message alone (what it asks beside what it tells), or read together with
+        the last question."""
         if context is None or not context.question:
-            return message, "standalone"
+            return self._beside_remarks(message), "standalone"
         intents = self.cues.question_intents(message)
         # "Man birra dát siidu lea?" (what is this page about?): its "this" is the page
         page_alone = self._asks_what_the_page_says(message, intents)
@@ -1133,12 +1296,12 @@ class Understander:
                 or self._named_section(message) is not None
             )
             if own and self._decide(alone).in_scope and content:
-                return message, "standalone"
+                return self._beside_remarks(message), "standalone"
             if not reading.reference and content and self._new_topic(message, alone, context):
                 # "gaadiidka?", "ንትምህርቲኸ?" after a goal: another topic, asked as the last question asked
                 return f"{context.question} {message}", "followup"
             return f"{context.question} {message}", "reference"
-        return message, "standalone"
+        return self._beside_remarks(message), "standalone"
 
     def _new_topic(self, message: str, alone: Retrieval, context: Context) -> bool:
         """A word that names a passage the last answer did not give, clearly above any other."""
@@ -1404,6 +1567,34 @@ class Understander:
         heading = first.heading_path[-2] if len(first.heading_path) >= 2 else ""
         part = Part(question, retrieval, decision, first)
         return self._listing(message, lang, detection, part, items, heading, asks, how)
+
+    def _items_saying(self, question: str, reading: Reading, asks: frozenset[str], listed: Plan | None) -> Plan | None:
+        """ "Is tourism among the goals?", "welche Ziele nennen Frauen?": the items of the list whose own text says
+        a word the question names beside the list's, when one or two do, each a part of the answer. A question
+        asking for the list in its own words ("what are the goals for the future?") wants every item."""
+        if listed is None or reading.wants_list or not listed.items or self._named_items(question):
+            return None  # the list in its own words; items named by their headings (`_some_items`)
+        if "count" in asks:
+            return None  # "how many goals are there?" counts them all
+        ids = {c.id for c in listed.items}
+        said: set[str] = set()
+        for word in self._words_of_its_own(question) - owner_words():
+            if any(self._headings_named_by(word)):
+                continue  # "goals", "strategic" name the list itself
+            # a word of one or two passages of the whole page: "turism", not "Кіруни" (of Kiruna)
+            saying = self._coverage.passages_saying(word)
+            if len(saying) <= MAX_ITEMS_SAYING:
+                said |= saying & ids
+        if not 0 < len(said) <= MAX_ITEMS_SAYING:
+            return None
+        retrieval = listed.retrieval
+        assert retrieval is not None
+        decision = ScopeDecision(True, "an item of the list says a word the question names")
+        parts = tuple(Part(question, retrieval, decision, c, asks=asks) for c in listed.items if c.id in said)
+        # the list stays what "and the next one?" counts in
+        chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
+        next_context = Context(listed.lang, question, chunks, tuple(c.id for c in listed.items), tuple(sorted(asks)))
+        return replace(listed, parts=parts, items=(), with_goals=False, heading="", context=next_context)
 
     def _read_more(
         self,

@@ -22,10 +22,22 @@ SYLLABLE_MIN_PREFIX = 3
 SAMI_ENDING = 4
 
 
+# Two words that go on this many letters each after all they share are two words joined to one first
+# element ("Arbeitsgruppen" and "Arbeitsmarkt", working groups and labour market), not one word's forms.
+OWN_TAIL = 4
+
+
 def kin(a: str, b: str) -> bool:
     syllabic = is_ethiopic(a)
     n = min(SYLLABLE_PREFIX if syllabic else PREFIX, len(a), len(b))
-    return (n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]) or _sami_bent(a, b)
+    shared = n >= (SYLLABLE_MIN_PREFIX if syllabic else MIN_PREFIX) and a[:n] == b[:n]
+    return (shared and (syllabic or not _compounded_apart(a, b))) or _sami_bent(a, b)
+
+
+def _compounded_apart(a: str, b: str) -> bool:
+    shorter = min(len(a), len(b))
+    common = next((i for i in range(shorter) if a[i] != b[i]), shorter)
+    return shorter - common >= OWN_TAIL
 
 
 def _sami_bent(a: str, b: str) -> bool:
