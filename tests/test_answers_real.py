@@ -1736,3 +1736,11 @@ def test_what_only_a_read_more_line_names_is_that_line(service: ChatService) -> 
 def test_taking_part_in_making_the_vision_is_how_it_was_made(service: ChatService) -> None:
     for question in ("Who took part in making the vision?", "Dadka degmada ma ka qayb qaateen samaynta aragtida?"):
         assert "Nio arbetsgrupper" in _verbatim(_turns(service, question)), question
+
+
+def test_two_items_joined_by_and_are_not_a_word_one_goal_says(service: ChatService) -> None:
+    # "what goal does Kiruna have for housing and culture?" in Tigrinya: its "-ን … -ን" (and) joins two items,
+    # one of them in a form no heading has; both goals are answered, not the one whose text says "ባህሊ"
+    quoted = _verbatim(_turns(service, "ኪሩና ንመንበሪ ገዛውትን ንባህልን እንታይ ዕላማ ኣለዋ?"))
+    assert "En god och trygg livsmiljö" in quoted
+    assert "Kultur och idrott ska vara lättillgängligt" in quoted

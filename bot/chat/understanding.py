@@ -1574,6 +1574,8 @@ class Understander:
         asking for the list in its own words ("what are the goals for the future?") wants every item."""
         if listed is None or reading.wants_list or not listed.items or self._named_items(question):
             return None  # the list in its own words; items named by their headings (`_some_items`)
+        if reading.conjunctions:
+            return None  # "… ንመንበሪ ገዛውትን ባህልን …" (for housing and culture): parts, each its own (`_split`)
         if "count" in asks:
             return None  # "how many goals are there?" counts them all
         ids = {c.id for c in listed.items}
