@@ -79,21 +79,14 @@ class Coverage:
         vocab: set[str] = set()
         # in which passages' entries (any language) each word stands
         spread: dict[str, set[str]] = {}
-        # in which passages' own text (any language; not their thesaurus entries) each word or stem stands
-        said_in: dict[str, set[str]] = {}
         said: list[str] = []
         for e in entries:
             tokens = words(e.text)
-            forms = stems(tokens, e.lang)
             vocab.update(tokens)
-            vocab.update(forms)
+            vocab.update(stems(tokens, e.lang))
             for w in tokens:
                 spread.setdefault(w, set()).add(e.chunk_id)
-            if e.kind != KEYWORDS:
-                for w in (*tokens, *forms):
-                    said_in.setdefault(w, set()).add(e.chunk_id)
             said.append(f" {' '.join(tokens)} \n")
-        self._said_in = {w: frozenset(chunks) for w, chunks in said_in.items()}
         self._vocab = frozenset(vocab)
         self._spread = {w: len(chunks) for w, chunks in spread.items()}
         self._passages = len({e.chunk_id for e in entries})
@@ -121,11 +114,6 @@ class Coverage:
         """Whether half the page's passages or more use a (folded) word, in some language: it names no
         one of them ("kommunen", Persian "کمون", Tigrinya "ኮሙን")."""
         return 2 * self._spread.get(word, 0) >= self._passages
-
-    def passages_saying(self, word: str) -> frozenset[str]:
-        """The passages whose own text says a (folded) word, or a word of its stem, in some language."""
-        forms = {word, *stems([word], None)}
-        return frozenset(c for form in forms for c in self._said_in.get(form, ()))
 
     def says(self, phrase: Sequence[str]) -> bool:
         """Whether the page (or a translation or thesaurus entry) has these folded words in a row:

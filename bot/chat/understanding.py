@@ -145,9 +145,6 @@ def contrast_words() -> frozenset[str]:
 # The small talk that closes a conversation; and what a sentence asks of the page, not of the bot.
 CLOSING_TALK = frozenset({"thanks", "goodbye"})
 ASKED_OF_THE_PAGE = FACT_TYPES | {"goal"}
-# A word a question names beside a list, said by at most this many passages of the page, picks the items that say
-# it ("turism": the interpretation and the research goal).
-MAX_ITEMS_SAYING = 2
 # A sentence of fewer words than this, without its question mark, may still ask ("och kultur", "also housing").
 # (Tigrinya says a whole remark in three: "ወረቐት ጥራይ ከይከውን", may it not be paper only.)
 MIN_TOLD_WORDS = 3
@@ -879,8 +876,6 @@ class Understander:
             reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
         ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
-            # "is tourism among the goals?": the goal that says so, not all six
-            listed = self._items_saying(message if read_alone else question, reading, asks, listed) or listed
             if listed is not None:
                 # "what are the goals for jobs, housing and culture?": those three, each its own part, when the
                 # message's parts find them all
@@ -890,7 +885,7 @@ class Understander:
                 looked_at = (retrieval, decision)
                 parts = (
                     self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
-                    if (some or more) and listed.items
+                    if some or more
                     else None
                 )
                 if parts is not None and some and some <= {p.chunk.id for p in parts.parts if p.chunk}:
@@ -1567,36 +1562,6 @@ class Understander:
         heading = first.heading_path[-2] if len(first.heading_path) >= 2 else ""
         part = Part(question, retrieval, decision, first)
         return self._listing(message, lang, detection, part, items, heading, asks, how)
-
-    def _items_saying(self, question: str, reading: Reading, asks: frozenset[str], listed: Plan | None) -> Plan | None:
-        """ "Is tourism among the goals?", "welche Ziele nennen Frauen?": the items of the list whose own text says
-        a word the question names beside the list's, when one or two do, each a part of the answer. A question
-        asking for the list in its own words ("what are the goals for the future?") wants every item."""
-        if listed is None or reading.wants_list or not listed.items or self._named_items(question):
-            return None  # the list in its own words; items named by their headings (`_some_items`)
-        if reading.conjunctions:
-            return None  # "… ንመንበሪ ገዛውትን ባህልን …" (for housing and culture): parts, each its own (`_split`)
-        if "count" in asks:
-            return None  # "how many goals are there?" counts them all
-        ids = {c.id for c in listed.items}
-        said: set[str] = set()
-        for word in self._words_of_its_own(question) - owner_words():
-            if any(self._headings_named_by(word)):
-                continue  # "goals", "strategic" name the list itself
-            # a word of one or two passages of the whole page: "turism", not "Кіруни" (of Kiruna)
-            saying = self._coverage.passages_saying(word)
-            if len(saying) <= MAX_ITEMS_SAYING:
-                said |= saying & ids
-        if not 0 < len(said) <= MAX_ITEMS_SAYING:
-            return None
-        retrieval = listed.retrieval
-        assert retrieval is not None
-        decision = ScopeDecision(True, "an item of the list says a word the question names")
-        parts = tuple(Part(question, retrieval, decision, c, asks=asks) for c in listed.items if c.id in said)
-        # the list stays what "and the next one?" counts in
-        chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
-        next_context = Context(listed.lang, question, chunks, tuple(c.id for c in listed.items), tuple(sorted(asks)))
-        return replace(listed, parts=parts, items=(), with_goals=False, heading="", context=next_context)
 
     def _read_more(
         self,
