@@ -597,13 +597,14 @@ class Understander:
         sentences = _sentences(message)
         if not 1 < len(sentences) <= MAX_SENTENCES:
             return None
-        talks = [self._dialogue.read(text, detection.plausible).smalltalk for text, _ in sentences]
+        readings = [self._dialogue.read(text, detection.plausible) for text, _ in sentences]
+        talks = [r.smalltalk for r in readings]
         if not any(talks):
             return None
-        marked = [(text, talk) for (text, asked), talk in zip(sentences, talks, strict=True) if asked]
+        marked = [(text, r) for (text, asked), r in zip(sentences, readings, strict=True) if asked]
         if not marked:
             return self._closing_talk(sentences, talks)
-        categories = [self._talk_asked(text, talk, detection) for text, talk in marked]
+        categories = [self._talk_asked(text, reading, detection) for text, reading in marked]
         return None if None in categories else categories[0]
 
     def _closing_talk(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
@@ -617,11 +618,11 @@ class Understander:
                 return None
         return first.category
 
-    def _talk_asked(self, text: str, talk: SmallTalk | None, detection: Detection) -> str | None:
+    def _talk_asked(self, text: str, reading: Reading, detection: Detection) -> str | None:
         """The small talk a sentence with a question mark is ("what can you help me with?", "who am I talking
         to?"), read as a message of its own is; None when it asks the page ("What is the vision?") or
         anything else ("Vilka dagar töms soptunnorna?"), or of what it points back at."""
-        reading = self._dialogue.read(text, detection.plausible)
+        talk = reading.smalltalk
         if self._look(text)[1].in_scope or reading.followup:
             return None
         if reading.reference:
@@ -1190,13 +1191,12 @@ class Understander:
     def _after_a_turn(self, text: str) -> str | None:
         """ "Visiossa puhutaan hyvästä elinympäristöstä, mutta milloin meidän kortteli puretaan?": the words after
         the "but", when those before it ask nothing and those after it ask something."""
-        written = written_words(text)
+        turns = [i for i, word in enumerate(words(text)) if i and word in contrast_words()]
+        written = written_words(text) if turns else None  # most messages have no "but": no second reading
         if written is None:
             return None
         normal = unicodedata.normalize("NFKC", text)
-        for i, word in enumerate(words(text)):
-            if i == 0 or word not in contrast_words():
-                continue
+        for i in turns:
             before, after = normal[: written[i].start()], normal[written[i].end() :].strip(" ,")
             if not self.cues.question_intents(before) and self.cues.question_intents(after):
                 return after
