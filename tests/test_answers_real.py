@@ -1718,3 +1718,58 @@ def test_what_only_a_read_more_line_names_is_that_line(service: ChatService) -> 
 def test_taking_part_in_making_the_vision_is_how_it_was_made(service: ChatService) -> None:
     for question in ("Who took part in making the vision?", "Dadka degmada ma ka qayb qaateen samaynta aragtida?"):
         assert "Nio arbetsgrupper" in _verbatim(_turns(service, question)), question
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ኣብቲ ቀዳማይ ሰሚናር መን እዮም ተሳቲፎም",  # who took part in the first seminar?
+        "چه کسایی تو اون سمینار شرکت داشتن؟",  # who took part in that seminar? (spoken Persian)
+    ],
+)
+def test_who_took_part_in_the_seminar_is_the_body_it_was_for(service: ChatService, message: str) -> None:
+    # the scope model reads little of a few words; the seminar is the page's, and its sentence names the body
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert "ledamöterna i kommunfullmäktige" in _verbatim(answer)
+
+
+def test_who_took_part_in_what_the_page_does_not_name_is_refused(service: ChatService) -> None:
+    assert _turns(service, "چه کسانی در ماراتن کیرونا شرکت کردند؟").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "fact"),
+    [
+        ("What was the seminar for?", "and when?", "februari 2012"),
+        ("What was the seminar for?", "and who attended?", "ledamöterna i kommunfullmäktige"),
+        ("Mitä varten se seminaari pietethiin 2012?", "Ja ketä siinä olit?", "ledamöterna i kommunfullmäktige"),
+    ],
+)
+def test_a_fact_asked_after_an_answer_is_asked_of_what_was_talked_about(
+    service: ChatService, first: str, then: str, fact: str
+) -> None:
+    # "and when?" names nothing of its own: not a new topic, so not some other passage stating a time
+    answer = _turns(service, first, then)
+    assert answer.kind == "answer"
+    assert fact in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Vad tycker LKAB om kommunens vision?",
+        "What does LKAB think of the vision?",
+        "Mitä saamelaiskäräjät ajattelee tästä visiosta?",
+        "Co firma górnicza LKAB sądzi o wizji?",
+    ],
+)
+def test_the_view_of_someone_the_page_does_not_name_is_refused(service: ChatService, message: str) -> None:
+    # quoting the vision would read as LKAB's view of it
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_what_the_municipality_thinks_of_a_topic_is_answered(service: ChatService) -> None:
+    answer = _turns(service, "Vad tycker kommunen om bostäder?")
+    assert answer.kind == "answer"
+    assert "bostäder" in _verbatim(answer)

@@ -17,7 +17,7 @@ from bot.chat.cues import (
     word_marks,
 )
 from bot.chat.pipeline import Pipeline
-from bot.chat.question_types import COST, INTENTS, QUALIFIERS, QuestionCues, load_question_cues, stated_types
+from bot.chat.question_types import COST, INTENTS, OPINION, QUALIFIERS, QuestionCues, load_question_cues, stated_types
 from bot.chat.ranking import FEATURES, LinearRanker
 from bot.service import ChatService
 from corpus import Corpus
@@ -178,6 +178,14 @@ def test_the_page_states_no_cost_and_cost_questions_are_typed() -> None:
     assert COST not in shipped.question_intents("How many working groups were there?")
     assert "to_come" in shipped.question_intents("När antas nästa vision?")
     assert "to_come" not in shipped.question_intents("När antogs visionen?")
+
+
+def test_a_view_asked_of_someone_is_typed_and_what_the_vision_says_is_not() -> None:
+    shipped = load_question_cues()
+    assert OPINION in shipped.question_intents("What does LKAB think of the vision?")
+    assert OPINION in shipped.question_intents("Was hält die Bergbaufirma LKAB von der Vision?")
+    assert OPINION not in shipped.question_intents("What does the vision say about culture?")
+    assert OPINION not in shipped.question_intents("Vad står det i visionen om kultur?")
 
 
 def test_indexed_typing_equals_trying_every_cue() -> None:

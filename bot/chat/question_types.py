@@ -58,7 +58,10 @@ CURRENT = "current"
 AUDIENCE = "audience"
 # "Who was it for?": a question ending in this preposition after "who" asks whom something was for.
 STRANDED_FOR = ("for", "för")
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE)
+# What someone thinks of something ("what does LKAB think of the vision?"): the page gives the municipality's
+# own words, and no one else's view.
+OPINION = "opinion"
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month

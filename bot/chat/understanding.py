@@ -39,7 +39,7 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
-from bot.chat.question_types import COST, DOCUMENT, TO_COME, VERSION_NUMBER, QuestionCues
+from bot.chat.question_types import AUDIENCE, COST, DOCUMENT, OPINION, TO_COME, VERSION_NUMBER, QuestionCues
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
@@ -848,8 +848,10 @@ class Understander:
             retrieval, decision = self._the_pages_opening(question, retrieval, decision, asks, alone)
             retrieval = self._versioned_name_first(question if alone else message, retrieval)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
-        unstated = self._never_stated(asks) or self._counts_another(
-            question if how == "standalone" else message, asks, retrieval
+        unstated = (
+            self._never_stated(asks)
+            or self._counts_another(question if how == "standalone" else message, asks, retrieval)
+            or self._view_of_another(question if how == "standalone" else message, asks)
         )
         if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
@@ -1011,6 +1013,8 @@ class Understander:
             why = "asks for the list the page has"
         elif self._lists_in_the_pages_words(reading, question, asks):
             why = "asks for a list in its heading's words"
+        elif self._whom_the_passage_names(question, asks, retrieval):
+            why = "asks who took part, and the passage first names the body"
         elif (
             decision.margin > -UNSURE_SCOPE and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks)
         ):
@@ -1075,13 +1079,26 @@ class Understander:
             return "a count of what the page names but does not count"
         return None
 
+    def _view_of_another(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "What does LKAB think of the vision?": the view of someone the page does not name. The page is the
+        municipality's own words; quoting the vision would read as LKAB's view. "What does the municipality
+        think about housing?" names only what the page speaks of, and is answered."""
+        if OPINION not in asks:
+            return None
+        asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
+        named = [w for w in self._coverage.content_words(question) if w not in asking]
+        if any(not self._coverage.knows(w) for w in named):
+            return "the view of someone the page does not name"
+        return None
+
     def _words_of_its_own(self, text: str) -> set[str]:
         """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
         return set(self._coverage.content_words(text)) - self.cues.table.cue_words(text)
 
     def _asks_only_a_fact(self, message: str, own: frozenset[str]) -> bool:
-        """ "and when exactly?": a fact asked, and no word of its own naming what of (not "och målet för boende?")."""
-        return bool(own) and own <= FACT_TYPES and not self._words_of_its_own(message)
+        """ "and when exactly?", "and who was there?": a fact asked, or whom it was for, and no word of its own
+        naming what of (not "och målet för boende?")."""
+        return bool(own) and own <= FACT_TYPES | {AUDIENCE} and not self._words_of_its_own(message)
 
     def _follow(
         self,
@@ -1091,10 +1108,11 @@ class Understander:
     ) -> tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]]:
         """A follow-up read with the last question, unless it is a new question of its own."""
         alone = self._looked(message)
+        only_a_fact = self._asks_only_a_fact(message, self.cues.question_intents(message))
         if (
             not alone[1].in_scope
             # "and when exactly?", "under which paragraph?" have no words of their own to be about
-            and not self._asks_only_a_fact(message, self.cues.question_intents(message))
+            and not only_a_fact
             and self._coverage(message) < FOLLOW_ON_COVERAGE
             and not self._new_topic(message, alone[0], context)
         ):
@@ -1106,8 +1124,9 @@ class Understander:
             # scores them. One asking its own ("och vad kostar bussen?") is left to the model.
             reason = f"a follow-up of words the page knows; {decision.reason}"
             decision = replace(decision, in_scope=True, reason=reason)
-        if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks:
-            # a new topic in the last question's frame: not the passage just given again
+        if alone[0].ranked and alone[0].ranked[0].chunk.id not in context.chunks and not only_a_fact:
+            # a new topic in the last question's frame: not the passage just given again ("and when?" names
+            # none: it asks of what was talked about)
             # after every "Läs mer" line listed, "ja johtolaga birra?" (and about traffic?) picks one of them
             named = bool(self._words_of_its_own(message)) and not context.items
             return (follow_on(alone[0], together[0], context.chunks, named), decision, together[2])
@@ -1224,6 +1243,21 @@ class Understander:
             and bool(retrieval.ranked)
             and retrieval.ranked[0].lexical > 0
         )
+
+    def _whom_the_passage_names(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
+        """ "ኣብቲ ሰሚናር እንመን ተሳቲፎም?" (who took part in the seminar?): whom something was for, every other word
+        the page's, and the passage those words match best names a body in a sentence ("… ett seminarium för
+        ledamöterna i kommunfullmäktige"). The scope model reads few words of such a question; "who took part
+        in the marathon?" names what the page lacks."""
+        if AUDIENCE not in asks or not retrieval.ranked:
+            return False
+        asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
+        named = [w for w in self._coverage.content_words(question) if w not in asking]
+        if not named or not all(self._coverage.knows(w) for w in named):
+            return False
+        # the passage the question's words name best, among the first few
+        named_best = max(retrieval.ranked[:FACT_CANDIDATES], key=lambda r: r.lexical)
+        return any(AUDIENCE in self._retriever.states(s.id) for s in named_best.chunk.sentences)
 
     def _lists_in_the_pages_words(self, reading: Reading, question: str, asks: frozenset[str]) -> bool:
         """ "ኣንፈታት ዘርዝረልና" (list the directions for us), "ክንደይ mål ኣለዉ?" (how many goals are there?): a list
