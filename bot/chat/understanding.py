@@ -1014,7 +1014,7 @@ class Understander:
         elif self._lists_in_the_pages_words(reading, question, asks):
             why = "asks for a list in its heading's words"
         elif self._whom_the_passage_names(question, asks, retrieval):
-            why = "asks who took part, and the passage first names the body"
+            why = "asks who took part, and the passage its words match best names the body"
         elif (
             decision.margin > -UNSURE_SCOPE and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks)
         ):
@@ -1085,9 +1085,7 @@ class Understander:
         think about housing?" names only what the page speaks of, and is answered."""
         if OPINION not in asks:
             return None
-        asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
-        named = [w for w in self._coverage.content_words(question) if w not in asking]
-        if any(not self._coverage.knows(w) for w in named):
+        if any(not self._coverage.knows(w) for w in self._words_not_asking(question)):
             return "the view of someone the page does not name"
         return None
 
@@ -1251,8 +1249,7 @@ class Understander:
         in the marathon?" names what the page lacks."""
         if AUDIENCE not in asks or not retrieval.ranked:
             return False
-        asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
-        named = [w for w in self._coverage.content_words(question) if w not in asking]
+        named = self._words_not_asking(question)
         if not named or not all(self._coverage.knows(w) for w in named):
             return False
         # the passage the question's words name best, among the first few
@@ -1266,8 +1263,12 @@ class Understander:
         # ... or the goals, each item's ("mat leat buot ulbmilat", what are all the goals)
         if not (reading.wants_list or "count" in asks) or not (self._list_heading_words(question) or "goal" in asks):
             return False
+        return all(self._coverage.knows(w) for w in self._words_not_asking(question))
+
+    def _words_not_asking(self, question: str) -> list[str]:
+        """The content words that neither ask (question cues) nor steer the dialogue: what a question names."""
         asking = self.cues.table.cue_words(question) | self._dialogue.table.cue_words(question)
-        return all(self._coverage.knows(w) for w in self._coverage.content_words(question) if w not in asking)
+        return [w for w in self._coverage.content_words(question) if w not in asking]
 
     def _asks_for_the_items(self, reading: Reading, asks: frozenset[str], retrieval: Retrieval, question: str) -> bool:
         """ "show all the goals" in words the scope model reads little of ("čájet buot ulbmiliid"): a list
