@@ -1773,3 +1773,20 @@ def test_what_the_municipality_thinks_of_a_topic_is_answered(service: ChatServic
     answer = _turns(service, "Vad tycker kommunen om bostäder?")
     assert answer.kind == "answer"
     assert "bostäder" in _verbatim(answer)
+
+
+def test_finnish_without_marks_offers_meankieli_in_its_own_words(service: ChatService) -> None:
+    # nothing in "Milloin visio hyväksyttiin?" tells Finnish from Meänkieli: the answer is Finnish, and one
+    # tap asks for Meänkieli
+    answer = _turns(service, "Milloin visio hyväksyttiin?")
+    assert (answer.kind, answer.lang) == ("answer", "fi")
+    offered = answer.suggestions[-1]
+    assert offered == "Meänkielelä, kiitos"
+    again = _turns(service, "Milloin visio hyväksyttiin?", offered)
+    assert (again.lang, again.suggestions) == ("fit", [])
+    assert "2013-05-27" in _verbatim(again)
+    # settled by the widget's language, by Meänkieli's marks, or by a conversation held in Finnish
+    assert "Meänkielelä, kiitos" not in _turns(service, "Milloin visio hyväksyttiin?", ui_lang="fi").suggestions
+    assert _turns(service, "koska se päätethiin?").suggestions == []
+    assert "Meänkielelä, kiitos" not in _turns(service, "Milloin visio hyväksyttiin?", "kiitos").suggestions
+    assert _turns(service, "När antogs visionen?").suggestions == []

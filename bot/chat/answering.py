@@ -128,6 +128,13 @@ class Answerer:
             "sources": self._sources(plan.retrieval),
         }
 
+    def _offers(self, plan: Plan, suggestions: list[str]) -> list[str]:
+        """The suggestions, and the language the message may as well be in, in that language's own words
+        ("Meänkielelä, kiitos" beside a Finnish answer to "kiitos paljon"): one tap asks for it."""
+        if plan.may_be:
+            return [*suggestions, self._say(plan.may_be, M.UI_ASK_IN_MEANKIELI)]
+        return suggestions
+
     def _catalog_info(self) -> TranslationInfo:
         return TranslationInfo(provider="none", available=True, reviewed=True, provenance="catalog")
 
@@ -140,7 +147,7 @@ class Answerer:
             "identity": M.TALK_IDENTITY,
         }.get(plan.smalltalk, M.TALK_HELP)
         text = self._say(lang, reply)
-        suggestions = [self._say(lang, m) for m in STARTERS] if plan.smalltalk != "goodbye" else []
+        suggestions = self._offers(plan, [self._say(lang, m) for m in STARTERS]) if plan.smalltalk != "goodbye" else []
         return Answer(
             kind="smalltalk",
             answered=False,
@@ -163,7 +170,7 @@ class Answerer:
             quote=None,
             translation=self._catalog_info(),
             refusal_reason=reason,
-            suggestions=[self._say(plan.lang, m) for m in STARTERS],
+            suggestions=self._offers(plan, [self._say(plan.lang, m) for m in STARTERS]),
             **self._base(plan),
         )
 
@@ -177,7 +184,7 @@ class Answerer:
             answer="\n".join([lead, *(f"• {t}" for t in topics)]),
             quote=None,
             translation=self._catalog_info(),
-            suggestions=topics,
+            suggestions=self._offers(plan, topics),
             **self._base(plan),
         )
 
@@ -293,6 +300,7 @@ class Answerer:
             translation=info,
             related=self._related([s.chunk for s in spans], name),
             source=source,
+            suggestions=self._offers(plan, []),
             **self._base(plan),
         )
 

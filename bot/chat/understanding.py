@@ -201,6 +201,9 @@ class Plan:
     # quoted after a list, each under its own lead: where the page states another count of the items, and
     # the message's other parts ("… and who published the page?")
     also: tuple[Sentence, ...] = ()
+    # the language the message may as well be written in, offered beside the answer: Finnish without
+    # Meänkieli's marks is Meänkieli's too, and nothing but the resident can settle it
+    may_be: str = ""
 
     @property
     def retrieval(self) -> Retrieval | None:
@@ -443,6 +446,8 @@ class Understander:
         message_token = self._message.set(message)
         try:
             plan = self._understand(message, lang, ui_lang, context)
+            if lang is None and _unsettled_finnic(plan, ui_lang, context):
+                plan = replace(plan, may_be="fit")
             # read in lower case, kept as written (the question log, staff's view of the conversation)
             return plan if message == written else replace(plan, message=written)
         finally:
@@ -1920,6 +1925,18 @@ def _may_split(question: str, reading: Reading, how: str) -> bool:
     """A new question with a comma, a second sentence or a conjunction may be several parts."""
     cut = _COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions
     return how == "standalone" and bool(cut)
+
+
+def _unsettled_finnic(plan: Plan, ui_lang: str | None, context: Context | None) -> bool:
+    """Finnish by default only: the text has neither language's marks, and neither the widget's language nor
+    the conversation's is Finnish or Meänkieli. A request for a language settles it ("suomeksi")."""
+    return (
+        plan.lang == "fi"
+        and "fit" in plan.detection.plausible
+        and plan.reading != "language"
+        and ui_lang not in RELATIVES
+        and (context is None or context.lang not in RELATIVES)
+    )
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:

@@ -88,6 +88,8 @@ class M:
     UI_STARTER_VISION = "What is Kiruna's vision?"
     UI_STARTER_HOUSING = "What is the goal for housing?"
     UI_STARTER_HISTORY = "How was the vision made?"
+    # offered in Meänkieli's own words beside an answer to Finnish text without Meänkieli's marks
+    UI_ASK_IN_MEANKIELI = "In Meänkieli, please"
     UI_ACCESSIBILITY = "Accessibility statement"
     UI_PRIVACY = "How your questions are handled"
     UI_YOU = "You"
