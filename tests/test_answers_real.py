@@ -1790,3 +1790,17 @@ def test_finnish_without_marks_offers_meankieli_in_its_own_words(service: ChatSe
     assert _turns(service, "koska se päätethiin?").suggestions == []
     assert "Meänkielelä, kiitos" not in _turns(service, "Milloin visio hyväksyttiin?", "kiitos").suggestions
     assert _turns(service, "När antogs visionen?").suggestions == []
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("What does the vision say about culture?", "and about housing?"),
+        ("Mitä visio sanoo kulttuurista?", "entä asumisen?"),
+    ],
+)
+def test_a_follow_up_naming_one_topic_is_no_unclear_word(service: ChatService, first: str, then: str) -> None:
+    # read with the last question, "housing" ranks beside the vision and culture; alone it names one goal
+    answer = _turns(service, first, then)
+    assert answer.kind == "answer"
+    assert "varierat utbud av bostäder" in _verbatim(answer)

@@ -899,7 +899,10 @@ class Understander:
                 if parts is not None and some and some <= {p.chunk.id for p in parts.parts if p.chunk}:
                     return parts
                 return parts if parts is not None and more and parts.items else listed
-        if not asks and self._unclear(question if how == "standalone" else message, retrieval):
+        # a follow-up's word is judged by what it names alone: "and about housing?" after the vision's word on
+        # culture names housing, however close the two read together rank the vision and culture
+        unclear_in = retrieval if how != "followup" else self._looked(message)[0]
+        if not asks and self._unclear(question if how == "standalone" else message, unclear_in):
             candidates = self._candidates(retrieval)
             return Plan(
                 "clarification",
