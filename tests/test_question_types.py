@@ -97,6 +97,11 @@ def test_passages_offer_answer_types(corpus: Corpus, cues: QuestionCues) -> None
     assert "reach" in made["Hur når vi visionen?"]
     assert "reach" not in made["Hur gjorde vi?"]
     assert "reach" in shipped.question_intents("Jak gmina chce osiągnąć wizję?")  # a prefix cue with its marks
+    assert "reach" in shipped.question_intents("Movt gielda áigu joksat višuvnna?")  # Sami "joksat", to reach
+    assert "reach" in shipped.question_intents("Sidee bay kommunku u doonayaan inay aragtidan gaaraan?")  # Somali
+    # Arabic "الاستراتيجية" after a noun is "strategic", the page's directions, no strategy document
+    assert "document" not in shipped.question_intents("ما هي التوجهات الاستراتيجية؟")
+    assert "document" in shipped.question_intents("هل هناك استراتيجية للنمو؟")
     assert "reach" not in shipped.question_intents("Na czym gmina się skupia?")  # Polish "na" is no Swedish "nå"
     assert "time" not in offers["Vår vision"]  # its decision date stands on its own line
     assert "meaning" in offers["Vi vill att visionen ska tolkas så här"]  # "tolkas"

@@ -242,7 +242,8 @@ class Understander:
         self._coverage = coverage
         self._chunks = {c.id: c for c in corpus.chunks()}
         self._list_headings = self._heading_words(corpus, names or {})
-        self._item_words = self._items_own_words(corpus, names or {})
+        self._item_heading_words = self._items_heading_words(corpus, names or {})
+        self._item_words = self._items_own_words(self._item_heading_words)
         self._sections = SectionNames.of(corpus, names or {}, self._item_naming, retriever.cues)
         self._versioned = _versioned_names(corpus)
         # which items and headings a word names: words recur across messages, and matching stems is not cheap
@@ -278,19 +279,24 @@ class Understander:
                 out.append(set(stems(self._named_words(text), None)))
         return out
 
-    def _items_own_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> dict[str, set[str]]:
+    def _items_heading_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> dict[str, set[str]]:
         """Per item of a list (a passage with a label, by its id), the stemmed words of its heading, in
-        Swedish and each translation, less the words another item's heading has too ("environment",
-        "municipality") and those naming the owner: the words that name this item and no other."""
-        own: dict[str, set[str]] = {}
+        Swedish and each translation, less those naming the owner."""
+        heading_words: dict[str, set[str]] = {}
         for chunk in corpus.chunks():
             if chunk.kind != "labelled" or not chunk.heading_path:
                 continue
             heading = chunk.heading_path[-1]
             texts = [heading, *(table[heading] for table in names.values() if heading in table)]
-            own[chunk.id] = {s for text in texts for s in stems(self._item_naming(text), None)}
-        shared = Counter(s for words_ in own.values() for s in words_)
-        return {cid: {s for s in words_ if shared[s] == 1} for cid, words_ in own.items()}
+            heading_words[chunk.id] = {s for text in texts for s in stems(self._item_naming(text), None)}
+        return heading_words
+
+    @staticmethod
+    def _items_own_words(heading_words: dict[str, set[str]]) -> dict[str, set[str]]:
+        """Per item, its heading's words less those another item's heading has too ("environment",
+        "municipality"): the words that name this item and no other."""
+        shared = Counter(s for words_ in heading_words.values() for s in words_)
+        return {cid: {s for s in words_ if shared[s] == 1} for cid, words_ in heading_words.items()}
 
     def _item_naming(self, text: str) -> list[str]:
         """The words of a text that may name an item: not the owner ("kommunen", "Gemeinde" of "in der
@@ -363,7 +369,19 @@ class Understander:
         if self._coverage.says(phrase):
             return True
         left, right = self._items_named_by(phrase[0]), self._items_named_by(phrase[-1])
-        return len(left) == 1 and left == right
+        if len(left) == 1 and left == right:
+            return True
+        # one word names the item, the other is its heading's too, though another heading shares it: Somali
+        # "shaqada iyo ganacsiga" (work and business) is "Horumarinta ganacsiga iyo suuqa shaqada", whose
+        # "ganacsiga" the commercial service's heading has too
+        return any(
+            len(named) == 1 and not other_named and self._in_heading(other, next(iter(named)))
+            for named, other, other_named in ((left, phrase[-1], right), (right, phrase[0], left))
+        )
+
+    def _in_heading(self, word: str, item: str) -> bool:
+        forms = stems([word], None)
+        return any(kin(a, w) for a in forms for w in self._item_heading_words.get(item, ()))
 
     def _named_section(self, text: str, but: Set[str] = frozenset()) -> str | None:
         """The section a text names by its whole heading and nothing besides (`SectionNames`), the words `but`
@@ -734,6 +752,19 @@ class Understander:
         n = reading.ordinal
         if n == NEXT:
             n = self._next_item(message, context)
+        if n > len(context.items):
+            # "the seventh one?" of six, "and the next one?" after the last: no passage to guess, the list to
+            # choose from
+            items = tuple(c for c in (self._chunks.get(i) for i in context.items) if c is not None)
+            return Plan(
+                "clarification",
+                message,
+                lang,
+                detection,
+                candidates=items,
+                context=_with_lang(context, lang),
+                reading="ordinal",
+            )
         if not (n == -1 or 1 <= n <= len(context.items)):
             return None
         chunk = self._chunks.get(context.items[n - 1 if n > 0 else -1])
@@ -843,8 +874,10 @@ class Understander:
                 # "and when was it last changed?" after "who published the page?" asks when, not who again
                 asks = _fact_of(own, last)
         looked = self._looked(question)
+        focused = False
         if how == "followup" and context is not None and question != message:
             looked = self._follow(message, looked, context)
+            focused = self._fact_of_a_new_topic(message, asks, looked[0], context)
         retrieval, decision, vector = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
@@ -914,7 +947,8 @@ class Understander:
                 reading=how,
                 retrievals=(retrieval,),
             )
-        return self._answer(message, reading, detection, lang, context, question, how, (retrieval, decision), asks)
+        looked_at = (retrieval, decision)
+        return self._answer(message, reading, detection, lang, context, question, how, looked_at, asks, focused)
 
     def _answer(
         self,
@@ -927,6 +961,7 @@ class Understander:
         how: str,
         looked: tuple[Retrieval, ScopeDecision],
         asks: frozenset[str],
+        focused: bool = False,
     ) -> Plan:
         """Each part of the message with its passage, or every "Läs mer" line for "where can I read more?"."""
         retrieval, decision = looked
@@ -955,7 +990,7 @@ class Understander:
         if read_more and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         if not parts:
-            parts = (self._part(question, retrieval, decision, asks),)
+            parts = (self._part(question, retrieval, decision, asks, focused),)
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
         # an answer about one item of the last list keeps that list: "and the fourth one?" still counts in it
         kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
@@ -1105,6 +1140,17 @@ class Understander:
         """ "and when exactly?", "and who was there?": a fact asked, or whom it was for, and no word of its own
         naming what of (not "och målet för boende?")."""
         return bool(own) and own <= FACT_TYPES | {AUDIENCE} and not self._words_of_its_own(message)
+
+    def _fact_of_a_new_topic(self, message: str, asks: frozenset[str], followed: Retrieval, context: Context) -> bool:
+        """ "and culture?" after "when was the vision adopted?": the last question's fact asked of an item the
+        message names; its answer is that item's passage, not a date another section states."""
+        top = followed.ranked[0].chunk.id if followed.ranked else None
+        return (
+            bool(asks & FACT_TYPES)
+            and not self.cues.question_intents(message) & FACT_TYPES
+            and top not in context.chunks
+            and self._named_item(message) == top
+        )
 
     def _follow(
         self,
@@ -1366,7 +1412,9 @@ class Understander:
 
     # -- facts -------------------------------------------------------------------------------
 
-    def _part(self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str]) -> Part:
+    def _part(
+        self, question: str, retrieval: Retrieval, decision: ScopeDecision, asks: frozenset[str], focused: bool = False
+    ) -> Part:
         """The passage that answers; when a fact is asked for, the line or sentence that states it.
 
         The page's one-line facts (a decision, who published it, when it changed, where to read
@@ -1374,8 +1422,10 @@ class Understander:
         I read more about housing?" the "Läs mer" line. Between the best passage and the lines,
         the one that states most of what was asked wins; then the one that matches the question
         best (a line under the best passage's heading counts as matching it a little better).
+        A `focused` question (a follow-up naming its topic) is answered by the best passage and the
+        lines under its heading alone, or said not to be stated.
         """
-        ranked = retrieval.ranked
+        ranked = retrieval.ranked[:1] if focused else retrieval.ranked
         best = ranked[0]
         # "how was the vision drawn up?" is what "Hur gjorde vi?" answers, even when "Hur når vi visionen?",
         # which names the vision in its heading, ranks a little above it
@@ -1425,6 +1475,7 @@ class Understander:
             for r in retrieval.lines
             if wanted & r.answer_types
             and (r.chunk.kind != "link" or r in links)
+            and (not focused or r.chunk.heading_path == section)
             and self._of_the_page(r.chunk, wanted, question)
         ]
         # where to read more about the best passage's topic is its own link, however well another matches the
@@ -1694,8 +1745,14 @@ class Understander:
             if not retrieval.ranked:
                 continue
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
-            # besides the facts other pieces ask for)
-            piece_asks = own or intents or (parts[-1].asks if parts else asks - FACT_TYPES)
+            # besides the facts other pieces ask for); "… och vad hette projektet?" asks its own question in
+            # a word the page does not use, no count of the project
+            topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
+            # ... and a piece naming a document keeps saying so: "Jakaś strategia wzrostu?" (any growth strategy?)
+            # asks for the strategy the best passage names, not for where to read about another
+            piece_asks = (own | intents & {DOCUMENT} if own else intents) or (
+                parts[-1].asks if parts and topic else asks - FACT_TYPES
+            )
             if (
                 self._never_stated(piece_asks)
                 or self._counts_another(piece, piece_asks, retrieval)
@@ -1713,7 +1770,6 @@ class Understander:
                 continue  # two pieces, one quote: "kultur och idrott"
             parts.append(part)
             # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
-            topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
             frame = frame if frame and topic and not intents else piece
         # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
         by_name = {p.question for p in parts if p.chunk and self._named_item(p.question) == p.chunk.id}
