@@ -281,6 +281,62 @@ def test_an_ordinal_picks_from_the_last_list(service: ChatService) -> None:
     assert _verbatim(answer).startswith("Inriktning: Näringslivsutveckling och arbetsmarknad")
 
 
+@pytest.mark.parametrize(
+    ("listing", "past"),
+    [
+        ("What are the strategic directions?", "the seventh one?"),
+        ("Vilka är de strategiska inriktningarna?", "och det nionde?"),  # the page speaks of "de nio"
+        ("Vilka är de strategiska inriktningarna?", "den sjätte || och nästa?"),
+    ],
+)
+def test_an_ordinal_past_the_list_offers_the_list_to_choose_from(service: ChatService, listing: str, past: str) -> None:
+    answer = _turns(service, listing, *past.split(" || "))
+    assert answer.kind == "clarification"
+    assert not answer.quotes
+    assert "6" in answer.lead
+    assert len(answer.suggestions) == len(DIRECTIONS)
+    # the list stays the conversation's: the third one is still the third direction
+    third = _turns(service, listing, *past.split(" || "), "the third one" if answer.lang == "en" else "den tredje")
+    assert _verbatim(third).startswith(DIRECTIONS[2])
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up"),
+    [
+        ("متى تم اعتماد الرؤية؟", "وماذا عن الثقافة؟"),  # when was the vision adopted? and what about culture?
+        ("When was the vision adopted?", "and what about culture?"),
+    ],
+)
+def test_a_fact_asked_of_another_item_is_not_a_date_of_another_section(
+    service: ChatService, first: str, follow_up: str
+) -> None:
+    answer = _turns(service, first, follow_up)
+    quoted = _verbatim(answer)
+    assert quoted.startswith(DIRECTIONS[4])
+    assert "2012" not in quoted
+    assert "2013" not in quoted
+
+
+def test_a_part_asking_its_own_question_is_no_count_of_it(service: ChatService) -> None:
+    quoted = _verbatim(_turns(service, "Hur många arbetsgrupper var det och vad hette projektet?"))
+    assert "Nio arbetsgrupper" in quoted
+    assert "Visionsprojektet Kiruna 2.0" in quoted
+
+
+def test_two_words_of_one_item_joined_by_and_are_one_part(service: ChatService) -> None:
+    # Somali: what is the goal for work and business? and what is said of housing?
+    quoted = _verbatim(_turns(service, "Maxay tahay hadafka shaqada iyo ganacsiga? guryahana maxaa laga yiri?"))
+    assert quoted.startswith(DIRECTIONS[0])
+    assert DIRECTIONS[2] in quoted
+    assert DIRECTIONS[1] not in quoted
+
+
+def test_strategic_in_arabic_names_no_document(service: ChatService) -> None:
+    # what are Kiruna's strategic directions? list them all please
+    answer = _turns(service, "ما هي التوجهات الاستراتيجية في كيرونا؟ اذكرها كلها من فضلك")
+    assert [q.text for q in answer.quotes] == DIRECTIONS
+
+
 @pytest.mark.parametrize(("request_text", "lang"), [("på engelska, tack", "en"), ("in Persian please", "fa")])
 def test_a_language_request_repeats_the_last_answer_in_that_language(
     service: ChatService, request_text: str, lang: str

@@ -42,6 +42,19 @@ def test_ordinals_in_their_spelling_variants(cues: DialogueCues) -> None:
     assert cues.read("እቲ ሓምሻይ ዕላማኡ?", ("ti",)).ordinal == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "n"),
+    [
+        ("the seventh one?", "en", 7),
+        ("och det nionde?", "sv", 9),
+        ("entä kahdeksas?", "fi", 8),
+        ("а дев'ятий?", "uk", 9),
+    ],
+)
+def test_ordinals_past_the_pages_lists(cues: DialogueCues, text: str, lang: str, n: int) -> None:
+    assert cues.read(text, (lang,)).ordinal == n
+
+
 def test_persian_ordinals_with_their_spoken_its(cues: DialogueCues) -> None:
     # spoken Persian "دومیش" (the second [of it]), "آخریش" (the last one)
     assert cues.read("دومیش چی میگه؟", ("fa",)).ordinal == 2

@@ -175,7 +175,13 @@ class Answerer:
         )
 
     def _clarification(self, plan: Plan) -> Answer:
-        lead = self._say(plan.lang, M.LEAD_CLARIFY)
+        # an ordinal past the end of a list ("the seventh one?" of six) is asked of that list: its items to choose from
+        past_the_list = plan.reading == "ordinal"
+        lead = (
+            self._say(plan.lang, M.LEAD_PAST_THE_LIST, count=len(plan.candidates))
+            if past_the_list
+            else self._say(plan.lang, M.LEAD_CLARIFY)
+        )
         topics = [self._translate_line(c.heading_path[-1], plan.lang) for c in plan.candidates if c.heading_path]
         return Answer(
             kind="clarification",

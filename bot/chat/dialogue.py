@@ -38,7 +38,7 @@ DEFAULT_DIALOGUE_CUES_DIR = Path(__file__).with_name("dialogue_cues")
 SMALLTALK = ("identity", "capabilities", "help", "thanks", "goodbye", "greeting")
 # "the next one" points at the item after the one just answered (`NEXT`)
 NEXT = 0
-ORDINALS = {f"ordinal_{n}": n for n in range(1, 7)} | {"ordinal_last": -1, "ordinal_next": NEXT}
+ORDINALS = {f"ordinal_{n}": n for n in range(1, 10)} | {"ordinal_last": -1, "ordinal_next": NEXT}
 LANGUAGE_CUES = {f"lang_{code}": code for code in LANGUAGES}
 CATEGORIES = (
     *SMALLTALK,
