@@ -274,6 +274,18 @@ def test_a_reference_to_the_last_answer(service: ChatService) -> None:
     assert "2013-05-27" in _verbatim(answer)
 
 
+def test_a_spoken_pointing_word_is_no_topic_of_its_own(service: ChatService) -> None:
+    # spoken Finnish "toi" (that) is no stopword: "what does that mean in practice?" asks of the education goal
+    answer = _turns(service, "Mikä on koulutuksen tavoite?", "mitä toi tarkottaa käytännössä?")
+    assert _verbatim(answer).startswith(DIRECTIONS[5])
+
+
+def test_a_question_of_the_world_keeps_its_language(service: ChatService) -> None:
+    answer = _turns(service, "how do i pay my property tax")  # "my" is no Polish word of the cue tables ("7my")
+    assert answer.kind == "out_of_scope"
+    assert answer.lang == "en"
+
+
 def test_an_ordinal_picks_from_the_last_list(service: ChatService) -> None:
     answer = _turns(service, "Vilka är de strategiska inriktningarna?", "och den fjärde?")
     assert _verbatim(answer).startswith("Inriktning: Kommunikationer")

@@ -1351,7 +1351,9 @@ class Understander:
         intents = self.cues.question_intents(message)
         # "Man birra dát siidu lea?" (what is this page about?): its "this" is the page
         page_alone = self._asks_what_the_page_says(message, intents)
-        content = self._coverage.content_words(message)
+        # the words pointing back are no topic: spoken Finnish "toi" (that) is no stopword, "se" is
+        pointing = self._dialogue.table.cue_words(message) if reading.reference else frozenset()
+        content = [w for w in self._coverage.content_words(message) if w not in pointing]
         if intents - {DOCUMENT} == {"place"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
             # to read name no topic; the last answer's is meant
