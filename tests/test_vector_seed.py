@@ -20,6 +20,9 @@ from tests.fakes import HashEmbedder
 from tests.servers import kiruna_bot
 
 FIX = "run `kiruna-bot index seed` and commit bot/models/vectors.npz"
+# One text embedded on two CPUs: no further apart than float rounding (see the test below).
+SAME_TEXT_COSINE = 0.9995
+SAME_TEXT_DIFFERENCE = 0.01
 
 
 class Counting(HashEmbedder):
@@ -149,6 +152,11 @@ def test_the_seed_command_adds_what_the_seed_lacks_with_the_models_own_vectors(t
     refreshed = load_seed(tmp_path / "seed.npz")
     assert refreshed is not None
     assert refreshed.vectors.keys() == committed.vectors.keys()
-    # the model embeds them again exactly as the committed seed holds them (float32, bit for bit)
+    # the model embeds them again as the committed seed holds them: bit for bit on the CPU that made the seed;
+    # another CPU's kernels round differently in the third decimal (measured on an AVX-512 host against a seed
+    # made elsewhere: max |difference| 0.0027, cosine >= 0.99991, while two different shipped texts reach 0.984)
     for key in dropped:
-        assert np.array_equal(refreshed.vectors[key], committed.vectors[key]), key
+        new, old = refreshed.vectors[key].ravel(), committed.vectors[key].ravel()
+        cosine = float(new @ old / (np.linalg.norm(new) * np.linalg.norm(old)))
+        assert cosine >= SAME_TEXT_COSINE, key
+        assert float(np.abs(new - old).max()) <= SAME_TEXT_DIFFERENCE, key

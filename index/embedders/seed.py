@@ -5,7 +5,9 @@ same few thousand texts before it can answer: the page in twelve languages, the 
 examples, the reference questions (about 25 s on two cores). The seed holds the model's own
 float32 output for each of them, keyed by side (question or passage) and the text's hash, for one
 embedder id. A text it lacks, or another embedder, goes to the model as before, so a stale seed
-costs time, never a different answer.
+costs time, never a different answer. The model's float kernels round differently on another CPU (in
+the third decimal; cosine to the seed's vector ≥ 0.9999), which can move a borderline ranking, as
+embedding the page on that CPU would.
 """
 
 from __future__ import annotations
