@@ -329,6 +329,39 @@ def test_a_fact_asked_of_another_item_is_not_a_date_of_another_section(
     assert "2013" not in quoted
 
 
+@pytest.mark.parametrize(
+    ("message", "quoted", "part"),
+    [
+        ("När antogs visionen och vad kostar bussen?", "2013-05-27", "vad kostar bussen?"),
+        ("Vilka är målen och har de uppnåtts?", DIRECTIONS[3], "har de uppnåtts?"),
+    ],
+)
+def test_a_part_no_page_answers_is_said_not_dropped(service: ChatService, message: str, quoted: str, part: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert quoted in _verbatim(answer)
+    assert len(answer.not_answered) == 1
+    assert f"”{part}”" in answer.not_answered[0]
+    assert answer.not_answered[0] in answer.answer
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Has Kiruna already reached these goals?",
+        "Oonko ne tavotteet jo saavutettu?",  # Meänkieli: have the goals been reached already?
+        "Ma la qiimeeyay in yoolalka la gaaray iyo in kale?",  # Somali: was it judged whether the goals were reached?
+    ],
+)
+def test_whether_the_goals_were_reached_is_not_on_the_page(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_how_the_goals_are_to_be_reached_is(service: ChatService) -> None:
+    for message in ("How will the goals be reached?", "Wie sollen die Ziele erreicht werden?"):
+        assert _verbatim(_turns(service, message)).startswith("De övergripande målen bryts ned")
+
+
 def test_a_part_asking_its_own_question_is_no_count_of_it(service: ChatService) -> None:
     quoted = _verbatim(_turns(service, "Hur många arbetsgrupper var det och vad hette projektet?"))
     assert "Nio arbetsgrupper" in quoted

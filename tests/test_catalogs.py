@@ -38,6 +38,7 @@ def test_messages_format_without_errors() -> None:
             "heading",
             "version",
             "seconds",
+            "part",
         ),
         "x",
     )

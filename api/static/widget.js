@@ -1695,6 +1695,10 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
           }
           if (shown.translated) originals.push(q);
         });
+        // A part of the message no page answers ("… and what does the bus cost?") is said, not dropped.
+        (Array.isArray(d.not_answered) ? d.not_answered : []).map(str).filter(Boolean).forEach(function (t) {
+          node.appendChild(el("p", { className: "lead not-answered" }, [unbroken(t)]));
+        });
         if (originals.length) {
           // One line on where the translation comes from; the Swedish text, which applies, behind it.
           const provenance = str(tr.notice) || this.provenanceLabel(originals[0], W);

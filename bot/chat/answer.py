@@ -177,5 +177,9 @@ class Answer(_Out):
     source: SourceLine | None = None
     pointer: Pointer | None = None
     suggestions: list[str] = Field(default_factory=list, description="Messages the resident may send next.")
+    not_answered: list[str] = Field(
+        default_factory=list,
+        description="The bot's words for each part of the message the page does not answer, in the answer's language.",
+    )
     conversation: str | None = Field(None, description="Send back as `conversation` to continue the conversation.")
     refusal_reason: str | None = None

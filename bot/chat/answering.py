@@ -293,6 +293,9 @@ class Answerer:
             lines.append(("• " if plan.items and not span.aside else "") + shown)
             if quote.translation is None and "fi" in result.fallback and lang != "fi":
                 lines.append(self._say(lang, M.IN_FINNISH) + " " + result.fallback["fi"])
+        # what the message asked beside what was quoted, and no page answers: said, in the resident's words
+        not_answered = [self._say(lang, M.PART_NOT_ANSWERED, part=part) for part in plan.unanswered]
+        lines += not_answered
         if info.available and lang != SOURCE_LANGUAGE and info.provenance in PROVENANCE_LINE:
             lines.append(self._say(lang, PROVENANCE_LINE[info.provenance]))
         lines.append(source.text)
@@ -307,6 +310,7 @@ class Answerer:
             related=self._related([s.chunk for s in spans], name),
             source=source,
             suggestions=self._offers(plan, []),
+            not_answered=not_answered,
             **self._base(plan),
         )
 

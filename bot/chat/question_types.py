@@ -61,7 +61,10 @@ STRANDED_FOR = ("for", "för")
 # What someone thinks of something ("what does LKAB think of the vision?"): the page gives the municipality's
 # own words, and no one else's view.
 OPINION = "opinion"
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION)
+# Whether something was done, reached or judged ("has Kiruna reached these goals?", "was the vision
+# evaluated?"): the page tells how the goals are to be reached, not whether they were.
+ACHIEVED = "achieved"
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month

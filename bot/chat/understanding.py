@@ -39,7 +39,16 @@ from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
-from bot.chat.question_types import AUDIENCE, COST, DOCUMENT, OPINION, TO_COME, VERSION_NUMBER, QuestionCues
+from bot.chat.question_types import (
+    ACHIEVED,
+    AUDIENCE,
+    COST,
+    DOCUMENT,
+    OPINION,
+    TO_COME,
+    VERSION_NUMBER,
+    QuestionCues,
+)
 from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
@@ -204,6 +213,8 @@ class Plan:
     # the language the message may as well be written in, offered beside the answer: Finnish without
     # Meänkieli's marks is Meänkieli's too, and nothing but the resident can settle it
     may_be: str = ""
+    # the parts of a message in several parts that no page answers, as the resident wrote them: said, not dropped
+    unanswered: tuple[str, ...] = ()
 
     @property
     def retrieval(self) -> Retrieval | None:
@@ -913,7 +924,9 @@ class Understander:
         # det?" after the business goal): whether it asks for a list is read from the message alone
         read_alone = how in ("followup", "reference")
         alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
-        if self._wants_list(
+        # a message asking what no page states, in parts, is judged part by part, lists among them ("Ma la
+        # qiimeeyay in yoolalka la gaaray iyo in kale?", were the goals judged reached or not?, is no list)
+        if not unstated and self._wants_list(
             reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
         ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
@@ -973,11 +986,12 @@ class Understander:
         if only_where and (links := self._read_more(message, lang, detection, retrieval, decision, how)):
             return links
         parts = None
+        unanswered: tuple[str, ...] = ()
         if _may_split(question, reading, how):
-            parts = self._split(question, reading, asks, detection)
+            parts, unanswered = self._split(question, reading, asks, detection)
             listed = self._list_among(parts, message, lang, detection, how) if parts else None
             if listed is not None:
-                return listed
+                return replace(listed, unanswered=unanswered)
             if not parts and (unstated := self._never_stated(asks)):
                 # no part the page answers on its own; the whole asks what no page states
                 reason = f"asks {unstated}, which no page states"
@@ -997,7 +1011,7 @@ class Understander:
         # after several parts, "and for education?" follows the first: the question the message led with
         asked, led = (parts[0].question, parts[0].asks) if len(parts) > 1 else (question, asks)
         next_context = Context(lang, asked, chunks, kept, tuple(sorted(led)))
-        return Plan("answer", message, lang, detection, parts, context=next_context, reading=how)
+        return Plan("answer", message, lang, detection, parts, context=next_context, reading=how, unanswered=unanswered)
 
     def _list_among(
         self, parts: tuple[Part, ...], message: str, lang: str, detection: Detection, how: str
@@ -1089,11 +1103,14 @@ class Understander:
     def _never_stated(self, asks: frozenset[str]) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
-        a time still to come ("when will the next vision be adopted?" is not the 2013 decision)."""
+        a time still to come ("when will the next vision be adopted?" is not the 2013 decision), whether
+        something was reached ("has Kiruna reached these goals?" is not how they are broken down)."""
         if COST in asks and COST not in self._types_stated:
             return "a cost"
         if TO_COME in asks and "time" in asks:
             return "a time to come"
+        if ACHIEVED in asks:
+            return "whether something was reached or judged"
         return None
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
@@ -1712,19 +1729,21 @@ class Understander:
 
     def _split(
         self, question: str, reading: Reading, asks: frozenset[str], detection: Detection
-    ) -> tuple[Part, ...] | None:
+    ) -> tuple[tuple[Part, ...] | None, tuple[str, ...]]:
         """The parts of a message joining two or three questions, each with its own quote.
 
         The message is cut at its conjunctions, commas and sentence ends; consecutive pieces the
         answer would quote the same words for, or with no content word of their own ("… and by
         whom?"), stay together. It is split only when at least two pieces get, in scope, quotes of
-        different passages or of different places in one passage.
+        different passages or of different places in one passage. Beside the parts: the pieces no page
+        answers ("… and what does the bus cost?"), as written, when the rest is answered.
         """
         pieces = _pieces(question, reading, detection.plausible, self._joins_one_thing)
         if pieces is None:
-            return None
+            return None, ()
         parts: list[Part] = []
         unstated = False
+        unanswered: list[str] = []
         whole, whole_decision = self._look(question)
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
         # "kultur" in the frame of the goal for service, not of "boende"
@@ -1762,6 +1781,7 @@ class Understander:
             ):
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
+                unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
                 unstated = True
                 continue
             decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
@@ -1785,7 +1805,7 @@ class Understander:
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
         # the one part the page answers beside a part no page does
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
-            return tuple(answered[:1]) if unstated and answered else None
+            return (tuple(answered[:1]), tuple(unanswered)) if unstated and answered else (None, ())
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on, unless the piece is sure of its own
         near = {r.chunk.id for r in whole.ranked[: len(answered) + NEAR_EXTRA]}
@@ -1793,8 +1813,8 @@ class Understander:
             p.chunk is not None and p.chunk.kind not in LINE_KINDS and p.chunk.id not in near and p.question not in sure
             for p in answered
         ):
-            return None
-        return tuple(answered)
+            return None, ()
+        return tuple(answered), tuple(unanswered)
 
     def _with_glued_ands(self, reading: Reading, detection: Detection) -> Reading:
         """The reading with one more conjunction for each Arabic-script "و" (and) glued to a question word:
@@ -2069,6 +2089,14 @@ def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
     """What a fact asked after an answer is about: "and when?" after "who adopted the vision?" asks when
     of the decision; "and when was it changed?" after "who published the page?" names its own line."""
     return own if own & TALKED_ABOUT else own | (last & TALKED_ABOUT)
+
+
+def _with_piece(pieces: list[str], piece: str, joined: bool) -> list[str]:
+    """The pieces no page answers, with this one; one saying more of the last ("…, alltså hela Kiruna 2.0")
+    joins it."""
+    if joined and pieces:
+        return [*pieces[:-1], f"{pieces[-1]}, {piece}"]
+    return [*pieces, piece]
 
 
 def _with_lang(context: Context | None, lang: str) -> Context:

@@ -29,6 +29,8 @@ class M:
     LEAD_NOT_STATED = "The page does not say that. Here is what it says under “{section}”:"
     LEAD_CLARIFY = "Your question fits several parts of the page. Which one do you mean?"
     LEAD_PAST_THE_LIST = "That list has only {count} items. Which one do you mean?"
+    # after the quotes of a message in parts: a part no page answers, in the resident's words
+    PART_NOT_ANSWERED = "The page does not answer this part of your question: “{part}”"
     # after the quote(s): one line of provenance, one source line
     PROVENANCE_REVIEWED = "Translation reviewed by Kiruna kommun. The Swedish text is the official one."
     PROVENANCE_UNREVIEWED = "Unofficial translation, not yet reviewed. The Swedish text is the official one."

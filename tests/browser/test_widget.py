@@ -229,6 +229,7 @@ def test_xss_probe_renders_literally(host_site: HostSite, new_page: NewPage) -> 
         {"title": PROBE, "text": f"Läs mer {PROBE}", "label": f"Read more {PROBE}", "url": "javascript:window.__xss=1"}
     ]
     body["suggestions"] = [f"Suggestion {PROBE}"]
+    body["not_answered"] = [f"Not answered {PROBE}"]
     fulfil_chat(page, body)
     page.goto(host_site.url())
     wait_for_widget(page)
@@ -236,7 +237,7 @@ def test_xss_probe_renders_literally(host_site: HostSite, new_page: NewPage) -> 
     ask(page, "probe")
     answer = page.locator(f"{WIDGET} .msg.bot").last
     text = answer.text_content()
-    for expected in ("Citat", "Rubrik", "Lead", "Quote", "Notice", "Source", "Read more", "Suggestion"):
+    for expected in ("Citat", "Rubrik", "Lead", "Quote", "Notice", "Source", "Read more", "Suggestion", "Not answered"):
         assert f"{expected} {PROBE}" in text, expected
 
     # A refusal shows the answer text itself, and a pointer: the probe there too.
