@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Collection, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -347,14 +347,14 @@ class Understander:
 
     def _items_named_by_word(self, word: str) -> frozenset[str]:
         forms = stems([word], None)
-        return frozenset(cid for cid, item in self._item_words.items() if any(kin(a, w) for a in forms for w in item))
+        return frozenset(cid for cid, item in self._item_words.items() if _kin_to_any(forms, item))
 
     def _headings_named_by_word(self, word: str) -> tuple[bool, ...]:
         """Per list heading, whether the word names one of its words."""
         forms = stems([word], None)
         # a short word names a heading's word when it is that word as written ("mål", too short to be kin by its
         # first letters; not "målet", whose stem "mål" every goal question has)
-        return tuple(word in words or any(kin(a, w) for a in forms for w in words) for words in self._list_headings)
+        return tuple(word in words or _kin_to_any(forms, words) for words in self._list_headings)
 
     def _named_item_first(
         self, question: str, retrieval: Retrieval, asks: frozenset[str], alone: bool = True
@@ -391,8 +391,7 @@ class Understander:
         )
 
     def _in_heading(self, word: str, item: str) -> bool:
-        forms = stems([word], None)
-        return any(kin(a, w) for a in forms for w in self._item_heading_words.get(item, ()))
+        return _kin_to_any(stems([word], None), self._item_heading_words.get(item, set()))
 
     def _named_section(self, text: str, but: Set[str] = frozenset()) -> str | None:
         """The section a text names by its whole heading and nothing besides (`SectionNames`), the words `but`
@@ -2089,6 +2088,11 @@ def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
     """What a fact asked after an answer is about: "and when?" after "who adopted the vision?" asks when
     of the decision; "and when was it changed?" after "who published the page?" names its own line."""
     return own if own & TALKED_ABOUT else own | (last & TALKED_ABOUT)
+
+
+def _kin_to_any(forms: Collection[str], words: Collection[str]) -> bool:
+    """Whether a word's stemmed forms are kin to any of the stemmed words (an item's or a heading's)."""
+    return any(kin(a, w) for a in forms for w in words)
 
 
 def _with_piece(pieces: list[str], piece: str, joined: bool) -> list[str]:
