@@ -55,6 +55,13 @@ def test_ordinals_past_the_pages_lists(cues: DialogueCues, text: str, lang: str,
     assert cues.read(text, (lang,)).ordinal == n
 
 
+def test_two_cues_of_one_table_that_fold_alike_are_one_vote(cues: DialogueCues) -> None:
+    # Persian lists "سلام علیکم" and "سلام عليكم", which fold alike; Arabic lists one of them
+    talk = cues.read("سلام عليكم").smalltalk
+    assert talk is not None
+    assert talk.langs == ("ar", "fa")
+
+
 def test_persian_ordinals_with_their_spoken_its(cues: DialogueCues) -> None:
     # spoken Persian "دومیش" (the second [of it]), "آخریش" (the last one)
     assert cues.read("دومیش چی میگه؟", ("fa",)).ordinal == 2

@@ -126,10 +126,12 @@ def _asks_only_where_said(tokens: tuple[str, ...], own: list[Match]) -> bool:
 
 
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
-    """The languages whose cues cover the most tokens (several when they tie)."""
+    """The languages whose cues cover the most tokens (several when they tie). Each span counts once per
+    language: two cues of one table that read alike once folded (Persian lists "سلام علیکم" and "سلام عليكم")
+    are one vote, not two."""
     votes: Counter[str] = Counter()
-    for m in matches:
-        votes[m.lang] += m.end - m.start
+    for lang, start, end in {(m.lang, m.start, m.end) for m in matches}:
+        votes[lang] += end - start
     most = max(votes.values(), default=0)
     return tuple(sorted(lang for lang, n in votes.items() if n == most))
 

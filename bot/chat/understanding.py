@@ -736,8 +736,11 @@ class Understander:
             # words only the Finnish table lists: Meänkieli's marks still make the message Meänkieli
             # ("moi moi, nähhään"), as they do a question
             return self._detector.best_of(message, sorted(RELATIVES))
-        if len(langs) == 1:
-            return langs[0]
+        # the tables fold "ي"/"ی" and "ك"/"ک" alike ("سلام عليكم", "سلام علیکم"): the letters as typed say which
+        # keyboard wrote them
+        typed = _arabic_or_persian_letters(message) if {"ar", "fa"} <= set(langs) else None
+        if len(langs) == 1 or typed is not None:
+            return typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
         if at_home == ("fi",) and set(langs) >= RELATIVES:
             # the longer Finnish table builds more cues on words both languages say ("kiitos"): Meänkieli's
@@ -2093,6 +2096,20 @@ def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
 def _kin_to_any(forms: Collection[str], words: Collection[str]) -> bool:
     """Whether a word's stemmed forms are kin to any of the stemmed words (an item's or a heading's)."""
     return any(kin(a, w) for a in forms for w in words)
+
+
+# Letters of one of the two in Arabic script: Persian's "ی", "ک", "پ", "چ", "ژ", "گ"; Arabic's "ي", "ك", "ة", "ى".
+_PERSIAN_LETTERS = frozenset("\u06cc\u06a9\u067e\u0686\u0698\u06af")
+_ARABIC_LETTERS = frozenset("\u064a\u0643\u0629\u0649")
+
+
+def _arabic_or_persian_letters(text: str) -> str | None:
+    """ "ar" or "fa" when a text has letters of only one of them; None when it has none, or both."""
+    persian = any(ch in _PERSIAN_LETTERS for ch in text)
+    arabic = any(ch in _ARABIC_LETTERS for ch in text)
+    if persian == arabic:
+        return None
+    return "fa" if persian else "ar"
 
 
 def _with_piece(pieces: list[str], piece: str, joined: bool) -> list[str]:
