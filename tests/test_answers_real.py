@@ -334,6 +334,10 @@ def test_a_fact_asked_of_another_item_is_not_a_date_of_another_section(
     [
         ("När antogs visionen och vad kostar bussen?", "2013-05-27", "vad kostar bussen?"),
         ("Vilka är målen och har de uppnåtts?", DIRECTIONS[3], "har de uppnåtts?"),
+        # a part the scope model refuses, in words the page lacks, is said too
+        ("När antogs visionen och vem vann Melodifestivalen?", "2013-05-27", "vem vann Melodifestivalen?"),
+        ("Vad är målet för boende och vilka partier styr?", "Boende, bebyggelse och livsmiljö", "vilka partier styr?"),
+        ("What is the housing goal and who is the mayor of Kiruna?", "Boende", "who is the mayor of Kiruna?"),
     ],
 )
 def test_a_part_no_page_answers_is_said_not_dropped(service: ChatService, message: str, quoted: str, part: str) -> None:
@@ -341,7 +345,7 @@ def test_a_part_no_page_answers_is_said_not_dropped(service: ChatService, messag
     assert answer.kind == "answer"
     assert quoted in _verbatim(answer)
     assert len(answer.not_answered) == 1
-    assert f"”{part}”" in answer.not_answered[0]
+    assert f"{part}”" in answer.not_answered[0]
     assert answer.not_answered[0] in answer.answer
 
 
@@ -355,6 +359,37 @@ def test_a_part_no_page_answers_is_said_not_dropped(service: ChatService, messag
 )
 def test_whether_the_goals_were_reached_is_not_on_the_page(service: ChatService, message: str) -> None:
     assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Vilka partier röstade för visionen i kommunfullmäktige?",),
+        ("which parties voted for the vision?",),
+        ("Milloin visio hyväksyttiin?", "Kuka oli silloin kunnanjohtaja?"),  # … who was the municipal manager then?
+        ("ما هي الأحزاب التي صوتت لصالح الرؤية؟",),  # Arabic: which parties voted for the vision?
+    ],
+)
+def test_a_party_or_office_holder_the_page_does_not_name_is_refused(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_a_greeting_and_a_count_in_words_the_page_lacks_are_no_unanswered_part(service: ChatService) -> None:
+    # Somali: hi! I'm doing a school project. How many working groups took part in making the vision, and when
+    # was the page last changed? ("oo" cuts "kooxood oo shaqo", work groups, in two)
+    message = (
+        "Haye! Waxaan sameynayaa mashruuc dugsiga ah. Imisa kooxood oo shaqo ayaa ka qaybqaatay samaynta "
+        "aragtida, goormase ayaa boggan la beddelay markii ugu dambaysay?"
+    )
+    answer = _turns(service, message)
+    assert "Nio arbetsgrupper" in _verbatim(answer)
+    assert answer.not_answered == []
+
+
+def test_who_adopted_the_vision_is_still_the_council(service: ChatService) -> None:
+    assert "Antagen av kommunfullmäktige" in _verbatim(_turns(service, "Vem röstade igenom visionen?"))
 
 
 def test_how_the_goals_are_to_be_reached_is(service: ChatService) -> None:

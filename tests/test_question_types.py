@@ -17,7 +17,16 @@ from bot.chat.cues import (
     word_marks,
 )
 from bot.chat.pipeline import Pipeline
-from bot.chat.question_types import COST, INTENTS, OPINION, QUALIFIERS, QuestionCues, load_question_cues, stated_types
+from bot.chat.question_types import (
+    COST,
+    INTENTS,
+    OFFICE,
+    OPINION,
+    QUALIFIERS,
+    QuestionCues,
+    load_question_cues,
+    stated_types,
+)
 from bot.chat.ranking import FEATURES, LinearRanker
 from bot.service import ChatService
 from corpus import Corpus
@@ -183,6 +192,17 @@ def test_the_page_states_no_cost_and_cost_questions_are_typed() -> None:
     assert COST not in shipped.question_intents("How many working groups were there?")
     assert "to_come" in shipped.question_intents("När antas nästa vision?")
     assert "to_come" not in shipped.question_intents("När antogs visionen?")
+
+
+def test_a_party_or_office_is_typed_and_stated_only_by_a_text_naming_one() -> None:
+    shipped = load_question_cues()
+    assert OFFICE in shipped.question_intents("Vilka partier röstade för visionen?")
+    assert OFFICE in shipped.question_intents("Who is the mayor of Kiruna?")
+    assert OFFICE in shipped.question_intents("شهردار کیرونا کیه؟")  # Persian: who is Kiruna's mayor?
+    assert OFFICE not in shipped.question_intents("شهرداری کیرونا چه هدفی دارد؟")  # … the municipality's goal
+    assert OFFICE not in shipped.question_intents("Vem antog visionen?")
+    assert OFFICE in stated_types("Socialdemokraterna och Centerpartiet röstade för.", "sv")
+    assert OFFICE not in stated_types("Antagen av kommunfullmäktige 2013-05-27, § 68", "sv")
 
 
 def test_a_view_asked_of_someone_is_typed_and_what_the_vision_says_is_not() -> None:

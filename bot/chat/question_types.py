@@ -64,7 +64,10 @@ OPINION = "opinion"
 # Whether something was done, reached or judged ("has Kiruna reached these goals?", "was the vision
 # evaluated?"): the page tells how the goals are to be reached, not whether they were.
 ACHIEVED = "achieved"
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED)
+# A party or an office-holder ("which parties voted for the vision?", "who is the mayor?"): stated by a text
+# naming one, as "350 000 kr" states a cost; the page names bodies ("kommunfullmäktige"), none of them.
+OFFICE = "office"
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED, OFFICE)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
@@ -96,6 +99,16 @@ BODIES = {
         words(
             "kommunfullmäktige fullmäktige kommunstyrelsen kommunstyrelse ledamöterna ledamöter ledamot "
             "nämnden nämnderna politikerna politiker förvaltningen"
+        )
+    ),
+}
+# The parties and offices a text names, per document language (`OFFICE`).
+OFFICES = {
+    "sv": frozenset(
+        words(
+            "parti partier partiet partierna kommunalråd kommunalrådet borgmästare borgmästaren oppositionen "
+            "oppositionsråd socialdemokraterna moderaterna centerpartiet vänsterpartiet sverigedemokraterna "
+            "liberalerna kristdemokraterna miljöpartiet"
         )
     ),
 }
@@ -207,11 +220,13 @@ SAID_IN_OWN_WORDS = ("reason", "outcome", CURRENT)
 
 def stated_types(text: str, language: str) -> frozenset[str]:
     """Whether a text states a time (a year, a date, a month), a count (a numeral, a number word), a
-    person or body (a by-line) or a cost (an amount of money)."""
+    person or body (a by-line), a cost (an amount of money) or a party or office."""
     text_words = set(words(text))
     out = set()
     if _MONEY.search(text):
         out.add(COST)
+    if text_words & OFFICES.get(language, frozenset()):
+        out.add(OFFICE)
     byline = BYLINE.get(language)
     if byline is not None and byline.search(text):
         out.add("person")

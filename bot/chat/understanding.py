@@ -44,6 +44,7 @@ from bot.chat.question_types import (
     AUDIENCE,
     COST,
     DOCUMENT,
+    OFFICE,
     OPINION,
     TO_COME,
     VERSION_NUMBER,
@@ -1106,13 +1107,16 @@ class Understander:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
         a time still to come ("when will the next vision be adopted?" is not the 2013 decision), whether
-        something was reached ("has Kiruna reached these goals?" is not how they are broken down)."""
+        something was reached ("has Kiruna reached these goals?" is not how they are broken down), a party
+        or office-holder where no page names one ("which parties voted for it?" is not the council's decision)."""
         if COST in asks and COST not in self._types_stated:
             return "a cost"
         if TO_COME in asks and "time" in asks:
             return "a time to come"
         if ACHIEVED in asks:
             return "whether something was reached or judged"
+        if OFFICE in asks and OFFICE not in self._types_stated:
+            return "a party or an office-holder"
         return None
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
@@ -1772,21 +1776,24 @@ class Understander:
             # a word the page does not use, no count of the project
             topic = all(self._coverage.knows(w) for w in self._coverage.content_words(piece))
             # ... and a piece naming a document keeps saying so: "Jakaś strategia wzrostu?" (any growth strategy?)
-            # asks for the strategy the best passage names, not for where to read about another
-            piece_asks = (own | intents & {DOCUMENT} if own else intents) or (
+            # asks for the strategy the best passage names, not for where to read about another; one asking a
+            # person of an office ("… and who is the mayor?") asks what no page states
+            piece_asks = (own | intents & {DOCUMENT, OFFICE, ACHIEVED} if own else intents) or (
                 parts[-1].asks if parts and topic else asks - FACT_TYPES
             )
+            decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
             if (
                 self._never_stated(piece_asks)
                 or self._counts_another(piece, piece_asks, retrieval)
                 or (unstated and not intents)
+                # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
+                or (intents and self._refused_outright(piece, decision))
             ):
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
                 unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
                 unstated = True
                 continue
-            decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
             part = self._part(piece, retrieval, decision, piece_asks)
             if parts and _same_quote(parts[-1], part):
                 if part.decision.in_scope and not parts[-1].decision.in_scope:
@@ -1844,6 +1851,19 @@ class Understander:
             and token[-1] == SUFFIXED_AND
             and is_ethiopic(token)
             and self._coverage.knows_stem(token[:-1])
+        )
+
+    def _refused_outright(self, piece: str, decision: ScopeDecision) -> bool:
+        """A piece the scope model refuses with room to spare, naming at least two things (beside words that
+        ask or greet), one of them a word the page lacks: it is said unanswered, not dropped. A rephrased
+        question of the page's own ("… och vad hette projektet?") sits nearer the line; a cue and one word
+        the thesaurus misses (Somali "Imisa kooxood", how many groups) may be the page's still."""
+        named = self._words_not_asking(piece)
+        return (
+            not decision.in_scope
+            and decision.margin < -PIECE_NEAR_SCOPE
+            and len(named) >= SHORT_WORDS
+            and not all(self._coverage.knows(w) for w in named)
         )
 
     def _piece_decision(
