@@ -317,6 +317,9 @@ def test_an_ordinal_past_the_list_offers_the_list_to_choose_from(service: ChatSe
     [
         ("متى تم اعتماد الرؤية؟", "وماذا عن الثقافة؟"),  # when was the vision adopted? and what about culture?
         ("When was the vision adopted?", "and what about culture?"),
+        # the interpretation, speaking of "många kulturer", ranks above the culture goal here
+        ("Milloin visio hyväksyttiin?", "entä kulttuurin?"),
+        ("När antogs visionen?", "och för kultur?"),
     ],
 )
 def test_a_fact_asked_of_another_item_is_not_a_date_of_another_section(
@@ -355,6 +358,8 @@ def test_a_part_no_page_answers_is_said_not_dropped(service: ChatService, messag
         "Has Kiruna already reached these goals?",
         "Oonko ne tavotteet jo saavutettu?",  # Meänkieli: have the goals been reached already?
         "Ma la qiimeeyay in yoolalka la gaaray iyo in kale?",  # Somali: was it judged whether the goals were reached?
+        "هل حققت البلدية الأهداف؟",  # Arabic: did the municipality achieve the goals?
+        "Wurden die übergeordneten Ziele eigentlich erreicht?",
     ],
 )
 def test_whether_the_goals_were_reached_is_not_on_the_page(service: ChatService, message: str) -> None:

@@ -102,6 +102,10 @@ LINE_OVER_PASSAGE = 9.0
 LINE_ALONE = 2.5
 # a follow-up the page's words cover less than this, and out of scope alone, is a new question
 FOLLOW_ON_COVERAGE = 0.5
+# a follow-up naming an item in a fact's frame is about it when it ranks among this many passages ("och för
+# kultur?" after "när antogs visionen?" ranks the vision first, culture second; "وما علاقته بالعلامة التجارية؟",
+# and its relation to the brand?, names commercial service by its "commercial", fourth)
+NAMED_AMONG = 2
 # a one-word follow-up names a new topic when its best passage leads the next by this much
 TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
@@ -890,8 +894,7 @@ class Understander:
         looked = self._looked(question)
         focused = False
         if how == "followup" and context is not None and question != message:
-            looked = self._follow(message, looked, context)
-            focused = self._fact_of_a_new_topic(message, asks, looked[0], context)
+            looked, focused = self._followed(message, asks, looked, context)
         retrieval, decision, vector = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
@@ -1164,15 +1167,31 @@ class Understander:
         naming what of (not "och målet för boende?")."""
         return bool(own) and own <= FACT_TYPES | {AUDIENCE} and not self._words_of_its_own(message)
 
+    def _followed(
+        self,
+        message: str,
+        asks: frozenset[str],
+        together: tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]],
+        context: Context,
+    ) -> tuple[tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]], bool]:
+        """A follow-up's reading (`_follow`), and whether it names a new item in the last question's fact frame,
+        which then comes first: "och för kultur?" after "när antogs visionen?" is the culture item, though the
+        vision, whose interpretation speaks of "många kulturer", ranks above it."""
+        retrieval, decision, vector = self._follow(message, together, context)
+        focused = self._fact_of_a_new_topic(message, asks, retrieval, context)
+        item = self._named_item(message) if focused else None
+        return ((retrieval if item is None else _with_first(retrieval, item)), decision, vector), focused
+
     def _fact_of_a_new_topic(self, message: str, asks: frozenset[str], followed: Retrieval, context: Context) -> bool:
         """ "and culture?" after "when was the vision adopted?": the last question's fact asked of an item the
-        message names; its answer is that item's passage, not a date another section states."""
-        top = followed.ranked[0].chunk.id if followed.ranked else None
+        message names, among the best two; its answer is that item's passage, not a date another section states."""
+        named = self._named_item(message)
         return (
             bool(asks & FACT_TYPES)
             and not self.cues.question_intents(message) & FACT_TYPES
-            and top not in context.chunks
-            and self._named_item(message) == top
+            and named is not None
+            and named not in context.chunks
+            and any(r.chunk.id == named for r in followed.ranked[:NAMED_AMONG])
         )
 
     def _follow(
