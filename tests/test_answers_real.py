@@ -393,6 +393,20 @@ def test_a_greeting_and_a_count_in_words_the_page_lacks_are_no_unanswered_part(s
     assert answer.not_answered == []
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["Kommer det en ny vision snart?", "Tuleeko uusi visio?", "في رؤية جديدة؟", "Is a new vision coming?"],
+)
+def test_a_new_one_of_the_adopted_vision_is_not_on_the_page(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_new_words_beside_no_decided_section_are_still_answered(service: ChatService) -> None:
+    # "new thinking" is the vision's own word; the brand platform is new, and no section decided
+    assert "nytänkande" in _verbatim(_turns(service, "co oznacza w wizji to nowe myślenie?"))
+    assert "varumärkesplattform" in _verbatim(_turns(service, "Vad säger sidan om den nya varumärkesplattformen?"))
+
+
 def test_who_adopted_the_vision_is_still_the_council(service: ChatService) -> None:
     assert "Antagen av kommunfullmäktige" in _verbatim(_turns(service, "Vem röstade igenom visionen?"))
 

@@ -106,6 +106,8 @@ FOLLOW_ON_COVERAGE = 0.5
 # kultur?" after "när antogs visionen?" ranks the vision first, culture second; "وما علاقته بالعلامة التجارية؟",
 # and its relation to the brand?, names commercial service by its "commercial", fourth)
 NAMED_AMONG = 2
+# words either side of a "new" or "next" within which it is said of what it stands beside ("en ny vision")
+NEXT_TO = 2
 # a one-word follow-up names a new topic when its best passage leads the next by this much
 TOPIC_MARGIN = 3.0
 # Small talk words must make up this much of a message that has other words too.
@@ -261,6 +263,8 @@ class Understander:
         self._item_heading_words = self._items_heading_words(corpus, names or {})
         self._item_words = self._items_own_words(self._item_heading_words)
         self._sections = SectionNames.of(corpus, names or {}, self._item_naming, retriever.cues)
+        # the sections the page states a decision for ("Vår vision", adopted by the council)
+        self._adopted = frozenset(c.id for c in corpus.chunks() if c.kind == "adopted")
         self._versioned = _versioned_names(corpus)
         # which items and headings a word names: words recur across messages, and matching stems is not cheap
         self._items_named_by = lru_cache(maxsize=WORD_CACHE)(self._items_named_by_word)
@@ -907,6 +911,7 @@ class Understander:
             self._never_stated(asks)
             or self._counts_another(question if how == "standalone" else message, asks, retrieval)
             or self._view_of_another(question if how == "standalone" else message, asks)
+            or self._next_of_the_decided(question if how == "standalone" else message, asks)
         )
         if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
@@ -1120,6 +1125,21 @@ class Understander:
             return "whether something was reached or judged"
         if OFFICE in asks and OFFICE not in self._types_stated:
             return "a party or an office-holder"
+        return None
+
+    def _next_of_the_decided(self, question: str, asks: frozenset[str]) -> str | None:
+        """A new or next one of what the page states as decided ("Kommer det en ny vision snart?", "Tuleeko
+        uusi visio?", "في رؤية جديدة؟"): the page states the one adopted, nothing of another. Only a question
+        asking nothing else, with the word for "new" next to the decided section's name: "the new centre"
+        and "the new brand" name nothing decided, and "nowe myślenie" (new thinking) in the vision is asked
+        what it means."""
+        if TO_COME not in asks or asks - {TO_COME, DOCUMENT}:
+            return None
+        tokens = words(question)
+        for cue in self.cues.table.matches(tokens, [TO_COME]):
+            near = tokens[max(0, cue.start - NEXT_TO) : cue.end + NEXT_TO]
+            if any(self._named_section(w) in self._adopted for w in near):
+                return "another of what the page states as decided"
         return None
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
