@@ -907,11 +907,12 @@ class Understander:
             retrieval, decision = self._the_pages_opening(question, retrieval, decision, asks, alone)
             retrieval = self._versioned_name_first(question if alone else message, retrieval)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
+        own_words = question if how == "standalone" else message
         unstated = (
             self._never_stated(asks)
-            or self._counts_another(question if how == "standalone" else message, asks, retrieval)
-            or self._view_of_another(question if how == "standalone" else message, asks)
-            or self._next_of_the_decided(question if how == "standalone" else message, asks)
+            or self._counts_another(own_words, asks, retrieval)
+            or self._view_of_another(own_words, asks)
+            or self._next_of_the_decided(own_words, asks)
         )
         if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
@@ -1198,21 +1199,25 @@ class Understander:
         which then comes first: "och för kultur?" after "när antogs visionen?" is the culture item, though the
         vision, whose interpretation speaks of "många kulturer", ranks above it."""
         retrieval, decision, vector = self._follow(message, together, context)
-        focused = self._fact_of_a_new_topic(message, asks, retrieval, context)
-        item = self._named_item(message) if focused else None
-        return ((retrieval if item is None else _with_first(retrieval, item)), decision, vector), focused
+        item = self._item_in_a_fact_frame(message, asks, retrieval, context)
+        return ((retrieval if item is None else _with_first(retrieval, item)), decision, vector), item is not None
 
-    def _fact_of_a_new_topic(self, message: str, asks: frozenset[str], followed: Retrieval, context: Context) -> bool:
-        """ "and culture?" after "when was the vision adopted?": the last question's fact asked of an item the
-        message names, among the best two; its answer is that item's passage, not a date another section states."""
+    def _item_in_a_fact_frame(
+        self, message: str, asks: frozenset[str], followed: Retrieval, context: Context
+    ) -> str | None:
+        """ "and culture?" after "when was the vision adopted?": the item the message names, when it asks the
+        last question's fact of it and ranks among the best two; its answer is that item's passage, not a date
+        another section states."""
         named = self._named_item(message)
-        return (
-            bool(asks & FACT_TYPES)
+        if (
+            asks & FACT_TYPES
             and not self.cues.question_intents(message) & FACT_TYPES
             and named is not None
             and named not in context.chunks
             and any(r.chunk.id == named for r in followed.ranked[:NAMED_AMONG])
-        )
+        ):
+            return named
+        return None
 
     def _follow(
         self,
