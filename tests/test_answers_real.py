@@ -1959,3 +1959,69 @@ def test_a_follow_up_naming_one_topic_is_no_unclear_word(service: ChatService, f
     answer = _turns(service, first, then)
     assert answer.kind == "answer"
     assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Vad är målet för boende?", "och hur många lägenheter byggs det i år?"),  # … and how many flats this year?
+        ("How many students does the university in Kiruna have?",),
+        ("Mikä on koulutuksen tavoite?", "montako yliopistoa Kiirunassa on?"),  # … how many universities are there?
+    ],
+)
+def test_a_count_of_what_the_page_does_not_count_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
+    # the list of directions is no count of flats, however close the housing goal ranks
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Ile było grup roboczych?", "كم عدد مجموعات العمل؟", "how many areas did they work in?"],
+)
+def test_a_count_of_what_the_page_counts_is_still_answered(service: ChatService, message: str) -> None:
+    assert "Nio arbetsgrupper" in _verbatim(_turns(service, message))
+
+
+def test_a_part_counting_what_the_page_does_not_is_said_unanswered(service: ChatService) -> None:
+    answer = _turns(service, "Vad är målet för boende och hur många lägenheter byggs i år?")
+    assert "varierat utbud av bostäder" in _verbatim(answer)
+    assert len(answer.not_answered) == 1
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Are the residents of Kiruna happy with the vision?",
+        "Mitä mieltä kuntalaiset ovat visiosta?",  # Finnish: what do the residents think of the vision?
+        "Sind die Einwohner mit der Vision einverstanden?",
+    ],
+)
+def test_what_residents_think_of_the_vision_is_refused(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_how_residents_views_were_gathered_is_answered(service: ChatService) -> None:
+    assert "Nio arbetsgrupper" in _verbatim(_turns(service, "How did they gather the residents' views?"))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Vilka personer satt i arbetsgrupperna?",),  # who sat in the working groups?
+        ("Who was the project manager of Kiruna 2.0?",),
+        ("Wer hat die Seite veröffentlicht?", "Wie ist ihre E-Mail-Adresse?"),
+        ("Is our vision better than the one in Umeå?",),
+    ],
+)
+def test_members_roles_contacts_and_comparisons_the_page_lacks_are_refused(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_who_gathered_the_views_is_still_the_working_groups(service: ChatService) -> None:
+    assert "Nio arbetsgrupper" in _verbatim(_turns(service, "Vem samlade in kommuninvånarnas åsikter?"))
+
+
+def test_a_new_vision_asked_beside_a_remark_is_refused(service: ChatService) -> None:
+    assert _turns(service, "Kommer det en ny vision? Den nuvarande är ju gammal.").kind == "out_of_scope"

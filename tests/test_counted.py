@@ -53,3 +53,24 @@ def test_a_count_of_what_it_counts_or_of_nothing_it_says_is_not(counted: Counted
 
 def test_a_sentence_stating_no_count_counts_nothing(counted: CountedThings) -> None:
     assert not counted.counts_another(["vision-mal-och-varumarke/hur-gjorde-vi#2"], ["residents"])
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        (["new", "apartments", "built"], True),  # how many new apartments are built? housing, counted nowhere
+        (["working", "groups"], False),  # what the sentence counts
+        (["areas"], False),
+        (["tyaryhmaa", "mukana"], False),  # spoken Meänkieli, words the page does not know: nothing known named
+        ([], False),
+    ],
+)
+def test_a_count_of_what_no_sentence_counts(counted: CountedThings, named: list[str], expected: bool) -> None:
+    known = {"new", "apartments", "built", "working", "groups", "areas"}
+    assert counted.counts_none_of(named, known.__contains__) is expected
+
+
+def test_the_groups_the_page_counts_are_named_in_other_languages(counted: CountedThings) -> None:
+    assert counted.names_the_counted(["arbeitsgruppen"])
+    assert counted.names_the_counted(["who", "sat", "working", "groups"])
+    assert not counted.names_the_counted(["residents", "opinions"])

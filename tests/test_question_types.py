@@ -18,6 +18,8 @@ from bot.chat.cues import (
 )
 from bot.chat.pipeline import Pipeline
 from bot.chat.question_types import (
+    COMPARISON,
+    CONTACT,
     COST,
     INTENTS,
     OFFICE,
@@ -373,3 +375,19 @@ def test_a_word_with_diacritics_is_no_english_or_somali_cue() -> None:
     assert "meaning" not in shipped.question_intents("Meän kläpit käyvät koulua")
     assert "meaning" in shipped.question_intents("what does it mean?")
     assert "meaning" in shipped.question_intents("Mitä tämä meinaa?")
+
+
+def test_contact_details_are_stated_by_an_address_or_a_number() -> None:
+    assert CONTACT in stated_types("Kontakt: ulrika.hannu@kiruna.se", "sv")
+    assert CONTACT in stated_types("Ring 0980-700 00 eller +46 980 70 000", "sv")
+    # a date, a paragraph and a strategy's years are no phone number
+    assert CONTACT not in stated_types("Antagen av kommunfullmäktige 2013-05-27, § 68", "sv")
+    assert CONTACT not in stated_types("Läs mer om näringslivsstrategi 2016-2018", "sv")
+
+
+def test_a_comparison_and_a_way_to_reach_someone_are_typed() -> None:
+    shipped = load_question_cues()
+    assert COMPARISON in shipped.question_intents("Is our vision better than the one in Umeå?")
+    assert COMPARISON in shipped.question_intents("Onko visio parempi kuin Luulajan?")
+    assert CONTACT in shipped.question_intents("what is her email address?")
+    assert CONTACT in shipped.question_intents("Har hon något telefonnummer?")

@@ -11,7 +11,7 @@ A sentence's words are named in any language by the thesaurus rows the page is i
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.chat.coverage import stopwords
@@ -70,6 +70,21 @@ class CountedThings:
             and not any(among(c.counted) for c in countings)
             and any(among(c.mentioned) for c in countings)
         )
+
+    def states_a_count(self, sentence_ids: Iterable[str]) -> bool:
+        """Whether any of these sentences states a number of something."""
+        return any(s in self._sentences for s in sentence_ids)
+
+    def names_the_counted(self, question_words: Sequence[str]) -> bool:
+        """Whether a question names something a sentence of the page counts ("working groups")."""
+        counted = {n for c in self._sentences.values() for n in c.counted}
+        return any(w == n or kin(w, n) for w in question_words if _significant(w) for n in counted)
+
+    def counts_none_of(self, question_words: Sequence[str], knows: Callable[[str], bool]) -> bool:
+        """Whether a question names something the page speaks of, and nothing a sentence of it counts: "how many
+        new apartments are being built?" names housing; the page counts working groups, areas and directions."""
+        named = [w for w in question_words if _significant(w)]
+        return any(knows(w) for w in named) and not self.names_the_counted(named)
 
 
 def _significant(word: str) -> bool:

@@ -17,11 +17,17 @@ from index.analysis import words
 
 OWNER_WORDS_FILE = Path(__file__).with_name("owner_words.txt")
 QUANTITY_WORDS_FILE = Path(__file__).with_name("quantity_words.txt")
+PEOPLE_WORDS_FILE = Path(__file__).with_name("people_words.txt")
 
 
 @lru_cache(maxsize=1)
 def owner_words() -> frozenset[str]:
     return frozenset(function_words(OWNER_WORDS_FILE))
+
+
+@lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    return frozenset(function_words(PEOPLE_WORDS_FILE))
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,13 @@ ACHIEVED = "achieved"
 # A party or an office-holder ("which parties voted for the vision?", "who is the mayor?"): stated by a text
 # naming one, as "350 000 kr" states a cost; the page names bodies ("kommunfullmäktige"), none of them.
 OFFICE = "office"
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED, OFFICE)
+# How to reach someone ("har du hennes mejladress?", "what is her phone number?"): stated by a text with an
+# e-mail address or a phone number in it; the page's by-line names its publisher, not how to reach her.
+CONTACT = "contact"
+# A comparison ("is Kiruna's vision better than Luleå's?", "czy Gällivare ma podobną wizję?"): with something the
+# page does not speak of, it asks what the page cannot say; "högre än våra fjäll" compares in the page's words.
+COMPARISON = "comparison"
+QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED, OFFICE, CONTACT, COMPARISON)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month
@@ -79,6 +85,8 @@ _MONEY = re.compile(
     r"\d[\d\s.,]*\s?(?:(?:miljon(?:er)?|miljard(?:er)?|tusen)\s)?(?:kr|kronor|sek|mkr|msek|tkr|euro|eur)\b|[€$£]\s?\d",
     re.IGNORECASE,
 )
+# an e-mail address or a phone number ("ulrika.hannu@kiruna.se", "0980-700 00", "+46 980 70 000")
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|(?:\+\d{2}[\s-]?|\b0)\d{1,3}[\s-]?\d{2,3}(?:[\s-]?\d{2,3}){1,2}\b")
 _PARAGRAPH = re.compile(r"§\s*\d+")  # "§ 68" numbers a paragraph, it counts nothing
 # "Kiruna 2.0" names a project's version: it counts nothing, and its "2" is no ordinal
 VERSION_NUMBER = re.compile(rf"\b{VERSION_PATTERN}\b")
@@ -227,6 +235,8 @@ def stated_types(text: str, language: str) -> frozenset[str]:
         out.add(COST)
     if text_words & OFFICES.get(language, frozenset()):
         out.add(OFFICE)
+    if _CONTACT.search(text):
+        out.add(CONTACT)
     byline = BYLINE.get(language)
     if byline is not None and byline.search(text):
         out.add("person")

@@ -34,7 +34,7 @@ from bot.chat.coverage import Coverage, function_words
 from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics, written_words
 from bot.chat.dialogue import NEXT, DialogueCues, Reading, SmallTalk, question_after_small_talk
 from bot.chat.follow_on import follow_on
-from bot.chat.lexical_query import owner_words, quantity_words
+from bot.chat.lexical_query import owner_words, people_words, quantity_words
 from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
@@ -42,6 +42,8 @@ from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import (
     ACHIEVED,
     AUDIENCE,
+    COMPARISON,
+    CONTACT,
     COST,
     DOCUMENT,
     OFFICE,
@@ -908,12 +910,9 @@ class Understander:
             retrieval = self._versioned_name_first(question if alone else message, retrieval)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         own_words = question if how == "standalone" else message
-        unstated = (
-            self._never_stated(asks)
-            or self._counts_another(own_words, asks, retrieval)
-            or self._view_of_another(own_words, asks)
-            or self._next_of_the_decided(own_words, asks)
-        )
+        # a follow-up counts what it names itself: "and how many apartments?" after the housing goal
+        own_asks = asks if how == "standalone" else self.cues.question_intents(message, langs)
+        unstated = self._unstated(own_words, asks, retrieval, own_asks)
         if decision.in_scope and unstated and not _may_split(question, reading, how):
             # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
@@ -973,7 +972,9 @@ class Understander:
                 retrievals=(retrieval,),
             )
         looked_at = (retrieval, decision)
-        return self._answer(message, reading, detection, lang, context, question, how, looked_at, asks, focused)
+        # a message in parts is judged whole by what it asks, not by words a remark beside the question adds
+        whole = self._never_stated(asks) or self._next_of_the_decided(own_words, asks)
+        return self._answer(message, reading, detection, lang, context, question, how, looked_at, asks, focused, whole)
 
     def _answer(
         self,
@@ -987,8 +988,10 @@ class Understander:
         looked: tuple[Retrieval, ScopeDecision],
         asks: frozenset[str],
         focused: bool = False,
+        unstated: str | None = None,
     ) -> Plan:
-        """Each part of the message with its passage, or every "Läs mer" line for "where can I read more?"."""
+        """Each part of the message with its passage, or every "Läs mer" line for "where can I read more?".
+        `unstated`: what the whole asks that no page states, judged when no part stands on its own."""
         retrieval, decision = looked
         # "where can I read more?" in one question or two ("which documents, where can I read more?"); a
         # second question of another kind is a part of its own ("the goal for traffic? and where can I read …")
@@ -1004,9 +1007,9 @@ class Understander:
             listed = self._list_among(parts, message, lang, detection, how) if parts else None
             if listed is not None:
                 return replace(listed, unanswered=unanswered)
-            if not parts and (unstated := self._never_stated(asks)):
-                # no part the page answers on its own; the whole asks what no page states
-                reason = f"asks {unstated}, which no page states"
+            if not parts and (whole := unstated or ("in every part what" if unanswered else None)):
+                # no part the page answers on its own; the whole asks what no page states, or every part does
+                reason = f"asks {whole}, which no page states"
                 return self._out_of_scope(
                     message, lang, detection, retrieval, replace(decision, in_scope=False, reason=reason), context, how
                 )
@@ -1112,12 +1115,29 @@ class Understander:
         # "kuka julkasi sivun ja koska se oon viimeks ändrattu?": the page named in the message's other part
         return any(says(text, PAGE_WORDS_FILE) for text in (question, self._message.get()))
 
+    def _unstated(
+        self, question: str, asks: frozenset[str], retrieval: Retrieval, own_asks: frozenset[str] | None = None
+    ) -> str | None:
+        """What a question, or a part of one, asks that no page states, however close its words lie to a
+        passage. `own_asks`: what a follow-up asks in its own words, when `asks` is read with the last question."""
+        return (
+            self._never_stated(asks)
+            or self._counts_another(question, asks, retrieval)
+            or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
+            or self._members_of_the_counted(question, asks)
+            or self._view_of_another(question, asks)
+            or self._compared_with_another(question, asks)
+            or self._next_of_the_decided(question, asks)
+        )
+
     def _never_stated(self, asks: frozenset[str]) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
         a time still to come ("when will the next vision be adopted?" is not the 2013 decision), whether
         something was reached ("has Kiruna reached these goals?" is not how they are broken down), a party
-        or office-holder where no page names one ("which parties voted for it?" is not the council's decision)."""
+        or office-holder where no page names one ("which parties voted for it?" is not the council's decision), or
+        how to reach someone where no page gives an address or number ("what is her phone number?" after "who
+        published the page?" is not the by-line again)."""
         if COST in asks and COST not in self._types_stated:
             return "a cost"
         if TO_COME in asks and "time" in asks:
@@ -1126,6 +1146,8 @@ class Understander:
             return "whether something was reached or judged"
         if OFFICE in asks and OFFICE not in self._types_stated:
             return "a party or an office-holder"
+        if CONTACT in asks and CONTACT not in self._types_stated:
+            return "how to reach someone"
         return None
 
     def _next_of_the_decided(self, question: str, asks: frozenset[str]) -> str | None:
@@ -1169,14 +1191,64 @@ class Understander:
             return "a count of what the page names but does not count"
         return None
 
-    def _view_of_another(self, question: str, asks: frozenset[str]) -> str | None:
-        """ "What does LKAB think of the vision?": the view of someone the page does not name. The page is the
-        municipality's own words; quoting the vision would read as LKAB's view. "What does the municipality
-        think about housing?" names only what the page speaks of, and is answered."""
-        if OPINION not in asks:
+    def _count_of_the_uncounted(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "ok so how many new apartments is the municipality building this year?" after the housing goal: a
+        count of something the page speaks of but counts nowhere. No list's heading is named, no word of what a
+        sentence counts, and what the question names is found in a passage stating no number (the housing goal):
+        the page's list of directions is no count of apartments, however close the housing item ranks. "كم
+        مجموعة عمل؟" (how many working groups?) names, in words the thesaurus lacks, the passage that counts."""
+        if asks & FACT_TYPES != {"count"} or "goal" in asks or self._counted is None:
+            return None
+        if self._list_heading_words(question):
+            return None
+        cues = self.cues.table.cue_words(question)
+        named = [w for w in words(question) if w not in cues and w not in quantity_words() and w not in owner_words()]
+        # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
+        # groups went round asking what people thought?" counts groups)
+        if set(named) & people_words() and not self._counted.names_the_counted(named):
+            return "a count of people, which no sentence counts"
+        if not self._counted.counts_none_of(named, self._coverage.knows):
+            return None
+        found = self._retrieve(" ".join(named)).ranked
+        if found and self._counted.states_a_count(s.id for s in found[0].chunk.sentences):
+            return None
+        return "a count of what the page does not count"
+
+    def _members_of_the_counted(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Who was actually in the nine working groups?", "Wer genau saß in den neun Arbeitsgruppen?": who is
+        in what a sentence of the page counts. It counts the groups and names none of their members; "who
+        gathered the residents' views?" names what the groups did, and is answered by them."""
+        if "person" not in asks or asks & (TALKED_ABOUT | {AUDIENCE}) or self._counted is None:
+            return None
+        if self._counted.names_the_counted(self._words_not_asking(question)):
+            return "who is in what the page counts"
+        return None
+
+    def _compared_with_another(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Is Kiruna's vision better than Luleå's?", "Czy Gällivare ma podobną wizję jak Kiruna?": a comparison
+        with something the page does not speak of. Quoting Kiruna's vision answers half of it, and reads as if
+        the page had compared; "what is higher than our mountains?" compares in the page's own words."""
+        if COMPARISON not in asks:
             return None
         if any(not self._coverage.knows(w) for w in self._words_not_asking(question)):
+            return "a comparison with what the page does not speak of"
+        return None
+
+    def _view_of_another(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "What does LKAB think of the vision?", "Do people in Kiruna actually agree with this vision?": the
+        view of someone the page does not name, or of residents at large. The page is the municipality's own
+        words; quoting the vision would read as LKAB's view, or as the residents'. "What does the municipality
+        think about housing?" names only what the page speaks of, and is answered; so is "how did they gather
+        people's opinions?", which asks how."""
+        if OPINION not in asks:
+            return None
+        named = self._words_not_asking(question)
+        if any(not self._coverage.knows(w) for w in named):
             return "the view of someone the page does not name"
+        # "Maid visuvdna oaivvilda?" (Sami: what does the vision mean?; "oaivvilda" is "think" too) asks a meaning,
+        # and "how did they gather people's views?" a manner
+        if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and set(named) & people_words():
+            return "the view of residents, which the page does not state"
         return None
 
     def _words_of_its_own(self, text: str) -> set[str]:
@@ -1792,7 +1864,7 @@ class Understander:
         if pieces is None:
             return None, ()
         parts: list[Part] = []
-        unstated = False
+        unstated = ruled = False
         unanswered: list[str] = []
         whole, whole_decision = self._look(question)
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
@@ -1822,21 +1894,18 @@ class Understander:
             # ... and a piece naming a document keeps saying so: "Jakaś strategia wzrostu?" (any growth strategy?)
             # asks for the strategy the best passage names, not for where to read about another; one asking a
             # person of an office ("… and who is the mayor?") asks what no page states
-            piece_asks = (own | intents & {DOCUMENT, OFFICE, ACHIEVED} if own else intents) or (
+            piece_asks = (own | intents & {DOCUMENT, OFFICE, ACHIEVED, CONTACT} if own else intents) or (
                 parts[-1].asks if parts and topic else asks - FACT_TYPES
             )
             decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
-            if (
-                self._never_stated(piece_asks)
-                or self._counts_another(piece, piece_asks, retrieval)
-                or (unstated and not intents)
-                # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
-                or (intents and self._refused_outright(piece, decision))
-            ):
+            # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
+            by_rule = self._unstated(piece, piece_asks, retrieval)
+            if by_rule or (unstated and not intents) or (intents and self._refused_outright(piece, decision)):
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
                 unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
                 unstated = True
+                ruled = ruled or bool(by_rule)
                 continue
             part = self._part(piece, retrieval, decision, piece_asks)
             if parts and _same_quote(parts[-1], part):
@@ -1858,7 +1927,7 @@ class Understander:
         # two quotes at least: of two passages, or of two places in one ("when did it start, and why?"); or
         # the one part the page answers beside a part no page does
         if len({(p.chunk.id, p.span()) for p in answered if p.chunk is not None}) < 2:
-            return (tuple(answered[:1]), tuple(unanswered)) if unstated and answered else (None, ())
+            return _beside_the_unanswered(answered, unanswered, unstated, ruled)
         # each passage is one the whole message ranks near the top: "resor och förbindelser med resten av
         # världen" is one topic, whatever its pieces alone land on, unless the piece is sure of its own
         near = {r.chunk.id for r in whole.ranked[: len(answered) + NEAR_EXTRA]}
@@ -2001,6 +2070,18 @@ POSTPOSITIVE_AND = frozenset({"ድማ", "ከኣ"})
 # ... or ends each of the words it joins ("ትምህርትን መጓዓዝያን", education and transport: `SUFFIXED_AND`), each
 # at least this many letters long.
 MIN_JOINED = 3
+
+
+def _beside_the_unanswered(
+    answered: list[Part], unanswered: list[str], unstated: bool, ruled: bool
+) -> tuple[tuple[Part, ...] | None, tuple[str, ...]]:
+    """Fewer than two quotes: the one part the page answers beside the pieces no page does; or none, when a
+    piece asks what no page states (`ruled`: a cost, a count, a view …) and every other piece is unanswered
+    with it. Pieces only the scope model refuses ("من تازه به کیرونا اومدم", I just came to Kiruna) leave the
+    whole message to be judged whole."""
+    if not unstated or (not ruled and not answered):
+        return None, ()
+    return tuple(answered[:1]) or None, tuple(unanswered)
 
 
 def _stated_apart_from_lists(ranked: list[ScoredChunk], heading_words: int, asks: frozenset[str]) -> bool:
