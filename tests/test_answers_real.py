@@ -2025,3 +2025,19 @@ def test_who_gathered_the_views_is_still_the_working_groups(service: ChatService
 
 def test_a_new_vision_asked_beside_a_remark_is_refused(service: ChatService) -> None:
     assert _turns(service, "Kommer det en ny vision? Den nuvarande är ju gammal.").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("When will the vision be reached?",),
+        ("Wann wird das Ziel für Wohnen erreicht sein?",),
+        (
+            "Jaki jest cel dla komunikacji?",
+            "A kiedy będzie nowa linia autobusowa?",
+        ),  # … and when will there be a new bus line?
+        ("Har man nått målet om bostäder?",),  # has the housing goal been reached?
+    ],
+)
+def test_a_time_to_come_or_a_goal_reached_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"

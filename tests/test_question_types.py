@@ -25,6 +25,7 @@ from bot.chat.question_types import (
     OFFICE,
     OPINION,
     QUALIFIERS,
+    TO_COME,
     QuestionCues,
     load_question_cues,
     stated_types,
@@ -391,3 +392,10 @@ def test_a_comparison_and_a_way_to_reach_someone_are_typed() -> None:
     assert COMPARISON in shipped.question_intents("Onko visio parempi kuin Luulajan?")
     assert CONTACT in shipped.question_intents("what is her email address?")
     assert CONTACT in shipped.question_intents("Har hon något telefonnummer?")
+
+
+def test_a_future_auxiliary_asks_what_is_to_come() -> None:
+    shipped = load_question_cues()
+    assert TO_COME in shipped.question_intents("When will the vision be reached?")
+    assert TO_COME in shipped.question_intents("Kiedy będzie nowa strategia?")
+    assert TO_COME not in shipped.question_intents("When was the vision adopted?")
