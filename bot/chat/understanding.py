@@ -1007,9 +1007,9 @@ class Understander:
             listed = self._list_among(parts, message, lang, detection, how) if parts else None
             if listed is not None:
                 return replace(listed, unanswered=unanswered)
-            if not parts and (whole := unstated or ("in every part what" if unanswered else None)):
+            if not parts and (unstated or unanswered):
                 # no part the page answers on its own; the whole asks what no page states, or every part does
-                reason = f"asks {whole}, which no page states"
+                reason = f"asks {unstated}, which no page states" if unstated else "each part asks what no page states"
                 return self._out_of_scope(
                     message, lang, detection, retrieval, replace(decision, in_scope=False, reason=reason), context, how
                 )
