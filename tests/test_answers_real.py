@@ -2045,3 +2045,14 @@ def test_a_new_vision_asked_beside_a_remark_is_refused(service: ChatService) -> 
 )
 def test_a_time_to_come_or_a_goal_reached_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
     assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_a_refusal_of_what_the_page_does_not_state_says_so_first(service: ChatService) -> None:
+    # about the vision, but not stated: "the page does not say that", then what the bot answers
+    unstated = _turns(service, "Vilka personer satt i arbetsgrupperna?")
+    assert unstated.kind == "out_of_scope"
+    assert unstated.answer.startswith("Det står inte på sidan. Jag kan bara svara")
+    # about something else altogether: only what the bot answers
+    elsewhere = _turns(service, "Vad blir det för väder i morgon?")
+    assert elsewhere.kind == "out_of_scope"
+    assert elsewhere.answer.startswith("Jag kan bara svara")

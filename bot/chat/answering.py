@@ -161,6 +161,9 @@ class Answerer:
 
     def _refusal(self, plan: Plan) -> Answer:
         text = self._say(plan.lang, M.OUT_OF_SCOPE, url=self._url)
+        if plan.stated_nowhere:
+            # "who sat in the working groups?" is about the vision: the page does not say, rather than "only the vision"
+            text = f"{self._say(plan.lang, M.NOT_STATED)} {text}"
         reason = plan.parts[0].decision.reason if plan.parts else "out of scope"
         return Answer(
             kind="out_of_scope",

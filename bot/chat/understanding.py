@@ -224,6 +224,8 @@ class Plan:
     may_be: str = ""
     # the parts of a message in several parts that no page answers, as the resident wrote them: said, not dropped
     unanswered: tuple[str, ...] = ()
+    # refused for asking, of what the page speaks of, what no page states ("who sat in the working groups?")
+    stated_nowhere: bool = False
 
     @property
     def retrieval(self) -> Retrieval | None:
@@ -911,10 +913,10 @@ class Understander:
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         own_words = question if how == "standalone" else message
         # a follow-up counts what it names itself: "and how many apartments?" after the housing goal
-        own_asks = asks if how == "standalone" else self.cues.question_intents(message, langs)
+        own_asks = None if how == "standalone" else self.cues.question_intents(message, langs)
         unstated = self._unstated(own_words, asks, retrieval, own_asks)
-        if decision.in_scope and unstated and not _may_split(question, reading, how):
-            # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
+        # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
+        if stated_nowhere := decision.in_scope and bool(unstated) and not _may_split(question, reading, how):
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
@@ -928,7 +930,7 @@ class Understander:
             if near is not None and near.similarity >= needed and _reads_as(near.lang, detection.plausible):
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
-            return self._out_of_scope(message, lang, detection, retrieval, decision, context, how)
+            return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
         # last question's list again, nor is a reference asking for a document ("finns det nån strategi för
@@ -1010,8 +1012,9 @@ class Understander:
             if not parts and (unstated or unanswered):
                 # no part the page answers on its own; the whole asks what no page states, or every part does
                 reason = f"asks {unstated}, which no page states" if unstated else "each part asks what no page states"
+                refused = replace(decision, in_scope=False, reason=reason)
                 return self._out_of_scope(
-                    message, lang, detection, retrieval, replace(decision, in_scope=False, reason=reason), context, how
+                    message, lang, detection, retrieval, refused, context, how, stated_nowhere=True
                 )
         read_more = (
             not parts and not only_where and not named_by_a_passage and "place" in asks and not asks & DISTINCT_SECTIONS
@@ -1545,11 +1548,14 @@ class Understander:
         decision: ScopeDecision,
         context: Context | None,
         how: str,
+        stated_nowhere: bool = False,
     ) -> Plan:
         # an out-of-scope turn does not become what the next one follows up on
         kept = _with_lang(context, lang) if context else Context(lang)
         part = Part(message, retrieval, decision, None)
-        return Plan("out_of_scope", message, lang, detection, (part,), context=kept, reading=how)
+        return Plan(
+            "out_of_scope", message, lang, detection, (part,), context=kept, reading=how, stated_nowhere=stated_nowhere
+        )
 
     # -- facts -------------------------------------------------------------------------------
 

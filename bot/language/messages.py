@@ -27,6 +27,9 @@ class M:
     LEAD_PAGE = "The page “{document}” says:"
     LEAD_LIST = "The page lists {count} items under “{heading}”:"
     LEAD_NOT_STATED = "The page does not say that. Here is what it says under “{section}”:"
+    # before the refusal, for a question about the vision that asks what the page does not state (who sat in
+    # the working groups, what residents think of it): the page's topic, not another
+    NOT_STATED = "The page does not say that."
     LEAD_CLARIFY = "Your question fits several parts of the page. Which one do you mean?"
     LEAD_PAST_THE_LIST = "That list has only {count} items. Which one do you mean?"
     # after the quotes of a message in parts: a part no page answers, in the resident's words
