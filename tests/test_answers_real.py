@@ -2056,3 +2056,14 @@ def test_a_refusal_of_what_the_page_does_not_state_says_so_first(service: ChatSe
     elsewhere = _turns(service, "Vad blir det för väder i morgon?")
     assert elsewhere.kind == "out_of_scope"
     assert elsewhere.answer.startswith("Jag kan bara svara")
+
+
+def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: ChatService) -> None:
+    # … and when is the swimming hall open at the weekend? Not the culture goal again under "not on the page"
+    answer = _turns(service, "Vad är målet för kultur och idrott?", "och när har simhallen öppet på helgen?")
+    assert answer.kind == "out_of_scope"
+    assert answer.answer.startswith("Det står inte på sidan.")
+    # a fact of what the page knows still follows the conversation
+    assert "Senast ändrad: 2020-02-21" in _verbatim(
+        _turns(service, "Who published the page?", "and when was it last changed?")
+    )

@@ -1023,6 +1023,13 @@ class Understander:
             return links
         if not parts:
             parts = (self._part(question, retrieval, decision, asks, focused),)
+            if how != "standalone" and parts[0].not_stated and self._names_what_the_page_lacks(message):
+                # "und wann hat das Schwimmbad am Wochenende offen?" after the culture goal: a fact of something the
+                # page does not know, not the goal again under "the page does not say that"
+                refused = replace(decision, in_scope=False, reason="a follow-up asks a fact of what the page lacks")
+                return self._out_of_scope(
+                    message, lang, detection, retrieval, refused, context, how, stated_nowhere=True
+                )
         chunks = tuple(p.chunk.id for p in parts if p.chunk is not None)
         # an answer about one item of the last list keeps that list: "and the fourth one?" still counts in it
         kept = context.items if context is not None and chunks and set(chunks) <= set(context.items) else ()
@@ -1231,9 +1238,7 @@ class Understander:
         """ "Is Kiruna's vision better than Luleå's?", "Czy Gällivare ma podobną wizję jak Kiruna?": a comparison
         with something the page does not speak of. Quoting Kiruna's vision answers half of it, and reads as if
         the page had compared; "what is higher than our mountains?" compares in the page's own words."""
-        if COMPARISON not in asks:
-            return None
-        if any(not self._coverage.knows(w) for w in self._words_not_asking(question)):
+        if COMPARISON in asks and self._names_what_the_page_lacks(question):
             return "a comparison with what the page does not speak of"
         return None
 
@@ -1253,6 +1258,10 @@ class Understander:
         if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and set(named) & people_words():
             return "the view of residents, which the page does not state"
         return None
+
+    def _names_what_the_page_lacks(self, text: str) -> bool:
+        """Whether a message names something in a word the page does not know (its asking words aside)."""
+        return any(not self._coverage.knows(w) for w in self._words_not_asking(text))
 
     def _words_of_its_own(self, text: str) -> set[str]:
         """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
