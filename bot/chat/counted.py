@@ -52,6 +52,8 @@ class CountedThings:
                 }
                 if counted:
                     self._sentences[sentence.id] = _Counting(self._names(counted), self._names(set(said) - counted))
+        # what any sentence counts, in every language: asked of on every count question, built once
+        self._all_counted = frozenset(n for c in self._sentences.values() for n in c.counted)
 
     def _names(self, said: set[str]) -> frozenset[str]:
         return frozenset(n for w in said for n in {w} | self._synonyms.get(w, set()) if _significant(n))
@@ -77,8 +79,7 @@ class CountedThings:
 
     def names_the_counted(self, question_words: Sequence[str]) -> bool:
         """Whether a question names something a sentence of the page counts ("working groups")."""
-        counted = {n for c in self._sentences.values() for n in c.counted}
-        return any(w == n or kin(w, n) for w in question_words if _significant(w) for n in counted)
+        return any(w == n or kin(w, n) for w in question_words if _significant(w) for n in self._all_counted)
 
     def counts_none_of(self, question_words: Sequence[str], knows: Callable[[str], bool]) -> bool:
         """Whether a question names something the page speaks of, and nothing a sentence of it counts: "how many

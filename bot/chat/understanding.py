@@ -1194,12 +1194,16 @@ class Understander:
             return None  # "what number was the decision's paragraph?" asks of the decision line
         if self._list_heading_words(question):
             return None
-        # the municipality ("how many goals does the municipality have?") is everywhere on its page
-        cues = self.cues.table.cue_words(question)
-        named = [w for w in words(question) if w not in cues and w not in quantity_words() and w not in owner_words()]
+        named = self._counted_of(question)
         if self._counted.counts_another(retrieval.ranked[0].typed_sentences, named):
             return "a count of what the page names but does not count"
         return None
+
+    def _counted_of(self, question: str) -> list[str]:
+        """The words a count question names what it counts by: not its cues, its quantity words ("monta"), nor
+        the municipality ("how many goals does the municipality have?"), which is everywhere on its page."""
+        cues = self.cues.table.cue_words(question)
+        return [w for w in words(question) if w not in cues and w not in quantity_words() and w not in owner_words()]
 
     def _count_of_the_uncounted(self, question: str, asks: frozenset[str]) -> str | None:
         """ "ok so how many new apartments is the municipality building this year?" after the housing goal: a
@@ -1211,8 +1215,7 @@ class Understander:
             return None
         if self._list_heading_words(question):
             return None
-        cues = self.cues.table.cue_words(question)
-        named = [w for w in words(question) if w not in cues and w not in quantity_words() and w not in owner_words()]
+        named = self._counted_of(question)
         # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
         # groups went round asking what people thought?" counts groups)
         if set(named) & people_words() and not self._counted.names_the_counted(named):
