@@ -392,6 +392,7 @@ def test_a_comparison_and_a_way_to_reach_someone_are_typed() -> None:
     assert COMPARISON in shipped.question_intents("Onko visio parempi kuin Luulajan?")
     assert CONTACT in shipped.question_intents("what is her email address?")
     assert CONTACT in shipped.question_intents("Har hon något telefonnummer?")
+    assert CONTACT in shipped.question_intents("ما هو رقم هاتفها؟")  # Arabic: what is her phone number?
 
 
 def test_a_future_auxiliary_asks_what_is_to_come() -> None:
