@@ -2067,3 +2067,48 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
     assert "Senast ändrad: 2020-02-21" in _verbatim(
         _turns(service, "Who published the page?", "and when was it last changed?")
     )
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("Kan jag vara med i en arbetsgrupp nu?",),  # can I join a working group now?
+        ("Voinko osallistua visiotyöhön vielä?",),  # can I still take part in the vision work?
+        ("When did Kiruna 2.0 start?", "and when did it finish?"),  # "finish" is no request for Finnish
+        ("Kiedy zakończył się projekt Kiruna 2.0?",),  # when did the Kiruna 2.0 project end?
+        ("Was the vision adopted unanimously?",),
+        ("Warum wurde die Vision 2013 beschlossen?",),  # why was the vision adopted in 2013?
+        ("Wird die Vision nach dem Umzug der Stadt überarbeitet?",),  # will it be revised after the town moves?
+        ("Wie viele Menschen haben in den Arbeitsgruppen mitgemacht?",),  # how many people were in the groups?
+        ("Vad tycker du om visionen?",),  # what do you think of the vision?
+        ("Where did the 2012 seminar take place?",),
+        ("Vem talade på seminariet?",),  # who spoke at the seminar?
+        ("Hur många arbetsgrupper fanns det?", "vem ledde dem?"),  # … who led them?
+        ("Is there a business strategy newer than 2016-2018?",),
+        ("Name the six strategic directions", "which of them matters most to the council?"),
+        ("Finns det någon uppföljningsrapport om visionen?",),  # is there a follow-up report on the vision?
+    ],
+)
+def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
+    answer = _turns(service, *turns)
+    assert answer.kind == "out_of_scope"
+    assert not answer.quotes
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        # a year the page does not give is answered with the decision line, which tells the year it was
+        ("Why was the vision only adopted in 2015?", "2013-05-27"),
+        ("How did residents take part when the vision was made?", "Nio arbetsgrupper"),
+        ("When did Kiruna 2.0 start?", "februari 2012"),
+        ("Var hittar jag bostadsprogrammet?", "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"),
+        ("What was the purpose of the seminar in 2012?", "Syftet med seminariet"),
+        ("When did the seminar take place?", "februari 2012"),
+        ("Which years does the business strategy cover?", "näringslivsstrategi 2016-2018"),
+        # a strategy under way now is the one the page says is being drawn up, not every "Läs mer" line
+        ("Vilken strategi arbetar kommunen fram nu?", "lokal tillväxtsstrategi"),
+    ],
+)
+def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:
+    assert fact in _verbatim(_turns(service, message))

@@ -21,11 +21,15 @@ from bot.chat.question_types import (
     COMPARISON,
     CONTACT,
     COST,
+    ENDED,
     INTENTS,
     OFFICE,
     OPINION,
     QUALIFIERS,
+    RANKED,
+    TAKE_PART,
     TO_COME,
+    VENUE,
     QuestionCues,
     load_question_cues,
     stated_types,
@@ -400,3 +404,16 @@ def test_a_future_auxiliary_asks_what_is_to_come() -> None:
     assert TO_COME in shipped.question_intents("When will the vision be reached?")
     assert TO_COME in shipped.question_intents("Kiedy będzie nowa strategia?")
     assert TO_COME not in shipped.question_intents("When was the vision adopted?")
+
+
+def test_taking_part_an_end_a_venue_and_a_ranking_are_typed() -> None:
+    shipped = load_question_cues()
+    assert TAKE_PART in shipped.question_intents("Can I still join a working group?")
+    assert TAKE_PART in shipped.question_intents("Voinko osallistua visiotyöhön?")
+    # how residents took part then is how the vision was made, not how to take part now
+    assert TAKE_PART not in shipped.question_intents("How did residents take part in the vision work?")
+    assert ENDED in shipped.question_intents("När slutade projektet?")
+    assert VENUE in shipped.question_intents("Where was the seminar held?")
+    assert VENUE in shipped.question_intents("Missä seminaari pidettiin?")
+    assert RANKED in shipped.question_intents("Which direction is the most important?")
+    assert RANKED not in shipped.question_intents("Why is culture important?")

@@ -73,7 +73,34 @@ CONTACT = "contact"
 # A comparison ("is Kiruna's vision better than Luleå's?", "czy Gällivare ma podobną wizję?"): with something the
 # page does not speak of, it asks what the page cannot say; "högre än våra fjäll" compares in the page's words.
 COMPARISON = "comparison"
-QUALIFIERS = (DOCUMENT, COST, TO_COME, CURRENT, AUDIENCE, OPINION, ACHIEVED, OFFICE, CONTACT, COMPARISON)
+# How a resident can take part now ("Can I still join a working group?", "ሕጂ ክሳተፍ እኽእል ዶ?"): the page tells
+# how residents took part in 2012, and nothing of how to now.
+TAKE_PART = "take_part"
+# That something ended ("when did the project end?"): with `time`, a date the page does not give; it states
+# when the project started and when the vision was adopted, and no end of anything.
+ENDED = "ended"
+# Where something took place ("where was the seminar held?"): no page names a venue; the seminar's sentence
+# tells when and for whom, and a "where" of it is no "Läs mer" line either.
+VENUE = "venue"
+# Which of several is the most important ("which of the directions matters most to the municipality?"): the
+# page lists its directions side by side and ranks none of them.
+RANKED = "ranked"
+QUALIFIERS = (
+    DOCUMENT,
+    COST,
+    TO_COME,
+    CURRENT,
+    AUDIENCE,
+    OPINION,
+    ACHIEVED,
+    OFFICE,
+    CONTACT,
+    COMPARISON,
+    TAKE_PART,
+    ENDED,
+    VENUE,
+    RANKED,
+)
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
 # What a passage's own text can state, per document language: times (years, dates, month

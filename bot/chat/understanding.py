@@ -45,10 +45,15 @@ from bot.chat.question_types import (
     COMPARISON,
     CONTACT,
     COST,
+    CURRENT,
     DOCUMENT,
+    ENDED,
     OFFICE,
     OPINION,
+    RANKED,
+    TAKE_PART,
     TO_COME,
+    VENUE,
     VERSION_NUMBER,
     QuestionCues,
 )
@@ -175,6 +180,8 @@ QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
 SENTENCE_MARKS = "?!.;؟።፧"
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
+# a year written in digits of any script, alone (not part of a longer number)
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -284,6 +291,10 @@ class Understander:
         # what each passage or line states (a time, a person …), whatever a question asks
         self._offers = offers = {c.id: retriever.cues.chunk_offers(c, language[c.doc_id]) for c in corpus.chunks()}
         self._types_stated = frozenset(t for types in offers.values() for t in types)
+        # the years the page states a decision in ("Antagen av kommunfullmäktige 2013-05-27, § 68")
+        self._decided_in = frozenset(y for c in corpus.chunks() if "decision" in offers[c.id] for y in _years(c.text))
+        # the years of the documents the page links to ("Läs mer om näringslivsstrategi 2016-2018")
+        self._dated_links = [years for c in corpus.chunks() if c.kind == "link" and (years := _years(c.text))]
         # what each line of the page says of the page itself: who published it, when it last changed
         self._about_the_page = {c.id: offers[c.id] & ABOUT_THE_PAGE for c in corpus.chunks() if c.kind in LINE_KINDS}
         # retrievals made while reading one message (several threads read messages at once)
@@ -912,11 +923,8 @@ class Understander:
             retrieval = self._versioned_name_first(question if alone else message, retrieval)
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         own_words = question if how == "standalone" else message
-        # a follow-up counts what it names itself: "and how many apartments?" after the housing goal
-        own_asks = None if how == "standalone" else self.cues.question_intents(message, langs)
-        unstated = self._unstated(own_words, asks, retrieval, own_asks)
-        # a message in parts is judged part by part ("when was the vision adopted and what does the bus cost?")
-        if stated_nowhere := decision.in_scope and bool(unstated) and not _may_split(question, reading, how):
+        unstated, refused = self._unstated_whole(message, question, own_words, how, reading, asks, retrieval, langs)
+        if stated_nowhere := decision.in_scope and refused:
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
@@ -1095,6 +1103,11 @@ class Understander:
             why = "asks for the list the page has"
         elif self._lists_in_the_pages_words(reading, question, asks):
             why = "asks for a list in its heading's words"
+        elif "place" in asks and DOCUMENT not in asks and self._coverage(question) == 1 and _link_named(retrieval):
+            # "Var hittar jag bostadsprogrammet?": where to read of what one "Läs mer" line alone names, asked by
+            # words for where (a document named alone adds the place of its link: "how many flats does the
+            # housing programme plan?" asks no place)
+            why = "asks where to read of what a link of the page names"
         elif self._whom_the_passage_names(question, asks, retrieval):
             why = "asks who took part, and the passage its words match best names the body"
         elif (
@@ -1126,53 +1139,108 @@ class Understander:
         return any(says(text, PAGE_WORDS_FILE) for text in (question, self._message.get()))
 
     def _unstated(
-        self, question: str, asks: frozenset[str], retrieval: Retrieval, own_asks: frozenset[str] | None = None
+        self,
+        question: str,
+        asks: frozenset[str],
+        retrieval: Retrieval,
+        own_asks: frozenset[str] | None = None,
+        pointed: str | None = None,
     ) -> str | None:
         """What a question, or a part of one, asks that no page states, however close its words lie to a
-        passage. `own_asks`: what a follow-up asks in its own words, when `asks` is read with the last question."""
+        passage. `own_asks`: what a follow-up asks in its own words, when `asks` is read with the last question;
+        `pointed`: a reference read with the last question, whose words name what it points at."""
         return (
             self._never_stated(asks)
             or self._counts_another(question, asks, retrieval)
             or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
-            or self._members_of_the_counted(question, asks)
+            or self._members_of_the_counted(pointed or question, asks)
             or self._view_of_another(question, asks)
             or self._compared_with_another(question, asks)
             or self._next_of_the_decided(question, asks)
+            or self._reason_for_the_decided(question, asks)
+            or self._later_than_the_dated(question, asks)
         )
+
+    def _unstated_whole(
+        self,
+        message: str,
+        question: str,
+        own_words: str,
+        how: str,
+        reading: Reading,
+        asks: frozenset[str],
+        retrieval: Retrieval,
+        langs: Sequence[str],
+    ) -> tuple[str | None, bool]:
+        """What a message asks that no page states, and whether that refuses it whole. A message in parts is
+        judged part by part ("when was the vision adopted and what does the bus cost?"), but "why was it adopted
+        only in 2013, when the project started in 2012?" asks one why, wherever it is cut."""
+        # a follow-up counts what it names itself: "and how many apartments?" after the housing goal
+        own_asks = None if how == "standalone" else self.cues.question_intents(message, langs)
+        # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted
+        pointed = question if how == "reference" else None
+        unstated = self._unstated(own_words, asks, retrieval, own_asks, pointed)
+        in_parts = _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks)
+        return unstated, unstated is not None and not in_parts
 
     def _never_stated(self, asks: frozenset[str]) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
         a time still to come ("when will the next vision be adopted?" is not the 2013 decision), whether
         something was reached ("has Kiruna reached these goals?" is not how they are broken down), a party
-        or office-holder where no page names one ("which parties voted for it?" is not the council's decision), or
+        or office-holder where no page names one ("which parties voted for it?" is not the council's decision),
         how to reach someone where no page gives an address or number ("what is her phone number?" after "who
-        published the page?" is not the by-line again)."""
-        if COST in asks and COST not in self._types_stated:
-            return "a cost"
-        if TO_COME in asks and "time" in asks:
-            return "a time to come"
-        if ACHIEVED in asks:
-            return "whether something was reached or judged"
-        if OFFICE in asks and OFFICE not in self._types_stated:
-            return "a party or an office-holder"
-        if CONTACT in asks and CONTACT not in self._types_stated:
-            return "how to reach someone"
-        return None
+        published the page?" is not the by-line again), how to take part now ("can I still join a working
+        group?" is not how the groups worked in 2012), when something ended ("when did the project end?" is
+        not when it started), where something took place ("where was the seminar held?"), or which of the items
+        matters most (the page ranks none)."""
+        never = (
+            (COST in asks and COST not in self._types_stated, "a cost"),
+            (TO_COME in asks and "time" in asks, "a time to come"),
+            (ACHIEVED in asks, "whether something was reached or judged"),
+            (OFFICE in asks and OFFICE not in self._types_stated, "a party or an office-holder"),
+            (CONTACT in asks and CONTACT not in self._types_stated, "how to reach someone"),
+            (TAKE_PART in asks, "how to take part now"),
+            (ENDED in asks and "time" in asks, "when something ended"),
+            (VENUE in asks and "time" not in asks, "where something took place"),  # not "when did it take place?"
+            (RANKED in asks, "which of them matters most"),
+        )
+        return next((what for asked, what in never if asked), None)
 
     def _next_of_the_decided(self, question: str, asks: frozenset[str]) -> str | None:
         """A new or next one of what the page states as decided ("Kommer det en ny vision snart?", "Tuleeko
-        uusi visio?", "في رؤية جديدة؟"): the page states the one adopted, nothing of another. Only a question
+        uusi visio?", "في رؤية جديدة؟", "Will the vision be updated after the move?"): the page states the one
+        adopted, nothing of another. Only a question
         asking nothing else, with the word for "new" next to the decided section's name: "the new centre"
         and "the new brand" name nothing decided, and "nowe myślenie" (new thinking) in the vision is asked
         what it means."""
-        if TO_COME not in asks or asks - {TO_COME, DOCUMENT}:
-            return None
+        if TO_COME not in asks or asks - {TO_COME, DOCUMENT, "updated", CURRENT}:
+            return None  # "Will the vision be updated?" asks a revision to come, not the page's last change
         tokens = words(question)
         for cue in self.cues.table.matches(tokens, [TO_COME]):
             near = tokens[max(0, cue.start - NEXT_TO) : cue.end + NEXT_TO]
             if any(self._named_section(w) in self._adopted for w in near):
                 return "another of what the page states as decided"
+        return None
+
+    def _reason_for_the_decided(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Why was the vision adopted in 2013 and not earlier?": why a decision was taken when the page says it
+        was. The page states the decision, and no reason for it. A question naming another year ("why was it
+        only adopted in 2016?") is answered with the decision line, which tells the year it was."""
+        if not {"reason", "decision"} <= asks or not _years(question) & self._decided_in:
+            return None
+        return "why a decision was taken when it was"
+
+    def _later_than_the_dated(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Gibt es eine neuere Näringslivsstrategie als die von 2016-2018?", "which business strategy applies
+        after 2018?": a later one of a document the page links by its years. The page links the one it names,
+        and knows of no other; "what years does the business strategy cover?" names no year, and is its link."""
+        if asks - {TO_COME, DOCUMENT, CURRENT, "place"}:
+            return None
+        named = _years(question)
+        for span in self._dated_links:
+            if named & span and (TO_COME in asks or (max(span) in named and min(span) not in named)):
+                return "a later one of a document the page links"
         return None
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
@@ -1183,7 +1251,9 @@ class Understander:
             DOCUMENT in asks
             and not asks & FACT_TYPES - {"place"}  # "which years is the business strategy for?" asks its link's years
             and bool(best.typed_sentences)
-            and not self._named_items(question)
+            # "Vilken strategi arbetar kommunen fram nu?": one under way now is what the passage says is being
+            # drawn up, though "arbetar" is kin to the business item's "arbetsmarknad"
+            and (CURRENT in asks or not self._named_items(question))
         )
 
     def _counts_another(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> str | None:
@@ -1211,14 +1281,18 @@ class Understander:
         sentence counts, and what the question names is found in a passage stating no number (the housing goal):
         the page's list of directions is no count of apartments, however close the housing item ranks. "كم
         مجموعة عمل؟" (how many working groups?) names, in words the thesaurus lacks, the passage that counts."""
-        if asks & FACT_TYPES != {"count"} or "goal" in asks or self._counted is None:
+        # a document named asks the place of its link too ("how many flats will the housing programme build?")
+        asked = asks & FACT_TYPES - ({"place"} if DOCUMENT in asks else frozenset())
+        if asked != {"count"} or "goal" in asks or self._counted is None:
             return None
         if self._list_heading_words(question):
             return None
         named = self._counted_of(question)
         # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
-        # groups went round asking what people thought?" counts groups)
-        if set(named) & people_words() and not self._counted.names_the_counted(named):
+        # groups went round asking what people thought?" counts groups); "kuinka monta ihmistä osallistui niihin
+        # työryhmiin?" (how many people took part in those working groups?) counts the people it names first
+        people = set(named) & people_words()
+        if people and (self._counted_first(question, named) in people or not self._counted.names_the_counted(named)):
             return "a count of people, which no sentence counts"
         if not self._counted.counts_none_of(named, self._coverage.knows):
             return None
@@ -1226,6 +1300,13 @@ class Understander:
         if found and self._counted.states_a_count(s.id for s in found[0].chunk.sentences):
             return None
         return "a count of what the page does not count"
+
+    def _counted_first(self, question: str, named: list[str]) -> str | None:
+        """The first word a count question names after its count cue: what it counts ("montako ihmistä …",
+        "how many people …"), whatever it names after."""
+        tokens = words(question)
+        after = min((m.end for m in self.cues.table.matches(tokens, ["count"])), default=0)
+        return next((w for w in tokens[after:] if w in named), None)
 
     def _members_of_the_counted(self, question: str, asks: frozenset[str]) -> str | None:
         """ "Who was actually in the nine working groups?", "Wer genau saß in den neun Arbeitsgruppen?": who is
@@ -1257,9 +1338,10 @@ class Understander:
         if any(not self._coverage.knows(w) for w in named):
             return "the view of someone the page does not name"
         # "Maid visuvdna oaivvilda?" (Sami: what does the vision mean?; "oaivvilda" is "think" too) asks a meaning,
-        # and "how did they gather people's views?" a manner
-        if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and set(named) & people_words():
-            return "the view of residents, which the page does not state"
+        # and "how did they gather people's views?" a manner; "Vad tycker du om visionen?" asks the bot's, in a
+        # pronoun no content word holds
+        if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and set(words(question)) & people_words():
+            return "the view of residents, or the bot's, which the page does not state"
         return None
 
     def _names_what_the_page_lacks(self, text: str) -> bool:
@@ -2237,6 +2319,20 @@ def _said_only_by_a_line(retrieval: Retrieval) -> ScoredChunk | None:
     passages = max(r.lexical for r in retrieval.ranked[:FACT_CANDIDATES])
     leads = line.fused - retrieval.ranked[0].fused >= TOPIC_MARGIN
     return line if leads and line.lexical >= LINE_ALONE * passages else None
+
+
+def _link_named(retrieval: Retrieval) -> bool:
+    """One "Läs mer" line, clearly ahead of every passage and of the other links, is what a question names
+    ("bostadsprogrammet" of "Läs mer om vårt bostadsförsörjningsprogram")."""
+    links = sorted((r for r in retrieval.lines if r.chunk.kind == "link"), key=lambda r: r.fused, reverse=True)
+    if not links or not retrieval.ranked or links[0].fused - retrieval.ranked[0].fused < TOPIC_MARGIN:
+        return False
+    return len(links) == 1 or links[0].lexical >= LINK_NAMED * links[1].lexical
+
+
+def _years(text: str) -> frozenset[int]:
+    """The years a text writes in digits of any script ("2013", "۲۰۱۳")."""
+    return frozenset(int(y) for y in _YEAR.findall(text))
 
 
 def _leads(ranked: list[ScoredChunk], margin: float) -> bool:
