@@ -417,3 +417,5 @@ def test_taking_part_an_end_a_venue_and_a_ranking_are_typed() -> None:
     assert VENUE in shipped.question_intents("Missä seminaari pidettiin?")
     assert RANKED in shipped.question_intents("Which direction is the most important?")
     assert RANKED not in shipped.question_intents("Why is culture important?")
+    # the main ones, plural, are the list the page has
+    assert RANKED not in shipped.question_intents("Mitkä ovat kunnan tärkeimmät tavoitteet?")

@@ -1232,14 +1232,16 @@ class Understander:
         return "why a decision was taken when it was"
 
     def _later_than_the_dated(self, question: str, asks: frozenset[str]) -> str | None:
-        """ "Gibt es eine neuere Näringslivsstrategie als die von 2016-2018?", "which business strategy applies
-        after 2018?": a later one of a document the page links by its years. The page links the one it names,
-        and knows of no other; "what years does the business strategy cover?" names no year, and is its link."""
+        """ "Gibt es eine neuere Näringslivsstrategie als die von 2016-2018?", "is there a new one after the
+        2016-2018 strategy?": a later one of a document the page links by its years. The page links the one it
+        names, and knows of no other; "what years does the business strategy cover?" names no year, and
+        "Mistä löydän elinkeinostrategian 2018–2020?" (where do I find the 2018–2020 strategy?) asks no newer one:
+        both get its link."""
         if asks - {TO_COME, DOCUMENT, CURRENT, "place"}:
             return None
         named = _years(question)
         for span in self._dated_links:
-            if named & span and (TO_COME in asks or (max(span) in named and min(span) not in named)):
+            if named & span and TO_COME in asks:
                 return "a later one of a document the page links"
         return None
 
