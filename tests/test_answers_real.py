@@ -2087,6 +2087,8 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Is there a business strategy newer than 2016-2018?",),
         ("Name the six strategic directions", "which of them matters most to the council?"),
         ("Finns det någon uppföljningsrapport om visionen?",),  # is there a follow-up report on the vision?
+        ("How do I apply for a flat in the new town centre?",),
+        ("Miten voin hakea töitä kunnalta?",),  # how can I apply for a job with the municipality?
     ],
 )
 def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
@@ -2108,6 +2110,9 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         # a wrong year is corrected by the link, which tells the years it is for; no newer one is asked
         ("Mistä löydän elinkeinostrategian 2018–2020?", "Läs mer om näringslivsstrategi 2016-2018"),
         ("Vad har arbetet gett för resultat?", "Detta arbete resulterade i"),  # what did the work result in?
+        # "how can I …" asks what the page tells when it asks to read or to understand
+        ("How can I read more about the housing programme?", "Läs mer om vårt bostadsförsörjningsprogram"),
+        ("Hur kan jag förstå visionen?", "Vi vill att visionen ska tolkas så här"),
         ("Which years does the business strategy cover?", "näringslivsstrategi 2016-2018"),
         # a strategy under way now is the one the page says is being drawn up, not every "Läs mer" line
         ("Vilken strategi arbetar kommunen fram nu?", "lokal tillväxtsstrategi"),

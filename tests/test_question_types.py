@@ -22,6 +22,7 @@ from bot.chat.question_types import (
     CONTACT,
     COST,
     ENDED,
+    HOW_I,
     INTENTS,
     OFFICE,
     OPINION,
@@ -417,5 +418,7 @@ def test_taking_part_an_end_a_venue_and_a_ranking_are_typed() -> None:
     assert VENUE in shipped.question_intents("Missä seminaari pidettiin?")
     assert RANKED in shipped.question_intents("Which direction is the most important?")
     assert RANKED not in shipped.question_intents("Why is culture important?")
+    assert HOW_I in shipped.question_intents("How do I apply for an apartment?")
+    assert HOW_I in shipped.question_intents("Sideen shaqo ku heli karaa?")
     # the main ones, plural, are the list the page has
     assert RANKED not in shipped.question_intents("Mitkä ovat kunnan tärkeimmät tavoitteet?")

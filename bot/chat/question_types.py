@@ -85,6 +85,9 @@ VENUE = "venue"
 # Which of several is the most important ("which of the directions matters most to the municipality?"): the
 # page lists its directions side by side and ranks none of them.
 RANKED = "ranked"
+# How a resident does something ("how do I apply for an apartment?", "sideen shaqo ku heli karaa?"): the page
+# states the municipality's vision and goals, and tells no one how to apply, pay, register or find work.
+HOW_I = "how_i"
 QUALIFIERS = (
     DOCUMENT,
     COST,
@@ -100,6 +103,7 @@ QUALIFIERS = (
     ENDED,
     VENUE,
     RANKED,
+    HOW_I,
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 

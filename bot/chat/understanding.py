@@ -48,6 +48,7 @@ from bot.chat.question_types import (
     CURRENT,
     DOCUMENT,
     ENDED,
+    HOW_I,
     OFFICE,
     OPINION,
     RANKED,
@@ -141,6 +142,11 @@ SMALLTALK_SIMILARITY_WORDLESS = 0.915
 # Small-talk words that more tables than this use alike ("ok") belong to no language in particular.
 WORLD_WORD_TABLES = 3
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
+# What the page does tell a resident asking "how can I …": where to read more, what the vision means, how it
+# is reached, how it came about, its goals, and the facts of its lines.
+TOLD_TO_RESIDENTS = frozenset(
+    {"place", "meaning", "reach", "origin", "goal", "published", "updated", "decision", DOCUMENT}
+)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
@@ -1192,8 +1198,8 @@ class Understander:
         how to reach someone where no page gives an address or number ("what is her phone number?" after "who
         published the page?" is not the by-line again), how to take part now ("can I still join a working
         group?" is not how the groups worked in 2012), when something ended ("when did the project end?" is
-        not when it started), where something took place ("where was the seminar held?"), or which of the items
-        matters most (the page ranks none)."""
+        not when it started), where something took place ("where was the seminar held?"), which of the items
+        matters most (the page ranks none), or how a resident does something ("how do I apply for a flat?")."""
         never = (
             (COST in asks and COST not in self._types_stated, "a cost"),
             (TO_COME in asks and "time" in asks, "a time to come"),
@@ -1204,6 +1210,8 @@ class Understander:
             (ENDED in asks and "time" in asks, "when something ended"),
             (VENUE in asks and "time" not in asks, "where something took place"),  # not "when did it take place?"
             (RANKED in asks, "which of them matters most"),
+            # "how can I read more about housing?", "how can I understand the vision?" ask what the page tells
+            (HOW_I in asks and not asks & TOLD_TO_RESIDENTS, "how a resident does something"),
         )
         return next((what for asked, what in never if asked), None)
 
