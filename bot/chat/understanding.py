@@ -141,12 +141,12 @@ SMALLTALK_SIMILARITY_UNSURE = 0.93
 SMALLTALK_SIMILARITY_WORDLESS = 0.915
 # Small-talk words that more tables than this use alike ("ok") belong to no language in particular.
 WORLD_WORD_TABLES = 3
-# question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 # What the page does tell a resident asking "how can I …": where to read more, what the vision means, how it
 # is reached, how it came about, its goals, and the facts of its lines.
 TOLD_TO_RESIDENTS = frozenset(
     {"place", "meaning", "reach", "origin", "goal", "published", "updated", "decision", DOCUMENT}
 )
+# question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
@@ -1218,10 +1218,9 @@ class Understander:
     def _next_of_the_decided(self, question: str, asks: frozenset[str]) -> str | None:
         """A new or next one of what the page states as decided ("Kommer det en ny vision snart?", "Tuleeko
         uusi visio?", "في رؤية جديدة؟", "Will the vision be updated after the move?"): the page states the one
-        adopted, nothing of another. Only a question
-        asking nothing else, with the word for "new" next to the decided section's name: "the new centre"
-        and "the new brand" name nothing decided, and "nowe myślenie" (new thinking) in the vision is asked
-        what it means."""
+        adopted, nothing of another. Only a question asking nothing else, with the word for "new" next to the
+        decided section's name: "the new centre" and "the new brand" name nothing decided, and "nowe myślenie"
+        (new thinking) in the vision is asked what it means."""
         if TO_COME not in asks or asks - {TO_COME, DOCUMENT, "updated", CURRENT}:
             return None  # "Will the vision be updated?" asks a revision to come, not the page's last change
         tokens = words(question)
@@ -1245,12 +1244,11 @@ class Understander:
         names, and knows of no other; "what years does the business strategy cover?" names no year, and
         "Mistä löydän elinkeinostrategian 2018–2020?" (where do I find the 2018–2020 strategy?) asks no newer one:
         both get its link."""
-        if asks - {TO_COME, DOCUMENT, CURRENT, "place"}:
+        if TO_COME not in asks or asks - {TO_COME, DOCUMENT, CURRENT, "place"}:
             return None
         named = _years(question)
-        for span in self._dated_links:
-            if named & span and TO_COME in asks:
-                return "a later one of a document the page links"
+        if any(named & span for span in self._dated_links):
+            return "a later one of a document the page links"
         return None
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
