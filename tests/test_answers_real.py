@@ -2086,6 +2086,7 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Hur många arbetsgrupper fanns det?", "vem ledde dem?"),  # … who led them?
         ("Is there a business strategy newer than 2016-2018?",),
         ("Name the six strategic directions", "which of them matters most to the council?"),
+        ("Jakie są kierunki strategiczne?", "który z nich jest najważniejszy?"),  # which of them matters most?
         ("Finns det någon uppföljningsrapport om visionen?",),  # is there a follow-up report on the vision?
         ("How do I apply for a flat in the new town centre?",),
         ("Miten voin hakea töitä kunnalta?",),  # how can I apply for a job with the municipality?
@@ -2120,3 +2121,10 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:
     assert fact in _verbatim(_turns(service, message))
+
+
+def test_a_rule_beside_the_scope_models_refusal_still_says_the_page_does_not_say_it(service: ChatService) -> None:
+    # the scope model refuses it too; it is still a question of the page's topic the page does not answer
+    answer = _turns(service, "Kan jag vara med i en arbetsgrupp nu?")  # can I join a working group now?
+    assert answer.kind == "out_of_scope"
+    assert answer.answer.startswith("Det står inte på sidan.")

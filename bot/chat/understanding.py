@@ -930,7 +930,9 @@ class Understander:
         decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
         own_words = question if how == "standalone" else message
         unstated, refused = self._unstated_whole(message, question, own_words, how, reading, asks, retrieval, langs)
-        if stated_nowhere := decision.in_scope and refused:
+        # "Kan jag vara med i en arbetsgrupp nu?": refused by the scope model too, it still asks what the page
+        # does not state, and its refusal says so first
+        if (stated_nowhere := refused) and decision.in_scope:
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
