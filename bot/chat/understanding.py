@@ -1921,13 +1921,13 @@ class Understander:
         """ "where can I read more?", "which documents are linked?": every "Läs mer" line of the page, in
         page order, when the question names none of their topics ("… about housing?" gets its own). `listed`:
         the question asks for all of them ("daj wszystkie linki"), however a passage matches its other words."""
-        links = [r for r in retrieval.lines if r.chunk.kind == "link"]
+        links = _links(retrieval)
         if not retrieval.ranked or len(links) < 2 or (links[0].fused < retrieval.ranked[0].fused and not listed):
             return None  # a passage answers better, or there is no list
         if how == "followup" and self._words_of_its_own(message):
             return None  # "… och om boende? och näringsliv?": the one topic the follow-up names, not every link
-        if links[0].lexical >= LINK_NAMED * links[1].lexical:
-            return None  # one link's topic is named
+        if _one_link_named(links):
+            return None
         first = links[0].chunk
         items = tuple(sorted((r.chunk for r in links if r.chunk.doc_id == first.doc_id), key=lambda c: c.start))
         heading = first.heading_path[0] if first.heading_path else ""
@@ -2322,7 +2322,7 @@ def _states_what_is_asked(retrieval: Retrieval, asks: frozenset[str]) -> bool:
 
 def _said_only_by_a_line(retrieval: Retrieval) -> ScoredChunk | None:
     """The "read more" line that alone speaks of what a question names, when no passage does."""
-    links = [r for r in retrieval.lines if r.chunk.kind == "link"]
+    links = _links(retrieval)
     if not links or not retrieval.ranked:
         return None
     line = max(links, key=lambda r: r.lexical)
@@ -2334,9 +2334,20 @@ def _said_only_by_a_line(retrieval: Retrieval) -> ScoredChunk | None:
 def _link_named(retrieval: Retrieval) -> bool:
     """One "Läs mer" line, clearly ahead of every passage and of the other links, is what a question names
     ("bostadsprogrammet" of "Läs mer om vårt bostadsförsörjningsprogram")."""
-    links = sorted((r for r in retrieval.lines if r.chunk.kind == "link"), key=lambda r: r.fused, reverse=True)
+    links = _links(retrieval)
     if not links or not retrieval.ranked or links[0].fused - retrieval.ranked[0].fused < TOPIC_MARGIN:
         return False
+    return _one_link_named(links)
+
+
+def _links(retrieval: Retrieval) -> list[ScoredChunk]:
+    """The "Läs mer" lines among a retrieval's lines, best match first."""
+    return [r for r in retrieval.lines if r.chunk.kind == "link"]
+
+
+def _one_link_named(links: list[ScoredChunk]) -> bool:
+    """The best link's topic is what the question names: it matches the question's words clearly better than
+    the next link does ("… om boende?" names the housing programme's line, "where can I read more?" none)."""
     return len(links) == 1 or links[0].lexical >= LINK_NAMED * links[1].lexical
 
 
