@@ -21,6 +21,7 @@ from bot.chat.question_types import (
     COMPARISON,
     CONTACT,
     COST,
+    DEFAULT_CUES_DIR,
     ENDED,
     HOW_I,
     INTENTS,
@@ -422,3 +423,12 @@ def test_taking_part_an_end_a_venue_and_a_ranking_are_typed() -> None:
     assert HOW_I in shipped.question_intents("Sideen shaqo ku heli karaa?")
     # the main ones, plural, are the list the page has
     assert RANKED not in shipped.question_intents("Mitkä ovat kunnan tärkeimmät tavoitteet?")
+
+
+def test_no_cue_is_listed_twice_in_a_row() -> None:
+    # a second copy matches nothing the first does not: it only hides which phrasings a row really has
+    for path in sorted(DEFAULT_CUES_DIR.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            intent, cues = line.split("\t", 1)
+            listed = [c.strip() for c in cues.split(",")]
+            assert len(listed) == len(set(listed)), (path.name, intent)
