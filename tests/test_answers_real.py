@@ -2090,6 +2090,19 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Finns det någon uppföljningsrapport om visionen?",),  # is there a follow-up report on the vision?
         ("How do I apply for a flat in the new town centre?",),
         ("Miten voin hakea töitä kunnalta?",),  # how can I apply for a job with the municipality?
+        ("sideen ku heli karaa shaqo degmada?",),  # how can I get a job with the municipality?
+        # how can I find work?, after "hello, I am new here": no small talk for "how do I use this?"
+        ("ሰላም! ኣነ ሓድሽ እየ። ስራሕ ከመይ ጌረ ክረክብ እኽእል?",),
+        ("cimilada maanta sidee tahay?",),  # how is the weather today? ("sidee tahay" greets when it opens)
+        ("Vad säger Luleås vision om bostäder?",),  # another municipality's vision
+        ("Does Kiruna work together with Pajala on this?",),
+        ("Mikä on Jällivaaran kunnan tavoite asumiselle?",),  # Gällivare's goal for housing
+        ("När antogs visionen?", "var hittar jag protokollet från det mötet?"),  # … the minutes of that meeting?
+        ("Kann ich das Protokoll der Sitzung bekommen?",),  # can I have the minutes of the meeting?
+        ("När har biblioteket öppet?",),  # when is the library open?
+        ("Who designed the new logo?",),
+        ("Hat LKAB die Vision mitfinanziert?",),  # did LKAB co-fund the vision?
+        ("Why is it called Kiruna 2.0?",),
     ],
 )
 def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
@@ -2117,6 +2130,17 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         ("Which years does the business strategy cover?", "näringslivsstrategi 2016-2018"),
         # a strategy under way now is the one the page says is being drawn up, not every "Läs mer" line
         ("Vilken strategi arbetar kommunen fram nu?", "lokal tillväxtsstrategi"),
+        # a town named in a remark beside the question is the resident's, not the question's
+        ("Jag har flyttat hit från Luleå, vad är visionen?", "Vår övertygelse om människors lika värde"),
+        ("I study in Umeå. When did Kiruna 2.0 start?", "februari 2012"),
+        ("In which paragraph of the minutes was the vision adopted?", "§ 68"),
+        # our daughter starts school in the autumn, what does this say about education?
+        ("Meän tyttö alottaa skoulun syksylä, mitä tässä sanothaan koulutuksesta?", "god kvalitet i utbildningen"),
+        ("Kunka monta työporukkaa oli mukana?", "Nio arbetsgrupper"),  # Meänkieli: how many work crews?
+        ("Jag jobbar på LKAB, vad är målet för näringslivet?", "arbetsmarknaden en bredd"),
+        # is the municipality working on a new logo? The brand platform under way says so
+        ("Pracuje gmina nad nowym logo?", "ny varumärkesplattform"),
+        ("What was the vision project called?", "Kiruna 2.0"),  # the name is stated, why it is so is not
     ],
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:
@@ -2128,3 +2152,16 @@ def test_a_rule_beside_the_scope_models_refusal_still_says_the_page_does_not_say
     answer = _turns(service, "Kan jag vara med i en arbetsgrupp nu?")  # can I join a working group now?
     assert answer.kind == "out_of_scope"
     assert answer.answer.startswith("Det står inte på sidan.")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("walaal sidee tahay", "so"),  # brother, how are you: a greeting opening the message, or all of it
+        ("sidee tahay walaal", "so"),
+        ("ከመይ ገይረ ክጥቀመሉ እኽእል?", "ti"),  # how can I use it? asks the bot for help, not how to get a service
+    ],
+)
+def test_a_greeting_or_a_request_for_help_is_still_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

@@ -88,6 +88,19 @@ RANKED = "ranked"
 # How a resident does something ("how do I apply for an apartment?", "sideen shaqo ku heli karaa?"): the page
 # states the municipality's vision and goals, and tells no one how to apply, pay, register or find work.
 HOW_I = "how_i"
+# The minutes of a meeting ("where can I find the minutes of that council meeting?"): the page cites the
+# decision's paragraph ("§ 68") and links no minutes; with the decision asked ("in which paragraph of the
+# minutes was it adopted?"), the decision line answers.
+MINUTES = "minutes"
+# When something is open ("när har simhallen öppet?", "vuodjanhálla rahpanáiggit?"): no page gives opening
+# hours; the goal for culture and sport says it is to be accessible, not when.
+HOURS = "hours"
+# The logo, its colours or fonts ("who designed the logo?", "where can I download it?"): the page names a new
+# brand platform being drawn up, and shows no logo; that the municipality is working on it is stated.
+LOGO = "logo"
+# Why something has its name ("why is it called Kiruna 2.0?"): the page names the project and gives no reason
+# for its name; "what was the project called?" asks the name, which it states.
+NAMING = "naming"
 QUALIFIERS = (
     DOCUMENT,
     COST,
@@ -104,6 +117,10 @@ QUALIFIERS = (
     VENUE,
     RANKED,
     HOW_I,
+    MINUTES,
+    HOURS,
+    LOGO,
+    NAMING,
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 

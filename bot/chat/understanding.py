@@ -48,7 +48,11 @@ from bot.chat.question_types import (
     CURRENT,
     DOCUMENT,
     ENDED,
+    HOURS,
     HOW_I,
+    LOGO,
+    MINUTES,
+    NAMING,
     OFFICE,
     OPINION,
     RANKED,
@@ -63,7 +67,7 @@ from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
 from bot.chat.word_kin import kin
-from bot.chat.word_tables import ALL_WORDS_FILE, PAGE_WORDS_FILE, says
+from bot.chat.word_tables import ALL_WORDS_FILE, NOT_NAMED_FILE, PAGE_WORDS_FILE, says
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
@@ -174,6 +178,8 @@ def contrast_words() -> frozenset[str]:
 # The small talk that closes a conversation; and what a sentence asks of the page, not of the bot.
 CLOSING_TALK = frozenset({"thanks", "goodbye"})
 ASKED_OF_THE_PAGE = FACT_TYPES | {"goal"}
+# What a question asks of a logo the page does not show: a fact of it, its meaning, how it was made or how to get it
+OF_THE_LOGO = FACT_TYPES | {"meaning", "manner", HOW_I}
 # A sentence of fewer words than this, without its question mark, may still ask ("och kultur", "also housing").
 # (Tigrinya says a whole remark in three: "ወረቐት ጥራይ ከይከውን", may it not be paper only.)
 MIN_TOLD_WORDS = 3
@@ -185,6 +191,8 @@ _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and 
 QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
 SENTENCE_MARKS = "?!.;؟።፧"
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
+MIN_REMARK_WORDS = 3  # "I moved here last month", "Meän poika alottaa koulun syksylä"
+_CLAUSE_MARK = re.compile(r"[,،፣]")
 _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
 # a year written in digits of any script, alone (not part of a longer number)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
@@ -628,9 +636,13 @@ class Understander:
             return not (foreign and self._look(message)[1].in_scope)
         rest = " ".join(talk.rest)
         content = self._coverage.content_words(rest)
+        # a greeting opens a message: "cimilada berri sidee tahay" (how is the weather tomorrow?) asks of the
+        # weather in the words of "how are you?", after it
+        greets_last = talk.category == "greeting" and reading.tokens[: len(talk.rest)] == talk.rest
         # "hej, ville bara säga tack för hjälpen …, ha en fin kväll och hejdå!": many words, few of them naming
         # anything; a small-talk word in passing ("på" is Polish for "bye") is another message's
-        if talk.share < SMALLTALK_SHARE and talk.covered < max(len(content), IN_PASSING + 1):
+        in_passing = talk.share < SMALLTALK_SHARE and talk.covered < max(len(content), IN_PASSING + 1)
+        if in_passing or (greets_last and self.cues.question_intents(message)):
             return False
         if not content:
             return True
@@ -687,6 +699,10 @@ class Understander:
         anything else ("Vilka dagar töms soptunnorna?"), or of what it points back at."""
         talk = reading.smalltalk
         if self._look(text)[1].in_scope or reading.followup:
+            return None
+        if self._never_stated(self.cues.question_intents(text, detection.plausible)):
+            # "ስራሕ ከመይ ጌረ ክረክብ እኽእል?" (how can I find work?) after "hello, I am new here" asks what no page
+            # states, however close it reads to "how do I use this?"
             return None
         if reading.reference:
             # "ok, what does this text mean exactly? I didn't get it" asks of the last answer; "... my teacher
@@ -939,7 +955,15 @@ class Understander:
             # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
             # and one the scope model is unsure of ("Mii lei visuvdnaprošeavtta namma?", the project's name,
             # stands 0.3 below its line) must lie closer to small talk than one far out ("what is your name?")
-            resembles = how == "standalone" and not asks & NEVER_SMALLTALK
+            # and a question a rule refuses whole, or asking what no passage can give in a part ("ኣብ ኪሩና ስራሕ
+            # ብኸመይ ክረክብ እኽእል?", how can I find work in Kiruna?), however close it reads to "how do I use this?";
+            # a thanks telling that "the teacher was satisfied" is no one's view the page lacks, and small talk
+            resembles = (
+                how == "standalone"
+                and not asks & NEVER_SMALLTALK
+                and not stated_nowhere
+                and self._never_stated(asks) is None
+            )
             near = self._phrases.nearest(vector) if resembles else None
             unsure = decision.margin > -UNSURE_SCOPE
             needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
@@ -1097,42 +1121,62 @@ class Understander:
         on whole questions and reads little of short ones, references and lists in few words."""
         if decision.in_scope:
             return decision
-        if how == "reference" and not self._words_of_its_own(message):
+        unsure = decision.margin > -UNSURE_SCOPE
+        # tried in order, each only when those before it fail
+        reasons: tuple[tuple[Callable[[], bool], str], ...] = (
             # "gos gávnnan eanet dieđuid?" (where do I find more?), "när beslutades det?": a word of its own
             # names nothing, so the last answered question's topic is asked about, and that is the page's
-            why = "asks of the last answer's topic"
-        elif self._names_a_topic(question, retrieval):
-            why = "a word or two the page speaks of"
-        elif self._line_answers(retrieval, asks):
-            why = "a line states what was asked"
-        elif self._asks_the_page_of_itself(question, asks, retrieval):
-            why = "asks only what the page says of itself"
-        elif decision.margin > -UNSURE_SCOPE and self._asks_for_the_items(reading, asks, retrieval, question):
-            why = "asks for the list the page has"
-        elif self._lists_in_the_pages_words(reading, question, asks):
-            why = "asks for a list in its heading's words"
-        elif "place" in asks and DOCUMENT not in asks and self._coverage(question) == 1 and _link_named(retrieval):
+            (lambda: how == "reference" and not self._words_of_its_own(message), "asks of the last answer's topic"),
+            (lambda: self._names_a_topic(question, retrieval), "a word or two the page speaks of"),
+            (lambda: self._line_answers(retrieval, asks), "a line states what was asked"),
+            (
+                lambda: self._asks_the_page_of_itself(question, asks, retrieval),
+                "asks only what the page says of itself",
+            ),
+            (
+                lambda: unsure and self._asks_for_the_items(reading, asks, retrieval, question),
+                "asks for the list the page has",
+            ),
+            (lambda: self._lists_in_the_pages_words(reading, question, asks), "asks for a list in its heading's words"),
             # "Var hittar jag bostadsprogrammet?": where to read of what one "Läs mer" line alone names, asked by
             # words for where (a document named alone adds the place of its link: "how many flats does the
             # housing programme plan?" asks no place)
-            why = "asks where to read of what a link of the page names"
-        elif self._whom_the_passage_names(question, asks, retrieval):
-            why = "asks who took part, and the passage its words match best names the body"
-        elif (
-            decision.margin > -UNSURE_SCOPE and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks)
-        ):
+            (
+                lambda: (
+                    "place" in asks
+                    and DOCUMENT not in asks
+                    and self._coverage(question) == 1
+                    and _link_named(retrieval)
+                ),
+                "asks where to read of what a link of the page names",
+            ),
+            (
+                lambda: how == "standalone" and self._asked_after_a_remark(question),
+                "the clause that asks, after a remark of the resident's own, is the page's",
+            ),
+            (
+                lambda: self._whom_the_passage_names(question, asks, retrieval),
+                "asks who took part, and the passage its words match best names the body",
+            ),
             # "ile grup roboczych?" (how many working groups?): every word the page's, one passage clearly
             # first, and it states what is asked; the model reads little of a few words
-            why = "the passage clearly first states what every word asks"
-        elif (
-            decision.margin > -UNSURE_SCOPE
-            and retrieval.ranked
-            and asks & DISTINCT_SECTIONS & retrieval.ranked[0].answer_types
-        ):
+            (
+                lambda: unsure and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks),
+                "the passage clearly first states what every word asks",
+            ),
             # "ነዚ ራእይ ብኸመይ እዮም ክበጽሕዎ?" (how will they reach the vision?): what one section of the page
             # tells, and that section ranks first
-            why = "asks what a section of the page tells"
-        else:
+            (
+                lambda: (
+                    unsure
+                    and bool(retrieval.ranked)
+                    and bool(asks & DISTINCT_SECTIONS & retrieval.ranked[0].answer_types)
+                ),
+                "asks what a section of the page tells",
+            ),
+        )
+        why = next((why for holds, why in reasons if holds()), None)
+        if why is None:
             return decision
         return ScopeDecision(True, f"{why}; {decision.reason}", decision.score)
 
@@ -1158,7 +1202,7 @@ class Understander:
         passage. `own_asks`: what a follow-up asks in its own words, when `asks` is read with the last question;
         `pointed`: a reference read with the last question, whose words name what it points at."""
         return (
-            self._never_stated(asks)
+            self._never_stated(asks, own_asks)
             or self._counts_another(question, asks, retrieval)
             or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
             or self._members_of_the_counted(pointed or question, asks)
@@ -1188,10 +1232,14 @@ class Understander:
         # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted
         pointed = question if how == "reference" else None
         unstated = self._unstated(own_words, asks, retrieval, own_asks, pointed)
+        if unstated is None and (elsewhere := _of_one_not_named(own_words, asks)):
+            # read whole, where the question marks say which sentence asks: cut in parts, "what does Gällivare's
+            # vision say? want to compare" loses its mark, and "jag har flyttat hit från Luleå" is a remark
+            return elsewhere, True
         in_parts = _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks)
         return unstated, unstated is not None and not in_parts
 
-    def _never_stated(self, asks: frozenset[str]) -> str | None:
+    def _never_stated(self, asks: frozenset[str], own_asks: frozenset[str] | None = None) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
         where no page names a sum ("what did the vision cost?" is not answered by "the nine directions"),
         a time still to come ("when will the next vision be adopted?" is not the 2013 decision), whether
@@ -1201,7 +1249,14 @@ class Understander:
         published the page?" is not the by-line again), how to take part now ("can I still join a working
         group?" is not how the groups worked in 2012), when something ended ("when did the project end?" is
         not when it started), where something took place ("where was the seminar held?"), which of the items
-        matters most (the page ranks none), or how a resident does something ("how do I apply for a flat?")."""
+        matters most (the page ranks none), how a resident does something ("how do I apply for a flat?"), or
+        the minutes of a meeting (the page cites the decision's paragraph, and links no minutes): asked with the
+        decision in the question's own words ("in which paragraph of the minutes was it adopted?"), not in the
+        last question's ("where are the minutes of that meeting?" after "when was it adopted?"), or when
+        something is open (no page gives opening hours), or what the logo is, means, or who made it (the page
+        shows none; "is the municipality working on a new logo?" is answered by the brand platform under way), or
+        why something has its name (the page names the project, and says nothing of why)."""
+        decided = "decision" in (asks if own_asks is None else own_asks)
         never = (
             (COST in asks and COST not in self._types_stated, "a cost"),
             (TO_COME in asks and "time" in asks, "a time to come"),
@@ -1214,6 +1269,10 @@ class Understander:
             (RANKED in asks, "which of them matters most"),
             # "how can I read more about housing?", "how can I understand the vision?" ask what the page tells
             (HOW_I in asks and not asks & TOLD_TO_RESIDENTS, "how a resident does something"),
+            (MINUTES in asks and not decided, "the minutes of a meeting"),
+            (HOURS in asks, "when something is open"),
+            (LOGO in asks and bool(asks & OF_THE_LOGO), "the logo or its design"),
+            (NAMING in asks, "why something has its name"),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -1527,6 +1586,27 @@ class Understander:
         # "ሓታሚ ገጽ?" (the page's publisher?): the page named is what is asked of
         naming = {w for w in self._words_of_its_own(question) if not says(w, PAGE_WORDS_FILE)}
         return bool(wanted) and not naming and any(wanted & r.answer_types for r in retrieval.lines)
+
+    def _asked_after_a_remark(self, question: str) -> bool:
+        """ "Meän poika alottaa koulun syksylä, mitä tässä sanothaan koulutuksesta?" (our son starts school in the
+        autumn, what does this say of education?): the resident's own situation, then the question. The model,
+        trained on questions alone, reads the situation's words as a topic the page lacks; the clause that
+        asks, read alone, names only what the page speaks of, and is the page's."""
+        asked = [text for text, marked in _sentences(question) if marked]
+        if len(asked) != 1:
+            return False
+        clause = _CLAUSE_MARK.split(asked[0])[-1]
+        if len(words(clause)) + MIN_REMARK_WORDS > len(words(question)):
+            return False
+        if self._dialogue.read(clause).reference:
+            return False  # "Min gata plogas aldrig, vad gör kommunen åt det?": its "det" is the remark's
+        named = self._words_not_asking(clause)
+        # ... and names a topic ("Bussen är alltid sen, vad gör kommunen?" names only the municipality)
+        return (
+            bool(set(named) - owner_words())
+            and all(self._coverage.knows(w) for w in named)
+            and self._look(clause)[1].in_scope
+        )
 
     def _names_a_topic(self, question: str, retrieval: Retrieval) -> bool:
         """ "jobben?", "skoulu", "آموزش؟": a word or two, each a word of the page, its translations or
@@ -2206,6 +2286,19 @@ def _stated_apart_from_lists(ranked: list[ScoredChunk], heading_words: int, asks
         and bool(ranked[0].typed_sentences)
         and _leads(ranked, TOPIC_MARGIN)
     )
+
+
+def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
+    """ "What does Gällivare's vision say?", "Tekeekö Kiiruna yhteistyötä Pajalan kommuunin kans?" (does Kiruna
+    work with Pajala?), "Did LKAB fund the vision?": the page is Kiruna kommun's and names no other town and
+    no company or agency; quoting the vision would answer of them as if the page spoke of them. A name in a
+    remark beside the question is the resident's ("I study in Umeå. When did Kiruna 2.0 start?", "jag jobbar
+    på LKAB, vad är målet för näringslivet?"): only the clause that asks is read."""
+    sentences = _sentences(question)
+    asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks else [])
+    if any(says(_CLAUSE_MARK.split(text)[-1], NOT_NAMED_FILE) for text in asking):
+        return "of a town or a body the page does not name"
+    return None
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
