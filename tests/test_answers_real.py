@@ -1015,6 +1015,20 @@ def test_asking_for_the_original_or_another_language_repeats_the_answer(
     assert _verbatim(again) == _verbatim(before)
 
 
+def test_a_language_request_beside_a_remark_repeats_the_answer(service: ChatService) -> None:
+    # "can you say it in English? my colleague reads no Swedish": the remark asks nothing
+    before = _turns(service, "När antogs visionen?")
+    again = _turns(service, "När antogs visionen?", "Kan du säga det på engelska? Min kollega läser inte svenska.")
+    assert (again.kind, again.lang) == ("answer", "en")
+    assert _verbatim(again) == _verbatim(before)
+
+
+def test_a_question_beside_a_request_for_a_language_is_answered_in_it(service: ChatService) -> None:
+    answer = _turns(service, "När antogs visionen? Svara gärna på arabiska.")  # … please answer in Arabic
+    assert (answer.kind, answer.lang) == ("answer", "ar")
+    assert "2013-05-27" in _verbatim(answer)
+
+
 def test_a_question_of_the_pages_naming_a_language_is_answered_as_asked(service: ChatService) -> None:
     answer = _turns(service, "What's the goal for public services?", "what is the goal for culture in Swedish?")
     assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott")
@@ -2103,6 +2117,15 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Who designed the new logo?",),
         ("Hat LKAB die Vision mitfinanziert?",),  # did LKAB co-fund the vision?
         ("Why is it called Kiruna 2.0?",),
+        ("Var kan man hyra en lägenhet i Kiruna?",),  # where can one rent a flat in Kiruna?
+        ("Wo kann ich mich für einen Kitaplatz anmelden?",),  # where do I register for a nursery place?
+        ("What does the business strategy say about tourism?",),  # the page links it and quotes none of it
+        ("Mitä liikennestrategiassa päätettiin pysäköinnistä?",),  # what did the traffic strategy decide on parking?
+        ("Which were the nine areas the residents were asked about?",),  # counted, never listed
+        ("Is the new town centre finished yet?",),
+        ("Who led the Kiruna 2.0 project?",),
+        ("Hur många invånare totalt deltog i arbetsgrupperna?",),  # how many residents in all took part?
+        ("Vilka mål har socialnämnden?",),  # which goals does the social services committee have?
     ],
 )
 def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
@@ -2141,6 +2164,15 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         # is the municipality working on a new logo? The brand platform under way says so
         ("Pracuje gmina nad nowym logo?", "ny varumärkesplattform"),
         ("What was the vision project called?", "Kiruna 2.0"),  # the name is stated, why it is so is not
+        # the page named, or where to read: the "Läs mer" line, not what the document says
+        ("Vad säger sidan om näringslivsstrategin?", "Läs mer om näringslivsstrategi 2016-2018"),
+        ("Where can I read more about housing?", "Läs mer om vårt bostadsförsörjningsprogram"),
+        # the nine directions are named by their heading; what the nine groups did is stated
+        ("Which are the nine strategic directions?", "Inriktning: Kommunikationer"),
+        ("What did the nine working groups do?", "samla in kommuninvånarnas åsikter"),
+        ("How are the overall goals broken down to the committees?", "nämnds- och verksamhetsmål"),
+        # how many working groups, in Sami: what a sentence counts, however far below its line the model puts it
+        ("Galle bargojoavkku barge višuvnnain?", "Nio arbetsgrupper"),
     ],
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:

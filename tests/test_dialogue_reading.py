@@ -90,6 +90,16 @@ def test_a_question_of_its_own_naming_a_language_is_no_request(cues: DialogueCue
     )
 
 
+def test_a_request_in_a_sentence_beside_a_remark_is_a_language_request(cues: DialogueCues) -> None:
+    # "can you write it in Finnish? My grandmother reads little Sami": the remark asks nothing
+    message = "Sáhtátgo čállit dan suomagillii? Mu áhkku ii lohka sámegiela."
+    assert cues.read(message, ("se",)).language_request == "fi"
+    # beside a question of its own, the request is no repeat of the last answer: it says how to answer the question
+    reading = cues.read("Vad är visionen? Svara på engelska.", ("sv",))
+    assert reading.language_request is None
+    assert reading.request_apart == ("en", "Vad är visionen?")
+
+
 def test_a_version_number_is_no_ordinal(cues: DialogueCues) -> None:
     # the cue "2." (the second) is in every table; "Kiruna 2.0" names the project, not its second item
     assert cues.read("Mii lei dan seminára ulbmil go Kiruna 2.0 álggii?", ("se",)).ordinal is None

@@ -10,6 +10,7 @@ the languages, without any question set: see `dialogue_cues/README.md`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -54,6 +55,9 @@ CATEGORIES = (
 )
 # A request to hear the last answer in another language is short ("kan du ta det på svenska?").
 MAX_REQUEST_WORDS = 8
+# where one sentence ends and the next begins ("… suomagillii? Mu áhkku …"), and the marks that ask
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!؟።])\s+")
+_QUESTION_MARKS = frozenset("?؟")
 # What may stand beside a language name in a request to hear the last answer again.
 _REQUEST_WORDS = frozenset({"repeat", "filler", "reference", "followup", "thanks", "greeting"})
 
@@ -74,6 +78,7 @@ class Reading:
     tokens: tuple[str, ...]
     smalltalk: SmallTalk | None = None  # the whole message is small talk
     language_request: str | None = None  # the message asks for the last answer in this language
+    request_apart: tuple[str, str] | None = None  # a request in a sentence of its own, and the other sentences
     language_named: str | None = None  # a language the message names, request or not ("… in Swedish so I can …")
     ordinal: int | None = None  # points at an item of the last list (1-based; -1 for the last, 0 the next)
     followup: bool = False  # opens with a follow-up marker ("och för …", "entä …", "what about …")
@@ -200,10 +205,14 @@ class DialogueCues:
         own = [m for m in matches if languages is None or m.lang in languages]
         categories = {m.category for m in own}
         named = _language_named(matches)
+        apart = self._request_apart(text)
         return Reading(
             tokens=tokens,
             smalltalk=self._smalltalk(split, matches, own),
-            language_request=self._language_request(split, matches, named),
+            # a request beside remarks that ask nothing is one too; beside a question, it says how to answer that
+            language_request=self._language_request(split, matches, named)
+            or (apart[0] if apart is not None and not _QUESTION_MARKS & set(apart[1]) else None),
+            request_apart=apart,
             language_named=named,
             ordinal=self._ordinal(text, own, languages),
             followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
@@ -265,6 +274,21 @@ class DialogueCues:
         category = min((m.category for m in spoken), key=SMALLTALK.index)
         covered = _cover(tokens, spoken)[1]  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, covered / len(tokens), covered)
+
+    def _request_apart(self, text: str) -> tuple[str, str] | None:
+        """A request for a language in a sentence of its own, and the message's other sentences: "Sáhtátgo čállit
+        dan suomagillii? Mu áhkku ii hálddaš sámegiela nu bures" (can you write it in Finnish? my grandmother
+        reads little Sami), "Vad är visionen? Svara på engelska." (what is the vision? answer in English)."""
+        sentences = [s for s in _SENTENCE_BREAK.split(text) if words(s)]
+        if len(sentences) < 2:
+            return None
+        for sentence in sentences:
+            tokens = tuple(split_clitics(list(words(sentence)), self._whole))
+            matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
+            request = self._language_request(tokens, matches, _language_named(matches))
+            if request is not None:
+                return request, " ".join(s for s in sentences if s is not sentence)
+        return None
 
     @staticmethod
     def _language_request(tokens: tuple[str, ...], matches: list[Match], named: str | None) -> str | None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.chat.cues import Cue, CueTable, read_cue_dir
+from bot.chat.word_tables import PAGE_WORDS_FILE, says
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
 from index.analysis import VERSION_PATTERN, words
@@ -101,6 +102,17 @@ LOGO = "logo"
 # Why something has its name ("why is it called Kiruna 2.0?"): the page names the project and gives no reason
 # for its name; "what was the project called?" asks the name, which it states.
 NAMING = "naming"
+# Getting a service: renting, applying, buying, booking, registering ("where can I rent a flat?", "gos sáhtán
+# ohcat barggu?"): asked where or how, it wants the service, which the page does not offer; the goal for
+# housing states what the municipality aims for, not where a flat is to be had.
+OBTAIN = "obtain"
+# What a document says or decides ("vad står det i näringslivsstrategin?", "what does the traffic strategy say
+# about parking?"): the page links the documents it names and quotes none of them. Kept only beside a
+# document named: "vad säger visionen?" asks what the page itself says.
+CONTENTS = "contents"
+# A committee or a board ("what are the social services committee's goals?"): the page says its overall goals
+# are broken down into committee and operational goals ("nämnds- och verksamhetsmål"), and lists none of them.
+COMMITTEE = "committee"
 QUALIFIERS = (
     DOCUMENT,
     COST,
@@ -121,6 +133,9 @@ QUALIFIERS = (
     HOURS,
     LOGO,
     NAMING,
+    OBTAIN,
+    CONTENTS,
+    COMMITTEE,
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 
@@ -206,8 +221,12 @@ class QuestionCues:
         if DOCUMENT not in found and self._names_a_document_in_a_compound(question, languages):
             found |= {DOCUMENT}
         if DOCUMENT not in found:
+            return found - {CONTENTS}
+        if CONTENTS in found and not says(question, PAGE_WORDS_FILE):
+            # what it says, not where it is: the place stays only where a cue asks it; "vad säger sidan om
+            # näringslivsstrategin?" asks what the page says of it, which its "Läs mer" line is
             return found
-        asked = found - {DOCUMENT}
+        asked = found - {DOCUMENT, CONTENTS}
         if asked & ABOUT_A_DOCUMENT:
             return asked
         # the place a document names is asked only by its name: the qualifier stays, to tell the two apart

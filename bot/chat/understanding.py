@@ -42,8 +42,10 @@ from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import (
     ACHIEVED,
     AUDIENCE,
+    COMMITTEE,
     COMPARISON,
     CONTACT,
+    CONTENTS,
     COST,
     CURRENT,
     DOCUMENT,
@@ -53,6 +55,7 @@ from bot.chat.question_types import (
     LOGO,
     MINUTES,
     NAMING,
+    OBTAIN,
     OFFICE,
     OPINION,
     RANKED,
@@ -67,7 +70,14 @@ from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
 from bot.chat.word_kin import kin
-from bot.chat.word_tables import ALL_WORDS_FILE, NOT_NAMED_FILE, PAGE_WORDS_FILE, says
+from bot.chat.word_tables import (
+    ALL_WORDS_FILE,
+    CARDINAL_WORDS_FILE,
+    NOT_NAMED_FILE,
+    PAGE_WORDS_FILE,
+    WHICH_WORDS_FILE,
+    says,
+)
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
@@ -150,6 +160,8 @@ WORLD_WORD_TABLES = 3
 TOLD_TO_RESIDENTS = frozenset(
     {"place", "meaning", "reach", "origin", "goal", "published", "updated", "decision", DOCUMENT}
 )
+# How or where a resident gets something: with a word for renting, applying or buying, a service asked for.
+WHERE_OR_HOW = frozenset({"place", "manner", HOW_I})
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
@@ -193,6 +205,8 @@ SENTENCE_MARKS = "?!.;؟።፧"
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 MIN_REMARK_WORDS = 3  # "I moved here last month", "Meän poika alottaa koulun syksylä"
 _CLAUSE_MARK = re.compile(r"[,،፣]")
+# a number from two to twelve in digits ("the 9 areas"), not a year, a date or "Kiruna 2.0"
+_DIGITS = re.compile(r"(?<![\d.])(?:[2-9]|1[0-2])(?![\d.])")
 _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
 # a year written in digits of any script, alone (not part of a longer number)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
@@ -545,12 +559,10 @@ class Understander:
             request = reading.language_named
         # "where does it say that?": the last answer again, whose lead names the section it stands in
         where = reading.where_said and context is not None and bool(context.question)
-        if request is not None or where:
-            target = lang or request or self.choose_language(detection, context, ui_lang)
-            if context is not None and context.question:
-                again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
-                return _replace_reading(again, message, "language" if request is not None else "where")
-            return self._smalltalk(message, target, detection, "help", context)
+        # "Vad är visionen? Svara på engelska.": the question beside the request, in the language asked
+        apart = reading.request_apart if request is None and lang is None else None
+        if request is not None or where or apart is not None:
+            return self._in_the_language_asked(message, lang, request, apart, detection, context, ui_lang)
         if reading.smalltalk is not None and (
             (category := self._smalltalk_by_sentence(message, detection))
             or self._only_smalltalk(message, reading, context, detection)
@@ -575,6 +587,27 @@ class Understander:
             if counted is not None:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    def _in_the_language_asked(
+        self,
+        message: str,
+        lang: str | None,
+        request: str | None,
+        apart: tuple[str, str] | None,
+        detection: Detection,
+        context: Context | None,
+        ui_lang: str | None,
+    ) -> Plan:
+        """The last answer again, in the language asked or where it stands; or the question a request stands
+        beside, answered in the language it asks for."""
+        if request is None and apart is not None:
+            asked_in, rest = apart
+            return replace(self._understand(rest, asked_in, ui_lang, context), message=message)
+        target = lang or request or self.choose_language(detection, context, ui_lang)
+        if context is not None and context.question:
+            again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
+            return _replace_reading(again, message, "language" if request is not None else "where")
+        return self._smalltalk(message, target, detection, "help", context)
 
     def _the_last_answer(self, again: Plan, context: Context) -> Plan:
         """The last question asked again keeps the passages its answer quoted.
@@ -1164,6 +1197,12 @@ class Understander:
                 lambda: unsure and self._coverage(question) == 1 and _states_what_is_asked(retrieval, asks),
                 "the passage clearly first states what every word asks",
             ),
+            # "man galle bargojoavkku ledje?" (how many working groups were there?): how many of what a sentence
+            # counts, every word the page's, and the passage first states it; far below its line or not
+            (
+                lambda: self._counts_the_counted(question, asks, retrieval),
+                "asks how many of what a sentence counts",
+            ),
             # "ነዚ ራእይ ብኸመይ እዮም ክበጽሕዎ?" (how will they reach the vision?): what one section of the page
             # tells, and that section ranks first
             (
@@ -1206,11 +1245,13 @@ class Understander:
             or self._counts_another(question, asks, retrieval)
             or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
             or self._members_of_the_counted(pointed or question, asks)
+            or self._items_of_the_unlisted(question, asks)
             or self._view_of_another(question, asks)
             or self._compared_with_another(question, asks)
             or self._next_of_the_decided(question, asks)
             or self._reason_for_the_decided(question, asks)
             or self._later_than_the_dated(question, asks)
+            or self._contents_of_a_document(question, asks)
         )
 
     def _unstated_whole(
@@ -1273,6 +1314,15 @@ class Understander:
             (HOURS in asks, "when something is open"),
             (LOGO in asks and bool(asks & OF_THE_LOGO), "the logo or its design"),
             (NAMING in asks, "why something has its name"),
+            # "Var hittar jag en lägenhet att hyra?" is no "where can I read more about housing?"
+            (
+                OBTAIN in asks
+                and bool(asks & WHERE_OR_HOW)
+                and not asks & TOLD_TO_RESIDENTS - WHERE_OR_HOW - {DOCUMENT},
+                "where or how a resident gets a service",
+            ),
+            # "what are the school board's goals?"; "how are the goals broken down to the committees?" asks how
+            (COMMITTEE in asks and "goal" in asks and not asks & HOW_OR_WHY, "the goals of a committee"),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -1311,6 +1361,16 @@ class Understander:
         if any(named & span for span in self._dated_links):
             return "a later one of a document the page links"
         return None
+
+    def _contents_of_a_document(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Vad står det i näringslivsstrategin?", "Co strategia ruchu mówi o parkingach?": what a document says or
+        decides. The page links its documents and quotes none; their "Läs mer" line answers where to read them,
+        not what they say. ("Vad säger sidan om näringslivsstrategin?" asks no `contents`: see `question_intents`.)"""
+        # its own words ask it: "oonko siittä joku strategia mistä lukea?" (is there a strategy to read about it?)
+        # after "mitä sanothaan elinkeinoelämästä?" (what is said of business?) asks where to read
+        if not {CONTENTS, DOCUMENT} <= asks or CONTENTS not in self.cues.question_intents(question):
+            return None
+        return "what a document says, which the page names and does not quote"
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
         """ "Which strategy is the municipality preparing with the vision?": a document asked of, by no name
@@ -1354,16 +1414,17 @@ class Understander:
         asked = asks & FACT_TYPES - ({"place"} if DOCUMENT in asks else frozenset())
         if asked != {"count"} or "goal" in asks or self._counted is None:
             return None
-        if self._list_heading_words(question):
-            return None
         named = self._counted_of(question)
         # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
         # groups went round asking what people thought?" counts groups); "kuinka monta ihmistä osallistui niihin
-        # työryhmiin?" (how many people took part in those working groups?) counts the people it names first
+        # työryhmiin?" (how many people took part in those working groups?) counts the people it names first,
+        # whatever word for "in all" ("загалом", kin to the heading's "övergripande") it says beside them
         people = set(named) & people_words()
-        if people and (self._counted_first(question, named) in people or not self._counted.names_the_counted(named)):
+        heading = bool(self._list_heading_words(question))
+        counts_people = self._counted_first(question, named) in people
+        if people and (counts_people or (not heading and not self._counted.names_the_counted(named))):
             return "a count of people, which no sentence counts"
-        if not self._counted.counts_none_of(named, self._coverage.knows):
+        if heading or not self._counted.counts_none_of(named, self._coverage.knows):
             return None
         found = self._retrieve(" ".join(named)).ranked
         if found and self._counted.states_a_count(s.id for s in found[0].chunk.sentences):
@@ -1385,6 +1446,33 @@ class Understander:
             return None
         if self._counted.names_the_counted(self._words_not_asking(question)):
             return "who is in what the page counts"
+        return None
+
+    def _counts_the_counted(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
+        """How many of what a sentence counts, in words all the page's, its passage first stating the count."""
+        return (
+            asks & FACT_TYPES == {"count"}
+            and self._coverage(question) == 1
+            and self._names_the_counted(question)
+            and _states_what_is_asked(retrieval, asks)
+        )
+
+    def _names_the_counted(self, question: str) -> bool:
+        """Whether a question names what a sentence of the page counts ("working groups", "areas": English lists
+        the latter among its stopwords)."""
+        return self._counted is not None and self._counted.names_the_counted(self._counted_of(question))
+
+    def _items_of_the_unlisted(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Vilka var de nio områdena?", "what were the nine areas the working groups covered?": which are the
+        things a sentence counts ("inom nio olika områden (se under relaterat innehåll till höger)") and the page
+        does not list. Asked with their number and a word for "which"; "which are the nine strategic directions?"
+        names a list's heading and gets its six items, and "what did the nine working groups do?" asks no which."""
+        if asks or self._counted is None or self._list_heading_words(question):
+            return None
+        if not (says(question, WHICH_WORDS_FILE) and (_DIGITS.search(question) or says(question, CARDINAL_WORDS_FILE))):
+            return None
+        if self._names_the_counted(question):
+            return "which are the things the page counts and does not list"
         return None
 
     def _compared_with_another(self, question: str, asks: frozenset[str]) -> str | None:
@@ -2087,7 +2175,7 @@ class Understander:
             piece_asks = (own | intents & {DOCUMENT, OFFICE, ACHIEVED, CONTACT} if own else intents) or (
                 parts[-1].asks if parts and topic else asks - FACT_TYPES
             )
-            decision = self._piece_decision(retrieval, decision, whole_decision, piece_asks)
+            decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
             # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
             by_rule = self._unstated(piece, piece_asks, retrieval)
             if by_rule or (unstated and not intents) or (intents and self._refused_outright(piece, decision)):
@@ -2170,7 +2258,7 @@ class Understander:
         )
 
     def _piece_decision(
-        self, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
+        self, piece: str, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
     ) -> ScopeDecision:
         """A piece the scope model refuses is the page's when a line states what it asks, or when the
         whole message is in scope and the piece's passage, clearly first, states the fact or goal asked."""
@@ -2181,6 +2269,9 @@ class Understander:
         if whole.in_scope and decision.margin >= -PIECE_NEAR_SCOPE and _states_what_is_asked(retrieval, asks):
             # "wann fing das projekt an, …": the scope model, reading the piece alone, sits at its line
             return ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
+        if whole.in_scope and self._counts_the_counted(piece, asks, retrieval):
+            # "… ja man galle bargojoavkku ledje?" (and how many working groups were there?)
+            return ScopeDecision(True, f"asks how many of what a sentence counts; {decision.reason}", decision.score)
         return decision
 
     def _piece_look(self, piece: str, before: Part | None, frame: str = "") -> tuple[Retrieval, ScopeDecision]:
