@@ -1015,6 +1015,14 @@ def test_asking_for_the_original_or_another_language_repeats_the_answer(
     assert _verbatim(again) == _verbatim(before)
 
 
+def test_three_parts_cut_where_two_languages_both_read_and(service: ChatService) -> None:
+    # Finnish "ja" is Meänkieli's "and" too: one cut point each, not two, and no part dropped
+    answer = _turns(service, "Milloin visio hyväksyttiin ja kuka sen hyväksyi? Ja kuka julkaisi sivun?")
+    quoted = _verbatim(answer)
+    assert "Antagen av kommunfullmäktige 2013-05-27" in quoted
+    assert "Publicerad av: Ulrika Hannu" in quoted
+
+
 def test_a_language_request_beside_a_remark_repeats_the_answer(service: ChatService) -> None:
     # "can you say it in English? my colleague reads no Swedish": the remark asks nothing
     before = _turns(service, "När antogs visionen?")
@@ -2122,6 +2130,7 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("What does the business strategy say about tourism?",),  # the page links it and quotes none of it
         ("Mitä liikennestrategiassa päätettiin pysäköinnistä?",),  # what did the traffic strategy decide on parking?
         ("Which were the nine areas the residents were asked about?",),  # counted, never listed
+        ("متى تم اعتماد الرؤية؟", "وما هي المجالات التسعة؟"),  # when was it adopted? and which are the nine areas?
         ("Is the new town centre finished yet?",),
         ("Who led the Kiruna 2.0 project?",),
         ("Hur många invånare totalt deltog i arbetsgrupperna?",),  # how many residents in all took part?

@@ -1245,7 +1245,8 @@ class Understander:
             or self._counts_another(question, asks, retrieval)
             or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
             or self._members_of_the_counted(pointed or question, asks)
-            or self._items_of_the_unlisted(question, asks)
+            # "وما هي المجالات التسعة؟" (and which are the nine areas?) after "when was it adopted?" asks no time
+            or self._items_of_the_unlisted(question, asks if own_asks is None else own_asks)
             or self._view_of_another(question, asks)
             or self._compared_with_another(question, asks)
             or self._next_of_the_decided(question, asks)
@@ -2261,7 +2262,8 @@ class Understander:
         self, piece: str, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
     ) -> ScopeDecision:
         """A piece the scope model refuses is the page's when a line states what it asks, or when the
-        whole message is in scope and the piece's passage, clearly first, states the fact or goal asked."""
+        whole message is in scope and the piece's passage, clearly first, states the fact or goal asked, or the
+        count of what a sentence counts."""
         if decision.in_scope:
             return decision
         if self._line_answers(retrieval, asks):
@@ -2334,7 +2336,8 @@ def _pieces(
     ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
     cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
-    cuts = sorted(c for c in cuts if c[0] > 0)
+    # one cut point once, however many languages' conjunctions find it ("ja" is Finnish and Meänkieli "and")
+    cuts = sorted({c for c in cuts if c[0] > 0})
     if not cuts or len(cuts) > MAX_SPLITS:
         return None
     pieces, at = [], 0
