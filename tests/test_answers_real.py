@@ -2135,6 +2135,9 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Who led the Kiruna 2.0 project?",),
         ("Hur många invånare totalt deltog i arbetsgrupperna?",),  # how many residents in all took part?
         ("Vilka mål har socialnämnden?",),  # which goals does the social services committee have?
+        ("Is Kiruna a good place to live for a family?",),  # a judgement the page does not make
+        ("Missä on lähin uimahalli?",),  # where is the nearest swimming hall?
+        ("Gibt es eine Moschee in Kiruna?",),  # is there a mosque in Kiruna?
     ],
 )
 def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
@@ -2180,6 +2183,10 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         ("Which are the nine strategic directions?", "Inriktning: Kommunikationer"),
         ("What did the nine working groups do?", "samla in kommuninvånarnas åsikter"),
         ("How are the overall goals broken down to the committees?", "nämnds- och verksamhetsmål"),
+        # whether there is a document the page links: its link; and a goal asked of a facility is the goal
+        ("Finns det något bostadsprogram?", "Läs mer om vårt bostadsförsörjningsprogram"),
+        ("What does the municipality want for its sports halls?", "Kultur och idrott ska vara lättillgängligt"),
+        ("Vad betyder det att vi gör Kiruna till en bra kommun att leva i?", "Vi vill att visionen ska tolkas"),
         # how many working groups, in Sami: what a sentence counts, however far below its line the model puts it
         ("Galle bargojoavkku barge višuvnnain?", "Nio arbetsgrupper"),
     ],

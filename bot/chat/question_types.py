@@ -113,6 +113,12 @@ CONTENTS = "contents"
 # A committee or a board ("what are the social services committee's goals?"): the page says its overall goals
 # are broken down into committee and operational goals ("nämnds- och verksamhetsmål"), and lists none of them.
 COMMITTEE = "committee"
+# A judgement of the town ("is Kiruna a good place to live?", "kannattaako muuttaa?"): the page states what the
+# municipality wants Kiruna to be, and judges nothing; quoting the vision would read as the bot's verdict.
+APPRAISAL = "appraisal"
+# A facility of the town (the swimming hall, the library, a health centre, a mosque): the page names none, and
+# the goal for culture and sport says it is to be accessible, not where anything is.
+FACILITY = "facility"
 QUALIFIERS = (
     DOCUMENT,
     COST,
@@ -136,6 +142,8 @@ QUALIFIERS = (
     OBTAIN,
     CONTENTS,
     COMMITTEE,
+    APPRAISAL,
+    FACILITY,
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 

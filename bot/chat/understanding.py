@@ -41,6 +41,7 @@ from bot.chat.page_preference import prefer_document
 from bot.chat.phrasebank import PhraseBank
 from bot.chat.question_types import (
     ACHIEVED,
+    APPRAISAL,
     AUDIENCE,
     COMMITTEE,
     COMPARISON,
@@ -50,6 +51,7 @@ from bot.chat.question_types import (
     CURRENT,
     DOCUMENT,
     ENDED,
+    FACILITY,
     HOURS,
     HOW_I,
     LOGO,
@@ -1183,6 +1185,12 @@ class Understander:
                 ),
                 "asks where to read of what a link of the page names",
             ),
+            # "Finns det nåt bostadsprogram i kommunen?": a document named, and nothing asked of it beside whether
+            # there is one, which the page's link to it answers
+            (
+                lambda: asks == {"place", DOCUMENT} and self._coverage(question) == 1 and _link_named(retrieval),
+                "asks whether there is a document a link of the page names",
+            ),
             (
                 lambda: how == "standalone" and self._asked_after_a_remark(question),
                 "the clause that asks, after a remark of the resident's own, is the page's",
@@ -1253,6 +1261,8 @@ class Understander:
             or self._reason_for_the_decided(question, asks)
             or self._later_than_the_dated(question, asks)
             or self._contents_of_a_document(question, asks)
+            # "Ok. Gos lea dalle valáštallanhálla?" (so where is the sports hall?) after the goal for sport asks where
+            or self._a_facility(question, asks if own_asks is None else own_asks)
         )
 
     def _unstated_whole(
@@ -1324,6 +1334,12 @@ class Understander:
             ),
             # "what are the school board's goals?"; "how are the goals broken down to the committees?" asks how
             (COMMITTEE in asks and "goal" in asks and not asks & HOW_OR_WHY, "the goals of a committee"),
+            (APPRAISAL in asks and not asks & HOW_OR_WHY, "a judgement of the town"),
+            # "where is the swimming hall?"; whether there is one is `_a_facility`'s
+            (
+                FACILITY in asks and "place" in asks and not asks & TOLD_TO_RESIDENTS - {"place"},
+                "where a facility of the town is",
+            ),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -1372,6 +1388,18 @@ class Understander:
         if not {CONTENTS, DOCUMENT} <= asks or CONTENTS not in self.cues.question_intents(question):
             return None
         return "what a document says, which the page names and does not quote"
+
+    def _a_facility(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "Finns det en moské i Kiruna?", "Gibt es ein Hallenbad?": whether the town has a facility. The page
+        names none. "What is the goal for sports halls?" asks a goal, and "Czy gmina chce, żeby usługi
+        publiczne, np. przychodnia, były blisko ludzi?" (does the municipality want public services, a clinic
+        say, near people?) names an item of the page in the message, whatever piece the clinic stands in.
+        (Where a facility is, `_never_stated` refuses.)"""
+        if FACILITY not in asks or asks & TOLD_TO_RESIDENTS:
+            return None
+        if any(self._named_items(text) for text in (question, self._message.get())):
+            return None
+        return "whether the town has a facility"
 
     def _a_document_it_names(self, question: str, asks: frozenset[str], best: ScoredChunk) -> bool:
         """ "Which strategy is the municipality preparing with the vision?": a document asked of, by no name
