@@ -175,11 +175,26 @@ def test_arabic_parts_joined_by_a_glued_and_with_harakat(service: ChatService) -
     assert "2020-02-21" in quoted
 
 
-def test_two_sentences_are_two_parts(service: ChatService) -> None:
-    answer = _turns(service, "Vad är målet för boendet? Finns det något att läsa om bostäderna?")
-    quoted = _verbatim(answer)
-    assert "En god och trygg livsmiljö" in quoted
-    assert "Läs mer om vårt bostadsförsörjningsprogram (webbsida)" in quoted
+@pytest.mark.parametrize(
+    ("message", "first", "second"),
+    [
+        (
+            "Vad är målet för boendet? Finns det något att läsa om bostäderna?",
+            "En god och trygg livsmiljö",
+            "Läs mer om vårt bostadsförsörjningsprogram (webbsida)",
+        ),
+        # Finnish "ja" is Meänkieli's "and" too: one cut point each, not two, and no part dropped
+        (
+            "Milloin visio hyväksyttiin ja kuka sen hyväksyi? Ja kuka julkaisi sivun?",
+            "Antagen av kommunfullmäktige 2013-05-27",
+            "Publicerad av: Ulrika Hannu",
+        ),
+    ],
+)
+def test_each_sentence_is_a_part_of_its_own(service: ChatService, message: str, first: str, second: str) -> None:
+    quoted = _verbatim(_turns(service, message))
+    assert first in quoted
+    assert second in quoted
 
 
 def test_two_topics_under_one_question_word(service: ChatService) -> None:
@@ -1003,6 +1018,8 @@ def test_where_to_read_more_after_an_answer_is_that_answers_link(
         # long, but naming a language in a message the page cannot answer
         ("What's the goal for public services?", "could you write that in Swedish so I can show my neighbour?", "sv"),
         ("Mikä on Kiirunan visio?", "Voitko kertoa saman englanniksi?", "en"),
+        # a request in a sentence of its own beside a remark that asks nothing ("my colleague reads no Swedish")
+        ("När antogs visionen?", "Kan du säga det på engelska? Min kollega läser inte svenska.", "en"),
     ],
 )
 def test_asking_for_the_original_or_another_language_repeats_the_answer(
@@ -1012,22 +1029,6 @@ def test_asking_for_the_original_or_another_language_repeats_the_answer(
     again = _turns(service, first, asked)
     assert again.kind == "answer"
     assert again.lang == lang
-    assert _verbatim(again) == _verbatim(before)
-
-
-def test_three_parts_cut_where_two_languages_both_read_and(service: ChatService) -> None:
-    # Finnish "ja" is Meänkieli's "and" too: one cut point each, not two, and no part dropped
-    answer = _turns(service, "Milloin visio hyväksyttiin ja kuka sen hyväksyi? Ja kuka julkaisi sivun?")
-    quoted = _verbatim(answer)
-    assert "Antagen av kommunfullmäktige 2013-05-27" in quoted
-    assert "Publicerad av: Ulrika Hannu" in quoted
-
-
-def test_a_language_request_beside_a_remark_repeats_the_answer(service: ChatService) -> None:
-    # "can you say it in English? my colleague reads no Swedish": the remark asks nothing
-    before = _turns(service, "När antogs visionen?")
-    again = _turns(service, "När antogs visionen?", "Kan du säga det på engelska? Min kollega läser inte svenska.")
-    assert (again.kind, again.lang) == ("answer", "en")
     assert _verbatim(again) == _verbatim(before)
 
 
