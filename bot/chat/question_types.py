@@ -119,6 +119,13 @@ APPRAISAL = "appraisal"
 # A facility of the town (the swimming hall, the library, a health centre, a mosque): the page names none, and
 # the goal for culture and sport says it is to be accessible, not where anything is.
 FACILITY = "facility"
+# A resident's rights, or the areas where the minority languages have their rights ("do I have the right to
+# service in Finnish?", "vad betyder det att Kiruna är förvaltningsområde för samiska?"): the page names no
+# right and no administrative area; its "alla är lika mycket värda" is the vision's, not a right.
+RIGHTS = "rights"
+# A pastime or the day's news (a joke, the weather, the time, a match, the bot's favourite food): chatty, and no
+# small talk a reply of the bot's own answers, nor anything the page tells.
+PASTIME = "pastime"
 QUALIFIERS = (
     DOCUMENT,
     COST,
@@ -144,6 +151,8 @@ QUALIFIERS = (
     COMMITTEE,
     APPRAISAL,
     FACILITY,
+    RIGHTS,
+    PASTIME,
 )
 DEFAULT_CUES_DIR = Path(__file__).with_name("question_cues")
 

@@ -60,7 +60,9 @@ from bot.chat.question_types import (
     OBTAIN,
     OFFICE,
     OPINION,
+    PASTIME,
     RANKED,
+    RIGHTS,
     TAKE_PART,
     TO_COME,
     VENUE,
@@ -677,7 +679,9 @@ class Understander:
         # "hej, ville bara säga tack för hjälpen …, ha en fin kväll och hejdå!": many words, few of them naming
         # anything; a small-talk word in passing ("på" is Polish for "bye") is another message's
         in_passing = talk.share < SMALLTALK_SHARE and talk.covered < max(len(content), IN_PASSING + 1)
-        if in_passing or (greets_last and self.cues.question_intents(message)):
+        # "asc, cimiladu sidee tahay maanta?" (hi, how is the weather today?) greets, then asks a pastime
+        pastime = PASTIME in self.cues.question_intents(message, detection.plausible)
+        if in_passing or pastime or (greets_last and self.cues.question_intents(message)):
             return False
         if not content:
             return True
@@ -1340,6 +1344,8 @@ class Understander:
                 FACILITY in asks and "place" in asks and not asks & TOLD_TO_RESIDENTS - {"place"},
                 "where a facility of the town is",
             ),
+            (RIGHTS in asks, "a resident's rights or the minority languages' areas"),
+            (PASTIME in asks, "a pastime or the day's news"),
         )
         return next((what for asked, what in never if asked), None)
 
