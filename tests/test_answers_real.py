@@ -2139,6 +2139,13 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Is Kiruna a good place to live for a family?",),  # a judgement the page does not make
         ("Missä on lähin uimahalli?",),  # where is the nearest swimming hall?
         ("Gibt es eine Moschee in Kiruna?",),  # is there a mosque in Kiruna?
+        ("Do I have the right to get service in Finnish here?",),  # rights: the page names none
+        ("Mitä Kiirunan kuuluminen saamen kielen hallintoalueeseen tarkoittaa?",),  # an administrative area
+        ("ist kiruna größer als gällivare",),  # a comparison with a town the page does not name, no "?"
+        ("tell me a joke",),  # a pastime, however close it reads to "what can you do?"
+        ("Hej! Hur blir vädret i morgon?",),  # a greeting, then the weather
+        ("What does the new brand platform look like?",),  # a document the page names and does not show
+        ("Hur många arbetsgrupper var det?", "kan man fortfarande gå med i nån av dem?"),  # can one still join?
     ],
 )
 def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
@@ -2190,6 +2197,8 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         ("Vad betyder det att vi gör Kiruna till en bra kommun att leva i?", "Vi vill att visionen ska tolkas"),
         # how many working groups, in Sami: what a sentence counts, however far below its line the model puts it
         ("Galle bargojoavkku barge višuvnnain?", "Nio arbetsgrupper"),
+        # how are things with housing?, in a greeting's words: it names a topic of the page, and asks of it
+        ("Hur är läget med bostäderna?", "Inriktning: Boende, bebyggelse och livsmiljö"),
     ],
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:
@@ -2209,8 +2218,31 @@ def test_a_rule_beside_the_scope_models_refusal_still_says_the_page_does_not_say
         ("walaal sidee tahay", "so"),  # brother, how are you: a greeting opening the message, or all of it
         ("sidee tahay walaal", "so"),
         ("ከመይ ገይረ ክጥቀመሉ እኽእል?", "ti"),  # how can I use it? asks the bot for help, not how to get a service
+        ("Mam na imię Marek, miło mi cię poznać", "pl"),  # my name is Marek, nice to meet you: a name is no topic
     ],
 )
 def test_a_greeting_or_a_request_for_help_is_still_small_talk(service: ChatService, message: str, lang: str) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang"),
+    [
+        ("mitä tavoitteita kunnalla on asumiselle", "ok siisti", "fi"),  # ok, cool: in a word no table lists
+        ("whats the goal for housing", "that didnt really answer my question", "en"),  # a complaint
+        ("Wer hat die Seite veröffentlicht?", "ok super", "de"),
+    ],
+)
+def test_an_acknowledgement_or_a_complaint_after_an_answer_is_small_talk(
+    service: ChatService, first: str, then: str, lang: str
+) -> None:
+    # not a follow-up of the last answer: nothing asked, nothing of the page named
+    answer = _turns(service, first, then)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert not answer.quotes
+
+
+def test_an_acknowledgement_naming_a_topic_follows_the_answer_up(service: ChatService) -> None:
+    answer = _turns(service, "vad är målet för boende?", "ok kultur")
+    assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")

@@ -31,6 +31,16 @@ def test_a_filler_counts_only_in_the_messages_own_languages(cues: DialogueCues) 
     assert german.rest == ()
 
 
+def test_the_cover_that_leaves_the_fewest_words_wins_over_the_cue_that_starts_first(cues: DialogueCues) -> None:
+    # "great thanks" is a cue and starts first, and would leave "a lot"; "great" (a filler) and "thanks a lot"
+    # cover every word
+    talk = cues.read("great, thanks a lot!", ("en",)).smalltalk
+    assert talk is not None
+    assert talk.category == "thanks"
+    assert talk.rest == ()
+    assert talk.covered == 3  # the words small talk's own cues cover, fillers aside
+
+
 def test_a_tigrinya_what_about_joined_to_its_word_is_a_follow_up(cues: DialogueCues) -> None:
     assert cues.read("ናይ ትምህርቲኸ?", ("ti",)).followup  # "and (for) education?"
     assert not cues.read("ናይ ትምህርቲ ዕላማ እንታይ እዩ?", ("ti",)).followup
@@ -113,6 +123,10 @@ def test_a_version_number_is_no_ordinal(cues: DialogueCues) -> None:
         ("pomoc", "help"),
         ("допомога", "help"),
         ("kiitoksia paljon, tämä auttoi", "thanks"),
+        ("tjena! hur är läget?", "greeting"),
+        ("Hej, jag heter Kerstin. Trevligt att träffas!", "greeting"),
+        ("that didn't answer my question", "help"),
+        ("okej, uppfattat", "thanks"),  # only fillers: an acknowledgement, answered like thanks
     ],
 )
 def test_small_talk_in_words_residents_write(cues: DialogueCues, message: str, category: str) -> None:

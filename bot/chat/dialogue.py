@@ -90,22 +90,31 @@ class Reading:
 
 
 def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], int]:
-    """Longest matches from left to right; returns the chosen matches and how many tokens they cover."""
-    by_start: dict[int, list[Match]] = {}
+    """The matches that together cover the most tokens without overlapping (the fewest spans among equals),
+    and how many they cover: "great, thanks a lot" is "great" and "thanks a lot", though "great thanks" is a
+    cue too and starts first. Every match of a chosen span is returned (a word may be in several tables)."""
+    by_start: dict[int, set[int]] = {}
     for m in matches:
-        by_start.setdefault(m.start, []).append(m)
+        by_start.setdefault(m.start, set()).add(m.end)
+    n = len(tokens)
+    # best[i]: (tokens covered, minus spans used) from token i on, and the span chosen there (None: skip i)
+    best: list[tuple[tuple[int, int], int | None]] = [((0, 0), None)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options: list[tuple[tuple[int, int], int | None]] = [(best[i + 1][0], None)]
+        for end in by_start.get(i, ()):
+            (covered, spans), _ = best[end]
+            options.append(((covered + end - i, spans - 1), end))
+        best[i] = max(options, key=lambda o: (o[0], o[1] or 0))
     chosen: list[Match] = []
-    i = covered = 0
-    while i < len(tokens):
-        here = by_start.get(i)
-        if not here:
-            i += 1
+    at = 0
+    while at < n:
+        chosen_end = best[at][1]
+        if chosen_end is None:
+            at += 1
             continue
-        longest = max(m.end for m in here)
-        chosen.extend(m for m in here if m.end == longest)
-        covered += longest - i
-        i = longest
-    return chosen, covered
+        chosen.extend(m for m in matches if m.start == at and m.end == chosen_end)
+        at = chosen_end
+    return chosen, best[0][0][0]
 
 
 # Tigrinya's "and what about …?" is joined to the end of the last word (`WHAT_ABOUT_SUFFIXES`); the cue

@@ -167,7 +167,16 @@ TOLD_TO_RESIDENTS = frozenset(
 # How or where a resident gets something: with a word for renting, applying or buying, a service asked for.
 WHERE_OR_HOW = frozenset({"place", "manner", HOW_I})
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
-NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST})
+NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST, PASTIME})
+# What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
+# "… och vem vann Melodifestivalen?" who won, a pastime; each asks what no page states.
+KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS})
+# How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
+ACKNOWLEDGING_WORDS = 3
+# Small talk whose words beside it, naming a topic of the page, ask of that topic: "what do you know about
+# housing?", "how are things with the new centre?" (a thanks naming one thanks for the answer about it, and "apua,
+# en ymmärrä miten tätä palvelua käytetään", help, I don't get how to use this service, asks help of the bot)
+TOPIC_ASKING_TALK = frozenset({"capabilities", "greeting"})
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
@@ -567,6 +576,9 @@ class Understander:
         apart = reading.request_apart if request is None and lang is None else None
         if request is not None or where or apart is not None:
             return self._in_the_language_asked(message, lang, request, apart, detection, context, ui_lang)
+        if reading.smalltalk is None and self._acknowledges(message, reading, context, detection):
+            talk_lang = lang or self.choose_language(detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, "thanks", context)
         if reading.smalltalk is not None and (
             (category := self._smalltalk_by_sentence(message, detection))
             or self._only_smalltalk(message, reading, context, detection)
@@ -685,10 +697,11 @@ class Understander:
             return False
         if not content:
             return True
-        # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names
+        # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names; so does "hur är läget med
+        # bostäderna?" (how are things with housing?) in a greeting's words
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
         names_its_topic = (
-            talk.category == "capabilities" and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
+            talk.category in TOPIC_ASKING_TALK and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
         )
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
@@ -756,6 +769,21 @@ class Understander:
         if near is None or near.similarity < needed:
             return None
         return talk.category if talk is not None else near.category
+
+    def _acknowledges(self, message: str, reading: Reading, context: Context | None, detection: Detection) -> bool:
+        """ "ok siisti", "ok fiican", "okej, toppen" after an answer: an acknowledgement in a word no table lists.
+        A few words opening with a filler ("ok"), asking nothing and naming nothing of the page; "ok, och kultur?"
+        and "ok kultur" follow the answer up."""
+        if context is None or not context.question or not 1 < len(reading.tokens) <= ACKNOWLEDGING_WORDS:
+            return False
+        if set(QUESTION_MARKS) & set(message) or reading.followup or reading.reference or reading.ordinal is not None:
+            return False
+        opens = self._dialogue.table.matches(list(reading.tokens[:1]), ["filler"])
+        return (
+            bool(opens)
+            and not self.cues.question_intents(message, detection.plausible)
+            and not any(self._coverage.knows(w) for w in reading.tokens[1:])
+        )
 
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
         """Praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt värdelöst"):
@@ -987,8 +1015,10 @@ class Understander:
         unstated, refused = self._unstated_whole(message, question, own_words, how, reading, asks, retrieval, langs)
         # "Kan jag vara med i en arbetsgrupp nu?": refused by the scope model too, it still asks what the page
         # does not state, and its refusal says so first
-        if (stated_nowhere := refused) and decision.in_scope:
+        if refused and decision.in_scope:
             decision = replace(decision, in_scope=False, reason=f"asks {unstated}, which no page states")
+        # a joke or the weather is no question of the page's it leaves unsaid: only what the bot answers is said
+        stated_nowhere = refused and PASTIME not in asks
         if not decision.in_scope:
             # small talk never asks when, how many or where: such a question is out of scope, however
             # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
@@ -2207,7 +2237,7 @@ class Understander:
             # ... and a piece naming a document keeps saying so: "Jakaś strategia wzrostu?" (any growth strategy?)
             # asks for the strategy the best passage names, not for where to read about another; one asking a
             # person of an office ("… and who is the mayor?") asks what no page states
-            piece_asks = (own | intents & {DOCUMENT, OFFICE, ACHIEVED, CONTACT} if own else intents) or (
+            piece_asks = (own | intents & KEPT_BESIDE_A_FACT if own else intents) or (
                 parts[-1].asks if parts and topic else asks - FACT_TYPES
             )
             decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
