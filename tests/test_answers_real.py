@@ -1450,6 +1450,10 @@ def test_a_count_checked_against_the_page_gets_the_sentence_stating_it(service: 
         ("Hej! Jag flyttade hit i somras och försöker lära mig hur kommunen fungerar. Vad kan du svara på?", "sv"),
         ("Hello there. My neighbour told me about this chat and I am curious. Am I talking to a real person?", "en"),
         ("Tack så mycket för hjälpen igår! Min dotter blev klar med sitt skolarbete. Ha en fin helg!", "sv"),
+        # thanks, then what it helped with; a greeting, then who the resident is: no goodbye needed to end it
+        ("Dziękuję bardzo za pomoc!!! Dzięki temu skończę w końcu referat do szkoły 😊", "pl"),
+        ("Hej, jag heter Annika och bor på Lombolo. Flyttade hem till Kiruna i höstas efter tio år i Umeå.", "sv"),
+        ("oops sorry, hit the wrong button", "en"),  # an apology, answered with what the bot answers
     ],
 )
 def test_long_small_talk_with_a_residents_own_story_is_small_talk(
@@ -2199,6 +2203,12 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
         ("Galle bargojoavkku barge višuvnnain?", "Nio arbetsgrupper"),
         # how are things with housing?, in a greeting's words: it names a topic of the page, and asks of it
         ("Hur är läget med bostäderna?", "Inriktning: Boende, bebyggelse och livsmiljö"),
+        # a request without its question mark between a greeting and a thanks: it asks, it tells of no one
+        (
+            "Вітаю! Перелічіть, будь ласка, стратегічні напрями Кіруни. Заздалегідь дякую 🙂",
+            "Inriktning: Kommunikationer",
+        ),
+        ("Hej. Berätta om visionen.", "Vår övertygelse om människors lika värde"),
     ],
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:

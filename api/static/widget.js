@@ -16,7 +16,7 @@
 (function () {
   "use strict";
 
-  const VERSION = "1.1.0";
+  const VERSION = "1.1.1";
   const TAG = "kiruna-vision-chat";
   const STORE_KEY = "kiruna-vision-chat";
   const MAX_MESSAGE = 1000;
@@ -1726,7 +1726,8 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
       if (related) node.appendChild(related);
       const suggestions = this.renderSuggestions(d, W, own);
       if (suggestions) node.appendChild(suggestions);
-      if (d.id) node.appendChild(this.renderFeedback(m, W, own));
+      // "was this answer helpful?" under "Hello! …" asks of no answer: small talk gets none
+      if (d.id && d.kind !== "smalltalk") node.appendChild(this.renderFeedback(m, W, own));
       return node;
     }
 

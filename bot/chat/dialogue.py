@@ -280,7 +280,10 @@ class DialogueCues:
         spoken = [m for m in chosen if m.category != "filler"]
         if not spoken:
             return None
-        category = min((m.category for m in spoken), key=SMALLTALK.index)
+        # the message's own languages name it when they speak: "Hej, jag heter Annika och bor på Lombolo" greets,
+        # whatever Polish "pa" (bye) its "på" folds to
+        at_home = [m for m in spoken if m in own]
+        category = min((m.category for m in at_home or spoken), key=SMALLTALK.index)
         covered = _cover(tokens, spoken)[1]  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, covered / len(tokens), covered)
 

@@ -171,6 +171,9 @@ NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "
 # What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
 # "… och vem vann Melodifestivalen?" who won, a pastime; each asks what no page states.
 KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS})
+# How far below its line the scope model may put a greeting's other words for them to ask of the topic they
+# name: it reads little of a word or two ("bostäderna" stands 1.9 below it, the name "Aino" 4.6).
+TOPIC_BESIDE_A_GREETING = 3.0
 # How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
 ACKNOWLEDGING_WORDS = 3
 # Small talk whose words beside it, naming a topic of the page, ask of that topic: "what do you know about
@@ -202,6 +205,12 @@ def contrast_words() -> frozenset[str]:
 
 # The small talk that closes a conversation; and what a sentence asks of the page, not of the bot.
 CLOSING_TALK = frozenset({"thanks", "goodbye"})
+# How far above its line the scope model may put a sentence telling of the resident after a greeting or a
+# thanks ("Nu kan jag äntligen bli klar med min uppgift i samhällskunskap" stands 3.3 above it, "Ich möchte
+# mehr über die Gemeinde erfahren" 3.9); "Jag vill veta mer om visionen" (9.3) asks of the page.
+REMARK_MARGIN = 5.0
+# The small talk that may open a message telling of the resident ("Hej, jag heter Annika och bor på Lombolo. …").
+OPENING_TALK = CLOSING_TALK | {"greeting"}
 ASKED_OF_THE_PAGE = FACT_TYPES | {"goal"}
 # What a question asks of a logo the page does not show: a fact of it, its meaning, how it was made or how to get it
 OF_THE_LOGO = FACT_TYPES | {"meaning", "manner", HOW_I}
@@ -701,7 +710,12 @@ class Understander:
         # bostäderna?" (how are things with housing?) in a greeting's words
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
         names_its_topic = (
-            talk.category in TOPIC_ASKING_TALK and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
+            talk.category in TOPIC_ASKING_TALK
+            and bool(topic)
+            and self._names_a_topic(topic, self._retrieve(topic))
+            # a greeting's other words ask what the page may answer: "med bostäderna" does, for all the scope model
+            # reads little of two words; "mun nimi on Aino" (my name is Aino) names a resident
+            and (talk.category == "capabilities" or self._look(topic)[1].margin > -TOPIC_BESIDE_A_GREETING)
         )
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
@@ -735,14 +749,29 @@ class Understander:
         return None if None in categories else categories[0]
 
     def _closing_talk(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
-        """Thanks, what the resident did with the answer, and a wish for the weekend: thanks opens it and a
-        thanks or a goodbye ends it; between, nothing asks a fact or a goal (a question without its mark)."""
+        """Small talk, then what the resident tells, asking nothing: "Thanks for the help yesterday! My essay is
+        done. Have a nice weekend.", "Tack så jättemycket!! Nu kan jag äntligen bli klar med min uppgift 🙏", "Hej,
+        jag heter Annika och bor på Lombolo. Flyttade hem till Kiruna i höstas." A greeting, thanks or goodbye
+        opens it; no sentence after it asks a fact or a goal the page answers (a question without its mark).
+        Ended by a thanks or a goodbye, the sentences between are the resident's story; else each sentence that
+        is no small talk must lie outside what the page answers ("Hej. Jag vill veta mer om visionen." asks)."""
         first, last = talks[0], talks[-1]
-        if first is None or last is None or {first.category, last.category} - CLOSING_TALK:
+        if first is None or first.category not in OPENING_TALK:
             return None
-        for text, _ in sentences[1:-1]:
-            if self.cues.question_intents(text) & ASKED_OF_THE_PAGE and self._look(text)[1].in_scope:
+        # a sentence mostly of words of its own tells or asks ("Mat leat dat strategalaš inriktningat (…)? Giitu
+        # ovddalgihtii.", which are the directions? thanks in advance: its mark not followed by a space)
+        closed = last is not None and last.category in CLOSING_TALK and last.share >= SMALLTALK_SHARE
+        # "Good afternoon, I'd be grateful if you could explain how the goals are put into practice. Thank you in
+        # advance.": the opening sentence is mostly a request of its own, and is read as the others are
+        start = 0 if first.share < SMALLTALK_SHARE else 1
+        end = len(sentences) - 1 if closed else len(sentences)
+        for (text, _), talk in zip(sentences[start:end], talks[start:end], strict=True):
+            decision = self._look(text)[1]
+            if decision.in_scope and self.cues.question_intents(text) & ASKED_OF_THE_PAGE:
                 return None
+            own_words = talk is None or talk.share < SMALLTALK_SHARE
+            if own_words and (decision.margin > REMARK_MARGIN or self._names_a_topic(text, self._retrieve(text))):
+                return None  # "Hej. Berätta om visionen.", "Вітаю! Перелічіть напрями. Дякую" ask, without a mark
         return first.category
 
     def _talk_asked(self, text: str, reading: Reading, detection: Detection) -> str | None:

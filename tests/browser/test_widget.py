@@ -408,6 +408,8 @@ def test_feedback_thumbs_up(host_site: HostSite, new_page: NewPage) -> None:
     page.goto(host_site.url())
     wait_for_widget(page)
     open_widget(page)
+    ask(page, "Hej!")  # a greeting's reply answers nothing, and asks for no feedback
+    assert page.locator(f"{WIDGET} .msg.bot").last.locator("button.fb-yes").count() == 0
     ask(page, SV_QUESTION)
     answer = page.locator(f"{WIDGET} .msg.bot").last
     up = answer.locator("button.fb-yes")
