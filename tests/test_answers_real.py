@@ -1454,6 +1454,8 @@ def test_a_count_checked_against_the_page_gets_the_sentence_stating_it(service: 
         ("Dziękuję bardzo za pomoc!!! Dzięki temu skończę w końcu referat do szkoły 😊", "pl"),
         ("Hej, jag heter Annika och bor på Lombolo. Flyttade hem till Kiruna i höstas efter tio år i Umeå.", "sv"),
         ("oops sorry, hit the wrong button", "en"),  # an apology, answered with what the bot answers
+        # one sentence: a few words greet, the rest tells of the resident (a body the page does not name too)
+        ("Hi, my name is Arjun, I just moved to Kiruna from Pune to work at LKAB.", "en"),
     ],
 )
 def test_long_small_talk_with_a_residents_own_story_is_small_talk(
@@ -2209,6 +2211,7 @@ def test_what_the_page_tells_nothing_of_is_refused(service: ChatService, turns: 
             "Inriktning: Kommunikationer",
         ),
         ("Hej. Berätta om visionen.", "Vår övertygelse om människors lika värde"),
+        ("hej jag heter Lisa och vill veta mer om visionen", "Vår övertygelse om människors lika värde"),
     ],
 )
 def test_what_the_page_states_beside_those_is_still_answered(service: ChatService, message: str, fact: str) -> None:
@@ -2229,6 +2232,7 @@ def test_a_rule_beside_the_scope_models_refusal_still_says_the_page_does_not_say
         ("sidee tahay walaal", "so"),
         ("ከመይ ገይረ ክጥቀመሉ እኽእል?", "ti"),  # how can I use it? asks the bot for help, not how to get a service
         ("Mam na imię Marek, miło mi cię poznać", "pl"),  # my name is Marek, nice to meet you: a name is no topic
+        ("Hyvää joulua ja onnellista uutta vuotta koko kunnalle!", "fi"),  # merry Christmas to the municipality
     ],
 )
 def test_a_greeting_or_a_request_for_help_is_still_small_talk(service: ChatService, message: str, lang: str) -> None:

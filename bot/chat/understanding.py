@@ -702,9 +702,12 @@ class Understander:
         in_passing = talk.share < SMALLTALK_SHARE and talk.covered < max(len(content), IN_PASSING + 1)
         # "asc, cimiladu sidee tahay maanta?" (hi, how is the weather today?) greets, then asks a pastime
         pastime = PASTIME in self.cues.question_intents(message, detection.plausible)
-        if in_passing or pastime or (greets_last and self.cues.question_intents(message)):
+        # "Hi, my name is Arjun, I just moved to Kiruna from Pune to work at LKAB.": few of its words greet, the
+        # rest tells of the resident
+        tells = self._opens_and_tells(message, reading, talk, rest)
+        if (in_passing and not tells) or pastime or (greets_last and self.cues.question_intents(message)):
             return False
-        if not content:
+        if not content or tells:
             return True
         # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names; so does "hur är läget med
         # bostäderna?" (how are things with housing?) in a greeting's words
@@ -728,6 +731,20 @@ class Understander:
             return False
         near = self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _opens_and_tells(self, message: str, reading: Reading, talk: SmallTalk, rest: str) -> bool:
+        """A greeting, thanks or goodbye that opens a message whose other words tell and ask nothing: no question
+        mark, no word that asks, nothing the page answers near its line ("Mu namma lea Niillas ja mun orun
+        Čohkkiras guovllus …"); "hej jag heter Lisa och vill veta mer om visionen" asks of the page (8.4 above)."""
+        return (
+            talk.category in OPENING_TALK
+            and reading.tokens[:1] != talk.rest[:1]
+            # a sentence of a longer message comes without its mark: "Hallo, kann ich … noch mitmachen? Ich wohne …"
+            and not set(QUESTION_MARKS) & set(self._message.get() or message)
+            and not self.cues.question_intents(message)
+            and self._look(rest)[1].margin <= REMARK_MARGIN
+            and not self._names_a_topic(rest, self._retrieve(rest))
+        )
 
     def _smalltalk_by_sentence(self, message: str, detection: Detection) -> str | None:
         """A long message that greets or thanks among sentences telling of the resident, and asks only the bot:
