@@ -742,9 +742,14 @@ class Understander:
             # a sentence of a longer message comes without its mark: "Hallo, kann ich … noch mitmachen? Ich wohne …"
             and not set(QUESTION_MARKS) & set(self._message.get() or message)
             and not self.cues.question_intents(message)
-            and self._look(rest)[1].margin <= REMARK_MARGIN
-            and not self._names_a_topic(rest, self._retrieve(rest))
+            and not self._asks_the_page_in_telling(rest)
         )
+
+    def _asks_the_page_in_telling(self, text: str) -> bool:
+        """Whether words that ask nothing in form still ask of the page: they lie well inside what it answers
+        ("Jag vill veta mer om visionen", 9.3 above the scope model's line) or name a topic of it ("Berätta om
+        visionen"). What a resident tells of themself lies lower ("Nu kan jag bli klar med min uppgift", 3.3)."""
+        return self._look(text)[1].margin > REMARK_MARGIN or self._names_a_topic(text, self._retrieve(text))
 
     def _smalltalk_by_sentence(self, message: str, detection: Detection) -> str | None:
         """A long message that greets or thanks among sentences telling of the resident, and asks only the bot:
@@ -761,11 +766,11 @@ class Understander:
             return None
         marked = [(text, r) for (text, asked), r in zip(sentences, readings, strict=True) if asked]
         if not marked:
-            return self._closing_talk(sentences, talks)
+            return self._talk_that_tells(sentences, talks)
         categories = [self._talk_asked(text, reading, detection) for text, reading in marked]
         return None if None in categories else categories[0]
 
-    def _closing_talk(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
+    def _talk_that_tells(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
         """Small talk, then what the resident tells, asking nothing: "Thanks for the help yesterday! My essay is
         done. Have a nice weekend.", "Tack så jättemycket!! Nu kan jag äntligen bli klar med min uppgift 🙏", "Hej,
         jag heter Annika och bor på Lombolo. Flyttade hem till Kiruna i höstas." A greeting, thanks or goodbye
@@ -787,7 +792,7 @@ class Understander:
             if decision.in_scope and self.cues.question_intents(text) & ASKED_OF_THE_PAGE:
                 return None
             own_words = talk is None or talk.share < SMALLTALK_SHARE
-            if own_words and (decision.margin > REMARK_MARGIN or self._names_a_topic(text, self._retrieve(text))):
+            if own_words and self._asks_the_page_in_telling(text):
                 return None  # "Hej. Berätta om visionen.", "Вітаю! Перелічіть напрями. Дякую" ask, without a mark
         return first.category
 
