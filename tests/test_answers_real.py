@@ -1456,6 +1456,7 @@ def test_a_count_checked_against_the_page_gets_the_sentence_stating_it(service: 
         ("oops sorry, hit the wrong button", "en"),  # an apology, answered with what the bot answers
         # one sentence: a few words greet, the rest tells of the resident (a body the page does not name too)
         ("Hi, my name is Arjun, I just moved to Kiruna from Pune to work at LKAB.", "en"),
+        ("tack så mycket, nu kan jag bli klar med min läxa", "sv"),  # its "klar" (done) asks of nothing
     ],
 )
 def test_long_small_talk_with_a_residents_own_story_is_small_talk(

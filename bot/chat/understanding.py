@@ -61,6 +61,7 @@ from bot.chat.question_types import (
     OFFICE,
     OPINION,
     PASTIME,
+    QUALIFIERS,
     RANKED,
     RIGHTS,
     TAKE_PART,
@@ -741,7 +742,9 @@ class Understander:
             and reading.tokens[:1] != talk.rest[:1]
             # a sentence of a longer message comes without its mark: "Hallo, kann ich … noch mitmachen? Ich wohne …"
             and not set(QUESTION_MARKS) & set(self._message.get() or message)
-            and not self.cues.question_intents(message)
+            # no answer type asked: "tack så mycket, nu kan jag bli klar med min läxa" says "klar" (done), a
+            # qualifier; "… وأود أن أعرف كيف تحقق البلدية رؤيتها" (I'd like to know how it reaches it) asks how
+            and not self.cues.question_intents(message) - frozenset(QUALIFIERS)
             and not self._asks_the_page_in_telling(rest)
         )
 
