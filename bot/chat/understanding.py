@@ -177,10 +177,6 @@ KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RI
 TOPIC_BESIDE_A_GREETING = 3.0
 # How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
 ACKNOWLEDGING_WORDS = 3
-# Small talk whose words beside it, naming a topic of the page, ask of that topic: "what do you know about
-# housing?", "how are things with the new centre?" (a thanks naming one thanks for the answer about it, and "apua,
-# en ymmärrä miten tätä palvelua käytetään", help, I don't get how to use this service, asks help of the bot)
-TOPIC_ASKING_TALK = frozenset({"capabilities", "greeting"})
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
@@ -711,16 +707,15 @@ class Understander:
         if not content or tells:
             return True
         # "vad vet du om bostäder?", "co wiesz o celach?": asks of the topic it names; so does "hur är läget med
-        # bostäderna?" (how are things with housing?) in a greeting's words
+        # bostäderna?" (how are things with housing?) in a greeting's words, when they ask what the page may answer
+        # ("med bostäderna" does, for all the scope model reads little of two words; "mun nimi on Aino", my name is
+        # Aino, names a resident). A thanks naming one thanks for the answer about it, and "apua, en ymmärrä miten
+        # tätä palvelua käytetään" (help, I don't get how to use this service) asks help of the bot.
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
-        names_its_topic = (
-            talk.category in TOPIC_ASKING_TALK
-            and bool(topic)
-            and self._names_a_topic(topic, self._retrieve(topic))
-            # a greeting's other words ask what the page may answer: "med bostäderna" does, for all the scope model
-            # reads little of two words; "mun nimi on Aino" (my name is Aino) names a resident
-            and (talk.category == "capabilities" or self._look(topic)[1].margin > -TOPIC_BESIDE_A_GREETING)
+        asks_of_its_topic = talk.category == "capabilities" or (
+            talk.category == "greeting" and bool(topic) and self._look(topic)[1].margin > -TOPIC_BESIDE_A_GREETING
         )
+        names_its_topic = asks_of_its_topic and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
             asking = self._asks_beside_smalltalk(message, rest, context) or self._asks_a_question_of_its_own(message)
