@@ -396,6 +396,46 @@ def test_a_party_or_office_holder_the_page_does_not_name_is_refused(
     assert _turns(service, *turns).kind == "out_of_scope"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "vem är ansvarig för inriktningen boende och bebyggelse",
+        "who is responsible for the communications goal, is there a named person?",
+        "kuka johtaa koulutuksen ja tutkimuksen suuntaa?",  # Finnish: who leads the education direction?
+        "من المسؤول عن التعليم في البلدية؟",  # Arabic: who is responsible for education in the municipality?
+        "Wurde das Ziel für Wohnen inzwischen erreicht?",
+        "czy cel dla kultury został już osiągnięty?",  # Polish: has the goal for culture been reached yet?
+    ],
+)
+def test_who_leads_a_direction_or_whether_its_goal_was_reached_is_refused(service: ChatService, message: str) -> None:
+    # the direction's passage names no one in charge and no result
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize("message", ["Kto odpowiada za tę stronę?", "Хто відповідає за цю сторінку?"])
+def test_who_is_responsible_for_the_page_is_its_by_line(service: ChatService, message: str) -> None:
+    assert "Ulrika Hannu" in _verbatim(_turns(service, message))
+
+
+def test_a_time_asked_of_nothing_the_page_names_is_refused(service: ChatService) -> None:
+    # Meänkieli: when will our yard road be ploughed? (the future said in the present); "konsa päätethiin?"
+    # (when was it decided?) names the decision
+    assert _turns(service, "koska aurathaan meän pihatie??").kind == "out_of_scope"
+    assert "2013-05-27" in _verbatim(_turns(service, "konsa päätethiin?"))
+
+
+def test_small_talk_in_few_of_its_tables_words_is_small_talk_when_it_means_them(service: ChatService) -> None:
+    # Northern Sami: is this AI, or does some person sit there and answer? Few of its words are the identity
+    # table's, and it reads nearest "are you a bot?"; "kiitos. mitä visio sanoo kulttuurista?" asks beside a thanks
+    assert _turns(service, "leago dát AI vai čohkká go muhtun olmmoš doppe ja vástida?").kind == "smalltalk"
+    assert _turns(service, "kiitos. mitä visio sanoo kulttuurista?").kind == "answer"
+
+
+def test_a_remark_on_the_answer_is_small_talk_and_asking_more_is_not(service: ChatService) -> None:
+    assert _turns(service, "Vad är målet för kultur?", "kul, mina barn spelar fotboll 👍").kind == "smalltalk"
+    assert _turns(service, "när antogs visionen?", "säg mer om det").kind == "answer"
+
+
 def test_a_greeting_and_a_count_in_words_the_page_lacks_are_no_unanswered_part(service: ChatService) -> None:
     # Somali: hi! I'm doing a school project. How many working groups took part in making the vision, and when
     # was the page last changed? ("oo" cuts "kooxood oo shaqo", work groups, in two)

@@ -582,16 +582,9 @@ class Understander:
         apart = reading.request_apart if request is None and lang is None else None
         if request is not None or where or apart is not None:
             return self._in_the_language_asked(message, lang, request, apart, detection, context, ui_lang)
-        if reading.smalltalk is None and self._acknowledges(message, reading, context, detection):
-            talk_lang = lang or self.choose_language(detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, "thanks", context)
-        if reading.smalltalk is not None and (
-            (category := self._smalltalk_by_sentence(message, detection))
-            or self._only_smalltalk(message, reading, context, detection)
-            or self._about_the_bot(message, reading, detection)
-        ):
-            talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, category or reading.smalltalk.category, context)
+        talk = self._talk(message, reading, detection, lang, ui_lang, context)
+        if talk is not None:
+            return talk
         question = question_after_small_talk(message, reading)
         if question is not None and self.cues.question_intents(question) == self.cues.question_intents(message):
             # "dzięki! kiedy się zaczął?" (thanks! when did it start?) asks "when did it start?" of the
@@ -609,6 +602,35 @@ class Understander:
             if counted is not None:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    def _talk(
+        self,
+        message: str,
+        reading: Reading,
+        detection: Detection,
+        lang: str | None,
+        ui_lang: str | None,
+        context: Context | None,
+    ) -> Plan | None:
+        """The small-talk reply, when the message is small talk: an acknowledgement after an answer, small talk by
+        its cues and its sentences, or a remark on the answer."""
+        if reading.smalltalk is None and self._acknowledges(message, reading, context, detection):
+            talk_lang = lang or self.choose_language(detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, "thanks", context)
+        if reading.smalltalk is not None and (
+            (category := self._smalltalk_by_sentence(message, detection))
+            or self._only_smalltalk(message, reading, context, detection)
+            or self._about_the_bot(message, reading, detection)
+        ):
+            talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, category or reading.smalltalk.category, context)
+        if self._remarks_on_the_answer(message, reading, context, detection):
+            if reading.smalltalk is not None:
+                talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
+            else:
+                talk_lang = lang or self.choose_language(detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, self._remark_category(message, reading), context)
+        return None
 
     def _in_the_language_asked(
         self,
@@ -702,7 +724,11 @@ class Understander:
         # "Hi, my name is Arjun, I just moved to Kiruna from Pune to work at LKAB.": few of its words greet, the
         # rest tells of the resident
         tells = self._opens_and_tells(message, reading, talk, rest)
-        if (in_passing and not tells) or pastime or (greets_last and self.cues.question_intents(message)):
+        # "leago dát AI vai čohkkágo muhtun olmmoš gielddas ja vástida?" (is this AI, or does someone of the
+        # municipality sit and answer?): few of its words are the table's, and the whole means what they say
+        # "kiitos. mitä visio sanoo kulttuureista?" (thanks. what does the vision say of culture?) asks beside it
+        meant = in_passing and self._means_its_cue(message, talk) and not self._asks_a_question_of_its_own(message)
+        if (in_passing and not tells and not meant) or pastime or (greets_last and self.cues.question_intents(message)):
             return False
         if not content or tells:
             return True
@@ -727,6 +753,12 @@ class Understander:
             return False
         near = self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _means_its_cue(self, message: str, talk: SmallTalk) -> bool:
+        """Whether a message reads, by its meaning, as the small talk its cue names: nearest an example of the
+        same category, and as near as small talk in words of its own must be."""
+        near = self._phrases.nearest(self._looked(message)[2])
+        return near is not None and near.category == talk.category and near.similarity >= SMALLTALK_SIMILARITY
 
     def _opens_and_tells(self, message: str, reading: Reading, talk: SmallTalk, rest: str) -> bool:
         """A greeting, thanks or goodbye that opens a message whose other words tell and ask nothing: no question
@@ -833,6 +865,33 @@ class Understander:
             and not self.cues.question_intents(message, detection.plausible)
             and not any(self._coverage.knows(w) for w in reading.tokens[1:])
         )
+
+    def _remarks_on_the_answer(
+        self, message: str, reading: Reading, context: Context | None, detection: Detection
+    ) -> bool:
+        """ "nice, my kids play hockey so good to hear 👍", "hmm, aika vanha sivu sitte" (quite an old page, then)
+        after an answer: a remark on what was said. It asks nothing (no mark, no word that asks, no "and for
+        culture", no item pointed at), names no topic of the page, and the page does not answer it read alone:
+        small talk to return, not a question to refuse, nor the last answer to give again."""
+        if context is None or not context.question or set(QUESTION_MARKS) & set(message):
+            return False
+        if reading.followup or reading.ordinal is not None or reading.wants_list or reading.language_named:
+            return False
+        if reading.reference and reading.smalltalk is None:
+            return False  # "säg mer om det" (say more about it) asks of the answer; "okej, det visste jag inte" remarks
+        return (
+            not self.cues.question_intents(message, detection.plausible)
+            and not self._look(message)[1].in_scope
+            and not self._asks_the_page_in_telling(message)
+        )
+
+    def _remark_category(self, message: str, reading: Reading) -> str:
+        """The small talk a remark is nearest: its cue's ("nice" thanks), or by its meaning ("the answer was far
+        too long" asks help); a thanks to return when nothing reads near."""
+        if reading.smalltalk is not None:
+            return reading.smalltalk.category
+        near = self._phrases.nearest(self._looked(message)[2])
+        return near.category if near is not None and near.similarity >= SMALLTALK_SIMILARITY else "thanks"
 
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
         """Praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt värdelöst"):
@@ -1348,6 +1407,16 @@ class Understander:
             or self._a_facility(question, asks if own_asks is None else own_asks)
         )
 
+    def _time_of_the_unnamed(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "koska aurathaan meän tie?" (when will our road be ploughed?), "wann wird der Müll abgeholt?": a time
+        asked of something no word of the page names. The page dates its decision, its project and its last
+        change; a question naming none of its words asks the date of something else, however near its vector
+        lies to the decision line. Read whole: a part's "In what month" names nothing, its message does."""
+        if "time" not in asks or asks & TALKED_ABOUT:
+            return None
+        named = self._coverage.content_words(question)
+        return "the time of something the page does not name" if named and self._coverage(question) == 0 else None
+
     def _unstated_whole(
         self,
         message: str,
@@ -1367,6 +1436,10 @@ class Understander:
         # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted
         pointed = question if how == "reference" else None
         unstated = self._unstated(own_words, asks, retrieval, own_asks, pointed)
+        # a follow-up's time ("ja minä päivänä?", "Wann hat das angefangen?") is of what was talked about
+        alone = how == "standalone" and not reading.reference
+        if unstated is None and alone and (unnamed := self._time_of_the_unnamed(question, asks)):
+            return unnamed, True
         if unstated is None and (elsewhere := _of_one_not_named(own_words, asks)):
             # read whole, where the question marks say which sentence asks: cut in parts, "what does Gällivare's
             # vision say? want to compare" loses its mark, and "jag har flyttat hit från Luleå" is a remark
@@ -1396,7 +1469,11 @@ class Understander:
             (COST in asks and COST not in self._types_stated, "a cost"),
             (TO_COME in asks and "time" in asks, "a time to come"),
             (ACHIEVED in asks, "whether something was reached or judged"),
-            (OFFICE in asks and OFFICE not in self._types_stated, "a party or an office-holder"),
+            # "who is responsible for this page?" asks its by-line
+            (
+                OFFICE in asks and OFFICE not in self._types_stated and "published" not in asks,
+                "a party or an office-holder",
+            ),
             (CONTACT in asks and CONTACT not in self._types_stated, "how to reach someone"),
             (TAKE_PART in asks, "how to take part now"),
             (ENDED in asks and "time" in asks, "when something ended"),
