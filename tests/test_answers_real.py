@@ -431,6 +431,14 @@ def test_small_talk_in_few_of_its_tables_words_is_small_talk_when_it_means_them(
     assert _turns(service, "kiitos. mitä visio sanoo kulttuurista?").kind == "answer"
 
 
+def test_sentences_each_reading_as_small_talk_are_small_talk(service: ChatService) -> None:
+    # Northern Sami: how's it going? are you tired? No word of it is a table's; each sentence reads as a greeting.
+    # "the last one? tell me more" points at the last list, however near its sentences read to small talk
+    assert _turns(service, "Mot manná? Leat go váiban?").kind == "smalltalk"
+    assert _turns(service, "Are you still there? Hello??").kind == "smalltalk"
+    assert _turns(service, "List the strategic directions", "the last one? tell me more").kind == "answer"
+
+
 def test_a_remark_on_the_answer_is_small_talk_and_asking_more_is_not(service: ChatService) -> None:
     assert _turns(service, "Vad är målet för kultur?", "kul, mina barn spelar fotboll 👍").kind == "smalltalk"
     assert _turns(service, "när antogs visionen?", "säg mer om det").kind == "answer"

@@ -169,6 +169,9 @@ TOLD_TO_RESIDENTS = frozenset(
 WHERE_OR_HOW = frozenset({"place", "manner", HOW_I})
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST, PASTIME})
+# what no small talk in words of its own asks: how things stand now or will be ("joko se uusi sentrumi oon valmis",
+# is the new centre ready yet?), however near its meaning lies to a thanks in a language the model knows little
+HOW_THINGS_STAND = frozenset({CURRENT, TO_COME})
 # What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
 # "… och vem vann Melodifestivalen?" who won, a pastime; each asks what no page states.
 KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS})
@@ -617,8 +620,12 @@ class Understander:
         if reading.smalltalk is None and self._acknowledges(message, reading, context, detection):
             talk_lang = lang or self.choose_language(detection, context, ui_lang)
             return self._smalltalk(message, talk_lang, detection, "thanks", context)
+        category = self._smalltalk_by_sentence(message, detection)
+        if reading.smalltalk is None and category is not None:
+            talk_lang = lang or self.choose_language(detection, context, ui_lang)
+            return self._smalltalk(message, talk_lang, detection, category, context)
         if reading.smalltalk is not None and (
-            (category := self._smalltalk_by_sentence(message, detection))
+            category
             or self._only_smalltalk(message, reading, context, detection)
             or self._about_the_bot(message, reading, detection)
         ):
@@ -793,7 +800,19 @@ class Understander:
         readings = [self._dialogue.read(text, detection.plausible) for text, _ in sentences]
         talks = [r.smalltalk for r in readings]
         if not any(talks):
-            return None
+            # "Ooksie siinä? halloo?" (are you there? hello?), "Mot dus manná odne? Leatgo donge váiban?" (how are
+            # you today? are you tired too?): no word a table lists, asking nothing of the page or of the last
+            # answer ("آخریش چی بود؟ دقیق تر بگو", what was the last one? say it more precisely), and each sentence
+            # reads as small talk
+            whole = self._dialogue.read(message, detection.plausible)
+            if whole.ordinal is not None or whole.reference or whole.followup or whole.wants_list:
+                return None
+            if self.cues.question_intents(message, detection.plausible):
+                return None
+            categories = [
+                self._talk_asked(text, r, detection) for (text, _), r in zip(sentences, readings, strict=True)
+            ]
+            return None if None in categories else categories[0]
         marked = [(text, r) for (text, asked), r in zip(sentences, readings, strict=True) if asked]
         if not marked:
             return self._talk_that_tells(sentences, talks)
@@ -1137,7 +1156,7 @@ class Understander:
             # a thanks telling that "the teacher was satisfied" is no one's view the page lacks, and small talk
             resembles = (
                 how == "standalone"
-                and not asks & NEVER_SMALLTALK
+                and not asks & (NEVER_SMALLTALK | HOW_THINGS_STAND)
                 and not stated_nowhere
                 and self._never_stated(asks) is None
             )
