@@ -169,8 +169,9 @@ TOLD_TO_RESIDENTS = frozenset(
 WHERE_OR_HOW = frozenset({"place", "manner", HOW_I})
 # question types no small talk asks ("who are you?" asks a person; nobody greets with a date)
 NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "decision", COST, PASTIME})
-# what no small talk in words of its own asks: how things stand now or will be ("joko se uusi sentrumi oon valmis",
-# is the new centre ready yet?), however near its meaning lies to a thanks in a language the model knows little
+# what no small talk in words no table lists asks: how things stand now or will be ("joko se uusi sentrumi oon
+# valmis", is the new centre ready yet?), however near its meaning lies to a thanks in a language the model knows
+# little
 HOW_THINGS_STAND = frozenset({CURRENT, TO_COME})
 # What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
 # "… och vem vann Melodifestivalen?" who won, a pastime; each asks what no page states.
@@ -1156,7 +1157,9 @@ class Understander:
             # a thanks telling that "the teacher was satisfied" is no one's view the page lacks, and small talk
             resembles = (
                 how == "standalone"
-                and not asks & (NEVER_SMALLTALK | HOW_THINGS_STAND)
+                and not asks & NEVER_SMALLTALK
+                # "Hyvää joulua ja onnellista uutta vuotta!" wishes a new year in a greeting's words
+                and not (asks & HOW_THINGS_STAND and reading.smalltalk is None)
                 and not stated_nowhere
                 and self._never_stated(asks) is None
             )
