@@ -618,27 +618,23 @@ class Understander:
     ) -> Plan | None:
         """The small-talk reply, when the message is small talk: an acknowledgement after an answer, small talk by
         its cues and its sentences, or a remark on the answer."""
-        if reading.smalltalk is None and self._acknowledges(message, reading, context, detection):
-            talk_lang = lang or self.choose_language(detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, "thanks", context)
-        category = self._smalltalk_by_sentence(message, detection)
-        if reading.smalltalk is None and category is not None:
-            talk_lang = lang or self.choose_language(detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, category, context)
-        if reading.smalltalk is not None and (
-            category
-            or self._only_smalltalk(message, reading, context, detection)
-            or self._about_the_bot(message, reading, detection)
+        acknowledged = reading.smalltalk is None and self._acknowledges(message, reading, context, detection)
+        category = "thanks" if acknowledged else self._smalltalk_by_sentence(message, detection)
+        if (
+            category is None
+            and reading.smalltalk is not None
+            and (
+                self._only_smalltalk(message, reading, context, detection)
+                or self._about_the_bot(message, reading, detection)
+            )
         ):
-            talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, category or reading.smalltalk.category, context)
-        if self._remarks_on_the_answer(message, reading, context, detection):
-            if reading.smalltalk is not None:
-                talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
-            else:
-                talk_lang = lang or self.choose_language(detection, context, ui_lang)
-            return self._smalltalk(message, talk_lang, detection, self._remark_category(message, reading), context)
-        return None
+            category = reading.smalltalk.category
+        if category is None and self._remarks_on_the_answer(message, reading, context, detection):
+            category = self._remark_category(message, reading)
+        if category is None:
+            return None
+        talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
+        return self._smalltalk(message, talk_lang, detection, category, context)
 
     def _in_the_language_asked(
         self,
@@ -889,8 +885,8 @@ class Understander:
     def _remarks_on_the_answer(
         self, message: str, reading: Reading, context: Context | None, detection: Detection
     ) -> bool:
-        """ "nice, my kids play hockey so good to hear 👍", "hmm, aika vanha sivu sitte" (quite an old page, then)
-        after an answer: a remark on what was said. It asks nothing (no mark, no word that asks, no "and for
+        """ "nice, my kids play hockey so good to hear 👍", "kul, mina barn spelar fotboll" after the culture goal:
+        a remark on what was said. It asks nothing (no mark, no word that asks, no "and for
         culture", no item pointed at), names no topic of the page, and the page does not answer it read alone:
         small talk to return, not a question to refuse, nor the last answer to give again."""
         if context is None or not context.question or set(QUESTION_MARKS) & set(message):
@@ -961,9 +957,8 @@ class Understander:
     ) -> str:
         """The language whose small-talk words the message uses. Where several tables list the words
         ("hej", "hallo"), the conversation's language wins, then the widget's, then the one the
-        detector reads among them."""
-        assert reading.smalltalk is not None
-        langs = reading.smalltalk.langs
+        detector reads among them; without such words ("ok siisti"), as for a question."""
+        langs = reading.smalltalk.langs if reading.smalltalk is not None else ()
         if not langs:
             return Understander.choose_language(detection, context, ui_lang)
         relatives = set(langs) <= RELATIVES  # a Finnish word is Meänkieli's too, and the other way round
