@@ -38,7 +38,7 @@ from bot.chat.lexical_query import owner_words, people_words, quantity_words
 from bot.chat.list_intent import ListModel
 from bot.chat.page_counts import counts_stated
 from bot.chat.page_preference import prefer_document
-from bot.chat.phrasebank import PhraseBank
+from bot.chat.phrasebank import Nearest, PhraseBank
 from bot.chat.question_types import (
     ACHIEVED,
     APPRAISAL,
@@ -235,6 +235,18 @@ _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
+
+
+def _after_an_answer_unasked(message: str, reading: Reading, context: Context | None) -> bool:
+    """After an answer, a message with no question mark that neither follows it up ("och kultur") nor picks an item
+    of it ("den fjärde"): an acknowledgement or a remark may be one; a question is not."""
+    return (
+        context is not None
+        and bool(context.question)
+        and not set(QUESTION_MARKS) & set(message)
+        and not reading.followup
+        and reading.ordinal is None
+    )
 
 
 @dataclass(frozen=True)
@@ -619,7 +631,7 @@ class Understander:
         """The small-talk reply, when the message is small talk: an acknowledgement after an answer, small talk by
         its cues and its sentences, or a remark on the answer."""
         acknowledged = reading.smalltalk is None and self._acknowledges(message, reading, context, detection)
-        category = "thanks" if acknowledged else self._smalltalk_by_sentence(message, detection)
+        category = "thanks" if acknowledged else self._smalltalk_by_sentence(message, reading, detection)
         if (
             category is None
             and reading.smalltalk is not None
@@ -755,13 +767,17 @@ class Understander:
         # communications?) opens a follow-up of the page's words
         if names_its_topic or self.cues.question_intents(rest) or self._dialogue.read(rest).followup:
             return False
-        near = self._phrases.nearest(self._looked(message)[2])  # its retrieval's embedding
+        near = self._nearest_talk(message)  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _nearest_talk(self, text: str) -> Nearest | None:
+        """The small-talk example nearest a text, by the embedding its retrieval made (memoised per message)."""
+        return self._phrases.nearest(self._looked(text)[2])
 
     def _means_its_cue(self, message: str, talk: SmallTalk) -> bool:
         """Whether a message reads, by its meaning, as the small talk its cue names: nearest an example of the
         same category, and as near as small talk in words of its own must be."""
-        near = self._phrases.nearest(self._looked(message)[2])
+        near = self._nearest_talk(message)
         return near is not None and near.category == talk.category and near.similarity >= SMALLTALK_SIMILARITY
 
     def _opens_and_tells(self, message: str, reading: Reading, talk: SmallTalk, rest: str) -> bool:
@@ -785,7 +801,7 @@ class Understander:
         visionen"). What a resident tells of themself lies lower ("Nu kan jag bli klar med min uppgift", 3.3)."""
         return self._look(text)[1].margin > REMARK_MARGIN or self._names_a_topic(text, self._retrieve(text))
 
-    def _smalltalk_by_sentence(self, message: str, detection: Detection) -> str | None:
+    def _smalltalk_by_sentence(self, message: str, whole: Reading, detection: Detection) -> str | None:
         """A long message that greets or thanks among sentences telling of the resident, and asks only the bot:
         "Hi, I just found this chat. I moved here last month and my Swedish is basic. What can you help me
         with?", "Thanks for the help yesterday! My essay is done. Have a nice weekend." Its words are many,
@@ -801,7 +817,6 @@ class Understander:
             # you today? are you tired too?): no word a table lists, asking nothing of the page or of the last
             # answer ("آخریش چی بود؟ دقیق تر بگو", what was the last one? say it more precisely), and each sentence
             # reads as small talk
-            whole = self._dialogue.read(message, detection.plausible)
             if whole.ordinal is not None or whole.reference or whole.followup or whole.wants_list:
                 return None
             if self.cues.question_intents(message, detection.plausible):
@@ -861,7 +876,7 @@ class Understander:
             return talk.category
         # by its meaning: small talk's words among words of its own, or none of its words ("kann ich dir auf
         # Deutsch schreiben, und wobei kannst du mir helfen?"), which must read closer still
-        near = self._phrases.nearest(self._looked(text)[2])
+        near = self._nearest_talk(text)
         needed = SMALLTALK_SIMILARITY if talk is not None else SMALLTALK_SIMILARITY_WORDLESS
         if near is None or near.similarity < needed:
             return None
@@ -871,9 +886,9 @@ class Understander:
         """ "ok siisti", "ok fiican", "okej, toppen" after an answer: an acknowledgement in a word no table lists.
         A few words opening with a filler ("ok"), asking nothing and naming nothing of the page; "ok, och kultur?"
         and "ok kultur" follow the answer up."""
-        if context is None or not context.question or not 1 < len(reading.tokens) <= ACKNOWLEDGING_WORDS:
+        if not _after_an_answer_unasked(message, reading, context) or reading.reference:
             return False
-        if set(QUESTION_MARKS) & set(message) or reading.followup or reading.reference or reading.ordinal is not None:
+        if not 1 < len(reading.tokens) <= ACKNOWLEDGING_WORDS:
             return False
         opens = self._dialogue.table.matches(list(reading.tokens[:1]), ["filler"])
         return (
@@ -889,9 +904,7 @@ class Understander:
         a remark on what was said. It asks nothing (no mark, no word that asks, no "and for
         culture", no item pointed at), names no topic of the page, and the page does not answer it read alone:
         small talk to return, not a question to refuse, nor the last answer to give again."""
-        if context is None or not context.question or set(QUESTION_MARKS) & set(message):
-            return False
-        if reading.followup or reading.ordinal is not None or reading.wants_list or reading.language_named:
+        if not _after_an_answer_unasked(message, reading, context) or reading.wants_list or reading.language_named:
             return False
         if reading.reference and reading.smalltalk is None:
             return False  # "säg mer om det" (say more about it) asks of the answer; "okej, det visste jag inte" remarks
@@ -906,7 +919,7 @@ class Understander:
         too long" asks help); a thanks to return when nothing reads near."""
         if reading.smalltalk is not None:
             return reading.smalltalk.category
-        near = self._phrases.nearest(self._looked(message)[2])
+        near = self._nearest_talk(message)
         return near.category if near is not None and near.similarity >= SMALLTALK_SIMILARITY else "thanks"
 
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
@@ -932,7 +945,7 @@ class Understander:
         for sentence, asked in _sentences(message)[1:]:
             if not asked or len(words(sentence)) < MIN_QUESTION_WORDS or self._dialogue.read(sentence).smalltalk:
                 continue
-            near = self._phrases.nearest(self._looked(sentence)[2])
+            near = self._nearest_talk(sentence)
             if near is None or near.similarity < SMALLTALK_SIMILARITY:
                 return True
         return False
