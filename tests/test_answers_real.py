@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 
 from bot.chat.answer import Answer, ChatRequest
+from bot.language.messages import M, load_catalogs
 from bot.service import ChatService
 from tests.conftest import SEED
 from tests.fakes import run_async
@@ -2309,3 +2310,94 @@ def test_an_acknowledgement_or_a_complaint_after_an_answer_is_small_talk(
 def test_an_acknowledgement_naming_a_topic_follows_the_answer_up(service: ChatService) -> None:
     answer = _turns(service, "vad är målet för boende?", "ok kultur")
     assert _verbatim(answer).startswith("Inriktning: Kultur, fritid och idrott i hela kommunen")
+
+
+@pytest.mark.parametrize(
+    ("turns", "lang"),
+    [
+        (("Miksi sie vastaat ruottiksi?? Mie kirjotin meänkielelä!",), "fit"),  # why Swedish? I wrote Meänkieli!
+        (("Manne don vástidat ruoŧagillii?? mun čállen sámegillii!",), "se"),
+        (("why are you giving me swedish text when i wrote in english??",), "en"),
+        (("Sáhtángo čállit davvisámegillii dása, vai fertengo čállit ruoŧagillii?",), "se"),  # may I write Sami?
+        (("kan jag skriva på engelska?",), "en"),  # a request with nothing said yet to say again
+        (("Mikä on asumisen tavoite?", "Miksi vastaat ruotsiksi? Kirjoitin suomeksi."), "fi"),  # after an answer too
+    ],
+)
+def test_a_question_of_the_bots_languages_is_answered_with_how_it_uses_them(
+    service: ChatService, turns: tuple[str, ...], lang: str
+) -> None:
+    # a complaint of a language asks for none: the reply, in the resident's language, says why the quotes are Swedish
+    answer = _turns(service, *turns)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert answer.answer == load_catalogs().get(lang, M.TALK_LANGUAGES)
+    assert not answer.quotes
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("ማዕድን LKAB ሰራሕተኛታት ይቖጽር ዶ ኣሎ? ሽወደንኛ ኣይክእልን እየ", "ti"),  # is LKAB hiring? I can't Swedish
+        ("Sáhtán go čállit davvisámegillii dása? Mu ruoŧagiella ii leat nu buorre.", "se"),  # my Swedish isn't good
+    ],
+)
+def test_a_language_told_of_beside_a_question_is_no_request_for_it(
+    service: ChatService, message: str, lang: str
+) -> None:
+    assert _turns(service, message).lang == lang
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Добрий день! Скільки коштуватиме досягнення цілі щодо житла?",  # how much will reaching it cost?
+        "Lea go gielda juo olahan ássanulbmila?",  # has the municipality already reached the housing goal?
+        "شو مكتوب باستراتيجية قطاع الأعمال 2016-2018؟",  # what is written in the business strategy?
+    ],
+)
+def test_a_cost_a_goal_reached_or_a_documents_contents_in_their_other_forms_are_refused(
+    service: ChatService, message: str
+) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_a_complaint_pointing_at_no_answer_is_small_talk(service: ChatService) -> None:
+    # "that answer was no use. it did not answer what I asked": with no answer before it, of the bot
+    answer = _turns(service, "dat vastadus ii lean mihkkege avkin. ii dat vastidan dasa maid jerren")
+    assert (answer.kind, answer.lang) == ("smalltalk", "se")
+
+
+def test_what_is_this_beside_a_story_is_small_talk(service: ChatService) -> None:
+    # "what is this? I just pressed some button and this window opened": its "this" is the cue's own word
+    answer = _turns(service, "mikä tämä oon? mie vain painoin jotaki nappia ja tämä ikkuna aukesi")
+    assert (answer.kind, answer.lang) == ("smalltalk", "fit")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a story beside one question the page answers, its "hospital" the resident's workplace, no facility asked
+        "Good morning. I moved here last year from Glasgow and work at the hospital. Could you tell me which "
+        "strategic directions the municipality has? Thanks in advance",
+        "hey there 👋 im new in town (moved up for a job at LKAB) and trying to understand how the kommun thinks. "
+        "which strategic directions have they got? thx!",
+    ],
+)
+def test_one_question_among_sentences_that_tell_is_answered_alone(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert len(answer.quotes) == 6  # the six directions, listed
+
+
+def test_a_question_offering_the_last_ones_answers_is_small_talk_too(service: ChatService) -> None:
+    # "who made you? the municipality itself or some company from Stockholm?"
+    answer = _turns(service, "Kuka sinut oon tehny? Kommuuniko itte vai joku firma Tukholmasta?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "fit")
+
+
+def test_a_message_barely_admitted_naming_nothing_of_the_page_and_near_small_talk_is_small_talk(
+    service: ChatService,
+) -> None:
+    # the scope model puts it 0.07 above its line; no word of it is the page's, and it asks nothing
+    answer = _turns(service, "What sort of things do you know about?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "en")
+    assert _turns(service, "ኣየኖት ስትራተጂካዊ ኣንፈታት ኣለዉ").kind == "answer"  # which strategic directions are there

@@ -110,6 +110,25 @@ def test_a_request_in_a_sentence_beside_a_remark_is_a_language_request(cues: Dia
     assert reading.request_apart == ("en", "Vad är visionen?")
 
 
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("ማዕድን LKAB ሰራሕተኛታት ይቖጽር ዶ ኣሎ? ሽወደንኛ ኣይክእልን እየ", "ti"),  # … I can't Swedish: no request word
+        ("Sáhtán go čállit davvisámegillii dása? Mu ruoŧagiella ii leat nu buorre.", "se"),  # "ii", "nu": fillers
+    ],
+)
+def test_a_language_told_of_in_a_sentence_beside_a_question_is_no_request(
+    cues: DialogueCues, message: str, lang: str
+) -> None:
+    reading = cues.read(message, (lang,))
+    assert reading.language_request is None
+    assert reading.request_apart is None
+
+
+def test_a_request_beside_a_question_may_ask_in_a_question_of_its_own(cues: DialogueCues) -> None:
+    assert cues.read("Mikä on visio? Voitko vastata englanniksi?", ("fi",)).request_apart == ("en", "Mikä on visio?")
+
+
 def test_a_version_number_is_no_ordinal(cues: DialogueCues) -> None:
     # the cue "2." (the second) is in every table; "Kiruna 2.0" names the project, not its second item
     assert cues.read("Mii lei dan seminára ulbmil go Kiruna 2.0 álggii?", ("se",)).ordinal is None

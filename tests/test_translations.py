@@ -295,3 +295,16 @@ def test_a_messages_placeholder_is_no_word_of_its_language(fast_pipeline: Pipeli
     detector = fast_pipeline.detector
     assert detector.detect("date of the vision").lang == "en"
     assert detector.detect("vision date").lang != "de"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("aha ok, de ádden", "se"),  # "á": a letter only Sami writes, beside words Swedish has too
+        ("ođđa varumärkesplattform?", "se"),  # a Sami adjective before the page's Swedish noun
+        ("paragráfa?", "se"),
+        ("Vad betyder Gárasavvon?", "sv"),  # a capitalised name in a Swedish question is a place
+    ],
+)
+def test_a_letter_only_sami_writes_says_sami_as_a_script_would(fast_pipeline: Pipeline, text: str, lang: str) -> None:
+    assert fast_pipeline.detector.detect(text).lang == lang

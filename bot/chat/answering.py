@@ -28,7 +28,7 @@ from bot.chat.answer import (
 )
 from bot.chat.quoting import verify_quote
 from bot.chat.retrieval import Retrieval
-from bot.chat.understanding import Part, Plan
+from bot.chat.understanding import LANGUAGES_TALK, Part, Plan
 from bot.language.messages import Catalogs, M
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE, direction
 from bot.translation.service import PROVENANCE_ORDER, Segment, TranslatedQuote, TranslationService
@@ -145,6 +145,7 @@ class Answerer:
             "thanks": M.TALK_THANKS,
             "goodbye": M.TALK_GOODBYE,
             "identity": M.TALK_IDENTITY,
+            LANGUAGES_TALK: M.TALK_LANGUAGES,
         }.get(plan.smalltalk, M.TALK_HELP)
         text = self._say(lang, reply)
         suggestions = self._offers(plan, [self._say(lang, m) for m in STARTERS]) if plan.smalltalk != "goodbye" else []

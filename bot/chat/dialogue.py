@@ -55,6 +55,8 @@ CATEGORIES = (
 )
 # A request to hear the last answer in another language is short ("kan du ta det på svenska?").
 MAX_REQUEST_WORDS = 8
+# ... and, in a sentence beside others, says little but the request's words ("Voitko vastata englanniksi?")
+OWN_WORDS_OF_A_REQUEST = 2
 # where one sentence ends and the next begins ("… suomagillii? Mu áhkku …"), and the marks that ask
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!؟።])\s+")
 _QUESTION_MARKS = frozenset("?؟")
@@ -298,9 +300,22 @@ class DialogueCues:
             tokens = tuple(split_clitics(list(words(sentence)), self._whole))
             matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
             request = self._language_request(tokens, matches, _language_named(matches))
-            if request is not None:
+            # beside other sentences, a request is in a request's words ("Svara på engelska.", "In Swedish
+            # please."); a language named among others is told of: "ሽወደንኛ ኣይክእልን እየ" (I can't Swedish), "Mu
+            # ruoŧagiella ii leat nu buorre" (my Swedish isn't good)
+            if request is not None and self._asks_for_a_language(sentence, tokens, matches):
                 return request, " ".join(s for s in sentences if s is not sentence)
         return None
+
+    @staticmethod
+    def _asks_for_a_language(sentence: str, tokens: tuple[str, ...], matches: list[Match]) -> bool:
+        """Whether a sentence beside others asks for the language it names: asking ("Voitko vastata englanniksi?"),
+        or in a request's words ("Svara på engelska.", "In Swedish please."), and few words of its own ("ok" and
+        "good" are none of a request's: "Mu ruoŧagiella ii leat nu buorre", my Swedish isn't that good)."""
+        requesting = [m for m in matches if m.category in LANGUAGE_CUES or m.category in _REQUEST_WORDS - {"filler"}]
+        own = len(tokens) - _cover(tokens, requesting)[1]
+        asked = bool(_QUESTION_MARKS & set(sentence)) or any(m.category in _REQUEST_WORDS for m in matches)
+        return own <= OWN_WORDS_OF_A_REQUEST and (asked or own == 0)
 
     @staticmethod
     def _language_request(tokens: tuple[str, ...], matches: list[Match], named: str | None) -> str | None:

@@ -186,6 +186,8 @@ ACKNOWLEDGING_WORDS = 3
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
 # Small talk asking what the bot can do: its words name no topic of the page.
 ASKING_THE_BOT = ("capabilities", "help")
+# The small talk of the bot's languages (no cue table's: a request or a complaint naming a language shows it)
+LANGUAGES_TALK = "languages"
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
@@ -237,12 +239,15 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
 
+def _after_an_answer(context: Context | None) -> bool:
+    return context is not None and bool(context.question)
+
+
 def _after_an_answer_unasked(message: str, reading: Reading, context: Context | None) -> bool:
     """After an answer, a message with no question mark that neither follows it up ("och kultur") nor picks an item
     of it ("den fjärde"): an acknowledgement or a remark may be one; a question is not."""
     return (
-        context is not None
-        and bool(context.question)
+        _after_an_answer(context)
         and not set(QUESTION_MARKS) & set(message)
         and not reading.followup
         and reading.ordinal is None
@@ -581,9 +586,20 @@ class Understander:
             # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword
             detection = Detection(context.lang, detection.confidence, (context.lang, *detection.plausible))
         reading = self._dialogue.read(message, detection.plausible)
+        # "Miksi sie vastaat ruottiksi?? Mie kirjotin meänkielelä!" (why do you answer in Swedish? I wrote in
+        # Meänkieli!) complains of a language; it asks for none, and is answered in its own
+        complains = reading.language_named is not None and self._asks_why_of_a_language(message, detection)
+        if complains:
+            reading = replace(reading, language_request=None, request_apart=None)
+            if self._names_nothing_of_the_page(message):
+                # of the bot's words only, whatever the scope model makes of it; in the language written, not one a
+                # cue word shares ("på" is Polish "pa", bye)
+                talk_lang = lang or self.choose_language(detection, context, ui_lang)
+                return self._smalltalk(message, talk_lang, detection, LANGUAGES_TALK, context)
         request = reading.language_request
         if (
             request is None
+            and not complains
             and reading.language_named is not None
             and context is not None
             and context.question
@@ -619,6 +635,23 @@ class Understander:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
 
+    def _names_nothing_of_the_page(self, message: str) -> bool:
+        """No item or section named, and no sentence well inside what the page answers ("Mitä siinä visionissa
+        oikein sanothaan?", what does the vision say?, stands 10.5 above the scope model's line)."""
+        return (
+            not self._named_items(message)
+            and self._named_section(message) is None
+            and not any(self._asks_the_page_in_telling(sentence) for sentence, _ in _sentences(message))
+        )
+
+    def _asks_why_of_a_language(self, message: str, detection: Detection) -> bool:
+        """Whether a sentence naming a language asks why: of the bot's words, never a request for them."""
+        return any(
+            self._dialogue.read(sentence, detection.plausible).language_named is not None
+            and "reason" in self.cues.question_intents(sentence, detection.plausible)
+            for sentence, _ in _sentences(message)
+        )
+
     def _talk(
         self,
         message: str,
@@ -631,7 +664,19 @@ class Understander:
         """The small-talk reply, when the message is small talk: an acknowledgement after an answer, small talk by
         its cues and its sentences, or a remark on the answer."""
         acknowledged = reading.smalltalk is None and self._acknowledges(message, reading, context, detection)
-        category = "thanks" if acknowledged else self._smalltalk_by_sentence(message, reading, detection)
+        category = "thanks" if acknowledged else self._smalltalk_by_sentence(message, reading, detection, context)
+        if (
+            category is None
+            and reading.smalltalk is not None
+            and reading.smalltalk.category in ASKING_THE_BOT
+            and reading.language_named is not None
+            and self._names_nothing_of_the_page(message)
+            and not self.cues.question_intents(message, detection.plausible)
+        ):
+            # "Sáhtángo čállit davvisámegillii dása, vai fertengo čállit ruoŧagillii?" (may I write in Sami here, or
+            # must I write in Swedish?) asks what the bot can do in a language, whatever the scope model reads;
+            # "Mitä siinä visionissa oikein sanothaan? Mie en ymmärä ruottia niin hyvin." asks the page
+            category = reading.smalltalk.category
         if (
             category is None
             and reading.smalltalk is not None
@@ -645,6 +690,9 @@ class Understander:
             category = self._remark_category(message, reading)
         if category is None:
             return None
+        if category in ASKING_THE_BOT and reading.language_named is not None:
+            # what the bot can do, asked with a language named, asks of the bot's languages
+            category = LANGUAGES_TALK
         talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
         return self._smalltalk(message, talk_lang, detection, category, context)
 
@@ -667,7 +715,8 @@ class Understander:
         if context is not None and context.question:
             again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
             return _replace_reading(again, message, "language" if request is not None else "where")
-        return self._smalltalk(message, target, detection, "help", context)
+        # nothing said yet to say again: "kan jag skriva på engelska?" asks which languages the bot speaks
+        return self._smalltalk(message, target, detection, LANGUAGES_TALK, context)
 
     def _the_last_answer(self, again: Plan, context: Context) -> Plan:
         """The last question asked again keeps the passages its answer quoted.
@@ -801,7 +850,9 @@ class Understander:
         visionen"). What a resident tells of themself lies lower ("Nu kan jag bli klar med min uppgift", 3.3)."""
         return self._look(text)[1].margin > REMARK_MARGIN or self._names_a_topic(text, self._retrieve(text))
 
-    def _smalltalk_by_sentence(self, message: str, whole: Reading, detection: Detection) -> str | None:
+    def _smalltalk_by_sentence(
+        self, message: str, whole: Reading, detection: Detection, context: Context | None
+    ) -> str | None:
         """A long message that greets or thanks among sentences telling of the resident, and asks only the bot:
         "Hi, I just found this chat. I moved here last month and my Swedish is basic. What can you help me
         with?", "Thanks for the help yesterday! My essay is done. Have a nice weekend." Its words are many,
@@ -813,23 +864,57 @@ class Understander:
         readings = [self._dialogue.read(text, detection.plausible) for text, _ in sentences]
         talks = [r.smalltalk for r in readings]
         if not any(talks):
-            # "Ooksie siinä? halloo?" (are you there? hello?), "Mot dus manná odne? Leatgo donge váiban?" (how are
-            # you today? are you tired too?): no word a table lists, asking nothing of the page or of the last
-            # answer ("آخریش چی بود؟ دقیق تر بگو", what was the last one? say it more precisely), and each sentence
-            # reads as small talk
-            if whole.ordinal is not None or whole.reference or whole.followup or whole.wants_list:
-                return None
-            if self.cues.question_intents(message, detection.plausible):
-                return None
-            categories = [
-                self._talk_asked(text, r, detection) for (text, _), r in zip(sentences, readings, strict=True)
-            ]
-            return None if None in categories else categories[0]
+            return self._talk_without_cues(message, sentences, readings, whole, detection, context)
         marked = [(text, r) for (text, asked), r in zip(sentences, readings, strict=True) if asked]
         if not marked:
             return self._talk_that_tells(sentences, talks)
         categories = [self._talk_asked(text, reading, detection) for text, reading in marked]
+        if categories[0] is not None and all(
+            c is not None or self._asks_alongside(text, r, detection)
+            for c, (text, r) in zip(categories[1:], marked[1:], strict=True)
+        ):
+            return categories[0]
+        return None
+
+    def _talk_without_cues(
+        self,
+        message: str,
+        sentences: list[tuple[str, bool]],
+        readings: list[Reading],
+        whole: Reading,
+        detection: Detection,
+        context: Context | None,
+    ) -> str | None:
+        """ "Ooksie siinä? halloo?" (are you there? hello?), "Mot dus manná odne? Leatgo donge váiban?" (how are you
+        today? are you tired too?): no word a table lists, asking nothing of the page or of the last answer
+        ("آخریش چی بود؟ دقیق تر بگو", what was the last one? say it more precisely), and each sentence reads as
+        small talk. With no answer before it, "dat vastadus ii lean mihkkege avkin" (that answer was no use)
+        points at none: a complaint of the bot's."""
+        pointing = _after_an_answer(context)
+        if (pointing and (whole.ordinal is not None or whole.reference)) or whole.followup or whole.wants_list:
+            return None
+        if self.cues.question_intents(message, detection.plausible):
+            return None
+        categories = [
+            self._talk_asked(text, r, detection, pointing) for (text, _), r in zip(sentences, readings, strict=True)
+        ]
         return None if None in categories else categories[0]
+
+    def _asks_alongside(self, text: str, reading: Reading, detection: Detection) -> bool:
+        """A question after small talk's that asks nothing in words of its own: "Kuka sinut oon tehny? Kommuuniko
+        itte vai joku firma Tukholmasta?" (who made you? the municipality itself or some company from Stockholm?)
+        offers the first one's answers. "Hej! Och kultur?" follows an answer up, "Who are you? The vision?" names
+        the page, "Gii don leat? Goas visuvdna dohkkehuvvui?" asks when."""
+        return (
+            reading.smalltalk is None
+            and not reading.followup
+            and not reading.reference
+            and reading.ordinal is None
+            and not reading.wants_list
+            and not self.cues.question_intents(text, detection.plausible)
+            and not self._look(text)[1].in_scope
+            and not self._names_a_topic(text, self._retrieve(text))
+        )
 
     def _talk_that_tells(self, sentences: list[tuple[str, bool]], talks: list[SmallTalk | None]) -> str | None:
         """Small talk, then what the resident tells, asking nothing: "Thanks for the help yesterday! My essay is
@@ -857,7 +942,7 @@ class Understander:
                 return None  # "Hej. Berätta om visionen.", "Вітаю! Перелічіть напрями. Дякую" ask, without a mark
         return first.category
 
-    def _talk_asked(self, text: str, reading: Reading, detection: Detection) -> str | None:
+    def _talk_asked(self, text: str, reading: Reading, detection: Detection, pointing: bool = True) -> str | None:
         """The small talk a sentence with a question mark is ("what can you help me with?", "who am I talking
         to?"), read as a message of its own is; None when it asks the page ("What is the vision?") or
         anything else ("Vilka dagar töms soptunnorna?"), or of what it points back at."""
@@ -868,7 +953,8 @@ class Understander:
             # "ስራሕ ከመይ ጌረ ክረክብ እኽእል?" (how can I find work?) after "hello, I am new here" asks what no page
             # states, however close it reads to "how do I use this?"
             return None
-        if reading.reference:
+        whole_cue = talk is not None and not talk.rest  # "mikä tämä oon?" (what is this?): its "this" is the cue's
+        if reading.reference and not whole_cue and pointing:
             # "ok, what does this text mean exactly? I didn't get it" asks of the last answer; "... my teacher
             # asked us about the vision. Could you tell me what it says?" of what the message named
             return None
@@ -1146,7 +1232,14 @@ class Understander:
             retrieval = self._named_item_first(question if alone else message, retrieval, asks, alone)
             retrieval, decision = self._the_pages_opening(question, retrieval, decision, asks, alone)
             retrieval = self._versioned_name_first(question if alone else message, retrieval)
-        decision = self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks)
+        decision = self._small_talk_after_all(
+            question,
+            how,
+            self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks),
+            asks,
+            vector,
+            detection,
+        )
         own_words = question if how == "standalone" else message
         unstated, refused = self._unstated_whole(message, question, own_words, how, reading, asks, retrieval, langs)
         # "Kan jag vara med i en arbetsgrupp nu?": refused by the scope model too, it still asks what the page
@@ -1313,6 +1406,30 @@ class Understander:
             )
             return replace(listed, parts=(listed.parts[0], *others), also=(*listed.also, *asides))
         return None
+
+    def _small_talk_after_all(
+        self,
+        question: str,
+        how: str,
+        decision: ScopeDecision,
+        asks: frozenset[str],
+        vector: npt.NDArray[np.float32],
+        detection: Detection,
+    ) -> ScopeDecision:
+        """Why a message the scope model admits only just is not the page's: read alone, it asks nothing, names no
+        word the page or its thesaurus has, and lies as near small talk in its own language as one the model
+        nearly refuses must ("What sort of things do you know about?", 0.07 above the line); the refusal's
+        branch then reads it as the small talk it is near."""
+        if how != "standalone" or not decision.in_scope or decision.margin >= UNSURE_SCOPE:
+            return decision
+        if asks or self._coverage(question) > 0:
+            return decision
+        near = self._phrases.nearest(vector)
+        if near is None or near.similarity < SMALLTALK_SIMILARITY_UNSURE:
+            return decision
+        if not _reads_as(near.lang, detection.plausible):
+            return decision
+        return replace(decision, in_scope=False, reason="barely in scope, no word of the page's, near small talk")
 
     def _the_pages_after_all(
         self,
@@ -1852,7 +1969,20 @@ class Understander:
     def _asking_sentences(self, sentences: list[tuple[str, bool]]) -> str | None:
         """The sentences that ask, each keeping its question mark (the model reads "Vad hette de?" as asked, not
         told), when others only tell."""
+        marked = [text for text, asked in sentences if asked]
+        # one question the page answers, among sentences without a mark that ask it nothing: "Good morning. I moved
+        # here last year from Glasgow and work at the hospital. Could you tell me which strategic directions the
+        # municipality has? Thanks in advance" (the hospital is where the resident works, no facility asked of)
         told = [not asked and self._only_tells(text) for text, asked in sentences]
+        if (
+            len(marked) == 1
+            and self._asks_the_page_in_telling(marked[0])
+            and all(
+                asked or t or self._tells_beside_a_question(text)
+                for (text, asked), t in zip(sentences, told, strict=True)
+            )
+        ):
+            told = [not asked for _, asked in sentences]  # that question alone
         if not any(told) or all(told):
             return None
         kept = (
@@ -1861,6 +1991,17 @@ class Understander:
             if not t
         )
         return " ".join(kept)
+
+    def _tells_beside_a_question(self, sentence: str) -> bool:
+        """A sentence asking the page nothing: no fact or goal of what it answers ("Tell me the housing goal." asks
+        one without a mark), nothing well inside it, no topic named."""
+        decision = self._look(sentence)[1]
+        if decision.in_scope and self.cues.question_intents(sentence) & ASKED_OF_THE_PAGE:
+            return False
+        # read in its own languages: "a jaki dla kultury" (and which for culture) follows the question up, "I moved
+        # here" opens with no Polish "i" (and)
+        reading = self._dialogue.read(sentence, self._detector.detect(sentence).plausible)
+        return not (reading.followup or reading.wants_list or self._asks_the_page_in_telling(sentence))
 
     def _only_tells(self, sentence: str) -> bool:
         """A sentence without its question mark that asks nothing: no question words, no "and for culture", no

@@ -74,6 +74,12 @@ class M:
         "I am a chatbot, not a person. I answer by quoting Kiruna kommun's official text about its "
         "vision; I never write that text myself."
     )
+    # asked why the quotes are Swedish, or whether one may write in one's own language
+    TALK_LANGUAGES = (
+        "Write to me in your own language, and I answer in it. The municipality's official text is in "
+        "Swedish, so I quote it word for word in Swedish and show a translation beside it, marked as "
+        "unofficial."
+    )
     # the chat widget
     UI_TITLE = "Ask about Kiruna's vision"
     UI_OPEN = "Open the chat about Kiruna's vision"
