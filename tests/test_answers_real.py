@@ -2401,3 +2401,14 @@ def test_a_message_barely_admitted_naming_nothing_of_the_page_and_near_small_tal
     answer = _turns(service, "What sort of things do you know about?")
     assert (answer.kind, answer.lang) == ("smalltalk", "en")
     assert _turns(service, "ኣየኖት ስትራተጂካዊ ኣንፈታት ኣለዉ").kind == "answer"  # which strategic directions are there
+
+
+@pytest.mark.parametrize(
+    ("first", "lang"),
+    [("Milloin visio hyväksyttiin?", "fi"), ("Koska visjuuni hyväksythiin?", "fit")],
+)
+def test_and_who_decided_it_after_when_keeps_the_decision(service: ChatService, first: str, lang: str) -> None:
+    # "entä" (and what about) opens the follow-up and names nothing: "who decided it?" asks of the decision
+    answer = _turns(service, first, "entä kuka sen päätti?")
+    assert (answer.kind, answer.lang) == ("answer", lang)
+    assert "kommunfullmäktige" in _verbatim(answer)

@@ -1844,8 +1844,11 @@ class Understander:
         return any(not self._coverage.knows(w) for w in self._words_not_asking(text))
 
     def _words_of_its_own(self, text: str) -> set[str]:
-        """Content words that are not question cues: what a text names ("and when exactly?" names nothing)."""
-        return set(self._coverage.content_words(text)) - self.cues.table.cue_words(text)
+        """Content words that are not question cues, nor the words opening a follow-up: what a text names ("and
+        when exactly?" names nothing, nor does "entä kuka sen päätti?", and who decided it?)."""
+        tokens = words(text)
+        opening = {tokens[i] for m in self._dialogue.table.matches(tokens, ["followup"]) for i in range(m.start, m.end)}
+        return set(self._coverage.content_words(text)) - self.cues.table.cue_words(text) - opening
 
     def _asks_only_a_fact(self, message: str, own: frozenset[str]) -> bool:
         """ "and when exactly?", "and who was there?": a fact asked, or whom it was for, and no word of its own
