@@ -1979,11 +1979,13 @@ class Understander:
         told = [not asked and self._only_tells(text) for text, asked in sentences]
         if (
             len(marked) == 1
-            and self._asks_the_page_in_telling(marked[0])
+            and not all(asked or t for (_, asked), t in zip(sentences, told, strict=True))
             and all(
                 asked or t or self._tells_beside_a_question(text)
                 for (text, asked), t in zip(sentences, told, strict=True)
             )
+            # read as it is then asked, with its mark: the question alone is looked up once
+            and self._asks_the_page_in_telling(f"{marked[0].strip()}?")
         ):
             told = [not asked for _, asked in sentences]  # that question alone
         if not any(told) or all(told):
