@@ -2412,3 +2412,9 @@ def test_and_who_decided_it_after_when_keeps_the_decision(service: ChatService, 
     answer = _turns(service, first, "entä kuka sen päätti?")
     assert (answer.kind, answer.lang) == ("answer", lang)
     assert "kommunfullmäktige" in _verbatim(answer)
+
+
+def test_how_is_it_going_in_sami_chats_spelling_is_a_greeting(service: ChatService) -> None:
+    # "mot" is also a Swedish word of the page: the two words had read as a topic named, and got the vision
+    answer = _turns(service, "Mot manná?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "se")
