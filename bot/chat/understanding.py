@@ -1225,7 +1225,7 @@ class Understander:
         focused = False
         if how == "followup" and context is not None and question != message:
             looked, focused = self._followed(message, asks, looked, context)
-        retrieval, decision, vector = looked
+        retrieval, decision, _ = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
             alone = how == "standalone"
@@ -1237,7 +1237,6 @@ class Understander:
             how,
             self._the_pages_after_all(decision, message, question, how, reading, retrieval, asks),
             asks,
-            vector,
             detection,
         )
         own_words = question if how == "standalone" else message
@@ -1264,7 +1263,7 @@ class Understander:
                 and not stated_nowhere
                 and self._never_stated(asks) is None
             )
-            near = self._phrases.nearest(vector) if resembles else None
+            near = self._nearest_talk(question) if resembles else None  # standalone: the question's own lookup
             unsure = decision.margin > -UNSURE_SCOPE
             needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
             if near is not None and near.similarity >= needed and _reads_as(near.lang, detection.plausible):
@@ -1413,7 +1412,6 @@ class Understander:
         how: str,
         decision: ScopeDecision,
         asks: frozenset[str],
-        vector: npt.NDArray[np.float32],
         detection: Detection,
     ) -> ScopeDecision:
         """Why a message the scope model admits only just is not the page's: read alone, it asks nothing, names no
@@ -1424,7 +1422,7 @@ class Understander:
             return decision
         if asks or self._coverage(question) > 0:
             return decision
-        near = self._phrases.nearest(vector)
+        near = self._nearest_talk(question)
         if near is None or near.similarity < SMALLTALK_SIMILARITY_UNSURE:
             return decision
         if not _reads_as(near.lang, detection.plausible):
