@@ -2418,3 +2418,74 @@ def test_how_is_it_going_in_sami_chats_spelling_is_a_greeting(service: ChatServi
     # "mot" is also a Swedish word of the page: the two words had read as a topic named, and got the vision
     answer = _turns(service, "Mot manná?")
     assert (answer.kind, answer.lang) == ("smalltalk", "se")
+
+
+@pytest.mark.parametrize(
+    ("first", "remark", "lang"),
+    [
+        ("What is the goal for culture?", "that was way too long 😅", "en"),
+        ("Mikä se tavote on kulttuurille?", "Mie en sitä kysyny", "fit"),
+    ],
+)
+def test_a_complaint_pointing_at_the_answer_is_small_talk_and_say_more_is_not(
+    service: ChatService, first: str, remark: str, lang: str
+) -> None:
+    # "that" and "sitä" point at the answer; the words around them read as a complaint, not a request for it again
+    answer = _turns(service, first, remark)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, first, "tell me more about that").kind == "answer"
+
+
+@pytest.mark.parametrize(("message", "heading"), [("thx. housing?", "Boende"), ("Giitu. Kultuvra?", "Kultur")])
+def test_a_topic_asked_with_its_mark_after_thanks_is_answered(service: ChatService, message: str, heading: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert heading in _verbatim(answer)
+    assert _turns(service, "thanks, that helped!").kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("We just moved here from Bristol in August, my wife teaches music", "en"),
+        ("Mun lean fárren dákko Romssas diibmá", "se"),
+        ("Jag är pensionär och har jobbat på gruvan i fyrtio år", "sv"),
+    ],
+)
+def test_a_resident_introducing_themself_without_a_greeting_gets_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Twoim zdaniem ta wizja jest realistyczna?", "Mitä mieltä sinä olet, onko visio hyvä vai huono?"],
+)
+def test_the_bots_own_view_of_the_vision_is_not_the_vision_quoted(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+    assert _turns(service, "Co mówi wizja?").kind == "answer"  # what does the vision say?
+
+
+def test_who_is_responsible_for_the_vision_now_is_no_decision_line(service: ChatService) -> None:
+    assert _turns(service, "vem är det som ansvarar för visionen nuförtiden?").kind == "out_of_scope"
+    assert "Ulrika Hannu" in _verbatim(_turns(service, "vem publicerade sidan?"))
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Olen Aino, asun Lombolossa ja olen opettaja.", "fi"),
+        ("Wir sind letztes Jahr aus Leipzig hergezogen", "de"),
+        ("Я з Одеси, працюю медсестрою", "uk"),
+    ],
+)
+def test_telling_who_one_is_in_the_first_person_is_a_greeting(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize("message", ["Ich suche eine Wohnung", "Я шукаю роботу", "I need a job"])
+def test_a_need_stated_in_the_first_person_is_refused_not_greeted(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
