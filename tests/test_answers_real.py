@@ -2489,3 +2489,13 @@ def test_telling_who_one_is_in_the_first_person_is_a_greeting(service: ChatServi
 @pytest.mark.parametrize("message", ["Ich suche eine Wohnung", "Я шукаю роботу", "I need a job"])
 def test_a_need_stated_in_the_first_person_is_refused_not_greeted(service: ChatService, message: str) -> None:
     assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_telling_of_oneself_beside_a_pastime_asked_is_no_greeting(service: ChatService) -> None:
+    # "tell me a joke, I'm so bored": the first person tells, and a pastime is asked
+    assert _turns(service, "Tell me a joke please, I am so bored today").kind == "out_of_scope"
+
+
+def test_asking_what_the_bot_is_with_a_mark_stays_small_talk(service: ChatService) -> None:
+    answer = _turns(service, "Am I chatting with a real person here or with a machine?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "en")

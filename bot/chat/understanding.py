@@ -197,6 +197,9 @@ HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
 # ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
 UNSURE_SCOPE = 1.5
+# How far from its line a scope score is the line itself: one question's embedding differs by about this much
+# between machines (their CPUs' instruction sets), and its score with it.
+AT_THE_LINE = 0.1
 # Words whose named items and headings are remembered (a few hundred kB).
 WORD_CACHE = 8192
 # Split points at most: a message with more is answered whole.
@@ -819,11 +822,12 @@ class Understander:
         # Aino, names a resident). A thanks naming one thanks for the answer about it, and "apua, en ymmärrä miten
         # tätä palvelua käytetään" (help, I don't get how to use this service) asks help of the bot.
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
-        # "thx. culture?", "Giitu. Kultuvra?" (thanks. culture?): a topic asked with its mark beside any small talk
+        # "thx. culture?", "Giitu. Kultuvra?" (thanks. culture?): a topic asked with its mark beside a thanks or a
+        # goodbye ("Puhunko mie oikean ihmisen kans vai masiinin?" asks the bot what it is, in words of its own)
         asks_of_its_topic = (
             talk.category == "capabilities"
             or (talk.category == "greeting" and bool(topic) and self._look(topic)[1].margin > -TOPIC_BESIDE_A_GREETING)
-            or marked
+            or (marked and talk.category in CLOSING_TALK)
         )
         names_its_topic = asks_of_its_topic and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
@@ -1026,11 +1030,12 @@ class Understander:
     ) -> bool:
         """ "Olen Pekka, asun keskustassa ja olen sairaanhoitaja." (I'm Pekka, I live in the centre and I'm a nurse),
         "Wir sind aus Dresden hergezogen": a resident telling who they are, before any answer, with no greeting
-        word. Nothing asked (no mark, no word that asks but a qualifier or a facility they work at), no need stated
+        word. Nothing asked (no mark, no word that asks but a qualifier such as a facility they work at), no need stated
         ("Ich suche eine Wohnung" asks for a flat), nothing the page answers near its line: a greeting to return."""
         if _after_an_answer(context) or set(QUESTION_MARKS) & set(message) or reading.followup or reading.wants_list:
             return False
-        if self.cues.question_intents(message, detection.plausible) - frozenset(QUALIFIERS) - {FACILITY}:
+        asked = self.cues.question_intents(message, detection.plausible)
+        if asked - frozenset(QUALIFIERS) or PASTIME in asked:  # "Kerro minule joku vitsi, mie olen niin kyllästyny"
             return False
         return tells_of_oneself(message) and not self._asks_the_page_in_telling(message)
 
@@ -1557,9 +1562,13 @@ class Understander:
                 "asks what a section of the page tells",
             ),
             # "Pracuje gmina nad nowym logo?" (is the municipality working on a new logo?): the logo asked of, and
-            # nothing of it (no date, meaning or maker), which the brand platform under way answers; the model puts
-            # it at its line (0.03 below on one machine's embeddings, above on another's)
-            (lambda: unsure and LOGO in asks and asks <= {LOGO, CURRENT}, "asks whether a logo is under way"),
+            # nothing of it (no date, meaning, maker or where to get it), which the brand platform under way
+            # answers; the model puts it on its line (0.03 below on one machine's embeddings, above on another's),
+            # while "mistä voin ladata kunnan logon" (where can I download the logo?) stands 1.3 below
+            (
+                lambda: decision.margin > -AT_THE_LINE and LOGO in asks and asks <= {LOGO, CURRENT},
+                "asks whether a logo is under way",
+            ),
         )
         why = next((why for holds, why in reasons if holds()), None)
         if why is None:
