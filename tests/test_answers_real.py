@@ -2499,3 +2499,54 @@ def test_telling_of_oneself_beside_a_pastime_asked_is_no_greeting(service: ChatS
 def test_asking_what_the_bot_is_with_a_mark_stays_small_talk(service: ChatService) -> None:
     answer = _turns(service, "Am I chatting with a real person here or with a machine?")
     assert (answer.kind, answer.lang) == ("smalltalk", "en")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "God morgon! Jag är nyinflyttad och undrar hur man får parkeringstillstånd",
+        "Hei, olen opiskelija ja haluaisin tietää milloin uimahalli aukeaa",
+        "how do I renew my parking permit, I just moved to Kiruna",
+    ],
+)
+def test_a_greeting_or_who_one_is_beside_a_question_asked_without_its_mark_is_refused(
+    service: ChatService, message: str
+) -> None:
+    # the resident greets or says who they are, then wonders how or wants to know: a question, unmarked
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Hej! Jag heter Maja och bor på Tuolluvaara sedan i somras.", "sv"),
+        ("Kiitos paljon! Nyt ymmärrän mitä visio tarkoittaa. Hyvää päivänjatkoa!", "fi"),
+    ],
+)
+def test_who_one_is_and_what_one_now_understands_stay_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    "message", ["Vilka färger har kommunens nya grafiska profil?", "What colours does the Kiruna logo have?"]
+)
+def test_the_colours_of_the_logo_are_never_stated(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("question", "remark", "lang"),
+    [
+        ("Vad är målet för kultur och idrott?", "det där svaret var inte till någon hjälp alls", "sv"),
+        ("What is the goal for housing?", "this answer did not help me at all", "en"),
+    ],
+)
+def test_a_judgement_of_the_answer_pointing_at_it_is_small_talk(
+    service: ChatService, question: str, remark: str, lang: str
+) -> None:
+    # no cue lists these words; pointing at the answer, they read as near a complaint as an unsure refusal must
+    assert _turns(service, question).kind == "answer"
+    answer = _turns(service, question, remark)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, question, "what does that mean?" if lang == "en" else "vad betyder det?").kind == "answer"

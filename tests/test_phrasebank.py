@@ -44,3 +44,18 @@ def test_a_typical_language_keeps_its_similarity() -> None:
 
 def test_an_empty_bank_finds_nothing() -> None:
     assert PhraseBank((), np.zeros((0, 3), dtype=np.float32)).nearest(_unit([1, 0, 0])[0]) is None
+
+
+def test_the_nearest_example_in_the_messages_languages() -> None:
+    """A message may lie nearest an example in another language and as near one in its own: asked among its
+    own languages, the bank gives that one; among languages it has no example of, none."""
+    bank = _bank()
+    query = _unit([1, 0.2, 1])[0]
+    anywhere = bank.nearest(query)
+    assert anywhere is not None
+    assert anywhere.lang == "ti"
+    own = bank.nearest(query, ["en"])
+    assert own is not None
+    assert (own.category, own.lang) == ("greeting", "en")
+    assert own.similarity == pytest.approx(float(bank.vectors[0] @ query))
+    assert bank.nearest(query, ["de"]) is None

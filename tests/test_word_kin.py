@@ -27,3 +27,14 @@ def test_two_words_joined_to_one_first_element_are_not_kin() -> None:
     # a word and its longer form are kin however long the ending: one of them stops where they part
     assert kin("bostader", "bostadsforsorjningsprogram")
     assert kin("kulttuuri", "kulttuurin")
+
+
+def test_kin_words_begin_alike() -> None:
+    """`KIN_START` is what the question reading compares before asking `kin`: no kin pair may differ there."""
+    from bot.chat.word_kin import KIN_START
+
+    pairs = [("assan", "assama"), ("стратегічних", "стратегічні"), ("ስትራተጂካዊ", "ስትራተጂያዊ"), ("jiho", "jihooyinka")]
+    for a, b in pairs:
+        assert kin(a, b)
+        assert a[:KIN_START] == b[:KIN_START]
+    assert not kin("ስትራ", "ስትሬ")

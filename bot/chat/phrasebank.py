@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -40,13 +41,26 @@ class PhraseBank:
     labels: tuple[tuple[str, str], ...]  # (category, language) per row
     vectors: npt.NDArray[np.float32]
 
-    def nearest(self, query: npt.NDArray[np.float32]) -> Nearest | None:
+    def nearest(self, query: npt.NDArray[np.float32], langs: Collection[str] | None = None) -> Nearest | None:
+        """The example nearest a message's embedding; among examples in `langs` only, when given: "Die Antwort
+        war mir viel zu lang" may lie nearest a Persian complaint, and as near a German one."""
         if not self.labels:
             return None
         sims = self.vectors @ query
+        if langs is not None:
+            masks = [self._rows_of[lang] for lang in langs if lang in self._rows_of]
+            if not masks:
+                return None
+            sims = np.where(np.logical_or.reduce(masks), sims, -np.inf)
         i = int(np.argmax(sims))
         category, lang = self.labels[i]
         return Nearest(category, lang, float(sims[i]) - self.crowding.get(lang, 0.0))
+
+    @cached_property
+    def _rows_of(self) -> dict[str, npt.NDArray[np.bool_]]:
+        """Per language, which rows are its examples."""
+        langs = np.array([lang for _, lang in self.labels])
+        return {lang: langs == lang for lang in dict.fromkeys(langs.tolist())}
 
     @cached_property
     def crowding(self) -> dict[str, float]:

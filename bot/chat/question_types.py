@@ -99,6 +99,9 @@ HOURS = "hours"
 # The logo, its colours or fonts ("who designed the logo?", "where can I download it?"): the page names a new
 # brand platform being drawn up, and shows no logo; that the municipality is working on it is stated.
 LOGO = "logo"
+# How something looks: its colours, "what does it look like?" Asked of the logo or the brand, the page shows
+# neither; asked of the vision ("hur ser visionen ut?") it asks what the vision says, and is no qualifier of note.
+LOOKS = "looks"
 # Why something has its name ("why is it called Kiruna 2.0?"): the page names the project and gives no reason
 # for its name; "what was the project called?" asks the name, which it states.
 NAMING = "naming"
@@ -145,6 +148,7 @@ QUALIFIERS = (
     MINUTES,
     HOURS,
     LOGO,
+    LOOKS,
     NAMING,
     OBTAIN,
     CONTENTS,

@@ -55,6 +55,7 @@ from bot.chat.question_types import (
     HOURS,
     HOW_I,
     LOGO,
+    LOOKS,
     MINUTES,
     NAMING,
     OBTAIN,
@@ -75,7 +76,7 @@ from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
 from bot.chat.self_telling import states_a_need, tells_of_oneself
-from bot.chat.word_kin import kin
+from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
     ALL_WORDS_FILE,
     CARDINAL_WORDS_FILE,
@@ -222,8 +223,10 @@ REMARK_MARGIN = 5.0
 # The small talk that may open a message telling of the resident ("Hej, jag heter Annika och bor på Lombolo. …").
 OPENING_TALK = CLOSING_TALK | {"greeting"}
 ASKED_OF_THE_PAGE = FACT_TYPES | {"goal"}
+# What a sentence among those that tell asks when it says it, mark or no mark: a fact, how, why
+ASKING_IN_TELLING = FACT_TYPES | {"manner", HOW_I, "reason"}
 # What a question asks of a logo the page does not show: a fact of it, its meaning, how it was made or how to get it
-OF_THE_LOGO = FACT_TYPES | {"meaning", "manner", HOW_I}
+OF_THE_LOGO = FACT_TYPES | {"meaning", "manner", HOW_I, LOOKS}
 # A sentence of fewer words than this, without its question mark, may still ask ("och kultur", "also housing").
 # (Tigrinya says a whole remark in three: "ወረቐት ጥራይ ከይከውን", may it not be paper only.)
 MIN_TOLD_WORDS = 3
@@ -832,7 +835,11 @@ class Understander:
         names_its_topic = asks_of_its_topic and bool(topic) and self._names_a_topic(topic, self._retrieve(topic))
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
-            asking = self._asks_beside_smalltalk(message, rest, context) or self._asks_a_question_of_its_own(message)
+            asking = (
+                self._asks_beside_smalltalk(message, rest, context)
+                or self._asks_a_question_of_its_own(message)
+                or self._asks_of_something_else(message, content)
+            )
             return not (names_its_topic or asking)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
         # mycket! när antogs visionen?" is as close, and asks when; "kiitos! entäs kommunikasuunit?" (thanks! and
@@ -845,6 +852,11 @@ class Understander:
     def _nearest_talk(self, text: str) -> Nearest | None:
         """The small-talk example nearest a text, by the embedding its retrieval made (memoised per message)."""
         return self._phrases.nearest(self._looked(text)[2])
+
+    def _nearest_talk_in(self, text: str, plausible: tuple[str, ...]) -> Nearest | None:
+        """The small-talk example nearest a text among those in a language it may be written in (`_reads_as`)."""
+        langs = set(plausible) | (RELATIVES if not RELATIVES.isdisjoint(plausible) else set())
+        return self._phrases.nearest(self._looked(text)[2], langs)
 
     def _means_its_cue(self, message: str, talk: SmallTalk) -> bool:
         """Whether a message reads, by its meaning, as the small talk its cue names: nearest an example of the
@@ -864,6 +876,10 @@ class Understander:
             # no answer type asked: "tack så mycket, nu kan jag bli klar med min läxa" says "klar" (done), a
             # qualifier; "… وأود أن أعرف كيف تحقق البلدية رؤيتها" (I'd like to know how it reaches it) asks how
             and not self.cues.question_intents(message) - frozenset(QUALIFIERS)
+            # "Hyvää iltaa, olen eläkeläinen ja haluaisin tietää onko kirjasto auki" (… I'd like to know if the
+            # library is open) wishes to know what no page states: a question without its mark ("ferten dal vuolgit
+            # bohccuid geahččat", I must go and see to the reindeer, says a must and asks nothing)
+            and not self._wants_what_no_page_states(rest, message)
             and not self._asks_the_page_in_telling(rest)
         )
 
@@ -963,6 +979,12 @@ class Understander:
             own_words = talk is None or talk.share < SMALLTALK_SHARE
             if own_words and self._asks_the_page_in_telling(text):
                 return None  # "Hej. Berätta om visionen.", "Вітаю! Перелічіть напрями. Дякую" ask, without a mark
+            # "Hallå! Jag är pensionär och undrar hur man söker färdtjänst": beside its small talk ("jag är
+            # pensionär"), words that ask how, without a mark ("Háliidivččen jearrat muhtin áššiid …", I'd like to
+            # ask some things …, announces questions and asks none)
+            beside = text if talk is None else " ".join(talk.rest)
+            if self.cues.question_intents(beside) & ASKING_IN_TELLING:
+                return None
         return first.category
 
     def _talk_asked(self, text: str, reading: Reading, detection: Detection, pointing: bool = True) -> str | None:
@@ -1015,6 +1037,8 @@ class Understander:
         small talk to return, not a question to refuse, nor the last answer to give again."""
         if not _after_an_answer_unasked(message, reading, context) or reading.wants_list or reading.language_named:
             return False
+        if self._judges_the_answer(message, reading, detection):
+            return True
         if reading.reference and reading.smalltalk is None and not self._remarks_by_meaning(message):
             # "säg mer om det" (say more about it) asks of the answer; "okej, det visste jag inte" remarks, and so do
             # "that was long 😅" and "Mie en sitä kysyny" (I didn't ask that), which read as a complaint's words
@@ -1038,6 +1062,16 @@ class Understander:
         if asked - frozenset(QUALIFIERS) or PASTIME in asked:  # "Kerro minule joku vitsi, mie olen niin kyllästyny"
             return False
         return tells_of_oneself(message) and not self._asks_the_page_in_telling(message)
+
+    def _judges_the_answer(self, message: str, reading: Reading, detection: Detection) -> bool:
+        """ "ta odpowiedź w ogóle mi nie pomogła" (that answer didn't help me at all): pointing at the answer, asking
+        nothing, and in its own language as near a complaint or praise as an unsure refusal must lie. A remark,
+        though the scope model, trained on questions, reads its "answer" and "help" as the page's (3.2 above its
+        line); "what does that mean?" asks, and "säg mer om det" (say more about it) reads near no remark."""
+        if not reading.reference or self.cues.question_intents(message, detection.plausible):
+            return False
+        near = self._nearest_talk_in(message, detection.plausible)
+        return near is not None and near.category in REMARKING and near.similarity >= SMALLTALK_SIMILARITY_UNSURE
 
     def _remarks_by_meaning(self, message: str) -> bool:
         """Whether words pointing at the answer, in no cue's words, read as praise or a complaint of it."""
@@ -1079,6 +1113,23 @@ class Understander:
             if near is None or near.similarity < SMALLTALK_SIMILARITY:
                 return True
         return False
+
+    def _asks_of_something_else(self, message: str, content: Sequence[str]) -> bool:
+        """ "bygglov för altan, hur gör jag" (building permit for the porch, how do I?), "how do I get a school
+        place for my kid, we just moved here": small talk's words ("how do I", "we just moved here") beside words
+        of a thing they ask how to get or do, in a message that asks how (or a fact), and reads as no small talk by
+        its meaning. A question of something the page does not answer, to refuse."""
+        asks = self.cues.question_intents(message) & ASKING_IN_TELLING
+        if not content or not (asks or self._wants_what_no_page_states(message, message)):
+            return False
+        near = self._nearest_talk(message)
+        return near is None or near.similarity < SMALLTALK_SIMILARITY
+
+    def _wants_what_no_page_states(self, words_: str, message: str) -> bool:
+        """Words that wish or need ("haluaisin tietää", I'd like to know; "ክፈልጥ እደሊ", I want to know) in a message
+        asking what no page states (when the library is open, bus hours): a question without its mark. A must
+        or a want of nothing no page states ("in mun háliidan dan rahpat", I don't want to open it) asks none."""
+        return states_a_need(words_) and self._never_stated(self.cues.question_intents(message)) is not None
 
     def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
         """Whether small talk with words the page does not answer alone asks a question all the same.
@@ -1307,7 +1358,8 @@ class Understander:
                 and not stated_nowhere
                 and self._never_stated(asks) is None
             )
-            near = self._nearest_talk(question) if resembles else None  # standalone: the question's own lookup
+            # standalone: the question's own lookup; small talk in its own language
+            near = self._nearest_talk_in(question, detection.plausible) if resembles else None
             unsure = decision.margin > -UNSURE_SCOPE
             needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
             if near is not None and self._reads_as_talk(question, near, needed, detection):
@@ -1475,10 +1527,8 @@ class Understander:
             return decision
         if asks or self._coverage(question) > 0:
             return decision
-        near = self._nearest_talk(question)
+        near = self._nearest_talk_in(question, detection.plausible)
         if near is None or near.similarity < SMALLTALK_SIMILARITY_UNSURE:
-            return decision
-        if not _reads_as(near.lang, detection.plausible):
             return decision
         return replace(decision, in_scope=False, reason="barely in scope, no word of the page's, near small talk")
 
@@ -2986,8 +3036,9 @@ def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
 
 
 def _kin_to_any(forms: Collection[str], words: Collection[str]) -> bool:
-    """Whether a word's stemmed forms are kin to any of the stemmed words (an item's or a heading's)."""
-    return any(kin(a, w) for a in forms for w in words)
+    """Whether a word's stemmed forms are kin to any of the stemmed words (an item's or a heading's).
+    Kin words begin alike (`KIN_START` letters at least): comparing those first spares most calls."""
+    return any(w[:KIN_START] == a[:KIN_START] and kin(a, w) for a in forms for w in words)
 
 
 # Letters of one of the two in Arabic script: Persian's "ی", "ک", "پ", "چ", "ژ", "گ"; Arabic's "ي", "ك", "ة", "ى".

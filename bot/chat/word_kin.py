@@ -15,6 +15,8 @@ MIN_PREFIX = 4
 # the same in Ethiopic script, whose letters are syllables ("ስትራተጂካዊ" and "ስትራተጂያዊ", strategic)
 SYLLABLE_PREFIX = 4
 SYLLABLE_MIN_PREFIX = 3
+# the first letters any two kin words share, by either rule below
+KIN_START = min(MIN_PREFIX, SYLLABLE_MIN_PREFIX)
 
 
 # Northern Sami nouns of action end in "-n" and bend it to "-m-": "ássan" (housing), "ássama", "ássamii";

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from bot.chat.cues import Cue, read_cue_file
+from bot.chat.cues import Cue, CueTable, read_cue_file
 from index.analysis import words
 
 ALL_WORDS_FILE = Path(__file__).with_name("all_words.tsv")
@@ -30,8 +30,14 @@ def word_table(path: Path) -> dict[str, list[Cue]]:
     return read_cue_file(path, "lang")
 
 
+@lru_cache(maxsize=16)
+def _indexed(path: Path) -> CueTable:
+    """The list as a cue table of one category, whose index by first word finds a message's cues in
+    microseconds: trying each of a list's ~1,000 cues at each word took milliseconds a message."""
+    return CueTable({lang: {"word": cues} for lang, cues in word_table(path).items()})
+
+
 def says(text: str, path: Path, langs: Sequence[str] | None = None) -> bool:
     """Whether a text uses a word of the list in a language it may be written in (any, without `langs`)."""
-    tokens = words(text)
-    table = word_table(path)
-    return any(cue.found_in(tokens) for lang in (table if langs is None else langs) for cue in table.get(lang, ()))
+    found = _indexed(path).matches(words(text))
+    return any(langs is None or m.lang in langs for m in found)
