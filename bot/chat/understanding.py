@@ -855,8 +855,7 @@ class Understander:
 
     def _nearest_talk_in(self, text: str, plausible: tuple[str, ...]) -> Nearest | None:
         """The small-talk example nearest a text among those in a language it may be written in (`_reads_as`)."""
-        langs = set(plausible) | (RELATIVES if not RELATIVES.isdisjoint(plausible) else set())
-        return self._phrases.nearest(self._looked(text)[2], langs)
+        return self._phrases.nearest(self._looked(text)[2], _may_be_in(plausible))
 
     def _means_its_cue(self, message: str, talk: SmallTalk) -> bool:
         """Whether a message reads, by its meaning, as the small talk its cue names: nearest an example of the
@@ -2942,7 +2941,12 @@ def _unsettled_finnic(plan: Plan, ui_lang: str | None, context: Context | None) 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in `lang`: a Finnish example ("oletko ihminen
     vai robotti") stands for Meänkieli too, whose tables list fewer of the words both languages say."""
-    return lang in plausible or (lang in RELATIVES and not RELATIVES.isdisjoint(plausible))
+    return lang in _may_be_in(plausible)
+
+
+def _may_be_in(plausible: tuple[str, ...]) -> frozenset[str]:
+    """The languages text the detector reads as `plausible` may be in: Finnish and Meänkieli stand for each other."""
+    return frozenset(plausible) | (RELATIVES if not RELATIVES.isdisjoint(plausible) else frozenset())
 
 
 def _in_any(langs: Sequence[str], plausible: tuple[str, ...]) -> bool:
