@@ -256,12 +256,7 @@ def _after_an_answer(context: Context | None) -> bool:
 def _after_an_answer_unasked(message: str, reading: Reading, context: Context | None) -> bool:
     """After an answer, a message with no question mark that neither follows it up ("och kultur") nor picks an item
     of it ("den fjärde"): an acknowledgement or a remark may be one; a question is not."""
-    return (
-        _after_an_answer(context)
-        and not set(QUESTION_MARKS) & set(message)
-        and not reading.followup
-        and reading.ordinal is None
-    )
+    return _after_an_answer(context) and not _has_mark(message) and not reading.followup and reading.ordinal is None
 
 
 @dataclass(frozen=True)
@@ -801,7 +796,7 @@ class Understander:
         # "Hi, my name is Arjun, I just moved to Kiruna from Pune to work at LKAB.": few of its words greet, the
         # rest tells of the resident
         tells = self._opens_and_tells(message, reading, talk, rest)
-        marked = bool(set(QUESTION_MARKS) & set(message))
+        marked = _has_mark(message)
         # "leago dát AI vai čohkkágo muhtun olmmoš gielddas ja vástida?" (is this AI, or does someone of the
         # municipality sit and answer?): few of its words are the table's, and the whole means what they say
         # "kiitos. mitä visio sanoo kulttuureista?" (thanks. what does the vision say of culture?) asks beside it
@@ -871,7 +866,7 @@ class Understander:
             talk.category in OPENING_TALK
             and reading.tokens[:1] != talk.rest[:1]
             # a sentence of a longer message comes without its mark: "Hallo, kann ich … noch mitmachen? Ich wohne …"
-            and not set(QUESTION_MARKS) & set(self._message.get() or message)
+            and not _has_mark(self._message.get() or message)
             # no answer type asked: "tack så mycket, nu kan jag bli klar med min läxa" says "klar" (done), a
             # qualifier; "… وأود أن أعرف كيف تحقق البلدية رؤيتها" (I'd like to know how it reaches it) asks how
             and not self.cues.question_intents(message) - frozenset(QUALIFIERS)
@@ -1055,7 +1050,7 @@ class Understander:
         "Wir sind aus Dresden hergezogen": a resident telling who they are, before any answer, with no greeting
         word. Nothing asked (no mark, no word that asks but a qualifier such as a facility they work at), no need stated
         ("Ich suche eine Wohnung" asks for a flat), nothing the page answers near its line: a greeting to return."""
-        if _after_an_answer(context) or set(QUESTION_MARKS) & set(message) or reading.followup or reading.wants_list:
+        if _after_an_answer(context) or _has_mark(message) or reading.followup or reading.wants_list:
             return False
         asked = self.cues.question_intents(message, detection.plausible)
         if asked - frozenset(QUALIFIERS) or PASTIME in asked:  # "Kerro minule joku vitsi, mie olen niin kyllästyny"
@@ -1069,13 +1064,15 @@ class Understander:
         line); "what does that mean?" asks, and "säg mer om det" (say more about it) reads near no remark."""
         if not reading.reference or self.cues.question_intents(message, detection.plausible):
             return False
-        near = self._nearest_talk_in(message, detection.plausible)
-        return near is not None and near.category in REMARKING and near.similarity >= SMALLTALK_SIMILARITY_UNSURE
+        return self._remarks_by_meaning(message, detection.plausible, SMALLTALK_SIMILARITY_UNSURE)
 
-    def _remarks_by_meaning(self, message: str) -> bool:
-        """Whether words pointing at the answer, in no cue's words, read as praise or a complaint of it."""
-        near = self._nearest_talk(message)
-        return near is not None and near.category in REMARKING and near.similarity >= SMALLTALK_SIMILARITY
+    def _remarks_by_meaning(
+        self, message: str, plausible: tuple[str, ...] | None = None, needed: float = SMALLTALK_SIMILARITY
+    ) -> bool:
+        """Whether words pointing at the answer, in no cue's words, read as praise or a complaint of it (by the
+        nearest example in the message's languages, given `plausible`)."""
+        near = self._nearest_talk(message) if plausible is None else self._nearest_talk_in(message, plausible)
+        return near is not None and near.category in REMARKING and near.similarity >= needed
 
     def _remark_category(self, message: str, reading: Reading) -> str:
         """The small talk a remark is nearest: its cue's ("nice" thanks), or by its meaning ("the answer was far
@@ -1361,7 +1358,7 @@ class Understander:
             near = self._nearest_talk_in(question, detection.plausible) if resembles else None
             unsure = decision.margin > -UNSURE_SCOPE
             needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
-            if near is not None and self._reads_as_talk(question, near, needed, detection):
+            if near is not None and self._reads_as_talk(question, near, needed):
                 # small talk in words the cue tables do not list ("är du en riktig människa?")
                 return self._smalltalk(message, lang, detection, near.category, context)
             return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
@@ -1502,11 +1499,11 @@ class Understander:
         return None
 
     @staticmethod
-    def _reads_as_talk(question: str, near: Nearest, needed: float, detection: Detection) -> bool:
-        """Whether a refused question lies near enough small talk in its own language to be it. "Ich suche eine
-        Wohnung" (I'm looking for a flat) reads as near a resident telling where they live, and asks for a flat:
-        a need stated is no greeting."""
-        if near.similarity < needed or not _reads_as(near.lang, detection.plausible):
+    def _reads_as_talk(question: str, near: Nearest, needed: float) -> bool:
+        """Whether a refused question lies near enough small talk (the nearest in its own language) to be it. "Ich
+        suche eine Wohnung" (I'm looking for a flat) reads as near a resident telling where they live, and asks for
+        a flat: a need stated is no greeting."""
+        if near.similarity < needed:
             return False
         return not (near.category == "greeting" and states_a_need(question))
 
@@ -2942,6 +2939,11 @@ def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in `lang`: a Finnish example ("oletko ihminen
     vai robotti") stands for Meänkieli too, whose tables list fewer of the words both languages say."""
     return lang in _may_be_in(plausible)
+
+
+def _has_mark(text: str) -> bool:
+    """Whether a text carries a question mark of any script ("?", "؟", "፧")."""
+    return not set(QUESTION_MARKS).isdisjoint(text)
 
 
 def _may_be_in(plausible: tuple[str, ...]) -> frozenset[str]:
