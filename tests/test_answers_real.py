@@ -2550,3 +2550,110 @@ def test_a_judgement_of_the_answer_pointing_at_it_is_small_talk(
     answer = _turns(service, question, remark)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
     assert _turns(service, question, "what does that mean?" if lang == "en" else "vad betyder det?").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("gillar verkligen målet om kultur och idrott", "sv"),
+        ("cheers for the info about the housing goal", "en"),
+        ("شكرا على المعلومات عن هدف السكن", "ar"),
+    ],
+)
+def test_praise_or_thanks_naming_a_topic_of_the_page_is_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    # the page's words in it read as a question to the scope model; no mark, no word that asks, nothing but the
+    # goal it names asked
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, "tack för svaret, vad är målet för kultur").kind == "answer"
+
+
+def test_a_remark_pointing_only_at_the_answer_is_a_complaint_and_more_of_it_is_asked(service: ChatService) -> None:
+    # no example lies near these words; they name nothing of the page and ask nothing
+    remark = "that's not really an answer, you just pasted some text from a page"
+    answer = _turns(service, "What is the goal for housing?", remark)
+    assert (answer.kind, answer.lang) == ("smalltalk", "en")
+    assert _turns(service, "Vad är visionen?", "mer om det").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("first", "cost"),
+    [
+        ("Що таке Kiruna 2.0?", "А скільки коштував цей проєкт?"),
+        ("ile było grup roboczych?", "a ile zapłacono ludziom z tych grup?"),
+        ("mitä se Kiruna 2.0 oli?", "ja kuinka paljon se kaikki makso?"),
+    ],
+)
+def test_what_it_cost_asked_as_a_follow_up_is_refused(service: ChatService, first: str, cost: str) -> None:
+    assert _turns(service, first, cost).kind == "out_of_scope"
+
+
+def test_todays_office_holder_after_the_by_line_is_refused_and_who_is_responsible_for_it_is_the_by_line(
+    service: ChatService,
+) -> None:
+    assert _turns(service, "من نشر هذه الصفحة؟", "ومن هو رئيس البلدية حالياً؟").kind == "out_of_scope"
+    answer = _turns(service, "who published the page?", "and who is responsible for it?")
+    assert answer.kind == "answer"
+    assert "Ulrika Hannu" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["who actually wrote the goal about culture and sports", "Kuka kirjoitti sen kulttuuria koskevan tavoitteen?"],
+)
+def test_who_wrote_a_goal_is_how_the_goals_came_about_not_the_by_line(service: ChatService, message: str) -> None:
+    # "Publicerad av" names who published the page; the goals came out of the working groups' work
+    quoted = _verbatim(_turns(service, message))
+    assert "resulterade i de nio strategiska inriktningarna med tillhörande mål" in quoted
+    assert "Ulrika Hannu" not in quoted
+    assert "Ulrika Hannu" in _verbatim(_turns(service, "who wrote this page?"))
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("Missä vuoden 2012 seminaari pidettiin?", "out_of_scope"),  # where it was held: the page does not say
+        ("var hölls seminariet?", "out_of_scope"),
+        ("why was the seminar held?", "answer"),  # its purpose is stated
+        ("milloin seminaari pidettiin?", "answer"),  # so is when
+        ("Ketä varten se seminaari helmikuussa 2012 pietthiin?", "answer"),  # and for whom
+    ],
+)
+def test_where_the_seminar_was_held_is_never_stated_and_why_when_and_for_whom_are(
+    service: ChatService, message: str, kind: str
+) -> None:
+    assert _turns(service, message).kind == kind
+
+
+def test_when_something_will_be_evaluated_is_never_stated(service: ChatService) -> None:
+    assert _turns(service, "Milloin Kiruna 2.0 arvioidaan, tuleeko siitä jotain raporttia?").kind == "out_of_scope"
+    assert _turns(service, "när utvärderas visionen?").kind == "out_of_scope"
+
+
+def test_a_request_for_a_contact_after_the_by_line_is_no_remark(service: ChatService) -> None:
+    # "її" (her) points at the answer; the e-mail it asks for is what no page states
+    assert _turns(service, "Хто опублікував цю сторінку?", "Дайте її email, будь ласка").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("förlåt, skrev fel", "sv"),
+        ("sorry, I wrote it wrong", "en"),
+        ("Waan ka xumahay, si khaldan ayaan u qoray", "so"),
+    ],
+)
+def test_an_apology_for_ones_own_writing_is_small_talk_and_who_wrote_the_page_asks(
+    service: ChatService, message: str, lang: str
+) -> None:
+    # the word of writing is the resident's own: no word asks, no mark
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert "Ulrika Hannu" in _verbatim(_turns(service, "tack, vem skrev sidan"))
+
+
+def test_a_question_with_its_mark_is_no_thanks_or_goodbye_by_its_meaning(service: ChatService) -> None:
+    # it lies 0.90 from a Sami goodbye
+    assert _turns(service, "mo ohcan mánáidgárdesaji?").kind == "out_of_scope"

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.self_telling import states_a_need, tells_of_oneself
+from bot.chat.self_telling import (
+    ASKING_FILE,
+    PRAISING_FILE,
+    asks_in_words,
+    praises,
+    states_a_need,
+    tells_of_oneself,
+)
+from bot.chat.word_tables import word_table
+from bot.language.supported import LANGUAGES
 
 
 @pytest.mark.parametrize(
@@ -26,3 +35,42 @@ def test_a_need_is_no_telling(text: str) -> None:
 
 def test_a_question_of_the_page_tells_nothing_of_its_writer() -> None:
     assert not tells_of_oneself("what is the goal for housing")
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        ("gillar verkligen målet om kultur och idrott", ("sv",)),
+        ("cheers for the info about the housing goal", ("en",)),
+        ("mie tykkään ko kulttuuri ja urheilu on kaikile", ("fit",)),
+        ("dzięki za info o celu mieszkaniowym", ("pl",)),
+    ],
+)
+def test_praise_naming_what_it_is_for(text: str, langs: tuple[str, ...]) -> None:
+    assert praises(text, langs)
+    assert not asks_in_words(text, langs)
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        ("tack för svaret, vad är målet för kultur", ("sv",)),
+        ("kiitos tiedosta, mikä on kulttuurin tavoite", ("fi",)),
+        ("czy gmina ma cel dla kultury", ("pl",)),
+        ("erzähl mir mehr über die Vision", ("de",)),
+        ("هل للبلدية هدف للثقافة", ("ar",)),
+    ],
+)
+def test_a_word_that_asks_without_a_mark(text: str, langs: tuple[str, ...]) -> None:
+    assert asks_in_words(text, langs)
+
+
+def test_the_words_are_read_in_the_languages_given() -> None:
+    # Finnish "mitä" (what) asks in Finnish, and is no Swedish word
+    assert asks_in_words("mitä", ("fi",))
+    assert not asks_in_words("mitä", ("sv",))
+
+
+def test_every_language_has_both_lists() -> None:
+    for table in (PRAISING_FILE, ASKING_FILE):
+        assert set(word_table(table)) == set(LANGUAGES)

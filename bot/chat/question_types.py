@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.chat.cues import Cue, CueTable, read_cue_dir
-from bot.chat.word_tables import PAGE_WORDS_FILE, says
+from bot.chat.word_tables import PAGE_WORDS_FILE, WRITING_WORDS_FILE, says
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
 from index.analysis import VERSION_PATTERN, words
@@ -239,6 +239,10 @@ class QuestionCues:
             found |= {AUDIENCE}  # "who was the seminar for?", "vem var seminariet för?"
         if AUDIENCE in found:  # whom it was for, not who did it
             found -= {"person"}
+        if "goal" in found and self._asks_who_wrote_it(question, languages):
+            # "who wrote the goal for culture?" asks how the goals came about (the working groups' work resulted in
+            # them), not who published the page
+            found = found - {"published", "person"} | {"origin"}
         if DOCUMENT not in found and self._names_a_document_in_a_compound(question, languages):
             found |= {DOCUMENT}
         if DOCUMENT not in found:
@@ -252,6 +256,12 @@ class QuestionCues:
             return asked
         # the place a document names is asked only by its name: the qualifier stays, to tell the two apart
         return asked | {"place"} if "place" in asked else asked | {"place", DOCUMENT}
+
+    @staticmethod
+    def _asks_who_wrote_it(question: str, languages: Iterable[str] | None) -> bool:
+        """A word of writing ("skrev", "kirjoitti", "formuliert") in a question naming no page."""
+        langs = tuple(languages) if languages is not None else None
+        return says(question, WRITING_WORDS_FILE, langs) and not says(question, PAGE_WORDS_FILE, langs)
 
     def _names_a_document_in_a_compound(self, question: str, languages: Iterable[str] | None) -> bool:
         """ "trafikstrategi", "liikennestrategia", "Verkehrsstrategie": a compound ending in a one-word document

@@ -7,16 +7,24 @@ is refused. Two word lists, read and matched as the other word lists are (`bot.c
 the languages' grammar, not from any question set: `telling_words.tsv` (the first person telling of a life:
 "asun", "orun", "i live", "ich wohne"; no bare Finnish "oon", which Meänkieli says for "is") and
 `wanting_words.tsv` ("ich suche", "шукаю", "i need"); a phrase where one word does not say the first person.
+
+A resident also says what they think of what they read, asking nothing: "gillar verkligen målet om kultur", "the
+vision sounds nice", "thanks for the info about the housing goal". Its words are the page's, so the scope model
+reads it as a question of the page; `praising_words.tsv` (liking, approval, a thanks naming what it is for) and
+`asking_words.tsv` (the words that ask with or without a mark: "vad", "miksi", "هل", "czy", "kerro") tell it apart.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from bot.chat.word_tables import says
 
 TELLING_FILE = Path(__file__).with_name("telling_words.tsv")
 WANTING_FILE = Path(__file__).with_name("wanting_words.tsv")
+PRAISING_FILE = Path(__file__).with_name("praising_words.tsv")
+ASKING_FILE = Path(__file__).with_name("asking_words.tsv")
 
 
 def states_a_need(text: str) -> bool:
@@ -27,3 +35,14 @@ def states_a_need(text: str) -> bool:
 def tells_of_oneself(text: str) -> bool:
     """The writer tells of their life in the first person, and states no need or wish."""
     return says(text, TELLING_FILE) and not states_a_need(text)
+
+
+def praises(text: str, langs: Sequence[str] | None = None) -> bool:
+    """The writer likes, approves of or thanks for something ("mie tykkään", "klingt gut", "дякую за")."""
+    return says(text, PRAISING_FILE, langs)
+
+
+def asks_in_words(text: str, langs: Sequence[str] | None = None) -> bool:
+    """A word asks, mark or not: a question word or particle ("miksi", "هل", "czy"), or a request to be told
+    ("kerro", "erzähl mir")."""
+    return says(text, ASKING_FILE, langs)

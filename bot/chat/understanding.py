@@ -75,7 +75,7 @@ from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
-from bot.chat.self_telling import states_a_need, tells_of_oneself
+from bot.chat.self_telling import asks_in_words, praises, states_a_need, tells_of_oneself
 from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
     ALL_WORDS_FILE,
@@ -83,6 +83,7 @@ from bot.chat.word_tables import (
     NOT_NAMED_FILE,
     PAGE_WORDS_FILE,
     WHICH_WORDS_FILE,
+    WRITING_WORDS_FILE,
     says,
 )
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
@@ -114,6 +115,10 @@ SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
 DISTINCT_SECTIONS = frozenset({"origin", "reach"})
 # How far below the best passage one answering the asked section type may rank and still answer.
 SECTION_MARGIN = 2.0
+# What the page states of the seminar it says was held: when, why, how, for whom, how many
+OF_WHAT_WAS_HELD = frozenset({"time", "reason", "manner", "count", AUDIENCE})
+# How a goal came about: told once for them all, under "Hur gjorde vi?"
+ORIGIN_OF_GOALS = frozenset({"origin", "goal"})
 # A "read more" question names one link's topic when that link matches it lexically this many times
 # better than the next; below, "where can I read more?" asks for all of them.
 LINK_NAMED = 1.25
@@ -186,6 +191,9 @@ ACKNOWLEDGING_WORDS = 3
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
+# What a cue reads as asked in words that praise what they name: "the housing goal", "the programme", "how you
+# explained it", "what I think of it".
+NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", DOCUMENT, OPINION, APPRAISAL})
 # Small talk asking what the bot can do: its words name no topic of the page.
 ASKING_THE_BOT = ("capabilities", "help")
 # The small talk a remark on the last answer is when it points at it: praise ("that's interesting", a thanks) or a
@@ -692,9 +700,11 @@ class Understander:
         ):
             category = reading.smalltalk.category
         if category is None and self._remarks_on_the_answer(message, reading, context, detection):
-            category = self._remark_category(message, reading)
+            category = self._remark_category(message, reading, detection)
         if category is None and self._introduces_oneself(message, reading, context, detection):
             category = "greeting"
+        if category is None and self._praises_what_it_names(message, reading, detection):
+            category = "thanks"
         if category is None:
             return None
         if category in ASKING_THE_BOT and reading.language_named is not None:
@@ -839,7 +849,7 @@ class Understander:
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
         # mycket! när antogs visionen?" is as close, and asks when; "kiitos! entäs kommunikasuunit?" (thanks! and
         # communications?) opens a follow-up of the page's words
-        if names_its_topic or self.cues.question_intents(rest) or self._dialogue.read(rest).followup:
+        if names_its_topic or self._intents_beside_talk(rest, message) or self._dialogue.read(rest).followup:
             return False
         near = self._nearest_talk(message)  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
@@ -1033,10 +1043,13 @@ class Understander:
             return False
         if self._judges_the_answer(message, reading, detection):
             return True
-        if reading.reference and reading.smalltalk is None and not self._remarks_by_meaning(message):
-            # "säg mer om det" (say more about it) asks of the answer; "okej, det visste jag inte" remarks, and so do
-            # "that was long 😅" and "Mie en sitä kysyny" (I didn't ask that), which read as a complaint's words
-            return False
+        if reading.reference and reading.smalltalk is None:
+            if self._points_only_at_the_answer(message, detection):
+                return True
+            if not self._remarks_by_meaning(message):
+                # "säg mer om det" (say more about it) asks of the answer; "okej, det visste jag inte" remarks, and
+                # so do "that was long 😅" and "Mie en sitä kysyny" (I didn't ask that), read as a complaint's words
+                return False
         return (
             not self.cues.question_intents(message, detection.plausible)
             and not self._look(message)[1].in_scope
@@ -1057,6 +1070,24 @@ class Understander:
             return False
         return tells_of_oneself(message) and not self._asks_the_page_in_telling(message)
 
+    def _praises_what_it_names(self, message: str, reading: Reading, detection: Detection) -> bool:
+        """ "gillar verkligen målet om kultur och idrott", "cheers for the info about the housing goal", "الرؤية حلوة
+        كتير" (the vision is very nice): liking, approval or a thanks, naming what of the page it is for. No mark, no
+        word that asks ("tack för svaret, vad är målet för kultur" asks), no need stated, no follow-up's opening,
+        and nothing the cues read as asked but the goal or the opinion it names: a thanks to return, though the
+        scope model, trained on questions, reads the page's words in it as one."""
+        if _has_mark(message) or reading.followup or reading.wants_list or reading.language_named:
+            return False
+        langs = detection.plausible
+        if not praises(message, langs) or asks_in_words(message, langs) or states_a_need(message):
+            return False
+        every_sentence = all(
+            praises(sentence, langs) or self._dialogue.read(sentence, langs).smalltalk is not None
+            for sentence, _ in _sentences(message)
+            if words(sentence)
+        )
+        return every_sentence and not self.cues.question_intents(message, langs) - NAMED_IN_PRAISE
+
     def _judges_the_answer(self, message: str, reading: Reading, detection: Detection) -> bool:
         """ "ta odpowiedź w ogóle mi nie pomogła" (that answer didn't help me at all): pointing at the answer, asking
         nothing, and in its own language as near a complaint or praise as an unsure refusal must lie. A remark,
@@ -1074,13 +1105,28 @@ class Understander:
         near = self._nearest_talk(message) if plausible is None else self._nearest_talk_in(message, plausible)
         return near is not None and near.category in REMARKING and near.similarity >= needed
 
-    def _remark_category(self, message: str, reading: Reading) -> str:
+    def _points_only_at_the_answer(self, message: str, detection: Detection) -> bool:
+        """ "that's not really an answer, you just pasted some text from a page", "det där var ju bara massa fina ord":
+        words pointing at the answer, naming nothing of the page, asking nothing by a word ("mer om det", "what
+        does that mean") or a cue ("give me her e-mail" asks a contact): what the resident thinks of the answer, in
+        words no example lies near."""
+        return (
+            self._names_nothing_of_the_page(message)
+            and not asks_in_words(message, detection.plausible)
+            and not self.cues.question_intents(message, detection.plausible) - {OPINION, APPRAISAL}
+        )
+
+    def _remark_category(self, message: str, reading: Reading, detection: Detection) -> str:
         """The small talk a remark is nearest: its cue's ("nice" thanks), or by its meaning ("the answer was far
-        too long" asks help); a thanks to return when nothing reads near."""
+        too long" asks help); else the nearer of praise and complaint in its own languages ("you just pasted some
+        text from a page" lies nearest help), a thanks to return when neither is."""
         if reading.smalltalk is not None:
             return reading.smalltalk.category
         near = self._nearest_talk(message)
-        return near.category if near is not None and near.similarity >= SMALLTALK_SIMILARITY else "thanks"
+        if near is not None and near.similarity >= SMALLTALK_SIMILARITY:
+            return near.category
+        own = self._nearest_talk_in(message, detection.plausible)
+        return own.category if own is not None and own.category in REMARKING else "thanks"
 
     def _about_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
         """Praise or a complaint among words of its own ("du fattar ju ingenting, det här är helt värdelöst"):
@@ -1115,7 +1161,7 @@ class Understander:
         place for my kid, we just moved here": small talk's words ("how do I", "we just moved here") beside words
         of a thing they ask how to get or do, in a message that asks how (or a fact), and reads as no small talk by
         its meaning. A question of something the page does not answer, to refuse."""
-        asks = self.cues.question_intents(message) & ASKING_IN_TELLING
+        asks = self._intents_beside_talk(message) & ASKING_IN_TELLING
         if not content or not (asks or self._wants_what_no_page_states(message, message)):
             return False
         near = self._nearest_talk(message)
@@ -1127,6 +1173,22 @@ class Understander:
         or a want of nothing no page states ("in mun háliidan dan rahpat", I don't want to open it) asks none."""
         return states_a_need(words_) and self._never_stated(self.cues.question_intents(message)) is not None
 
+    def _intents_beside_talk(self, text: str, message: str | None = None) -> frozenset[str]:
+        """What the cues read as asked in a text beside small talk (of `message`, the text itself unless given). A
+        word of writing, in a message asking by no word and no mark, is the resident's own ("förlåt, skrev fel",
+        sorry, wrote it wrong; "si khaldan ayaan u qoray"), not the page's by-line: "tack, vem skrev sidan" asks it,
+        and so do "hej, publicerad av" and "kiitos, julkaisija?"."""
+        whole = text if message is None else message
+        intents = self.cues.question_intents(text)
+        if (
+            "published" in intents
+            and says(text, WRITING_WORDS_FILE)
+            and not _has_mark(whole)
+            and not asks_in_words(whole)
+        ):
+            return intents - {"published"}
+        return intents
+
     def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
         """Whether small talk with words the page does not answer alone asks a question all the same.
 
@@ -1136,7 +1198,7 @@ class Understander:
         "missä voit auttaa?", where can you help?). After a question, "kiitos! entäs kommunikasuunit?" (thanks!
         and communications?) follows it up.
         """
-        intents = self.cues.question_intents(message)
+        intents = self._intents_beside_talk(message)
         if context is None or not context.question:
             return bool(intents & (NEVER_SMALLTALK - {"place"}) & self._types_stated)
         follows = self._dialogue.read(rest).followup
@@ -1502,8 +1564,11 @@ class Understander:
     def _reads_as_talk(question: str, near: Nearest, needed: float) -> bool:
         """Whether a refused question lies near enough small talk (the nearest in its own language) to be it. "Ich
         suche eine Wohnung" (I'm looking for a flat) reads as near a resident telling where they live, and asks for
-        a flat: a need stated is no greeting."""
+        a flat: a need stated is no greeting. Nor is a question, with its mark, a thanks or a goodbye ("mo ohcan
+        mánáidgárdesaji?", how do I apply for a daycare place?, lies 0.90 from a Sami goodbye)."""
         if near.similarity < needed:
+            return False
+        if near.category in CLOSING_TALK and _has_mark(question):
             return False
         return not (near.category == "greeting" and states_a_need(question))
 
@@ -1716,20 +1781,25 @@ class Understander:
         something is open (no page gives opening hours), or what the logo is, means, or who made it (the page
         shows none; "is the municipality working on a new logo?" is answered by the brand platform under way), or
         why something has its name (the page names the project, and says nothing of why)."""
-        decided = "decision" in (asks if own_asks is None else own_asks)
+        own = asks if own_asks is None else own_asks
+        decided = "decision" in own
         never = (
             (COST in asks and COST not in self._types_stated, "a cost"),
             (TO_COME in asks and "time" in asks, "a time to come"),
             (ACHIEVED in asks, "whether something was reached or judged"),
-            # "who is responsible for this page?" asks its by-line
+            # "who is responsible for this page?" asks its by-line, and so does "and who is responsible for it?" after
+            # "who published the page?"; "and who is the mayor now?" asks today's office-holder, in words of its own
             (
-                OFFICE in asks and OFFICE not in self._types_stated and "published" not in asks,
+                OFFICE in asks
+                and OFFICE not in self._types_stated
+                and ("published" not in asks or {OFFICE, CURRENT} <= own),
                 "a party or an office-holder",
             ),
             (CONTACT in asks and CONTACT not in self._types_stated, "how to reach someone"),
             (TAKE_PART in asks, "how to take part now"),
             (ENDED in asks and "time" in asks, "when something ended"),
-            (VENUE in asks and "time" not in asks, "where something took place"),  # not "when did it take place?"
+            # not "when did it take place?", nor "why was it held?", "who was it held for?"
+            (VENUE in asks and not asks & OF_WHAT_WAS_HELD, "where something took place"),
             (RANKED in asks, "which of them matters most"),
             # "how can I read more about housing?", "how can I understand the vision?" ask what the page tells
             (HOW_I in asks and not asks & TOLD_TO_RESIDENTS, "how a resident does something"),
@@ -2322,12 +2392,13 @@ class Understander:
         # which names the vision in its heading, ranks a little above it
         section_asked = asks & DISTINCT_SECTIONS
         if section_asked and not section_asked & best.answer_types:
+            # "who wrote the goal for culture?", "how was the housing goal made?": the page tells how all its
+            # goals came about once ("Detta arbete resulterade i … med tillhörande mål"), however far the goal
+            # named outranks it
+            of_goals = asks >= ORIGIN_OF_GOALS
+            margin, candidates = (float("inf"), len(ranked)) if of_goals else (SECTION_MARGIN, FACT_CANDIDATES)
             best = next(
-                (
-                    r
-                    for r in ranked[1:FACT_CANDIDATES]
-                    if section_asked & r.answer_types and best.fused - r.fused <= SECTION_MARGIN
-                ),
+                (r for r in ranked[1:candidates] if section_asked & r.answer_types and best.fused - r.fused <= margin),
                 best,
             )
         # a "read more" line is about one topic: it answers "where?" only when it matches the question

@@ -1,7 +1,8 @@
 """Small per-language word lists the reading of a question looks for: "all" (`all_words.tsv`), "page"
-(`page_words.tsv`), "which" (`which_words.tsv`), the numbers two to twelve (`cardinal_words.tsv`), and the
-names of towns, municipalities and bodies the page does not name (`not_named.tsv`, a row per script and one
-of bodies: a name is the same word in every language written in it, and its endings vary, hence prefixes).
+(`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
+(`cardinal_words.tsv`), and the names of towns, municipalities and bodies the page does not name
+(`not_named.tsv`, a row per script and one of bodies: a name is the same word in every language written in it,
+and its endings vary, hence prefixes).
 
 A TSV per list, `lang<TAB>cues`, read and matched as the cue tables are (`bot.chat.cues`), in the
 languages a message may be written in: Swedish "alla" (all) is Finnish "under" ("paragraafin alla").
@@ -22,6 +23,7 @@ PAGE_WORDS_FILE = Path(__file__).with_name("page_words.tsv")
 NOT_NAMED_FILE = Path(__file__).with_name("not_named.tsv")
 WHICH_WORDS_FILE = Path(__file__).with_name("which_words.tsv")
 CARDINAL_WORDS_FILE = Path(__file__).with_name("cardinal_words.tsv")
+WRITING_WORDS_FILE = Path(__file__).with_name("writing_words.tsv")
 
 
 @lru_cache(maxsize=4)
