@@ -2657,3 +2657,9 @@ def test_an_apology_for_ones_own_writing_is_small_talk_and_who_wrote_the_page_as
 def test_a_question_with_its_mark_is_no_thanks_or_goodbye_by_its_meaning(service: ChatService) -> None:
     # it lies 0.90 from a Sami goodbye
     assert _turns(service, "mo ohcan mánáidgárdesaji?").kind == "out_of_scope"
+
+
+def test_liking_what_the_page_says_is_glad_to_hear_and_a_thanks_is_welcome(service: ChatService) -> None:
+    # nobody thanked in "gillar verkligen målet om bostäder": "you're welcome" would answer what was not said
+    assert _turns(service, "gillar verkligen målet om bostäder").answer.startswith("Kul att höra!")
+    assert _turns(service, "tack för infon om bostadsmålet").answer.startswith("Varsågod!")

@@ -28,7 +28,7 @@ from bot.chat.answer import (
 )
 from bot.chat.quoting import verify_quote
 from bot.chat.retrieval import Retrieval
-from bot.chat.understanding import LANGUAGES_TALK, Part, Plan
+from bot.chat.understanding import LANGUAGES_TALK, PRAISE_TALK, Part, Plan
 from bot.language.messages import Catalogs, M
 from bot.language.supported import LANGUAGES, SOURCE_LANGUAGE, direction
 from bot.translation.service import PROVENANCE_ORDER, Segment, TranslatedQuote, TranslationService
@@ -143,6 +143,7 @@ class Answerer:
         reply = {
             "greeting": M.TALK_GREETING,
             "thanks": M.TALK_THANKS,
+            PRAISE_TALK: M.TALK_PRAISE,
             "goodbye": M.TALK_GOODBYE,
             "identity": M.TALK_IDENTITY,
             LANGUAGES_TALK: M.TALK_LANGUAGES,

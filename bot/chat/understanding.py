@@ -201,6 +201,8 @@ ASKING_THE_BOT = ("capabilities", "help")
 REMARKING = frozenset({"thanks", "help"})
 # The small talk of the bot's languages (no cue table's: a request or a complaint naming a language shows it)
 LANGUAGES_TALK = "languages"
+# The small talk of a resident liking what the page says, thanking for nothing (no cue table's either)
+PRAISE_TALK = "praise"
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
 # How far below its line a scope score may stand for a request for the page's list to be answered
@@ -704,7 +706,9 @@ class Understander:
         if category is None and self._introduces_oneself(message, reading, context, detection):
             category = "greeting"
         if category is None and self._praises_what_it_names(message, reading, detection):
-            category = "thanks"
+            # "tack för infon om bostadsmålet" thanks; "gillar verkligen målet om kultur" likes what it read
+            thanked = reading.smalltalk is not None and reading.smalltalk.category == "thanks"
+            category = "thanks" if thanked else PRAISE_TALK
         if category is None:
             return None
         if category in ASKING_THE_BOT and reading.language_named is not None:

@@ -64,6 +64,8 @@ class M:
         "own text. What would you like to know?"
     )
     TALK_THANKS = "You're welcome! Ask again whenever you like."
+    # a resident liking what the page says ("gillar verkligen målet om kultur"): no thanks was given
+    TALK_PRAISE = "Glad to hear it! Ask again whenever you like."
     TALK_GOODBYE = "Goodbye, and welcome back!"
     TALK_HELP = (
         "I answer questions about Kiruna kommun's vision: what it says and means, the strategic "
