@@ -191,9 +191,10 @@ ACKNOWLEDGING_WORDS = 3
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
-# What a cue reads as asked in words that praise what they name: "the housing goal", "the programme", "how you
-# explained it", "what I think of it".
-NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", DOCUMENT, OPINION, APPRAISAL})
+# What a cue reads as asked in words that judge, and ask nothing: "what I think of it", "how good it is".
+JUDGING = frozenset({OPINION, APPRAISAL})
+# ... and in words that praise what they name: "the housing goal", "the programme", "how you explained it".
+NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", DOCUMENT}) | JUDGING
 # Small talk asking what the bot can do: its words name no topic of the page.
 ASKING_THE_BOT = ("capabilities", "help")
 # The small talk a remark on the last answer is when it points at it: praise ("that's interesting", a thanks) or a
@@ -1078,8 +1079,9 @@ class Understander:
         """ "gillar verkligen målet om kultur och idrott", "cheers for the info about the housing goal", "الرؤية حلوة
         كتير" (the vision is very nice): liking, approval or a thanks, naming what of the page it is for. No mark, no
         word that asks ("tack för svaret, vad är målet för kultur" asks), no need stated, no follow-up's opening,
-        and nothing the cues read as asked but the goal or the opinion it names: a thanks to return, though the
-        scope model, trained on questions, reads the page's words in it as one."""
+        and nothing the cues read as asked but the goal or the opinion it names: small talk to return ("glad to hear
+        it", or "you're welcome" to a thanks), though the scope model, trained on questions, reads the page's words
+        in it as a question."""
         if _has_mark(message) or reading.followup or reading.wants_list or reading.language_named:
             return False
         langs = detection.plausible
@@ -1117,7 +1119,7 @@ class Understander:
         return (
             self._names_nothing_of_the_page(message)
             and not asks_in_words(message, detection.plausible)
-            and not self.cues.question_intents(message, detection.plausible) - {OPINION, APPRAISAL}
+            and not self.cues.question_intents(message, detection.plausible) - JUDGING
         )
 
     def _remark_category(self, message: str, reading: Reading, detection: Detection) -> str:
