@@ -2663,3 +2663,47 @@ def test_liking_what_the_page_says_is_glad_to_hear_and_a_thanks_is_welcome(servi
     # nobody thanked in "gillar verkligen målet om bostäder": "you're welcome" would answer what was not said
     assert _turns(service, "gillar verkligen målet om bostäder").answer.startswith("Kul att höra!")
     assert _turns(service, "tack för infon om bostadsmålet").answer.startswith("Varsågod!")
+
+
+@pytest.mark.parametrize(
+    ("first", "remark", "lang"),
+    [
+        ("ما هو هدف السكن؟", "الرد غير مفهوم، لم أفهم شيئاً", "ar"),
+        ("What is the goal for housing?", "I don't understand", "en"),
+    ],
+)
+def test_not_understanding_the_answer_without_a_mark_is_small_talk(
+    service: ChatService, first: str, remark: str, lang: str
+) -> None:
+    # "I understood nothing" tells what the answer did; the scope model reads its "answer" as the page's
+    answer = _turns(service, first, remark)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_what_the_answer_means_asked_in_words_is_still_the_answer(service: ChatService) -> None:
+    assert _turns(service, "What is the goal for housing?", "what does that mean").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["who is in charge of the vision work today", "kto teraz odpowiada za wizję gminy?", "Kuka nyt vastaa visiosta?"],
+)
+def test_who_holds_a_role_now_is_never_stated(service: ChatService, message: str) -> None:
+    # the page names who decided in 2013 and who published it, nobody holding a role today
+    assert _turns(service, message).kind == "out_of_scope"
+    assert "Ulrika Hannu" in _verbatim(_turns(service, "who published this page?"))
+
+
+@pytest.mark.parametrize("message", ["haha", "hihihi", "ahahah", "хахаха", "xD"])
+def test_laughter_alone_is_small_talk_in_no_language_of_its_own(service: ChatService, message: str) -> None:
+    # "haha" read by the detector alone is Somali; laughter settles no language, the fallbacks do
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", "sv")
+
+
+@pytest.mark.parametrize(("message", "lang"), [("hahahah dobre", "pl"), ("ههههه تمام", "ar"), ("thx!", "en")])
+def test_laughter_beside_words_of_a_language_is_small_talk_in_that_language(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

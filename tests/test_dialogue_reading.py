@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.chat.dialogue import NEXT, DialogueCues, load_dialogue_cues, question_after_small_talk
+from bot.chat.dialogue import NEXT, DialogueCues, load_dialogue_cues, question_after_small_talk, without_laughter
 
 
 @pytest.fixture(scope="module")
@@ -223,3 +223,24 @@ def test_a_somali_ordinal_with_its_joined_and(cues: DialogueCues) -> None:
     # "-na" (and) joins the word it follows: "tan saddexaadna?" is "and the third one?"
     assert cues.read("tan saddexaadna?").ordinal == 3
     assert cues.read("Waa maxay tan ugu horreysa?").ordinal == 1
+
+
+@pytest.mark.parametrize("typed", ["hahhaa", "ahahaha", "hihihi", "HEHEHE", "хахаха", "ههههه", "خخخخ", "xDD", "lool"])
+def test_laughter_however_typed_reads_as_the_tables_haha(cues: DialogueCues, typed: str) -> None:
+    reading = cues.read(f"{typed} ok")
+    assert reading.tokens[0] == "haha"
+    assert reading.smalltalk is not None
+
+
+@pytest.mark.parametrize("word", ["heihei", "haye", "hei", "ahaa"])
+def test_words_that_only_look_like_laughter_stay_as_written(cues: DialogueCues, word: str) -> None:
+    # "heihei" is a Finnish goodbye, "haye" Somali yes, "ahaa" an "I see"
+    assert cues.read(word).tokens == (word,)
+
+
+def test_the_detector_reads_a_message_less_its_latin_laughter_and_keeps_arabic_laughter() -> None:
+    # "haha" read alone is Somali to the detector; "ههههه" is the Arabic script's own word
+    assert without_laughter("hahaha dobre 😂") == "dobre"  # an emoji says no language either
+    assert without_laughter("хахаха добре") == "добре"
+    assert without_laughter("هههههه تمام") == "هههههه تمام"
+    assert without_laughter("heihei") == "heihei"

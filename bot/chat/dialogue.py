@@ -59,6 +59,23 @@ MAX_REQUEST_WORDS = 8
 OWN_WORDS_OF_A_REQUEST = 2
 # where one sentence ends and the next begins ("… suomagillii? Mu áhkku …"), and the marks that ask
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!؟።])\s+")
+# Laughter as typed, however long ("hahhaa", "ahahah", "hihi", "хахаха", "ههههه", "خخخخ", "xD", "lool"): one
+# word of the world, read as the tables' "haha", which many of them list and which settles no language
+_LAUGHTER = re.compile(r"a?(?:h+(?:a+|e+|i+)){2,}h*|а?(?:х+(?:а+|е+|и+)){2,}х*|ه{3,}|خ{3,}|l+o+l+|x+d+")
+_ARABIC_LAUGHTER = re.compile(r"ه+|خ+")
+LAUGHTER = "haha"
+
+
+def without_laughter(text: str) -> str:
+    """The words of a text as written, less its laughter in Latin or Cyrillic letters: what the detector may read
+    of the language ("haha" alone reads Somali). Laughter in Arabic letters ("هههه", "خخخ") keeps its script's word."""
+    return " ".join(w for w in text.split() if not all(_laughs_in_a_script_of_many(t) for t in words(w)))
+
+
+def _laughs_in_a_script_of_many(token: str) -> bool:
+    return bool(_LAUGHTER.fullmatch(token)) and not _ARABIC_LAUGHTER.fullmatch(token)
+
+
 _QUESTION_MARKS = frozenset("?؟")
 # What may stand beside a language name in a request to hear the last answer again.
 _REQUEST_WORDS = frozenset({"repeat", "filler", "reference", "followup", "thanks", "greeting"})
@@ -200,7 +217,7 @@ class DialogueCues:
         reference, follow-up, ordinal or list cue counts only in those: Somali "kan" (this) is not
         Swedish "kan" (can), and so does a filler. Small talk and language requests count in any
         language: a greeting is too short for the detector to settle."""
-        tokens = tuple(words(text))
+        tokens = tuple(LAUGHTER if _LAUGHTER.fullmatch(t) else t for t in words(text))
         if not tokens:
             return Reading(tokens)
         # cut points for several questions are found on the words as written; the rest reads

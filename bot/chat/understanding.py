@@ -32,7 +32,15 @@ from bot.chat.conversation import Context
 from bot.chat.counted import CountedThings
 from bot.chat.coverage import Coverage, function_words
 from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics, written_words
-from bot.chat.dialogue import NEXT, DialogueCues, Reading, SmallTalk, question_after_small_talk
+from bot.chat.dialogue import (
+    LAUGHTER,
+    NEXT,
+    DialogueCues,
+    Reading,
+    SmallTalk,
+    question_after_small_talk,
+    without_laughter,
+)
 from bot.chat.follow_on import follow_on
 from bot.chat.lexical_query import owner_words, people_words, quantity_words
 from bot.chat.list_intent import ListModel
@@ -1056,7 +1064,7 @@ class Understander:
                 # so do "that was long 😅" and "Mie en sitä kysyny" (I didn't ask that), read as a complaint's words
                 return False
         return (
-            not self.cues.question_intents(message, detection.plausible)
+            not self._asked_of_the_answer(message, detection)
             and not self._look(message)[1].in_scope
             and not self._asks_the_page_in_telling(message)
         )
@@ -1099,7 +1107,7 @@ class Understander:
         nothing, and in its own language as near a complaint or praise as an unsure refusal must lie. A remark,
         though the scope model, trained on questions, reads its "answer" and "help" as the page's (3.2 above its
         line); "what does that mean?" asks, and "säg mer om det" (say more about it) reads near no remark."""
-        if not reading.reference or self.cues.question_intents(message, detection.plausible):
+        if not reading.reference or self._asked_of_the_answer(message, detection):
             return False
         return self._remarks_by_meaning(message, detection.plausible, SMALLTALK_SIMILARITY_UNSURE)
 
@@ -1116,11 +1124,16 @@ class Understander:
         words pointing at the answer, naming nothing of the page, asking nothing by a word ("mer om det", "what
         does that mean") or a cue ("give me her e-mail" asks a contact): what the resident thinks of the answer, in
         words no example lies near."""
-        return (
-            self._names_nothing_of_the_page(message)
-            and not asks_in_words(message, detection.plausible)
-            and not self.cues.question_intents(message, detection.plausible) - JUDGING
-        )
+        asked = self._asked_of_the_answer(message, detection) - JUDGING
+        langs = detection.plausible
+        return not asked and self._names_nothing_of_the_page(message) and not asks_in_words(message, langs)
+
+    def _asked_of_the_answer(self, message: str, detection: Detection) -> frozenset[str]:
+        """What a message after an answer asks, by the cues; without a question mark, a word of not
+        understanding asks nothing: "لم أفهم شيئاً" (I understood nothing) says what the answer did, "what does
+        that mean?" asks it."""
+        asked = self.cues.question_intents(message, detection.plausible)
+        return asked if _has_mark(message) else asked - {"meaning"}
 
     def _remark_category(self, message: str, reading: Reading, detection: Detection) -> str:
         """The small talk a remark is nearest: its cue's ("nice" thanks), or by its meaning ("the answer was far
@@ -1241,7 +1254,12 @@ class Understander:
             # marks still make "kiitos mahottomasti" Meänkieli
             at_home = (self._detector.best_of(message, sorted(RELATIVES)),)
         if len(at_home) > WORLD_WORD_TABLES:
-            # "ok": a word of the world, no table's more than another's; it settles no language, the fallbacks do
+            # "ok", "thx": words of the world, no table's more than another's; they settle no language, the
+            # fallbacks do. Laughter says nothing to the detector either ("haha" alone reads Somali): the
+            # message's other words do ("هههههه تمام", ha ha, fine), else the fallbacks
+            if LAUGHTER in reading.tokens:
+                said = without_laughter(message)
+                detection = self._detector.detect(said) if words(said) else Detection(SOURCE_LANGUAGE, 0.0, ())
             return Understander.choose_language(detection, context, ui_lang)
         return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
 
@@ -1800,6 +1818,12 @@ class Understander:
                 and OFFICE not in self._types_stated
                 and ("published" not in asks or {OFFICE, CURRENT} <= own),
                 "a party or an office-holder",
+            ),
+            # "who leads the vision work now?": the page names who decided in 2013 and who published it, nobody
+            # holding a role today; "who published the page now?" still asks its by-line
+            (
+                {"person", CURRENT} <= own and not own & {"published", "decision"},
+                "who holds a role now",
             ),
             (CONTACT in asks and CONTACT not in self._types_stated, "how to reach someone"),
             (TAKE_PART in asks, "how to take part now"),
