@@ -2701,7 +2701,7 @@ def test_laughter_alone_is_small_talk_in_no_language_of_its_own(service: ChatSer
     assert (answer.kind, answer.lang) == ("smalltalk", "sv")
 
 
-@pytest.mark.parametrize(("message", "lang"), [("hahahah dobre", "pl"), ("ههههه تمام", "ar"), ("thx!", "en")])
+@pytest.mark.parametrize(("message", "lang"), [("hahahah dobre", "pl"), ("thx!", "en")])
 def test_laughter_beside_words_of_a_language_is_small_talk_in_that_language(
     service: ChatService, message: str, lang: str
 ) -> None:
