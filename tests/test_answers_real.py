@@ -2198,6 +2198,9 @@ def test_a_follow_up_asking_a_fact_of_what_the_page_lacks_is_refused(service: Ch
         ("Do I have the right to get service in Finnish here?",),  # rights: the page names none
         ("Mitä Kiirunan kuuluminen saamen kielen hallintoalueeseen tarkoittaa?",),  # an administrative area
         ("ist kiruna größer als gällivare",),  # a comparison with a town the page does not name, no "?"
+        ("millon se kaupungin siirto on valmis",),  # when is the town's move done? (never mentioned), no "?"
+        ("Wann wird das alte Rathaus abgerissen?",),  # when is the old town hall torn down?
+        ("mine relocation",),  # a word or two naming only what the page does not
         ("tell me a joke",),  # a pastime, however close it reads to "what can you do?"
         ("Hej! Hur blir vädret i morgon?",),  # a greeting, then the weather
         ("What does the new brand platform look like?",),  # a document the page names and does not show
@@ -2707,3 +2710,79 @@ def test_laughter_beside_words_of_a_language_is_small_talk_in_that_language(
 ) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("your answers are way too long and i cant understand half of them", "en"),
+        ("Jag förstår inte riktigt vad du menar...", "sv"),
+        ("Jawaabahaagu aad bay u dheer yihiin", "so"),
+    ],
+)
+def test_a_remark_on_the_bot_before_any_answer_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    # a new tab or a reloaded page: no answer in the conversation, and still no question of the page
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize("message", ["vad menas med visionen", "Čále munnje buot strategalaš suorggiid"])
+def test_asking_what_the_page_means_or_a_list_without_a_mark_is_answered(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "answer"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Stort tack för att du tog dig tid, nu förstår jag äntligen hur visionen kom till.", "sv"),
+        ("Ollu giitu vástádusa ovddas, dál áddejin buorebut maid visuvdna mearkkaša.", "se"),
+        ("Kiitos paljon, tästä oli tosi paljon apua! Nyt ymmärrän vähän paremmin mitä kunta ajaa takaa.", "fi"),
+    ],
+)
+def test_a_thanks_telling_what_the_answer_taught_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize("message", ["tack! vad betyder visionen", "Tack. Nu vet jag. Men vad är målet för kultur"])
+def test_a_question_after_a_thanks_and_knowing_is_answered(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "answer"
+
+
+def test_an_identity_question_with_a_word_inside_the_cue_is_small_talk(service: ChatService) -> None:
+    answer = _turns(service, "Puhunko nyt ihmisen vai koneen kanssa?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "fi")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Olen Mikko, asun Lombolossa ja muutin tänne Rovaniemeltä kolme vuotta sitten.", "fi"),
+        ("Jag heter Sara och jag lär mig svenska, jag flyttade hit för två år sedan.", "sv"),
+    ],
+)
+def test_telling_of_oneself_with_a_time_told_is_a_greeting(service: ChatService, message: str, lang: str) -> None:
+    # "years ago" tells a time here: no word asks, no mark
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, "Olen Pekka ja asun täällä, kuinka monta vuotta sitten visio hyväksyttiin").kind == "answer"
+
+
+@pytest.mark.parametrize(("message", "lang"), [("jo jo, áddejin dál", "se"), ("aha, nu fattar jag", "sv")])
+def test_saying_one_now_understands_acknowledges(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Świetny ten bot, bardzo pomocny 👍", "pl"),  # a great bot, very helpful
+        ("روبوت ذكي جدا، شكرا لكم", "ar"),  # a very clever robot, thank you
+        ("du är riktigt smart du", "sv"),
+    ],
+)
+def test_praise_of_the_bot_in_words_no_cue_lists_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, "bra chatt, men vad är målet för kultur").kind == "answer"

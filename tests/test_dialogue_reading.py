@@ -244,3 +244,38 @@ def test_the_detector_reads_a_message_less_its_latin_laughter_and_keeps_arabic_l
     assert without_laughter("хахаха добре") == "добре"
     assert without_laughter("هههههه تمام") == "هههههه تمام"
     assert without_laughter("heihei") == "heihei"
+
+
+@pytest.mark.parametrize(
+    ("message", "category"),
+    [
+        ("puhunko nyt ihmisen vai koneen kanssa", "identity"),  # the cue, with "nyt" (now) typed inside it
+        ("am i really talking to a bot", "identity"),
+    ],
+)
+def test_a_small_talk_cue_with_a_word_typed_inside_it(cues: DialogueCues, message: str, category: str) -> None:
+    talk = cues.read(message).smalltalk
+    assert talk is not None
+    assert talk.category == category
+    assert talk.rest == ()
+
+
+def test_a_cue_with_a_word_inside_it_needs_three_words_of_its_own(cues: DialogueCues) -> None:
+    # "hej då" (bye) with a word between is no goodbye: two words of a cue say too little
+    talk = cues.read("hej och då").smalltalk
+    assert talk is None or talk.category != "goodbye"
+
+
+def test_a_word_of_another_language_inside_a_cue_does_not_join_it(cues: DialogueCues) -> None:
+    # Meänkieli "sie" (you) is hardly a Finnish word: "ootko robotti vai ihminen" with it inside is no Finnish cue
+    talk = cues.read("ootko sie robotti vai ihminen").smalltalk
+    assert talk is not None
+    assert talk.category == "identity"
+    assert "fit" in talk.langs
+    assert talk.covered == 3  # "robotti vai ihminen", in either table
+
+
+def test_a_greeting_with_a_word_inside_it_is_not_read_whole(cues: DialogueCues) -> None:
+    # Somali "ma fiican tahay" (are you well?) with "ka" inside asks "is it better than …"
+    talk = cues.read("Kiruna ma ka fiican tahay Gällivare xagga shaqada").smalltalk
+    assert talk is None or talk.category != "greeting" or talk.rest

@@ -432,3 +432,24 @@ def test_no_cue_is_listed_twice_in_a_row() -> None:
             intent, cues = line.split("\t", 1)
             listed = [c.strip() for c in cues.split(",")]
             assert len(listed) == len(set(listed)), (path.name, intent)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("När är marknaden i år?", "sv"),
+        ("Wann ist der Markt dieses Jahr?", "de"),
+        ("Koska oon markkinat tänä vuona?", "fit"),
+        ("Goas lea márkan dán jagi?", "se"),
+        ("متى السوق هذا العام؟", "ar"),
+    ],
+)
+def test_a_time_this_year_or_after_is_a_time_to_come(question: str, lang: str) -> None:
+    # the page dates only what is past (2012, 2013, 2020): "this year", "tomorrow" ask a time it cannot give
+    intents = load_question_cues().question_intents(question, (lang,))
+    assert {"time", "to_come"} <= intents
+
+
+def test_good_morning_is_no_time_to_come() -> None:
+    # German "morgen" (tomorrow) opens "Guten Morgen": only "heute abend", "nächste Woche" … are listed
+    assert "to_come" not in load_question_cues().question_intents("Guten Morgen, wann wurde die Vision angenommen?")

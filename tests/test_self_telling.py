@@ -6,9 +6,14 @@ import pytest
 
 from bot.chat.self_telling import (
     ASKING_FILE,
+    BOT_PRAISE_FILE,
+    BOT_WORDS_FILE,
+    KNOWING_FILE,
     PRAISING_FILE,
     asks_in_words,
+    now_knows,
     praises,
+    praises_the_bot,
     states_a_need,
     tells_of_oneself,
 )
@@ -71,6 +76,42 @@ def test_the_words_are_read_in_the_languages_given() -> None:
     assert not asks_in_words("mitä", ("sv",))
 
 
-def test_every_language_has_both_lists() -> None:
-    for table in (PRAISING_FILE, ASKING_FILE):
+def test_every_language_has_every_list() -> None:
+    for table in (PRAISING_FILE, ASKING_FILE, KNOWING_FILE, BOT_WORDS_FILE, BOT_PRAISE_FILE):
         assert set(word_table(table)) == set(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        ("nu förstår jag äntligen hur visionen kom till", ("sv",)),
+        ("Nyt ymmärrän vähän paremmin mitä kunta ajaa takaa", ("fi",)),
+        ("dál dieđán goas visuvdna mearriduvvui", ("se",)),
+        ("тепер я розумію, як з'явилася візія", ("uk",)),
+    ],
+)
+def test_saying_one_now_knows(text: str, langs: tuple[str, ...]) -> None:
+    assert now_knows(text, langs)
+
+
+@pytest.mark.parametrize("text", ["vad betyder visionen", "I don't know what the vision is", "en tiedä mitä kysyä"])
+def test_asking_or_not_knowing_is_no_knowing(text: str) -> None:
+    assert not now_knows(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "langs"),
+    [
+        ("Świetny ten bot, bardzo pomocny", ("pl",)),
+        ("du är riktigt smart", ("sv",)),
+        ("hyvä botti tämä", ("fi",)),
+        ("روبوت ذكي جدا", ("ar",)),
+    ],
+)
+def test_praise_of_the_bot(text: str, langs: tuple[str, ...]) -> None:
+    assert praises_the_bot(text, langs)
+
+
+@pytest.mark.parametrize("text", ["Hi bot!", "the goal for housing is good", "tyhmä botti"])
+def test_a_bot_word_or_a_good_word_alone_is_no_praise_of_the_bot(text: str) -> None:
+    assert not praises_the_bot(text)

@@ -63,6 +63,7 @@ class Match:
     lang: str
     start: int
     end: int
+    gap: int | None = None  # a word typed inside the cue, covered by it but no word of its ("nyt" in a Finnish cue)
 
 
 def cue_words(text: str) -> list[str]:
@@ -144,6 +145,9 @@ def _match(cue: str, token: str) -> bool:
 
 
 Indexed = dict[str, list[tuple[str, str, Cue]]]
+# a cue matched with one word typed inside it is as long as this at least, in a message as short as this at most
+GAPPED_WORDS = 3
+GAPPED_TOKENS = 16
 # Arabic and Persian write "and" (و) joined to the next word: "ومن" is "and who".
 CLITIC_AND = "و"
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -219,6 +223,14 @@ class CueTable:
                         exact.setdefault(first, []).append((category, lang, cue))
         return exact, prefix
 
+    def _candidates(self, token: str) -> list[tuple[str, str, Cue]]:
+        """The cues a word may begin: those keyed by it, and the prefixes it begins with."""
+        exact, prefix = self._by_first_word
+        candidates = list(exact.get(token, ()))
+        for k in range(1, len(token) + 1):
+            candidates.extend(prefix.get(prefix_key(token[:k]), ()))
+        return candidates
+
     def matches(
         self, tokens: list[str], categories: Iterable[str] | None = None, marks: list[str] | None = None
     ) -> list[Match]:
@@ -228,17 +240,39 @@ class CueTable:
         cue's is no match ("når" for "när").
         """
         wanted = frozenset(categories) if categories is not None else None
-        exact, prefix = self._by_first_word
         out = []
         for i, token in enumerate(tokens):
-            candidates = list(exact.get(token, ()))
-            for k in range(1, len(token) + 1):
-                candidates.extend(prefix.get(prefix_key(token[:k]), ()))
-            for category, lang, cue in candidates:
+            for category, lang, cue in self._candidates(token):
                 if (wanted is None or category in wanted) and cue.matches_at(tokens, i, marks):
                     if lang in WRITTEN_WITHOUT_MARKS and marks is not None and any(marks[i : i + len(cue.words)]):
                         continue  # Meänkieli "meän" (our) is no English "mean"
                     out.append(Match(category, lang, i, i + len(cue.words)))
+        return out
+
+    def gapped_matches(
+        self, tokens: list[str], categories: Iterable[str], marks: list[str] | None = None
+    ) -> list[Match]:
+        """Cues of `GAPPED_WORDS` words or more found with one word typed inside them: "puhunko nyt ihmisen vai koneen
+        kanssa?" (am I talking to a human or a machine now?) is the cue without its "nyt" (now). A resident drops a
+        particle into a phrase anywhere ("ju", "really", "sie"); the tables cannot list every place. Each match
+        covers the inserted word too. Only for messages of at most `GAPPED_TOKENS` words: small talk is short.
+        Each word's cues are looked up by it, as `matches` does, and tried with each inner word left out."""
+        wanted = frozenset(categories)
+        out: list[Match] = []
+        if len(tokens) > GAPPED_TOKENS:
+            return out
+        for i, token in enumerate(tokens):
+            for category, lang, cue in self._candidates(token):
+                n = len(cue.words)
+                if category not in wanted or n < GAPPED_WORDS or i + n >= len(tokens):
+                    continue
+                if not _match(cue.words[-1], tokens[i + n]):  # with a word inside, its last word lies one further
+                    continue
+                for gap in range(i + 1, i + n):
+                    kept = tokens[i:gap] + tokens[gap + 1 : i + n + 1]
+                    kept_marks = None if marks is None else marks[i:gap] + marks[gap + 1 : i + n + 1]
+                    if cue.matches_at(kept, 0, kept_marks):
+                        out.append(Match(category, lang, i, i + n + 1, gap=gap))
         return out
 
     def categories(self, text: str, languages: Iterable[str] | None = None) -> frozenset[str]:

@@ -37,6 +37,12 @@ from index.analysis import words
 DEFAULT_DIALOGUE_CUES_DIR = Path(__file__).with_name("dialogue_cues")
 # Small talk categories, the first that matches names the reply ("hi, are you a bot?" is identity).
 SMALLTALK = ("identity", "capabilities", "help", "thanks", "goodbye", "greeting")
+# small talk asking of the bot, read with a word typed inside its cues too ("puhunko nyt ihmisen vai koneen kanssa?");
+# a greeting's words with another between them may say something else ("ma ka fiican tahay …", is it better than …)
+GAPPED_TALK = ("identity", "capabilities", "help")
+# how many times more another language's tables may use a word typed inside a cue ("nyt": Meänkieli 16, Finnish 14;
+# "sie": Meänkieli 182, Finnish 1)
+GAP_AT_HOME = 4
 # "the next one" points at the item after the one just answered (`NEXT`)
 NEXT = 0
 ORDINALS = {f"ordinal_{n}": n for n in range(1, 10)} | {"ordinal_last": -1, "ordinal_next": NEXT}
@@ -163,8 +169,8 @@ def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
     language: two cues of one table that read alike once folded (Persian lists "سلام علیکم" and "سلام عليكم")
     are one vote, not two."""
     votes: Counter[str] = Counter()
-    for lang, start, end in {(m.lang, m.start, m.end) for m in matches}:
-        votes[lang] += end - start
+    for lang, start, end, gap in {(m.lang, m.start, m.end, m.gap) for m in matches}:
+        votes[lang] += end - start - (gap is not None)
     most = max(votes.values(), default=0)
     return tuple(sorted(lang for lang, n in votes.items() if n == most))
 
@@ -198,6 +204,16 @@ class DialogueCues:
             if w.startswith(CLITIC_AND)
         )
 
+    def _fits(self, match: Match, tokens: tuple[str, ...]) -> bool:
+        """Whether the word typed inside a cue may be of the cue's language, whose tables use it about as much as
+        any other's (one `GAP_AT_HOME`th at least), or none does: "nyt" (now) inside a Finnish cue is Finnish too,
+        while Meänkieli "sie" (you) in "Ootko sie robotti vai ihminen?" says the message is not."""
+        if match.gap is None:
+            return True
+        word = tokens[match.gap]
+        elsewhere = max((counts[word] for lang, counts in self._uses.items() if lang != match.lang), default=0)
+        return self._uses.get(match.lang, Counter())[word] * GAP_AT_HOME >= elsewhere
+
     def most_at_home(self, tokens: tuple[str, ...], among: tuple[str, ...]) -> tuple[str, ...]:
         """Of languages that all list a message's words, those whose tables use them most.
 
@@ -227,6 +243,7 @@ class DialogueCues:
         split = tuple(split_clitics(list(tokens), self._whole))
         aligned = marks if len(split) == len(tokens) else None
         matches = self.table.matches(list(split), marks=aligned) + self._prefixed_language_names(split)
+        matches += [m for m in self.table.gapped_matches(list(split), GAPPED_TALK, aligned) if self._fits(m, split)]
         bare = [_without_what_about(t) for t in without_suffixed_ands(list(split))]
         if bare != list(split):  # Tigrinya "እቲ ሳልሳይከ?" (and the third?): the cue is "ሳልሳይ"
             matches += self.table.matches(bare)

@@ -12,6 +12,12 @@ A resident also says what they think of what they read, asking nothing: "gillar 
 vision sounds nice", "thanks for the info about the housing goal". Its words are the page's, so the scope model
 reads it as a question of the page; `praising_words.tsv` (liking, approval, a thanks naming what it is for) and
 `asking_words.tsv` (the words that ask with or without a mark: "vad", "miksi", "هل", "czy", "kerro") tell it apart.
+A thanks often says what the answer did for its writer: "nu förstår jag äntligen hur visionen kom till" (now I
+finally understand how the vision came about) names the page and says "how", yet tells, in `knowing_words.tsv`'s
+words (the first person now understanding, knowing or having learned). Praise of the bot itself is a word
+of praise beside a word for the bot or "you": "Naprawdę fajny ten czat" (a really nice chat), "sie olet fiksu"
+(you are clever); `bot_words.tsv` and `bot_praise_words.tsv` (single adjectives and adverbs, not the phrases of
+`praising_words.tsv`, which praise what they name).
 """
 
 from __future__ import annotations
@@ -25,6 +31,9 @@ TELLING_FILE = Path(__file__).with_name("telling_words.tsv")
 WANTING_FILE = Path(__file__).with_name("wanting_words.tsv")
 PRAISING_FILE = Path(__file__).with_name("praising_words.tsv")
 ASKING_FILE = Path(__file__).with_name("asking_words.tsv")
+KNOWING_FILE = Path(__file__).with_name("knowing_words.tsv")
+BOT_WORDS_FILE = Path(__file__).with_name("bot_words.tsv")
+BOT_PRAISE_FILE = Path(__file__).with_name("bot_praise_words.tsv")
 
 
 def states_a_need(text: str) -> bool:
@@ -46,3 +55,13 @@ def asks_in_words(text: str, langs: Sequence[str] | None = None) -> bool:
     """A word asks, mark or not: a question word or particle ("miksi", "هل", "czy"), or a request to be told
     ("kerro", "erzähl mir")."""
     return says(text, ASKING_FILE, langs)
+
+
+def now_knows(text: str, langs: Sequence[str] | None = None) -> bool:
+    """The writer says they now understand, know or have learned ("nu förstår jag", "dál dieđán", "teraz wiem")."""
+    return says(text, KNOWING_FILE, langs)
+
+
+def praises_the_bot(text: str, langs: Sequence[str] | None = None) -> bool:
+    """A word of praise beside a word for the bot or "you" ("fajny ten czat", "ezi bot tsbuq eyu")."""
+    return says(text, BOT_WORDS_FILE, langs) and says(text, BOT_PRAISE_FILE, langs)

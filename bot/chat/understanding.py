@@ -83,7 +83,14 @@ from bot.chat.quoting import quote_span
 from bot.chat.retrieval import Retrieval, Retriever, ScoredChunk, sentence_asks
 from bot.chat.scope import ScopeDecision, ScopeGate
 from bot.chat.section_names import SectionNames
-from bot.chat.self_telling import asks_in_words, praises, states_a_need, tells_of_oneself
+from bot.chat.self_telling import (
+    asks_in_words,
+    now_knows,
+    praises,
+    praises_the_bot,
+    states_a_need,
+    tells_of_oneself,
+)
 from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
     ALL_WORDS_FILE,
@@ -264,6 +271,8 @@ _DIGITS = re.compile(r"(?<![\d.])(?:[2-9]|1[0-2])(?![\d.])")
 _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
 # a year written in digits of any script, alone (not part of a longer number)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
+# the words that open a clause, where a question word asks ("men vad är …", but what is …)
+OPENING_WORDS = 2
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -710,14 +719,21 @@ class Understander:
             )
         ):
             category = reading.smalltalk.category
-        if category is None and self._remarks_on_the_answer(message, reading, context, detection):
+        if category is None and (
+            self._remarks_on_the_answer(message, reading, context, detection)
+            or self._remarks_on_the_bot(message, reading, context, detection)
+        ):
             category = self._remark_category(message, reading, detection)
         if category is None and self._introduces_oneself(message, reading, context, detection):
             category = "greeting"
+        if category is None and self._thanks_for_what_it_learned(message, reading, detection):
+            category = "thanks"
         if category is None and self._praises_what_it_names(message, reading, detection):
             # "tack för infon om bostadsmålet" thanks; "gillar verkligen målet om kultur" likes what it read
             thanked = reading.smalltalk is not None and reading.smalltalk.category == "thanks"
             category = "thanks" if thanked else PRAISE_TALK
+        if category is None and self._praises_the_bot(message, reading, detection):
+            category = PRAISE_TALK
         if category is None:
             return None
         if category in ASKING_THE_BOT and reading.language_named is not None:
@@ -1056,7 +1072,8 @@ class Understander:
             return False
         if self._judges_the_answer(message, reading, detection):
             return True
-        if reading.reference and reading.smalltalk is None:
+        # "that's not really an answer, …" has the help cue "not an answer" with a word inside it: a remark still
+        if reading.reference and (reading.smalltalk is None or reading.smalltalk.category in REMARKING):
             if self._points_only_at_the_answer(message, detection):
                 return True
             if not self._remarks_by_meaning(message):
@@ -1069,6 +1086,26 @@ class Understander:
             and not self._asks_the_page_in_telling(message)
         )
 
+    def _remarks_on_the_bot(
+        self, message: str, reading: Reading, context: Context | None, detection: Detection
+    ) -> bool:
+        """ "your answers are way too long and i cant understand half of them", "Jawaabahaagu aad bay u dheer yihiin"
+        (your answers are far too long), before any answer of this conversation (a new tab, a reloaded page): what the
+        resident thinks of the bot, in its own languages as near a complaint or praise as small talk must lie. No mark,
+        nothing asked but a word of not understanding, nothing of the page named: the scope model, trained on
+        questions, reads "understand" and "answer" as the page's (3.7 above its line for "Jag förstår inte riktigt
+        vad du menar..."), and would quote the vision's meaning."""
+        if _after_an_answer(context) or _asks_by_its_form(message, reading) or reading.ordinal is not None:
+            return False
+        # the meaning's nearest example is read from the message's own embedding; naming the page may look at
+        # each sentence's
+        return (
+            not self._asked_of_the_answer(message, detection) - JUDGING
+            and not self._opens_a_question(message, detection)
+            and self._remarks_by_meaning(message, detection.plausible)
+            and self._names_nothing_of_the_page(message)
+        )
+
     def _introduces_oneself(
         self, message: str, reading: Reading, context: Context | None, detection: Detection
     ) -> bool:
@@ -1079,9 +1116,41 @@ class Understander:
         if _after_an_answer(context) or _has_mark(message) or reading.followup or reading.wants_list:
             return False
         asked = self.cues.question_intents(message, detection.plausible)
-        if asked - frozenset(QUALIFIERS) or PASTIME in asked:  # "Kerro minule joku vitsi, mie olen niin kyllästyny"
+        # "… muutin tänne Oulusta pari vuotta sitten" (I moved here from Oulu a couple of years ago) tells a time in
+        # words that ask one only beside a word that asks ("kuinka monta vuotta sitten")
+        worded = asks_in_words(message, detection.plausible)
+        if (worded and asked - frozenset(QUALIFIERS)) or PASTIME in asked:  # "Kerro minule joku vitsi, mie olen …"
             return False
         return tells_of_oneself(message) and not self._asks_the_page_in_telling(message)
+
+    def _thanks_for_what_it_learned(self, message: str, reading: Reading, detection: Detection) -> bool:
+        """ "Stort tack för att du tog dig tid, nu förstår jag äntligen hur visionen kom till" (thanks for taking the
+        time, now I finally understand how the vision came about), "Ollu giitu vástádusa ovddas, dál áddejin buorebut
+        maid visuvdna mearkkaša": a thanks opening a message that says what the answer taught its writer. Its "how"
+        and "what" ask nothing: they follow a verb of knowing, and no clause opens with a word that asks ("tack! vad
+        betyder visionen", "Tack. Nu vet jag. Men vad är …" do); no mark, no need stated ("tack, nu vill jag
+        veta …")."""
+        if _asks_by_its_form(message, reading):
+            return False
+        langs = detection.plausible
+        if not now_knows(message, langs) or states_a_need(message) or self._opens_a_question(message, detection):
+            return False
+        clauses = _clauses(message)
+        opening = self._dialogue.read(clauses[0], langs).smalltalk if clauses else None
+        if opening is not None and opening.category in REMARKING:
+            return True
+        # "jo jo, áddejin dal" (yes yes, I understood now), "aha, nu fattar jag": a few words saying so, naming
+        # nothing of the page, acknowledge what was said
+        few = len(reading.tokens) - (reading.smalltalk.covered if reading.smalltalk else 0) <= ACKNOWLEDGING_WORDS
+        return few and self._names_nothing_of_the_page(message)
+
+    @staticmethod
+    def _opens_a_question(message: str, detection: Detection) -> bool:
+        """Whether a clause of a message opens with a word that asks or requests ("vad …", "men vad …", "Čále
+        munnje …", write to me …); one inside a clause follows a verb of knowing or feeling ("du förstår inte vad jag
+        menar", you don't understand what I mean) and asks nothing."""
+        langs = detection.plausible
+        return any(asks_in_words(" ".join(words(clause)[:OPENING_WORDS]), langs) for clause in _clauses(message))
 
     def _praises_what_it_names(self, message: str, reading: Reading, detection: Detection) -> bool:
         """ "gillar verkligen målet om kultur och idrott", "cheers for the info about the housing goal", "الرؤية حلوة
@@ -1090,7 +1159,7 @@ class Understander:
         and nothing the cues read as asked but the goal or the opinion it names: small talk to return ("glad to hear
         it", or "you're welcome" to a thanks), though the scope model, trained on questions, reads the page's words
         in it as a question."""
-        if _has_mark(message) or reading.followup or reading.wants_list or reading.language_named:
+        if _asks_by_its_form(message, reading):
             return False
         langs = detection.plausible
         if not praises(message, langs) or asks_in_words(message, langs) or states_a_need(message):
@@ -1101,6 +1170,18 @@ class Understander:
             if words(sentence)
         )
         return every_sentence and not self.cues.question_intents(message, langs) - NAMED_IN_PRAISE
+
+    def _praises_the_bot(self, message: str, reading: Reading, detection: Detection) -> bool:
+        """ "Naprawdę fajny ten czat, szybko i konkretnie 👍" (a really nice chat, quick and to the point), "No sie
+        olet kyllä fiksu 😮" (well you are clever): praise of the bot in words no cue lists, a word of praise beside
+        a word for the bot or "you". No mark, no word that asks, no need stated, nothing of the page named: "bra
+        chatt, men vad är målet för kultur" asks."""
+        if _asks_by_its_form(message, reading):
+            return False
+        langs = detection.plausible
+        if not praises_the_bot(message, langs) or asks_in_words(message, langs) or states_a_need(message):
+            return False
+        return self._names_nothing_of_the_page(message)
 
     def _judges_the_answer(self, message: str, reading: Reading, detection: Detection) -> bool:
         """ "ta odpowiedź w ogóle mi nie pomogła" (that answer didn't help me at all): pointing at the answer, asking
@@ -2957,13 +3038,17 @@ def _stated_apart_from_lists(ranked: list[ScoredChunk], heading_words: int, asks
 def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
     """ "What does Gällivare's vision say?", "Tekeekö Kiiruna yhteistyötä Pajalan kommuunin kans?" (does Kiruna
     work with Pajala?), "Did LKAB fund the vision?": the page is Kiruna kommun's and names no other town and
-    no company or agency; quoting the vision would answer of them as if the page spoke of them. A name in a
-    remark beside the question is the resident's ("I study in Umeå. When did Kiruna 2.0 start?", "jag jobbar
-    på LKAB, vad är målet för näringslivet?"): only the clause that asks is read."""
+    no company or agency, nor the town's move and the demolitions it brings ("millon se kaupungin siirto on
+    valmis", when is the town's move done?), which residents ask of most and the vision never mentions;
+    quoting the vision would answer of them as if the page spoke of them. A name in a remark beside the question
+    is the resident's ("I study in Umeå. When did Kiruna 2.0 start?", "jag jobbar på LKAB, vad är målet för
+    näringslivet?"): only the clause that asks is read."""
     sentences = _sentences(question)
-    asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks else [])
+    # a word or two asks of what it names ("mine relocation", "LKAB"), with no word that asks
+    short = len(words(question)) <= SHORT_WORDS
+    asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks or short else [])
     if any(says(_CLAUSE_MARK.split(text)[-1], NOT_NAMED_FILE) for text in asking):
-        return "of a town or a body the page does not name"
+        return "of a town, a body or an event the page does not name"
     return None
 
 
@@ -2977,6 +3062,18 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     body = last.rstrip(SENTENCE_MARKS)
     out.append((body, any(m in last[len(body) :] for m in QUESTION_MARKS)))
     return out
+
+
+def _clauses(text: str) -> list[str]:
+    """A message cut into its sentences (`_sentences`) and those at their commas (`_CLAUSE_MARK`): where a question
+    word would open a question."""
+    return [c for sentence, _ in _sentences(text) for c in _CLAUSE_MARK.split(sentence) if c.strip()]
+
+
+def _asks_by_its_form(message: str, reading: Reading) -> bool:
+    """A question mark, a follow-up's opening, a list asked for or a language named: a message no remark, thanks
+    or praise is, whatever its words."""
+    return _has_mark(message) or reading.followup or reading.wants_list or reading.language_named is not None
 
 
 def _cut(question: str, spans: list[tuple[int, int]], i: int, j: int) -> tuple[int, int]:

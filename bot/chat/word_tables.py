@@ -1,8 +1,8 @@
 """Small per-language word lists the reading of a question looks for: "all" (`all_words.tsv`), "page"
 (`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
 (`cardinal_words.tsv`), and the names of towns, municipalities and bodies the page does not name
-(`not_named.tsv`, a row per script and one of bodies: a name is the same word in every language written in it,
-and its endings vary, hence prefixes).
+(`not_named.tsv`, a row per script, one of bodies, and one of events: the town's move and its demolitions; a
+name is the same word in every language written in it, and its endings vary, hence prefixes).
 
 A TSV per list, `lang<TAB>cues`, read and matched as the cue tables are (`bot.chat.cues`), in the
 languages a message may be written in: Swedish "alla" (all) is Finnish "under" ("paragraafin alla").
