@@ -259,7 +259,7 @@ def detector_for(
         words.setdefault(lang, []).extend(w for ws in synonyms.values() for w in ws)
     for table in (question_cues.table, dialogue_cues.table):
         for lang, categories in table.by_lang.items():
-            words.setdefault(lang, []).extend(" ".join(c.words) for cues in categories.values() for c in cues)
+            words.setdefault(lang, []).extend(" ".join(c.all_words) for cues in categories.values() for c in cues)
     # the names of the page's lists and their items ("Boende, bebyggelse och livsmiljö"), which residents type
     labelled = [c.heading_path for c in resources.corpus.chunks() if c.kind == "labelled"]
     names = {h for path in labelled for h in path[-2:]}

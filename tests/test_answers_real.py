@@ -2786,3 +2786,86 @@ def test_praise_of_the_bot_in_words_no_cue_lists_is_small_talk(service: ChatServ
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
     assert _turns(service, "bra chatt, men vad är målet för kultur").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Har kommunen nått målet för kultur? Finns det någon uppföljning?",
+        "Sind die Ziele für Wohnen erreicht worden? Wo kann ich die Ergebnisse lesen?",
+        "Has the municipality actually met its goals? Where are the results?",
+        "onko asumisen tavoite jo saavutettu?",  # Finnish: has the housing goal been reached yet?
+        "czy cele dla mieszkalnictwa zostały już osiągnięte?",  # Polish: have the housing goals been reached yet?
+    ],
+)
+def test_whether_a_goal_was_reached_and_its_results_are_refused_whole(service: ChatService, message: str) -> None:
+    # the results asked after whether it was reached are that question's, not "Detta arbete resulterade i …"
+    answer = _turns(service, message)
+    assert answer.kind == "out_of_scope"
+    assert answer.quotes == []
+
+
+def test_a_read_more_line_named_after_whether_goals_were_reached_is_its_own_part(service: ChatService) -> None:
+    answer = _turns(service, "Har målen nåtts? Var kan jag läsa mer om bostadsprogrammet?")
+    assert answer.kind == "answer"
+    assert _verbatim(answer) == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "co sądzisz o wizji Kiruny?",  # Polish: what do you think of Kiruna's vision? (no pronoun)
+        "mitä mieltä olet Kiirunan visiosta?",  # Finnish: the same, in a verb form
+        "Welche konkreten Projekte gibt es für die Kultur?",
+        "Wer ist heute für die Vision zuständig?",
+    ],
+)
+def test_the_bots_view_concrete_projects_and_todays_office_holder_are_refused(
+    service: ChatService, message: str
+) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_concrete_steps_to_reach_the_vision_and_who_answers_for_the_page_are_answered(service: ChatService) -> None:
+    steps = _turns(service, "what concrete steps does the municipality take to reach the vision?")
+    assert _verbatim(steps).startswith("De övergripande målen bryts ned")
+    assert "Ulrika Hannu" in _verbatim(_turns(service, "Wer ist für diese Seite verantwortlich?"))
+
+
+@pytest.mark.parametrize(
+    ("first", "loss", "lang"),
+    [
+        ("mikä on asumisen tavoite?", "en ymmärrä ruotsia, liian vaikea", "fi"),  # I don't understand Swedish
+        (
+            "ما هو هدف الخدمات العامة؟",
+            "ما فهمت شي، انا ما بعرف سويدي",
+            "ar",
+        ),  # I understood nothing, I don't know Swedish
+    ],
+)
+def test_not_understanding_swedish_is_no_request_for_swedish(
+    service: ChatService, first: str, loss: str, lang: str
+) -> None:
+    # the quotes' Swedish is what the resident cannot read: the bot says how it answers, in their language
+    answer = _turns(service, first, loss)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    asked = _turns(service, "what is the housing goal?", "can you say it in Swedish?")
+    assert (asked.kind, asked.lang) == ("answer", "sv")
+
+
+def test_an_abbreviation_ends_no_sentence(service: ChatService) -> None:
+    # "z.B. Samisch?" is the example of the one question, not a question of its own, nor a request for Sami
+    answer = _turns(service, "Welche Rechte haben die Minderheitensprachen in Kiruna, z.B. Samisch?")
+    assert (answer.kind, answer.lang) == ("out_of_scope", "de")
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("vad är målet för boendet?", "hur lång är kön till en lägenhet då?"),  # how long is the queue for a flat?
+        ("när antogs visionen?", "vem var det som la fram förslaget?"),  # who put the proposal forward?
+        ("Mii lea Giruna visuvdna?", "goas dan ođasmahttibehtet?"),  # Sami: when will you renew it?
+    ],
+)
+def test_a_queue_a_proposer_or_a_renewal_asked_next_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"

@@ -10,6 +10,7 @@ import pytest
 from bot.chat.cues import (
     WRITTEN_WITHOUT_MARKS,
     Match,
+    make_cue,
     read_cue_file,
     split_clitics,
     unnested,
@@ -18,15 +19,18 @@ from bot.chat.cues import (
 )
 from bot.chat.pipeline import Pipeline
 from bot.chat.question_types import (
+    ACHIEVED,
     COMPARISON,
     CONTACT,
     COST,
+    CURRENT,
     DEFAULT_CUES_DIR,
     ENDED,
     HOW_I,
     INTENTS,
     OFFICE,
     OPINION,
+    PROJECTS,
     QUALIFIERS,
     RANKED,
     TAKE_PART,
@@ -453,3 +457,27 @@ def test_a_time_this_year_or_after_is_a_time_to_come(question: str, lang: str) -
 def test_good_morning_is_no_time_to_come() -> None:
     # German "morgen" (tomorrow) opens "Guten Morgen": only "heute abend", "nächste Woche" … are listed
     assert "to_come" not in load_question_cues().question_intents("Guten Morgen, wann wurde die Vision angenommen?")
+
+
+def test_a_spread_cue_finds_its_second_part_a_few_words_on(tmp_path: Path) -> None:
+    # "wurde das Ziel für Bildung erreicht?": the auxiliary and the participle stand apart, whatever the subject
+    _write(tmp_path, "de", {"achieved": "wurde ... erreicht", "time": "wann"})
+    cues = load_question_cues(tmp_path)
+    assert cues.question_intents("Wurde das Ziel für Bildung und Forschung erreicht?") == {"achieved"}
+    assert cues.question_intents("wurde erreicht") == {"achieved"}  # no word between is a gap of none
+    assert cues.question_intents("erreicht wurde das Ziel") == frozenset()  # its parts in its order only
+    far = "wurde in der Gemeinde von den Menschen hier im hohen Norden erreicht"  # further than SPREAD_GAP words
+    assert cues.question_intents(far) == frozenset()
+    spread = make_cue("wurde ... erreicht")
+    assert spread is not None
+    assert spread.words == ("wurde",)
+    assert spread.all_words == ("wurde", "erreicht")
+
+
+def test_shipped_cues_type_concrete_projects_and_todays_office_holder() -> None:
+    shipped = load_question_cues()
+    assert PROJECTS in shipped.question_intents("Welche konkreten Projekte gibt es für die Kultur?")
+    assert PROJECTS in shipped.question_intents("vilka konkreta åtgärder har kommunen för boendet?")
+    assert PROJECTS not in shipped.question_intents("Welche Projekte?")  # a project named is no concrete one asked
+    assert {OFFICE, CURRENT} <= shipped.question_intents("Wer ist heute für die Vision zuständig?")
+    assert ACHIEVED in shipped.question_intents("Har kommunen nått några av sina mål?")

@@ -4,7 +4,9 @@ Both the question types (`question_cues/`: a question asks for a time, a count �
 conversation cues (`dialogue_cues/`: a greeting, a follow-up, a language request …) are tables of
 this shape: one TSV per language, `category<TAB>cues`, cues comma-separated. Matching runs on folded
 words (`index.analysis.words`: lower case, Latin diacritics off, Arabic letter forms unified); a
-word ending in `*` matches any word it begins; a cue of several words matches them in a row.
+word ending in `*` matches any word it begins; a cue of several words matches them in a row, and a cue
+written with `...` between two parts ("wurde ... erreicht") matches its second part up to `SPREAD_GAP` words
+after its first.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -36,20 +38,36 @@ class Cue:
 
     words: tuple[str, ...]
     marks: tuple[str, ...] = ()
+    # a spread cue's second part, found a few words after `words` ("wurde das Ziel erreicht"); empty for most
+    later: Cue | None = None
 
     def matches_at(self, tokens: list[str], i: int, marks: list[str] | None = None) -> bool:
+        return self.end_at(tokens, i, marks) is not None
+
+    def end_at(self, tokens: list[str], i: int, marks: list[str] | None = None) -> int | None:
+        """Where the cue found at token `i` ends, or None when it is not found there."""
         n = len(self.words)
         if i + n > len(tokens):
-            return False
+            return None
         for k, cue in enumerate(self.words):  # a plain loop: most tries fail at the first word
             if not _match(cue, tokens[i + k]):
-                return False
-        if marks is None or not self.marks:
-            return True
-        return all(
-            not c or not t or (t.startswith(c) if w.endswith("*") else c == t)  # a prefix: its own marks first
-            for w, c, t in zip(self.words, self.marks, marks[i : i + n], strict=True)
-        )
+                return None
+        if marks is not None and self.marks:
+            for w, c, t in zip(self.words, self.marks, marks[i : i + n], strict=True):
+                if c and t and not (t.startswith(c) if w.endswith("*") else c == t):  # a prefix: its own marks first
+                    return None
+        if self.later is None:
+            return i + n
+        for j in range(i + n, min(i + n + SPREAD_GAP, len(tokens)) + 1):
+            end = self.later.end_at(tokens, j, marks)
+            if end is not None:
+                return end
+        return None
+
+    @property
+    def all_words(self) -> tuple[str, ...]:
+        """Its words, a spread cue's both parts."""
+        return self.words if self.later is None else self.words + self.later.all_words
 
     def found_in(self, tokens: list[str]) -> bool:
         return any(self.matches_at(tokens, i) for i in range(len(tokens) - len(self.words) + 1))
@@ -104,12 +122,22 @@ def word_marks(text: str) -> list[str] | None:
 # published version it follows) reads the same ~8,000 cues again.
 @lru_cache(maxsize=1 << 14)
 def make_cue(text: str) -> Cue | None:
+    first, spread, rest = text.partition(SPREAD)
+    if spread:
+        head, tail = make_cue(first), make_cue(rest)
+        return None if head is None or tail is None else replace(head, later=tail)
     folded = cue_words(text)
     if not folded:
         return None
     raw = [w.rstrip("*") for w in text.split() if words(w.rstrip("*"))]
     marks = tuple(latin_marks(w) for w in raw) if len(raw) == len(folded) else ()
     return Cue(tuple(folded), marks)
+
+
+# A spread cue's parts: "wurde ... erreicht", "har ... nått"; its second part lies at most this many words
+# after the first.
+SPREAD = "..."
+SPREAD_GAP = 6
 
 
 # Ethiopic script writes a consonant and its vowel as one letter, in rows of eight (ሐ ሑ ሒ ሓ ሔ ሕ ሖ …):
@@ -243,10 +271,13 @@ class CueTable:
         out = []
         for i, token in enumerate(tokens):
             for category, lang, cue in self._candidates(token):
-                if (wanted is None or category in wanted) and cue.matches_at(tokens, i, marks):
-                    if lang in WRITTEN_WITHOUT_MARKS and marks is not None and any(marks[i : i + len(cue.words)]):
+                if wanted is None or category in wanted:
+                    end = cue.end_at(tokens, i, marks)
+                    if end is None:
+                        continue
+                    if lang in WRITTEN_WITHOUT_MARKS and marks is not None and any(marks[i:end]):
                         continue  # Meänkieli "meän" (our) is no English "mean"
-                    out.append(Match(category, lang, i, i + len(cue.words)))
+                    out.append(Match(category, lang, i, end))
         return out
 
     def gapped_matches(
@@ -264,7 +295,7 @@ class CueTable:
         for i, token in enumerate(tokens):
             for category, lang, cue in self._candidates(token):
                 n = len(cue.words)
-                if category not in wanted or n < GAPPED_WORDS or i + n >= len(tokens):
+                if category not in wanted or cue.later is not None or n < GAPPED_WORDS or i + n >= len(tokens):
                     continue
                 if not _match(cue.words[-1], tokens[i + n]):  # with a word inside, its last word lies one further
                     continue
@@ -297,7 +328,8 @@ class CueTable:
 
     def all_words(self) -> frozenset[str]:
         """Every word of every cue, folded; a prefix keeps its `*`."""
-        return frozenset(w for table in self.by_lang.values() for cues in table.values() for c in cues for w in c.words)
+        tables = self.by_lang.values()
+        return frozenset(w for table in tables for cues in table.values() for c in cues for w in c.all_words)
 
     def in_language(self, lang: str, category: str) -> list[Cue]:
         return self.by_lang.get(lang, {}).get(category, [])

@@ -129,8 +129,13 @@ RIGHTS = "rights"
 # A pastime or the day's news (a joke, the weather, the time, a match, the bot's favourite food): chatty, and no
 # small talk a reply of the bot's own answers, nor anything the page tells.
 PASTIME = "pastime"
+# Concrete projects or measures for a topic ("welche konkreten Maßnahmen plant die Gemeinde für den Tourismus?"):
+# the page states goals and how they are broken down, and names no project or measure; "what concrete steps are
+# taken to reach the vision?" asks how it is reached, which "Hur når vi visionen?" tells.
+PROJECTS = "projects"
 QUALIFIERS = (
     DOCUMENT,
+    PROJECTS,
     COST,
     TO_COME,
     CURRENT,

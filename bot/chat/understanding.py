@@ -70,6 +70,7 @@ from bot.chat.question_types import (
     OFFICE,
     OPINION,
     PASTIME,
+    PROJECTS,
     QUALIFIERS,
     RANKED,
     RIGHTS,
@@ -221,6 +222,8 @@ LANGUAGES_TALK = "languages"
 PRAISE_TALK = "praise"
 # Question types asking how or why of something: a heading word in them does not ask for its items.
 HOW_OR_WHY = frozenset({"manner", "reach", "origin", "reason", "meaning"})
+# what a part asks after one asking whether something was reached, of that same thing: its results, where to read them
+RESULTS_OF_REACHING = frozenset({"outcome", "place", DOCUMENT, CONTENTS, CURRENT, ACHIEVED})
 # How far below its line a scope score may stand for a request for the page's list to be answered
 # ("čájet buot ulbmiliid" stands 0.4 below, "list the goals of the ice hockey team" 2.8).
 UNSURE_SCOPE = 1.5
@@ -269,10 +272,26 @@ _CLAUSE_MARK = re.compile(r"[,،፣]")
 # a number from two to twelve in digits ("the 9 areas"), not a year, a date or "Kiruna 2.0"
 _DIGITS = re.compile(r"(?<![\d.])(?:[2-9]|1[0-2])(?![\d.])")
 _SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
+# "z.b.", "t.ex.", "e.g.", "esim.": the period of an abbreviation ends no sentence ("Welche Rechte haben die
+# Minderheitensprachen, z.b. Samisch?" asks one question, not "Samisch?")
+_ABBREVIATED = re.compile(
+    r"(?:^|[\s(])(?:(?:[^\W\d]{1,2}\.)+[^\W\d]{1,2}|esim|jne|ym|ns|usw|bzw|ca|np|tzn|itd|itp|ggf|evtl|inkl|etc|vs|dvs|osv)$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """Where the sentences of a text end: its sentence marks before a next word, but an abbreviation's period."""
+    return [m for m in _SENTENCE_END.finditer(text) if m.group() != "." or not _ABBREVIATED.search(text[: m.start()])]
+
+
 # a year written in digits of any script, alone (not part of a longer number)
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20|۱[۸۹]|۲۰|١[٨٩]|٢٠)\d\d(?!\d)")
 # the words that open a clause, where a question word asks ("men vad är …", but what is …)
 OPENING_WORDS = 2
+# ... and so many words of a piece of a message, where a word that asks or requests says the piece asks ("I want to
+# know …", "chciałbym wiedzieć …")
+TELLING_OPENING = 4
 # a word as written, with its combining marks (harakat in "اعتُمدت"), aligned with the folded words
 _WORD = re.compile(rf"{VERSION_PATTERN}|(?:\w|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670])+")
 
@@ -621,7 +640,12 @@ class Understander:
         reading = self._dialogue.read(message, detection.plausible)
         # "Miksi sie vastaat ruottiksi?? Mie kirjotin meänkielelä!" (why do you answer in Swedish? I wrote in
         # Meänkieli!) complains of a language; it asks for none, and is answered in its own
-        complains = reading.language_named is not None and self._asks_why_of_a_language(message, detection)
+        complains = reading.language_named is not None and (
+            self._asks_why_of_a_language(message, detection) or _at_a_loss_in_swedish(reading, detection)
+        )
+        if reading.language_named is not None and RIGHTS in self.cues.question_intents(message, detection.plausible):
+            # "Welche Rechte haben die Minderheitensprachen, z.b. Samisch?" speaks of a language and asks for none
+            reading = replace(reading, language_request=None, request_apart=None, language_named=None)
         if complains:
             reading = replace(reading, language_request=None, request_apart=None)
             if self._names_nothing_of_the_page(message):
@@ -1885,7 +1909,8 @@ class Understander:
         last question's ("where are the minutes of that meeting?" after "when was it adopted?"), or when
         something is open (no page gives opening hours), or what the logo is, means, or who made it (the page
         shows none; "is the municipality working on a new logo?" is answered by the brand platform under way), or
-        why something has its name (the page names the project, and says nothing of why)."""
+        why something has its name (the page names the project, and says nothing of why), or the concrete projects
+        or measures for a topic (the page states goals, and names none)."""
         own = asks if own_asks is None else own_asks
         decided = "decision" in own
         never = (
@@ -1935,6 +1960,8 @@ class Understander:
             ),
             (RIGHTS in asks, "a resident's rights or the minority languages' areas"),
             (PASTIME in asks, "a pastime or the day's news"),
+            # "what concrete steps are taken to reach the vision?" asks how it is reached
+            (PROJECTS in asks and "reach" not in asks, "concrete projects or measures"),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -2796,7 +2823,7 @@ class Understander:
         if pieces is None:
             return None, ()
         parts: list[Part] = []
-        unstated = ruled = False
+        unstated = ruled = reached = False
         unanswered: list[str] = []
         whole, whole_decision = self._look(question)
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
@@ -2832,7 +2859,12 @@ class Understander:
             decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
             # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
             by_rule = self._unstated(piece, piece_asks, retrieval)
-            if by_rule or (unstated and not intents) or (intents and self._refused_outright(piece, decision)):
+            # "Wurde das Ziel erreicht? Gibt es Ergebnisse?": results, a follow-up to read, asked after whether it was
+            # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part
+            results = reached and self._asks_results(piece, intents, retrieval)
+            reached = bool(by_rule) and ACHIEVED in piece_asks
+            refused = intents and self._refused_outright(piece, decision)
+            if by_rule or results or (unstated and not intents) or refused:
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
                 unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
@@ -2847,6 +2879,9 @@ class Understander:
             parts.append(part)
             # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
             frame = frame if frame and topic and not intents else piece
+        # "Mun lapset pelaa jääkiekkoa … tavoitteessa sanotaan että …, mitä konkreettisia hankkeita kunnalla on?": what
+        # a resident tells beside a question no page answers is no part of its own
+        parts = [p for p in parts if not (ruled and self._tells(p.question, detection.plausible))]
         # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
         by_name = {p.question for p in parts if p.chunk and self._named_item(p.question) == p.chunk.id}
         named = {p.question for p in parts if "goal" in p.asks and p.question in by_name}
@@ -2869,6 +2904,20 @@ class Understander:
         ):
             return None, ()
         return tuple(answered), tuple(unanswered)
+
+    def _asks_results(self, piece: str, intents: frozenset[str], retrieval: Retrieval) -> bool:
+        """A piece asking only for results or where to read them, naming no item and no "Läs mer" line: after whether
+        something was reached, of that same thing."""
+        return intents <= RESULTS_OF_REACHING and not self._named_items(piece) and not _link_named(retrieval)
+
+    def _tells(self, piece: str, langs: Sequence[str]) -> bool:
+        """A piece that asks nothing: no question mark, and no word that asks a fact or requests among its first
+        words ("tavoitteessa sanotaan että …", the goal says that …; "Mun ledjen okta dain geat čálle …", I was one of
+        those who wrote …; not "I want to know the housing goal", nor "när antogs den")."""
+        opening = " ".join(words(piece)[:TELLING_OPENING])
+        asked = self.cues.question_intents(opening, langs)
+        facts = asked & FACT_TYPES - ({"place"} if DOCUMENT in asked else frozenset())
+        return not _has_mark(piece) and not facts and not asks_in_words(opening, langs)
 
     def _with_glued_ands(self, reading: Reading, detection: Detection) -> Reading:
         """The reading with one more conjunction for each Arabic-script "و" (and) glued to a question word:
@@ -2988,7 +3037,7 @@ def _pieces(
         if lang in plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
     ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
-    cuts += [(m.start(), m.end()) for m in _SENTENCE_END.finditer(question)]
+    cuts += [(m.start(), m.end()) for m in _sentence_ends(question)]
     # one cut point once, however many languages' conjunctions find it ("ja" is Finnish and Meänkieli "and")
     cuts = sorted({c for c in cuts if c[0] > 0})
     if not cuts or len(cuts) > MAX_SPLITS:
@@ -3048,14 +3097,14 @@ def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
     short = len(words(question)) <= SHORT_WORDS
     asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks or short else [])
     if any(says(_CLAUSE_MARK.split(text)[-1], NOT_NAMED_FILE) for text in asking):
-        return "of a town, a body or an event the page does not name"
+        return "of a town, a body, an event or a queue the page does not name"
     return None
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
     """The sentences of a text, each with whether a question mark ends it."""
     out, at = [], 0
-    for end in _SENTENCE_END.finditer(text):
+    for end in _sentence_ends(text):
         out.append((text[at : end.start()], any(m in end.group() for m in QUESTION_MARKS)))
         at = end.end()
     last = text[at:].rstrip()
@@ -3117,7 +3166,7 @@ def _settled(parts: list[Part], top: ScoredChunk, named: set[str]) -> list[Part]
 
 def _may_split(question: str, reading: Reading, how: str) -> bool:
     """A new question with a comma, a second sentence or a conjunction may be several parts."""
-    cut = _COMMA.search(question) or _SENTENCE_END.search(question) or reading.conjunctions
+    cut = _COMMA.search(question) or _sentence_ends(question) or reading.conjunctions
     return how == "standalone" and bool(cut)
 
 
@@ -3317,6 +3366,13 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
             for number in VERSION_NUMBER.findall(chunk.text):
                 seen.setdefault(number, set()).add(chunk.id)
     return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
+
+
+def _at_a_loss_in_swedish(reading: Reading, detection: Detection) -> bool:
+    """ "en ymmärrä ruotsia, liian vaikee", "ما فهمت شي، انا ما بعرف سويدي" (I don't understand Swedish): a call for
+    help naming the page's language, written in another, complains of the quotes' Swedish; it asks for no Swedish."""
+    helpless = reading.smalltalk is not None and reading.smalltalk.category == "help"
+    return helpless and reading.language_named == SOURCE_LANGUAGE and detection.lang != SOURCE_LANGUAGE
 
 
 def _unshouted(message: str) -> str:
