@@ -2816,6 +2816,9 @@ def test_a_read_more_line_named_after_whether_goals_were_reached_is_its_own_part
     [
         "co sądzisz o wizji Kiruny?",  # Polish: what do you think of Kiruna's vision? (no pronoun)
         "mitä mieltä olet Kiirunan visiosta?",  # Finnish: the same, in a verb form
+        "نظر تو درباره این چشم انداز چیست؟",  # Persian: your view of this vision? ("تو" alone is "in" too)
+        "ብዛዕባ እዚ ራእይ እንታይ ትሓስብ?",  # Tigrinya: what do you think of this vision?
+        "ماذا يوجد في برنامج الإسكان؟",  # Arabic: what is in the housing programme?
         "Welche konkreten Projekte gibt es für die Kultur?",
         "Wer ist heute für die Vision zuständig?",
     ],
@@ -2869,3 +2872,19 @@ def test_an_abbreviation_ends_no_sentence(service: ChatService) -> None:
 )
 def test_a_queue_a_proposer_or_a_renewal_asked_next_is_refused(service: ChatService, turns: tuple[str, ...]) -> None:
     assert _turns(service, *turns).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a resident's story, then a count the page does not state, dated by the decision
+        "Jag har bott här sedan 2015. Ni skriver om ett varierat utbud av bostäder, men hur många lägenheter har "
+        "byggts sedan visionen antogs?",
+        "how many flats have been built since the vision was adopted?",
+        "whats in the traffic strategy? like what are the actual measures",
+    ],
+)
+def test_a_count_dated_by_the_decision_and_a_documents_measures_are_refused(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "out_of_scope"
+    assert answer.quotes == []

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -2063,7 +2064,8 @@ class Understander:
         مجموعة عمل؟" (how many working groups?) names, in words the thesaurus lacks, the passage that counts."""
         # a document named asks the place of its link too ("how many flats will the housing programme build?")
         asked = asks & FACT_TYPES - ({"place"} if DOCUMENT in asks else frozenset())
-        if asked != {"count"} or "goal" in asks or self._counted is None:
+        # "how many flats have been built since the vision was adopted?" counts flats, whatever decision it dates by
+        if asked - {"decision"} != {"count"} or "goal" in asks or self._counted is None:
             return None
         named = self._counted_of(question)
         # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
@@ -2148,7 +2150,7 @@ class Understander:
         # "Maid visuvdna oaivvilda?" (Sami: what does the vision mean?; "oaivvilda" is "think" too) asks a meaning,
         # and "how did they gather people's views?" a manner; "Vad tycker du om visionen?" asks the bot's, in a
         # pronoun no content word holds
-        if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and set(words(question)) & people_words():
+        if not asks & HOW_OR_WHY - {"origin"} and "count" not in asks and _with_pairs(words(question)) & people_words():
             return "the view of residents, or the bot's, which the page does not state"
         return None
 
@@ -2879,9 +2881,7 @@ class Understander:
             parts.append(part)
             # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
             frame = frame if frame and topic and not intents else piece
-        # "Mun lapset pelaa jääkiekkoa … tavoitteessa sanotaan että …, mitä konkreettisia hankkeita kunnalla on?": what
-        # a resident tells beside a question no page answers is no part of its own
-        parts = [p for p in parts if not (ruled and self._tells(p.question, detection.plausible))]
+        parts = self._asked_beside(parts, ruled and _has_mark(question), detection.plausible)
         # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
         by_name = {p.question for p in parts if p.chunk and self._named_item(p.question) == p.chunk.id}
         named = {p.question for p in parts if "goal" in p.asks and p.question in by_name}
@@ -2909,6 +2909,12 @@ class Understander:
         """A piece asking only for results or where to read them, naming no item and no "Läs mer" line: after whether
         something was reached, of that same thing."""
         return intents <= RESULTS_OF_REACHING and not self._named_items(piece) and not _link_named(retrieval)
+
+    def _asked_beside(self, parts: list[Part], ruled: bool, langs: Sequence[str]) -> list[Part]:
+        """ "Mun lapset pelaa jääkiekkoa … tavoitteessa sanotaan että …, mitä konkreettisia hankkeita kunnalla on?":
+        what a resident tells beside a question no page answers (`ruled`, in a message that marks its questions) is no
+        part of its own; "ስትራተጂ ትራፊክን … ኣበይ ክረኽቦ እኽእል" marks none, and asks in each piece."""
+        return [p for p in parts if not (ruled and self._tells(p.question, langs))]
 
     def _tells(self, piece: str, langs: Sequence[str]) -> bool:
         """A piece that asks nothing: no question mark, and no word that asks a fact or requests among its first
@@ -3366,6 +3372,11 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
             for number in VERSION_NUMBER.findall(chunk.text):
                 seen.setdefault(number, set()).add(chunk.id)
     return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
+
+
+def _with_pairs(tokens: list[str]) -> set[str]:
+    """A text's words, and each two in a row ("نظر تو", your view): the word lists' entries of two words."""
+    return set(tokens) | {f"{a} {b}" for a, b in pairwise(tokens)}
 
 
 def _at_a_loss_in_swedish(reading: Reading, detection: Detection) -> bool:
