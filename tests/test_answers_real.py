@@ -2888,3 +2888,52 @@ def test_a_count_dated_by_the_decision_and_a_documents_measures_are_refused(serv
     answer = _turns(service, message)
     assert answer.kind == "out_of_scope"
     assert answer.quotes == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "första mötet" (the first meeting) is told, not asked: the list, not its first item
+        "Hej, jag är ny i en nämnd och vill ha en överblick före första mötet. Kan du räkna upp alla strategiska "
+        "inriktningar? Tack!",
+        # "die Strategie" named in what is told asks no "Läs mer" line
+        "Ich halte einen Vortrag und möchte die Strategie von Kiruna vorstellen. Kannst du mir alle strategischen "
+        "Ausrichtungen auflisten? Danke!",
+    ],
+)
+def test_a_list_asked_beside_a_story_is_the_list(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert len(_items(answer)) == 6
+    assert all(q.text.startswith("Inriktning:") for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    "message", ["what number did the paragraph (§) of the decision have?", "vilket nummer hade paragrafen?"]
+)
+def test_the_number_of_the_decisions_paragraph_is_the_decision_line(service: ChatService, message: str) -> None:
+    # a count beside the decision is a count of something else, but the paragraph's number is the line's "§ 68"
+    assert "§ 68" in _verbatim(_turns(service, message))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Vad gör kommunen i praktiken för att kultur och idrott ska finnas i hela kommunen?",
+        "what is the council actually doing about the climate requirements?",
+    ],
+)
+def test_what_the_municipality_does_in_practice_is_no_pages(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_what_the_vision_means_in_practice_is_its_interpretation(service: ChatService) -> None:
+    assert _turns(service, "what does the vision mean in practice?").kind == "answer"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ما هي روابط اقرأ المزيد في الصفحة؟", "які є посилання «читати більше» на сторінці?"],  # which read-more links?
+)
+def test_the_word_for_the_page_names_no_read_more_line(service: ChatService, message: str) -> None:
+    # "(webbsida)" closes two of the three lines: the page's word in the question names neither
+    assert len(_turns(service, message).quotes) == 3

@@ -682,7 +682,7 @@ class Understander:
             # is a question word too stays (Persian "چطوری", how are you / how).
             message, reading = question, self._dialogue.read(question, detection.plausible)
         answer_lang = lang or self.choose_language(detection, context, ui_lang)
-        if reading.ordinal is not None:
+        if reading.ordinal is not None and self._ordinal_asked(message, detection):
             listed = self._list_pointed_in(message, reading, context, answer_lang)
             picked = self._ordinal(message, reading, detection, answer_lang, listed) if listed else None
             if picked is not None:
@@ -692,6 +692,21 @@ class Understander:
             if counted is not None:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    def _ordinal_asked(self, message: str, detection: Detection) -> bool:
+        """An ordinal in what a message asks, not in what it tells beside: "jag är ny … innan första mötet. Kan du
+        räkna upp alla strategiska inriktningar?" asks the list, not its first item."""
+        sentences = _sentences(message)
+        marked = [text for text, asked in sentences if asked]
+        if len(sentences) == 1 or not marked:
+            return True
+        return any(self._dialogue.read(text, detection.plausible).ordinal is not None for text in marked)
+
+    def _asks_beside_the_list(self, question: str, asks: frozenset[str]) -> bool:
+        """A fact asked beside a list: not its count, nor the place a document's name asks where no word asks where
+        ("… die Strategie von Kiruna vorstellen. Kannst du mir alle strategischen Ausrichtungen auflisten?")."""
+        named_only = DOCUMENT in asks and "place" not in self.cues.table.categories(question)
+        return bool(asks & FACT_TYPES - {"count"} - ({"place"} if named_only else set()))
 
     def _names_nothing_of_the_page(self, message: str) -> bool:
         """No item or section named, and no sentence well inside what the page answers ("Mitä siinä visionissa
@@ -1571,7 +1586,7 @@ class Understander:
                 # message's parts find them all
                 some = self._some_items(message if read_alone else question, asks, detection.plausible)
                 # "what are the strategic directions and who published the page?": the list, then the other part
-                more = bool(asks & FACT_TYPES - {"count"}) and _may_split(question, reading, how)
+                more = self._asks_beside_the_list(question, asks) and _may_split(question, reading, how)
                 looked_at = (retrieval, decision)
                 parts = (
                     self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
@@ -1961,8 +1976,9 @@ class Understander:
             ),
             (RIGHTS in asks, "a resident's rights or the minority languages' areas"),
             (PASTIME in asks, "a pastime or the day's news"),
-            # "what concrete steps are taken to reach the vision?" asks how it is reached
-            (PROJECTS in asks and "reach" not in asks, "concrete projects or measures"),
+            # "what concrete steps are taken to reach the vision?" asks how it is reached, "what does the vision mean in
+            # practice?" its interpretation
+            (PROJECTS in asks and not asks & {"reach", "meaning"}, "concrete projects or measures"),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -2064,8 +2080,10 @@ class Understander:
         مجموعة عمل؟" (how many working groups?) names, in words the thesaurus lacks, the passage that counts."""
         # a document named asks the place of its link too ("how many flats will the housing programme build?")
         asked = asks & FACT_TYPES - ({"place"} if DOCUMENT in asks else frozenset())
-        # "how many flats have been built since the vision was adopted?" counts flats, whatever decision it dates by
-        if asked - {"decision"} != {"count"} or "goal" in asks or self._counted is None:
+        # "how many flats have been built since the vision was adopted?" counts flats, whatever decision it dates by;
+        # the number of the decision's paragraph ("qodobkiisu waa immisa (§)?") is the decision line's
+        dated = asked - {"decision"} == {"count"} and not _names_the_paragraph(question)
+        if (asked != {"count"} and not dated) or "goal" in asks or self._counted is None:
             return None
         named = self._counted_of(question)
         # "how many residents took part?": people, where the page counts groups, areas and directions ("how many
@@ -2777,13 +2795,22 @@ class Understander:
             return None  # a passage answers better, or there is no list
         if how == "followup" and self._words_of_its_own(message):
             return None  # "… och om boende? och näringsliv?": the one topic the follow-up names, not every link
-        if _one_link_named(links):
+        if _one_link_named(links) and self._names_a_link(message):
             return None
         first = links[0].chunk
         items = tuple(sorted((r.chunk for r in links if r.chunk.doc_id == first.doc_id), key=lambda c: c.start))
         heading = first.heading_path[0] if first.heading_path else ""
         part = Part(retrieval.question, retrieval, decision, first, asks=retrieval.asks)
         return self._listing(message, lang, detection, part, items, heading, retrieval.asks, how)
+
+    def _names_a_link(self, message: str) -> bool:
+        """Whether a "Läs mer" line is named by the message's own words, not by its word for the page: "شو هي روابط
+        اقرأ المزيد بالصفحة" (which read-more links are on the page?) matches the "(webbsida)" of two lines."""
+        kept = [w for w in words(message) if not says(w, PAGE_WORDS_FILE)]
+        if len(kept) == len(words(message)):
+            return True
+        links = _links(self._retrieve(" ".join(kept)))
+        return len(links) < 2 or _one_link_named(links)
 
     # -- clarification ------------------------------------------------------------------------
 
@@ -2881,7 +2908,7 @@ class Understander:
             parts.append(part)
             # a bare topic of the page ("boende") keeps the frame; a question of its own ("wie hieß es") is one
             frame = frame if frame and topic and not intents else piece
-        parts = self._asked_beside(parts, ruled and _has_mark(question), detection.plausible)
+        parts = self._asked_beside(parts, ruled, question, unanswered, detection.plausible)
         # "… ja mii lea kultuvrra mihttu?" (and the goal for culture?) asks for the goal of the item it names
         by_name = {p.question for p in parts if p.chunk and self._named_item(p.question) == p.chunk.id}
         named = {p.question for p in parts if "goal" in p.asks and p.question in by_name}
@@ -2910,11 +2937,17 @@ class Understander:
         something was reached, of that same thing."""
         return intents <= RESULTS_OF_REACHING and not self._named_items(piece) and not _link_named(retrieval)
 
-    def _asked_beside(self, parts: list[Part], ruled: bool, langs: Sequence[str]) -> list[Part]:
+    def _asked_beside(
+        self, parts: list[Part], ruled: bool, question: str, unanswered: list[str], langs: Sequence[str]
+    ) -> list[Part]:
         """ "Mun lapset pelaa jääkiekkoa … tavoitteessa sanotaan että …, mitä konkreettisia hankkeita kunnalla on?":
-        what a resident tells beside a question no page answers (`ruled`, in a message that marks its questions) is no
-        part of its own; "ስትራተጂ ትራፊክን … ኣበይ ክረኽቦ እኽእል" marks none, and asks in each piece."""
-        return [p for p in parts if not (ruled and self._tells(p.question, langs))]
+        what a resident tells beside a question no page answers (`ruled`) is no part of its own, where the message
+        marks its questions or asks the unanswered in words ("Kerro mitä konkreettisia hankkeita …"); "ስትራተጂ ትራፊክን
+        … ኣበይ ክረኽቦ እኽእል" marks none, and asks in each piece."""
+        asked = _has_mark(question) or any(
+            asks_in_words(" ".join(words(piece)[:OPENING_WORDS]), langs) for piece in unanswered
+        )
+        return [p for p in parts if not (ruled and asked and self._tells(p.question, langs))]
 
     def _tells(self, piece: str, langs: Sequence[str]) -> bool:
         """A piece that asks nothing: no question mark, and no word that asks a fact or requests among its first
@@ -3372,6 +3405,14 @@ def _versioned_names(corpus: Corpus) -> dict[str, str]:
             for number in VERSION_NUMBER.findall(chunk.text):
                 seen.setdefault(number, set()).add(chunk.id)
     return {number: next(iter(ids)) for number, ids in seen.items() if len(ids) == 1}
+
+
+# The decision line's "§ 68" is its paragraph: "§", or a word for paragraph, in a question asks that number
+PARAGRAPH_WORDS = ("paragraf", "paragraph", "pykal", "qodob", "بند", "ماده", "параграф", "пункт", "paragrahv")
+
+
+def _names_the_paragraph(question: str) -> bool:
+    return "§" in question or any(w.startswith(PARAGRAPH_WORDS) for w in words(question))
 
 
 def _with_pairs(tokens: list[str]) -> set[str]:
