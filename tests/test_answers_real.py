@@ -2928,6 +2928,10 @@ def test_what_the_municipality_does_in_practice_is_no_pages(service: ChatService
 
 def test_what_the_vision_means_in_practice_is_its_interpretation(service: ChatService) -> None:
     assert _turns(service, "what does the vision mean in practice?").kind == "answer"
+    # what the working groups did then is the page's, in practice or not
+    assert "samla in kommuninvånarnas åsikter" in _verbatim(
+        _turns(service, "what did the working groups do in practice?")
+    )
 
 
 @pytest.mark.parametrize(
