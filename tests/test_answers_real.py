@@ -2941,3 +2941,14 @@ def test_what_the_vision_means_in_practice_is_its_interpretation(service: ChatSe
 def test_the_word_for_the_page_names_no_read_more_line(service: ChatService, message: str) -> None:
     # "(webbsida)" closes two of the three lines: the page's word in the question names neither
     assert len(_turns(service, message).quotes) == 3
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["was steht genau im bostadsförsörjningsprogram drin?", "شو مكتوب بالضبط في näringslivsstrategi 2016-2018؟"],
+)
+def test_what_a_document_named_in_swedish_says_is_refused(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+    # where to read it is still its line
+    line = _verbatim(_turns(service, "wo kann ich mehr über das bostadsförsörjningsprogram lesen?"))
+    assert line == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"

@@ -481,3 +481,11 @@ def test_shipped_cues_type_concrete_projects_and_todays_office_holder() -> None:
     assert PROJECTS not in shipped.question_intents("Welche Projekte?")  # a project named is no concrete one asked
     assert {OFFICE, CURRENT} <= shipped.question_intents("Wer ist heute für die Vision zuständig?")
     assert ACHIEVED in shipped.question_intents("Har kommunen nått några av sina mål?")
+
+
+def test_a_document_named_in_the_pages_swedish_is_named_in_any_language() -> None:
+    # residents copy a document's name from the page into a question of their own language
+    shipped = load_question_cues()
+    assert "document" in shipped.question_intents("was steht im bostadsförsörjningsprogram?", ["de"])
+    assert "document" in shipped.question_intents("що написано в trafikstrategi?", ["uk"])
+    assert "document" not in shipped.question_intents("was ist das Ziel für Wohnen?", ["de"])

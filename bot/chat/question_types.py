@@ -21,6 +21,7 @@ from pathlib import Path
 
 from bot.chat.cues import Cue, CueTable, read_cue_dir
 from bot.chat.word_tables import PAGE_WORDS_FILE, WRITING_WORDS_FILE, says
+from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
 from index.analysis import VERSION_PATTERN, words
@@ -248,7 +249,7 @@ class QuestionCues:
             # "who wrote the goal for culture?" asks how the goals came about (the working groups' work resulted in
             # them), not who published the page
             found = found - {"published", "person"} | {"origin"}
-        if DOCUMENT not in found and self._names_a_document_in_a_compound(question, languages):
+        if DOCUMENT not in found and self._names_a_document(question, languages):
             found |= {DOCUMENT}
         if DOCUMENT not in found:
             return found - {CONTENTS}
@@ -267,6 +268,16 @@ class QuestionCues:
         """A word of writing ("skrev", "kirjoitti", "formuliert") in a question naming no page."""
         langs = tuple(languages) if languages is not None else None
         return says(question, WRITING_WORDS_FILE, langs) and not says(question, PAGE_WORDS_FILE, langs)
+
+    def _names_a_document(self, question: str, languages: Iterable[str] | None) -> bool:
+        """A document named in a compound, or in the page's own Swedish in a question of another language ("шо
+        конкретно написано в trafikstrategi?", "تو lokal tillväxtsstrategi چه نوشته شده؟"): residents copy its name."""
+        if self._names_a_document_in_a_compound(question, languages):
+            return True
+        if languages is None:
+            return False
+        page = (SOURCE_LANGUAGE,)
+        return DOCUMENT in self.table.categories(question, page) or self._names_a_document_in_a_compound(question, page)
 
     def _names_a_document_in_a_compound(self, question: str, languages: Iterable[str] | None) -> bool:
         """ "trafikstrategi", "liikennestrategia", "Verkehrsstrategie": a compound ending in a one-word document
