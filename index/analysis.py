@@ -47,6 +47,15 @@ _CHAR_MAP = str.maketrans(
 )
 
 
+_DIGITS = str.maketrans({chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)} | {"٫": "."})
+
+
+def western_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits as the page writes them: the embedding model reads "کیرونا ۲.۰" as other
+    words than "Kiruna 2.0", which the page says."""
+    return text.translate(_DIGITS)
+
+
 class _Unmarked(dict[int, int | None]):
     """A `str.translate` table that drops combining marks and keeps every other character, filled as
     characters are met (those of the Basic Multilingual Plane are remembered: at most 65,536 entries)."""

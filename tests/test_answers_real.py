@@ -2952,3 +2952,104 @@ def test_what_a_document_named_in_swedish_says_is_refused(service: ChatService, 
     # where to read it is still its line
     line = _verbatim(_turns(service, "wo kann ich mehr über das bostadsförsörjningsprogram lesen?"))
     assert line == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "När tog projektet slut och vem ledde det?",  # when it ended, and its leader
+        "what is written in the traffic strategy, and will parking get more expensive?",
+    ],
+)
+def test_a_fact_asked_of_what_no_page_states_keeps_its_qualifier_in_two_parts(
+    service: ChatService, message: str
+) -> None:
+    # each part alone is refused; cut at "och"/"and", the piece asking a time must not lose "ended" or "contents"
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["when will the growth strategy be ready?", "کی استراتژی رشد آماده خواهد شد؟"],
+)
+def test_when_a_document_will_be_ready_is_a_time_to_come(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Finns det mätningar som visar hur det har gått med kulturmålet?",
+        "Onko asumistavoitteesta mitään tuloksia?",
+        "what came of it? has the housing goal been reached?",
+    ],
+)
+def test_results_or_measurements_of_a_goal_are_whether_it_was_reached(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_what_the_working_groups_resulted_in_is_answered_beside_whether_it_was_reached(service: ChatService) -> None:
+    answer = _turns(service, "what did the working groups result in, and were the goals reached?")
+    assert answer.kind == "answer"
+    assert "resulterade i de nio strategiska inriktningarna" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("thanks, the part about the culture goal was really helpful", "en"),
+        ("tack, infon om bostadsmålet hjälpte mig", "sv"),
+        ("Дякую, інформація про мету для освіти дуже допомогла", "uk"),
+        ("ممنون، توضیح هدف آموزش خیلی مفید بود", "fa"),
+    ],
+)
+def test_a_thanks_saying_what_helped_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_loan_among_words_surely_swedish_sets_no_language_for_small_talk(service: ChatService) -> None:
+    answer = _turns(service, "du kör bara copy paste hela tiden, ganska tråkigt")
+    assert answer.lang == "sv"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "when was the traffic strategy adopted?",
+        "när antogs varumärkesplattformen?",
+        "Wer hat die Wachstumsstrategie beschlossen?",
+    ],
+)
+def test_the_vision_s_decision_line_is_no_named_document_s(service: ChatService, message: str) -> None:
+    # provenance follows the page: "Antagen av kommunfullmäktige …" stands under "Vår vision" only
+    assert _turns(service, message).kind == "out_of_scope"
+    assert "2013-05-27" in _verbatim(_turns(service, "when was the vision adopted?"))
+
+
+def test_a_clause_naming_the_town_move_beside_a_question_of_the_page_is_said_unanswered(service: ChatService) -> None:
+    answer = _turns(service, "why must the centre be moved, and what is the goal for culture?")
+    assert answer.kind == "answer"
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+    assert "why must the centre be moved" in answer.answer
+    # "… and who decided that?" asks of the move itself
+    assert _turns(service, "why does the centre have to move, and who decided it?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("kiitos, selitys siitä miten tavoitteet pilkotaan auttoi paljon", "fi"),
+        ("thanks, your explanation of how the goals are broken down helped a lot", "en"),
+    ],
+)
+def test_a_word_that_asks_inside_a_thanks_asks_nothing(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    # a clause opening with it asks
+    assert _turns(service, "thanks, how are the goals broken down").kind == "answer"
+
+
+@pytest.mark.parametrize("message", ["کیرونا ۲.۰ چه زمانی آغاز شد؟", "متى انطلق مشروع كيرونا ٢.٠؟"])
+def test_eastern_digits_name_kiruna_2_0(service: ChatService, message: str) -> None:
+    assert "februari 2012" in _verbatim(_turns(service, message))

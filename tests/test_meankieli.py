@@ -18,6 +18,8 @@ from bot.language.meankieli import finnish_marks, is_meankieli, meankieli_eviden
         "mitä kommuuni lupaa lapsile",  # allative with one l
         "kukka julkasi tämän sivun?",  # "kukka" (kuka)
         "missä oon forskninki",  # Swedish "-ning" as "-ninki"
+        "entäs trafiikki?",  # Swedish "trafik" borrowed whole
+        "mikä se kultuurin tavote oli",  # Swedish "kultur", one t
         "Milloin sivu oon viimeks päivitetty ja kuka sen oon julkaissu?",  # "oon" twice outweighs "milloin"
     ],
 )

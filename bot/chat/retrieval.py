@@ -24,6 +24,7 @@ from bot.chat.question_types import QuestionCues
 from bot.chat.ranking import DENSE_LANGUAGES, LEXICAL_LANGUAGES, LinearRanker, feature_matrix, top_mean
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus
+from index.analysis import western_digits
 from index.embedders.base import Embedder
 from index.store import LoadedIndex
 
@@ -159,7 +160,7 @@ class HybridRetriever:
         return self._stated.get(sentence_id, frozenset())
 
     def embed(self, question: str) -> npt.NDArray[np.float32]:
-        vector: npt.NDArray[np.float32] = self._embedder.embed_queries([question])[0]
+        vector: npt.NDArray[np.float32] = self._embedder.embed_queries([western_digits(question)])[0]
         return vector
 
     def _collect(self, rows: list[int], scores: list[float]) -> tuple[PerLanguage, dict[str, float]]:

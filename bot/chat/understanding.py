@@ -198,8 +198,9 @@ NEVER_SMALLTALK = frozenset({"time", "count", "place", "updated", "published", "
 # little
 HOW_THINGS_STAND = frozenset({CURRENT, TO_COME})
 # What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
-# "… och vem vann Melodifestivalen?" who won, a pastime; each asks what no page states.
-KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS})
+# "… och vem vann Melodifestivalen?" who won, a pastime; "När avslutades projektet och …" when something ended,
+# "Що написано в транспортній стратегії? і …" what a document says; each asks what no page states.
+KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS, ENDED, TO_COME, VENUE, CONTENTS})
 # How far below its line the scope model may put a greeting's other words for them to ask of the topic they
 # name: it reads little of a word or two ("bostäderna" stands 1.9 below it, the name "Aino" 4.6).
 TOPIC_BESIDE_A_GREETING = 3.0
@@ -210,8 +211,9 @@ ACKNOWLEDGING_WORDS = 3
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
 # What a cue reads as asked in words that judge, and ask nothing: "what I think of it", "how good it is".
 JUDGING = frozenset({OPINION, APPRAISAL})
-# ... and in words that praise what they name: "the housing goal", "the programme", "how you explained it".
-NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", DOCUMENT}) | JUDGING
+# ... and in words that praise what they name: "the housing goal", "the programme", "how you explained it", "the
+# explanation of how the vision should be read helped".
+NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", "manner", "reach", "origin", DOCUMENT}) | JUDGING
 # Small talk asking what the bot can do: its words name no topic of the page.
 ASKING_THE_BOT = ("capabilities", "help")
 # The small talk a remark on the last answer is when it points at it: praise ("that's interesting", a thanks) or a
@@ -1202,7 +1204,9 @@ class Understander:
         if _asks_by_its_form(message, reading):
             return False
         langs = detection.plausible
-        if not praises(message, langs) or asks_in_words(message, langs) or states_a_need(message):
+        # a word that asks inside a clause asks nothing: "toi selitys siitä miten visio pitäis tulkita auttoi" (the
+        # explanation of how the vision should be read helped), "se linkki oli just se mitä mie tarvitsin"
+        if not praises(message, langs) or self._opens_a_question(message, detection) or states_a_need(message):
             return False
         every_sentence = all(
             praises(sentence, langs) or self._dialogue.read(sentence, langs).smalltalk is not None
@@ -1367,8 +1371,10 @@ class Understander:
         # the tables fold "ي"/"ی" and "ك"/"ک" alike ("سلام عليكم", "سلام علیکم"): the letters as typed say which
         # keyboard wrote them
         typed = _arabic_or_persian_letters(message) if {"ar", "fa"} <= set(langs) else None
-        if len(langs) == 1 or typed is not None:
-            return typed or langs[0]
+        # "du svarar ju bara med copy paste från hemsidan": a loan among many words the detector reads surely
+        surely = _beside_a_loan(reading, detection, langs)
+        if surely is not None or len(langs) == 1 or typed is not None:
+            return surely or typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
         if at_home == ("fi",) and set(langs) >= RELATIVES:
             # the longer Finnish table builds more cues on words both languages say ("kiitos"): Meänkieli's
@@ -1902,12 +1908,23 @@ class Understander:
         alone = how == "standalone" and not reading.reference
         if unstated is None and alone and (unnamed := self._time_of_the_unnamed(question, asks)):
             return unnamed, True
+        in_parts = _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks)
         if unstated is None and (elsewhere := _of_one_not_named(own_words, asks)):
             # read whole, where the question marks say which sentence asks: cut in parts, "what does Gällivare's
-            # vision say? want to compare" loses its mark, and "jag har flyttat hit från Luleå" is a remark
-            return elsewhere, True
-        in_parts = _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks)
+            # vision say? want to compare" loses its mark, and "jag har flyttat hit från Luleå" is a remark; but a
+            # clause of it that asks of the page besides ("why must the centre move, and what is the goal for
+            # housing?") is a part of its own, the other said unanswered
+            return elsewhere, not (in_parts and self._asks_of_the_page_besides(own_words))
         return unstated, unstated is not None and not in_parts
+
+    def _asks_of_the_page_besides(self, text: str) -> bool:
+        """A clause a word asks in, naming nothing the page does not name, beside one that does; "… and who decided
+        that?" asks of what the other names."""
+        return any(
+            asks_in_words(clause) and not says(clause, NOT_NAMED_FILE) and not self._dialogue.read(clause).reference
+            for sentence, _ in _sentences(text)
+            for clause in _CLAUSE_MARK.split(sentence)
+        )
 
     def _never_stated(self, asks: frozenset[str], own_asks: frozenset[str] | None = None) -> str | None:
         """What a question asks that no passage can give, however close its words lie to one: a cost
@@ -1925,8 +1942,9 @@ class Understander:
         last question's ("where are the minutes of that meeting?" after "when was it adopted?"), or when
         something is open (no page gives opening hours), or what the logo is, means, or who made it (the page
         shows none; "is the municipality working on a new logo?" is answered by the brand platform under way), or
-        why something has its name (the page names the project, and says nothing of why), or the concrete projects
-        or measures for a topic (the page states goals, and names none)."""
+        why something has its name (the page names the project, and says nothing of why), the concrete projects
+        or measures for a topic (the page states goals, and names none), or when or by whom a document it names was
+        adopted (its decision line is the vision's)."""
         own = asks if own_asks is None else own_asks
         decided = "decision" in own
         never = (
@@ -1979,6 +1997,9 @@ class Understander:
             # "what concrete steps are taken to reach the vision?" asks how it is reached, "what does the vision mean in
             # practice?" its interpretation
             (PROJECTS in asks and not asks & {"reach", "meaning"}, "concrete projects or measures"),
+            # "when was the traffic strategy adopted?": the page names the document, and states the decision of the
+            # vision only; the decision line under "Vår vision" is no other document's
+            (DOCUMENT in asks and "decision" in asks, "when or by whom a document the page names was adopted"),
         )
         return next((what for asked, what in never if asked), None)
 
@@ -2858,7 +2879,7 @@ class Understander:
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
         # "kultur" in the frame of the goal for service, not of "boende"
         frame = ""
-        for piece in (p.strip(" ,،፣、") for p in pieces):
+        for i, piece in enumerate(p.strip(" ,،፣、") for p in pieces):
             if not piece:
                 continue
             intents = self.cues.question_intents(piece, detection.plausible)
@@ -2887,10 +2908,16 @@ class Understander:
             )
             decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
             # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
-            by_rule = self._unstated(piece, piece_asks, retrieval)
+            by_rule = self._unstated(piece, piece_asks, retrieval) or (
+                _of_one_not_named(piece, piece_asks) if asks_in_words(piece) else None
+            )
             # "Wurde das Ziel erreicht? Gibt es Ergebnisse?": results, a follow-up to read, asked after whether it was
-            # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part
-            results = reached and self._asks_results(piece, intents, retrieval)
+            # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part.
+            # So are results asked, naming nothing else, before it: "نتیجه‌ش چی شده؟ نمره‌ها بهتر شده؟" (what came of it?
+            # have the grades improved?)
+            results = (
+                reached or self._reached_after(pieces[i + 1 :], piece, detection.plausible)
+            ) and self._asks_results(piece, intents, retrieval)
             reached = bool(by_rule) and ACHIEVED in piece_asks
             refused = intents and self._refused_outright(piece, decision)
             if by_rule or results or (unstated and not intents) or refused:
@@ -2931,6 +2958,16 @@ class Understander:
         ):
             return None, ()
         return tuple(answered), tuple(unanswered)
+
+    def _reached_after(self, later: Sequence[str], piece: str, plausible: tuple[str, ...]) -> bool:
+        """A piece naming nothing of the page but results ("what came of it?") before one asking whether something
+        was reached; "what did the working groups result in?" the page answers whatever is asked after it."""
+        if ACHIEVED not in self.cues.question_intents(" ".join(later), plausible):
+            return False
+        return not any(
+            self._coverage.knows(w) and "outcome" not in self.cues.question_intents(w, plausible)
+            for w in self._coverage.content_words(piece)
+        )
 
     def _asks_results(self, piece: str, intents: frozenset[str], retrieval: Retrieval) -> bool:
         """A piece asking only for results or where to read them, naming no item and no "Läs mer" line: after whether
@@ -3130,14 +3167,22 @@ def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
     valmis", when is the town's move done?), which residents ask of most and the vision never mentions;
     quoting the vision would answer of them as if the page spoke of them. A name in a remark beside the question
     is the resident's ("I study in Umeå. When did Kiruna 2.0 start?", "jag jobbar på LKAB, vad är målet för
-    näringslivet?"): only the clause that asks is read."""
+    näringslivet?"): only the clauses that ask are read, the last and any a word asks in ("why does the town
+    have to move, and who decided that?")."""
     sentences = _sentences(question)
     # a word or two asks of what it names ("mine relocation", "LKAB"), with no word that asks
     short = len(words(question)) <= SHORT_WORDS
     asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks or short else [])
-    if any(says(_CLAUSE_MARK.split(text)[-1], NOT_NAMED_FILE) for text in asking):
+    clauses = [c for text in asking for c in _asking_clauses(text)]
+    if any(says(clause, NOT_NAMED_FILE) for clause in clauses):
         return "of a town, a body, an event or a queue the page does not name"
     return None
+
+
+def _asking_clauses(text: str) -> list[str]:
+    """A sentence's last clause, and those before it a word asks in."""
+    *before, last = _CLAUSE_MARK.split(text)
+    return [*(c for c in before if asks_in_words(c)), last]
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -3219,6 +3264,14 @@ def _unsettled_finnic(plan: Plan, ui_lang: str | None, context: Context | None) 
         and ui_lang not in RELATIVES
         and (context is None or context.lang not in RELATIVES)
     )
+
+
+def _beside_a_loan(reading: Reading, detection: Detection, langs: tuple[str, ...]) -> str | None:
+    """The one language the detector reads a message in, where the small-talk words of another are few among its
+    words: a loan ("copy paste") sets no language."""
+    talk = reading.smalltalk
+    few = talk is not None and talk.share < SMALLTALK_SHARE
+    return detection.lang if few and detection.lang not in langs and detection.plausible == (detection.lang,) else None
 
 
 def _reads_as(lang: str, plausible: tuple[str, ...]) -> bool:

@@ -54,9 +54,10 @@ _DECISIVE = (
     r"(?:nen|sen|set|sta|sia|sesti|suus|suuen|suutta|sissa|sista|sessa|sesta|sele|sela|sile|sila)\b",
     r"\b(?!\w*(?:written|britten|whitten))\w+(?:[bdfgjklmnprstvhšz]|h[aä])itten\b",
     # Swedish loans: "-tion" as "-sjuuni" ("visjuuni", "kommunikasjuuni"), "-ning" as "-ninki"
-    # ("forskninki", "inriktninkiä"), "kylttyyri", "kläppi" (lapsi), "kommuuni", "skoulu"
+    # ("forskninki", "inriktninkiä"), "kylttyyri", "kultuuri" (Finnish "kulttuuri"), "trafiikki" (Finnish "liikenne"),
+    # "kläppi" (lapsi), "kommuuni", "skoulu"
     r"\b\w+(?:sj|š|s|si)uun(?:i\w*|ia|in|ien|ista|issa|ile|ille|iin|eita|eitä|it|eja)\b|\w+ninki\w*"
-    r"|\b\w*(?:kylttyyr|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|euruup)\w*"
+    r"|\b\w*(?:kylttyyr|kultuur|trafiik|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|euruup)\w*"
     r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|kommuuni\w*)",
     # its adverbs: "enämpi" (enemmän), "piiain" (ehkä), "mithään" (mitään), "vasthaan", "jälkhiin"
     r"\b(?:viimi|enämpi|enämen|enämmän|piiain|olletikki|jälkhiin|suunile|jällaa|paitti|koskhaan|mithään"
