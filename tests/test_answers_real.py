@@ -3053,3 +3053,10 @@ def test_a_word_that_asks_inside_a_thanks_asks_nothing(service: ChatService, mes
 @pytest.mark.parametrize("message", ["کیرونا ۲.۰ چه زمانی آغاز شد؟", "متى انطلق مشروع كيرونا ٢.٠؟"])
 def test_eastern_digits_name_kiruna_2_0(service: ChatService, message: str) -> None:
     assert "februari 2012" in _verbatim(_turns(service, message))
+
+
+def test_it_after_a_part_no_page_answers_is_that_parts_subject(service: ChatService) -> None:
+    answer = _turns(service, "when was the business strategy adopted, and where can I read it?")
+    assert _verbatim(answer) == "Läs mer om näringslivsstrategi 2016-2018"
+    assert "when was the business strategy adopted" in answer.answer
+    assert _turns(service, "Коли була прийнята транспортна стратегія?").kind == "out_of_scope"

@@ -2893,7 +2893,9 @@ class Understander:
             line = parts[-1].chunk if parts and parts[-1].chunk and parts[-1].chunk.kind in LINE_KINDS else None
             if line is not None and own and not self._coverage.content_words(piece) and own <= self._offers[line.id]:
                 continue  # "vem beslutade om visionen och när?": the decision line, quoted whole, states when too
-            retrieval, decision = self._piece_look(piece, parts[-1] if parts else None, "" if intents else frame)
+            retrieval, decision = self._piece_look(
+                piece, parts[-1] if parts else None, "" if intents else frame, unanswered[-1] if unanswered else ""
+            )
             if not retrieval.ranked:
                 continue
             # "… and culture?": asks what the piece before asked (a first piece, what the message asks
@@ -3054,9 +3056,16 @@ class Understander:
             return ScopeDecision(True, f"asks how many of what a sentence counts; {decision.reason}", decision.score)
         return decision
 
-    def _piece_look(self, piece: str, before: Part | None, frame: str = "") -> tuple[Retrieval, ScopeDecision]:
+    def _piece_look(
+        self, piece: str, before: Part | None, frame: str = "", unanswered: str = ""
+    ) -> tuple[Retrieval, ScopeDecision]:
         """A piece's retrieval; a short one read with the piece before it, in the frame that piece was read in."""
         retrieval, decision = self._look(piece)
+        if before is None and unanswered and self._where_it_is(piece):
+            # "when was the business strategy adopted, and where can I read it?": the piece before is no part the page
+            # answers, yet "it" is its subject (the words it names, a document's among them)
+            subject = self._coverage.content_words(unanswered)
+            return self._look(f"{piece} {' '.join(subject)}") if subject else (retrieval, decision)
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
         own = self._words_of_its_own(piece)
@@ -3076,6 +3085,10 @@ class Understander:
             return self._look(f"{piece} {' '.join(subject)}")
         # "… boende och kultur?": "kultur" in the frame of the piece before it
         return self._in_frame(piece, before, retrieval, decision, frame)
+
+    def _where_it_is(self, piece: str) -> bool:
+        """Asks where to find what it points at ("… and where can I read it?"), and nothing else."""
+        return self._dialogue.read(piece).reference and self.cues.question_intents(piece) == {"place"}
 
     def _in_frame(
         self,
