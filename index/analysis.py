@@ -40,14 +40,13 @@ VERSION_PATTERN = r"\d+(?:\.\d+)+"
 # written words).
 WORD = re.compile(rf"{VERSION_PATTERN}|\w+", re.UNICODE)
 _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Arabic-Indic and Persian digits (and the Arabic decimal mark) are the page's digits: "۲۰۱۲" is 2012, "کیرونا ۲.۰"
+# Kiruna 2.0
+_EASTERN_DIGITS = {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)} | {"٫": "."}
 _CHAR_MAP = str.maketrans(
-    {"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه", "٫": "."}
-    # Arabic-Indic and Persian digits are the page's digits: "۲۰۱۲" is 2012, "کیرونا ۲.۰" Kiruna 2.0
-    | {chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)}
+    {"ي": "ی", "ك": "ک", "ى": "ی", "أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ۀ": "ه"} | _EASTERN_DIGITS
 )
-
-
-_DIGITS = str.maketrans({chr(base + d): str(d) for base in (0x0660, 0x06F0) for d in range(10)} | {"٫": "."})
+_DIGITS = str.maketrans(_EASTERN_DIGITS)
 
 
 def western_digits(text: str) -> str:

@@ -1922,8 +1922,7 @@ class Understander:
         that?" asks of what the other names."""
         return any(
             asks_in_words(clause) and not says(clause, NOT_NAMED_FILE) and not self._dialogue.read(clause).reference
-            for sentence, _ in _sentences(text)
-            for clause in _CLAUSE_MARK.split(sentence)
+            for clause in _clauses(text)
         )
 
     def _never_stated(self, asks: frozenset[str], own_asks: frozenset[str] | None = None) -> str | None:
@@ -2917,9 +2916,9 @@ class Understander:
             # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part.
             # So are results asked, naming nothing else, before it: "نتیجه‌ش چی شده؟ نمره‌ها بهتر شده؟" (what came of it?
             # have the grades improved?)
-            results = (
+            results = self._asks_results(piece, intents, retrieval) and (
                 reached or self._reached_after(pieces[i + 1 :], piece, detection.plausible)
-            ) and self._asks_results(piece, intents, retrieval)
+            )
             reached = bool(by_rule) and ACHIEVED in piece_asks
             refused = intents and self._refused_outright(piece, decision)
             if by_rule or results or (unstated and not intents) or refused:
