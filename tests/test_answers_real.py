@@ -3060,3 +3060,65 @@ def test_it_after_a_part_no_page_answers_is_that_parts_subject(service: ChatServ
     assert _verbatim(answer) == "Läs mer om näringslivsstrategi 2016-2018"
     assert "when was the business strategy adopted" in answer.answer
     assert _turns(service, "Коли була прийнята транспортна стратегія?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("danke schön, die antwort zum ziel für kultur hat mir wirklich geholfen", "de"),
+        ("kiitti, tuo vastaus asumisen tavoitteesta oli tosi hyvä", "fi"),
+        ("giitu, dál ipmirdin man láhkai ulbmilat juhkkojuvvojit", "se"),
+        ("kiitos, hyvä ko sain tietää kuka sen sivun julkasi", "fit"),
+    ],
+)
+def test_a_thanks_saying_what_it_learned_in_other_words_is_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("who made the decision on the vision?", "and when did that happen"),
+        ("vem fattade beslut om visionen?", "och när skedde det?"),
+        ("kuka päätti visjuunista?", "ja konsa se tapahtu"),
+    ],
+)
+def test_when_it_happened_after_who_decided_is_the_decision_s_date(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    # "happen" names no topic of its own: not Kiruna 2.0's start, a date the page states of another thing
+    assert "2013-05-27" in _verbatim(_turns(service, *turns))
+
+
+def test_a_language_asked_for_in_a_clause_beside_a_reason_is_a_request(service: ChatService) -> None:
+    answer = _turns(service, "Mii lea ássama ulbmil?", "sáhtátgo čállit dan suomagillii, mu eadni ii lohka sámegiela")
+    assert (answer.kind, answer.lang) == ("answer", "fi")
+    assert "bostäder" in _verbatim(answer)
+    # a language named alone in the clause before a question is how to answer it, not a request
+    assert _turns(service, "Mii lea ássama ulbmil?", "på engelska, vad är målet för kultur").kind == "answer"
+
+
+def test_a_question_of_its_own_naming_a_language_is_no_request(service: ChatService) -> None:
+    answer = _turns(service, "When was the vision adopted?", "is there a protocol of that meeting in English?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_and_a_clitic_before_a_cue_word_points_back(service: ChatService) -> None:
+    answer = _turns(service, "أين أجد استراتيجية الأعمال؟", "ولأي سنوات هي؟")
+    assert "2016-2018" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("oonko tätä sivua päivitetty lähiaikoina", "2020-02-21"),
+        ("kunka monta ryhmää keräsit asukhaitten mielipitheitä", "Nio arbetsgrupper"),
+        ("na co dzielą się ogólne cele gminy?", "nämnds- och verksamhetsmål"),
+        ("vad var seminariet 2012 till för?", "skapa kontakter"),
+    ],
+)
+def test_facts_asked_in_words_the_cues_now_read(service: ChatService, message: str, fact: str) -> None:
+    assert fact in _verbatim(_turns(service, message))

@@ -21,6 +21,10 @@ from bot.language.meankieli import finnish_marks, is_meankieli, meankieli_eviden
         "entäs trafiikki?",  # Swedish "trafik" borrowed whole
         "mikä se kultuurin tavote oli",  # Swedish "kultur", one t
         "Milloin sivu oon viimeks päivitetty ja kuka sen oon julkaissu?",  # "oon" twice outweighs "milloin"
+        "vastaako tämä masiini mithään",  # Swedish "maskin" borrowed as "masiini"
+        "mitä se parkeerinkiplaani sisältää",  # Swedish "plan" as "plaani"
+        "ketä varten se tilaisuus pietiin",  # the passive of "pitää" without its d
+        "lähtekö joku bussi huomena aamula",  # one n, one l
     ],
 )
 def test_meankielis_marks_make_it_meankieli(text: str) -> None:
@@ -38,6 +42,7 @@ def test_meankielis_marks_make_it_meankieli(text: str) -> None:
         "no kuule, mitä kunta tekee",  # "kuule" is no allative
         "mikä on perheen asema visiossa",  # "perheen": the Finnish h after r
         "mitkä on kunnan tavotteet, luettele ne kaikki",
+        "mikä on liikenteen suunnitelma huomenna aamulla",  # Finnish "suunnitelma", double n and l
     ],
 )
 def test_finnish_with_no_mark_of_meankielis_own_stays_finnish(text: str) -> None:

@@ -324,7 +324,13 @@ class CueTable:
         """The folded words of a text that its cues consist of ("paragraf" in "under vilken paragraf?")."""
         tokens = words(text)
         found = self.matches(tokens, marks=word_marks(text))
-        return frozenset(tokens[i] for m in found for i in range(m.start, m.end))
+        cued = {tokens[i] for m in found for i in range(m.start, m.end)}
+        split = split_clitics(tokens)
+        if len(split) != len(tokens):
+            # "ولأي سنوات هي؟" (and for which years is it?): its "ولأي" is the cue "لأي" after "و" (and)
+            apart = {split[i] for m in self.matches(split) for i in range(m.start, m.end)}
+            cued |= {t for t in tokens if t.startswith(CLITIC_AND) and t[1:] in apart}
+        return frozenset(cued)
 
     def all_words(self) -> frozenset[str]:
         """Every word of every cue, folded; a prefix keeps its `*`."""

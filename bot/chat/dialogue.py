@@ -329,7 +329,7 @@ class DialogueCues:
         reads little Sami), "Vad är visionen? Svara på engelska." (what is the vision? answer in English)."""
         sentences = [s for s in _SENTENCE_BREAK.split(text) if words(s)]
         if len(sentences) < 2:
-            return None
+            return self._request_opening(text)
         for sentence in sentences:
             tokens = tuple(split_clitics(list(words(sentence)), self._whole))
             matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
@@ -340,6 +340,22 @@ class DialogueCues:
             if request is not None and self._asks_for_a_language(sentence, tokens, matches):
                 return request, " ".join(s for s in sentences if s is not sentence)
         return None
+
+    def _request_opening(self, text: str) -> tuple[str, str] | None:
+        """A request for a language in the clause opening a sentence, and its other clauses: "sáhtátgo dadjat dan
+        suomagillii, mu áhkku ii máhte sámegiela" (can you say it in Finnish, my grandma knows no Sami). Only a
+        request in a request's own words ("say it", "can you write"), not a language named alone: "på engelska,
+        vad är visionen" is a question to answer in English, read by the sentence it is."""
+        clauses = [c for c in text.split(",") if words(c)]
+        if len(clauses) < 2:
+            return None
+        tokens = tuple(split_clitics(list(words(clauses[0])), self._whole))
+        matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
+        request = self._language_request(tokens, matches, _language_named(matches))
+        worded = any(m.category in _REQUEST_WORDS - {"filler", "reference"} for m in matches)
+        if request is None or not worded or not self._asks_for_a_language(clauses[0], tokens, matches):
+            return None
+        return request, ",".join(clauses[1:]).strip()
 
     @staticmethod
     def _asks_for_a_language(sentence: str, tokens: tuple[str, ...], matches: list[Match]) -> bool:

@@ -664,6 +664,9 @@ class Understander:
             and context is not None
             and context.question
             and not self._look(message)[1].in_scope
+            # "Saisinko sen kokouksen pöytäkirjan jostain suomeksi?" (could I get that meeting's minutes in
+            # Finnish somewhere?) asks a thing of its own, in a language
+            and not self.cues.question_intents(message, detection.plausible)
         ):
             # "could you write that in Swedish so I can show my neighbour?": a language named in a message
             # that is no question of the page's asks for the last answer again, however many words it takes

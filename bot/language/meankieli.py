@@ -45,7 +45,8 @@ _DECISIVE = (
     r"\b(?:koskas|miksis|kunkas|mihinkäs|kuas|minkäslai\w*|tiätkö|tiätkös|tiätköhän)\b",
     # "d" lost: "tiän" (tiedän), "löyän" (löydän), "uuesti" (uudestaan), "vuen" (vuoden), "saaha" (saada)
     r"\b(?:tehhä|nähhä|tiän|tiät|tiämä|tiättä|piän|piät|piämä|vuen|vuoen|uuet|uuen|uuesti|uuessa|uuesta"
-    r"|saaha|löyän|löyät|löyä|löyämä|löyättä|tieot|tieon|kuukauessa|mahoton\w*|mahottomasti)\b",
+    r"|saaha|löyän|löyät|löyä|löyämä|löyättä|tieot|tieon|kuukauessa|mahoton\w*|mahottomasti|pietiin|pietthiin"
+    r"|pietään|piethään)\b",
     # verbs: first person plural "-ma" (met olema), second "-tta" (tet oletta), "olthiin", "olheet"
     r"\b(?:olema|olima|oletta|olitta|oova|olhaan|olthiin|olheet|olhee|olheen)\b|\bmet\s+(?:\w+\s+)?\w+m[aä]\b"
     r"|\b(?:tet\s+että|net\s+\w+it|het\s+\w+it)\b",
@@ -58,7 +59,9 @@ _DECISIVE = (
     # "kläppi" (lapsi), "kommuuni", "skoulu"
     r"\b\w+(?:sj|š|s|si)uun(?:i\w*|ia|in|ien|ista|issa|ile|ille|iin|eita|eitä|it|eja)\b|\w+ninki\w*"
     r"|\b\w*(?:kylttyyr|kultuur|trafiik|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|euruup)\w*"
-    r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|kommuuni\w*)",
+    r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|kommuuni\w*|masiini\w*)"
+    # "plaani" (Swedish "plan"; Finnish "suunnitelma"), "trafikplaani"
+    r"|\b\w*plaan(?:i|it|ia|ihin|issa|ista|ille|ile|eita|eja|in)\b",
     # its adverbs: "enämpi" (enemmän), "piiain" (ehkä), "mithään" (mitään), "vasthaan", "jälkhiin"
     r"\b(?:viimi|enämpi|enämen|enämmän|piiain|olletikki|jälkhiin|suunile|jällaa|paitti|koskhaan|mithään"
     r"|mikhään|kukhaan|ollenkhaan|vasthaan)\b",
@@ -85,7 +88,7 @@ _STRONG = (
     # allative on plurals and two-syllable stems ("lapsile", "firmoile"; not "kuvaile", "kuuntele", "kuule")
     r"\b(?:sivula|sivule|kotisivula|nettisivula|kunnala|kunnale|tavala|samala|avula|lapsile|lapsila|nuorile"
     r"|asukhaile|monela|omala|toisela|ulkopuolela|lähelä|lähele|keskelä|päälä|pääle|esile|selvile|tasala"
-    r"|kenele|kenelä|vuosila|kerrala|sielä|täälä|tuola|muuvala|tähhään)\b|\b\w*kielel[äe]\b"
+    r"|kenele|kenelä|vuosila|kerrala|sielä|täälä|tuola|muuvala|tähhään|aamula|illala|huomena)\b|\b\w*kielel[äe]\b"
     r"|\b(?!kuule\b)\w{2,}(?:[^a\W]ile|[aouyäö]le)\b",
     # a consonant doubled after a short first syllable: "sannoo", "tekkee", "ossaa", "assuu", "pittää"
     r"\b(?:sann(?:oo|oa|ottu)|tekk(?:ee|eevä)|ossa\w*|lukk(?:ee|ea)|assu\w*|pittää|pittäis\w*|lissää|ellää"
