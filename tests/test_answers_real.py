@@ -3122,3 +3122,67 @@ def test_and_a_clitic_before_a_cue_word_points_back(service: ChatService) -> Non
 )
 def test_facts_asked_in_words_the_cues_now_read(service: ChatService, message: str, fact: str) -> None:
     assert fact in _verbatim(_turns(service, message))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("hur många arbetsgrupper var det?", "och vilka personer satt i dem?"),
+        ("скільки було робочих груп?", "а хто саме в них працював?"),
+        ("ile było grup roboczych?", "a kto w nich był?"),
+    ],
+)
+def test_who_was_in_the_counted_groups_is_refused_after_their_count(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    # the page counts the groups and names none of their members; not the decision line's council
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_what_the_counted_groups_did_is_answered(service: ChatService) -> None:
+    assert "kommuninvånarnas åsikter" in _verbatim(_turns(service, "whose opinions did the working groups gather?"))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("what are the plans for after 2020?",),
+        ("when did Kiruna 2.0 begin?", "and what is planned after 2025?"),
+        ("ድሕሪ 2025 እንታይ መደብ ኣሎ?",),
+    ],
+)
+def test_plans_for_a_year_the_page_does_not_speak_of_are_refused(service: ChatService, turns: tuple[str, ...]) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_a_goal_asked_with_a_year_is_the_goal_and_a_stated_year_is_answered(service: ChatService) -> None:
+    assert "bostäder" in _verbatim(_turns(service, "what is the housing goal for 2030?"))
+    assert "2013-05-27" in _verbatim(_turns(service, "was the vision adopted in 2012?"))
+
+
+@pytest.mark.parametrize(
+    "message", ["what are the overall goals broken down into?", "إلى ماذا تنقسم الأهداف العامة للبلدية؟"]
+)
+def test_what_the_goals_are_broken_down_into_is_no_list(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert "nämnds- och verksamhetsmål" in _verbatim(answer)
+    assert len(answer.quotes) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("на все добре, гарного вечора! hej då", "uk"),
+        ("danke, du warst wirklich eine große hilfe, tack!", "de"),
+    ],
+)
+def test_swedish_small_talk_beside_a_language_s_own_words_is_a_loan(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    assert _turns(service, "tack så mycket, du är bäst").lang == "sv"
+
+
+def test_levantine_words_for_when_and_adopted(service: ChatService) -> None:
+    assert "2013-05-27" in _verbatim(_turns(service, "إيمتى انعتمدت رؤية كيرونا؟"))

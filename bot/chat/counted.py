@@ -51,7 +51,9 @@ class CountedThings:
                     for w in said[i + 1 : i + 1 + COUNTED_SPAN]
                 }
                 if counted:
-                    self._sentences[sentence.id] = _Counting(self._names(counted), self._names(set(said) - counted))
+                    # its numbers are the count's own, no other thing it says ("nio", and "التسعة" for it)
+                    told = {w for w in said if w not in numbers and not w.isdigit()} - counted
+                    self._sentences[sentence.id] = _Counting(self._names(counted), self._names(told))
         # what any sentence counts, in every language: asked of on every count question, built once
         self._all_counted = frozenset(n for c in self._sentences.values() for n in c.counted)
 
@@ -81,11 +83,34 @@ class CountedThings:
         """Whether a question names something a sentence of the page counts ("working groups")."""
         return any(w == n or kin(w, n) for w in question_words if _significant(w) for n in self._all_counted)
 
+    def names_what_else_it_says(self, question_words: Sequence[str]) -> bool:
+        """Whether a question names what a counting sentence says of what it counts, beside naming it: "whose views
+        did the working groups collect?" asks of their work, "who was in the nine working groups?" of nothing
+        else (its number is the count's own)."""
+        named = [w for w in question_words if _significant(w) and w not in _ALL_NUMBERS and not w.isdigit()]
+        hits = {
+            sid: [w for w in named if any(w == n or kin(w, n) for n in counting.counted)]
+            for sid, counting in self._sentences.items()
+        }
+        most = max((len(h) for h in hits.values()), default=0)
+        # the sentence whose count the question names best: "أعضاء مجموعات العمل التسعة" (members of the nine
+        # working groups) names the groups, whatever the nine directions' sentence says of work
+        for sid, hit in hits.items():
+            if not hit or len(hit) < most:
+                continue
+            rest = [w for w in named if w not in hit]
+            if any(w == n or kin(w, n) for w in rest for n in self._sentences[sid].mentioned):
+                return True
+        return False
+
     def counts_none_of(self, question_words: Sequence[str], knows: Callable[[str], bool]) -> bool:
         """Whether a question names something the page speaks of, and nothing a sentence of it counts: "how many
         new apartments are being built?" names housing; the page counts working groups, areas and directions."""
         named = [w for w in question_words if _significant(w)]
         return any(knows(w) for w in named) and not self.names_the_counted(named)
+
+
+_ALL_NUMBERS = frozenset(n for numbers in NUMBER_WORDS.values() for n in numbers)
 
 
 def _significant(word: str) -> bool:

@@ -206,6 +206,8 @@ KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RI
 TOPIC_BESIDE_A_GREETING = 3.0
 # How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
 ACKNOWLEDGING_WORDS = 3
+# Words beside Swedish small talk that may say the writer's own language ("гарного дня! hej då")
+BESIDE_SWEDISH_WORDS = 2
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
 # among words no cue lists, it is still no question to refuse.
 ABOUT_THE_BOT = frozenset({"thanks", "help"})
@@ -416,6 +418,10 @@ class Understander:
         self._types_stated = frozenset(t for types in offers.values() for t in types)
         # the years the page states a decision in ("Antagen av kommunfullmäktige 2013-05-27, § 68")
         self._decided_in = frozenset(y for c in corpus.chunks() if "decision" in offers[c.id] for y in _years(c.text))
+        # the years the page's passages and links speak of; its last change ("Senast ändrad: 2020-02-21") is none
+        self._years_spoken = frozenset(
+            y for c in corpus.chunks() if not offers[c.id] & ABOUT_THE_PAGE for y in _years(c.text)
+        )
         # the years of the documents the page links to ("Läs mer om näringslivsstrategi 2016-2018")
         self._dated_links = [years for c in corpus.chunks() if c.kind == "link" and (years := _years(c.text))]
         # what each line of the page says of the page itself: who published it, when it last changed
@@ -1374,6 +1380,10 @@ class Understander:
         # the tables fold "ي"/"ی" and "ك"/"ک" alike ("سلام عليكم", "سلام علیکم"): the letters as typed say which
         # keyboard wrote them
         typed = _arabic_or_persian_letters(message) if {"ar", "fa"} <= set(langs) else None
+        # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan
+        beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
+        if beside is not None:
+            return beside
         # "du svarar ju bara med copy paste från hemsidan": a loan among many words the detector reads surely
         surely = _beside_a_loan(reading, detection, langs)
         if surely is not None or len(langs) == 1 or typed is not None:
@@ -1392,6 +1402,24 @@ class Understander:
                 detection = self._detector.detect(said) if words(said) else Detection(SOURCE_LANGUAGE, 0.0, ())
             return Understander.choose_language(detection, context, ui_lang)
         return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
+
+    def _beside_swedish_talk(self, reading: Reading) -> str | None:
+        """The language of the words beside Swedish small talk, when the detector reads them surely in one other
+        ("haha super, du bist echt hilfreich, tack så mycket!"): residents of Kiruna say "tack" and "hej då" in
+        whatever language they write. One word beside them ("okej, kumam. tack!") settles nothing, nor do words
+        beside them in a message read surely Swedish ("Jag heter Maja och bor på Lombolo.")."""
+        tokens = list(reading.tokens)
+        swedish = {
+            i
+            for m in self._dialogue.table.matches(tokens)
+            if m.lang == SOURCE_LANGUAGE
+            for i in range(m.start, m.end)
+        }
+        rest = [t for i, t in enumerate(tokens) if i not in swedish and t != LAUGHTER]
+        if not swedish or len(rest) < BESIDE_SWEDISH_WORDS:
+            return None
+        read = self._detector.detect(" ".join(rest))
+        return read.lang if read.plausible == (read.lang,) and read.lang != SOURCE_LANGUAGE else None
 
     # -- plans -------------------------------------------------------------------------------
 
@@ -1873,6 +1901,7 @@ class Understander:
             or self._next_of_the_decided(question, asks)
             or self._reason_for_the_decided(question, asks)
             or self._later_than_the_dated(question, asks)
+            or self._of_a_year_unspoken(question, asks if own_asks is None else own_asks)
             or self._contents_of_a_document(question, asks)
             # "Ok. Gos lea dalle valáštallanhálla?" (so where is the sports hall?) after the goal for sport asks where
             or self._a_facility(question, asks if own_asks is None else own_asks)
@@ -2041,6 +2070,22 @@ class Understander:
             return "a later one of a document the page links"
         return None
 
+    def _of_a_year_unspoken(self, question: str, asks: frozenset[str]) -> str | None:
+        """ "what plans do they have after 2020?", "Was passiert bis 2030?": what is planned or done in a year no
+        passage speaks of. The vision quoted would read as the plan for it; the page's last change in 2020 is no
+        plan. A time asked ("was it adopted in 2012?") is answered with the date the page states, a goal ("the goal
+        for housing in 2030?") with the goal, which names no year, and the page's own lines ("was the page changed
+        in 2020?") by them."""
+        if asks & ({"time"} | TALKED_ABOUT) or not _years(question) - self._years_spoken:
+            return None
+        # "Mistä löydän elinkeinostrategian 2018–2020?" asks where to read, "Kiruna 2.0 started in 2010, right?"
+        # checks a date the page states: neither asks what is planned
+        if not asks & {TO_COME, "goal"} or ("place" in asks and TO_COME not in asks):
+            return None
+        if "goal" in asks and self._named_item(question) is not None:
+            return None
+        return "what is planned or done in a year the page does not speak of"
+
     def _contents_of_a_document(self, question: str, asks: frozenset[str]) -> str | None:
         """ "Vad står det i näringslivsstrategin?", "Co strategia ruchu mówi o parkingach?": what a document says or
         decides. The page links its documents and quotes none; their "Läs mer" line answers where to read them,
@@ -2138,7 +2183,8 @@ class Understander:
         gathered the residents' views?" names what the groups did, and is answered by them."""
         if "person" not in asks or asks & (TALKED_ABOUT | {AUDIENCE}) or self._counted is None:
             return None
-        if self._counted.names_the_counted(self._words_not_asking(question)):
+        named = self._words_not_asking(question)
+        if self._counted.names_the_counted(named) and not self._counted.names_what_else_it_says(named):
             return "who is in what the page counts"
         return None
 
@@ -2694,6 +2740,10 @@ class Understander:
         ranked = retrieval.ranked
         if not explicit and asks & HOW_OR_WHY:
             return False  # "how are the overall goals broken down?" asks of a passage, not for the items
+        if "reach" in asks and not asks & {"count", "manner"} and not every:
+            # "what are the overall goals broken down into?" asks the same, in a list's words; "what are the goals
+            # and how are they reached?" asks the list, and how
+            return False
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
         one_named = _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named)
         if heading_words >= LIST_HEADING_WORDS and not self._named_items(question):
