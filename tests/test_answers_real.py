@@ -3186,3 +3186,20 @@ def test_swedish_small_talk_beside_a_language_s_own_words_is_a_loan(
 
 def test_levantine_words_for_when_and_adopted(service: ChatService) -> None:
     assert "2013-05-27" in _verbatim(_turns(service, "إيمتى انعتمدت رؤية كيرونا؟"))
+
+
+def test_levantine_how_will_they_reach_it_is_how_the_vision_is_reached(service: ChatService) -> None:
+    assert "nämnds- och verksamhetsmål" in _verbatim(_turns(service, "طيب كيف رح يوصلوا للرؤية؟"))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("mitä sie ajattelet tästä visuunista, oonko se hyvä?",),
+        ("Goas visuvdna mearriduvvui?", "ja man ollu dat golai?"),
+    ],
+)
+def test_the_bot_s_opinion_in_meankieli_and_a_cost_in_sami_are_refused(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"

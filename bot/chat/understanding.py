@@ -1380,12 +1380,10 @@ class Understander:
         # the tables fold "ي"/"ی" and "ك"/"ک" alike ("سلام عليكم", "سلام علیکم"): the letters as typed say which
         # keyboard wrote them
         typed = _arabic_or_persian_letters(message) if {"ar", "fa"} <= set(langs) else None
-        # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan
+        # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan; "du svarar ju
+        # bara med copy paste från hemsidan": a loan among many words the detector reads surely
         beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
-        if beside is not None:
-            return beside
-        # "du svarar ju bara med copy paste från hemsidan": a loan among many words the detector reads surely
-        surely = _beside_a_loan(reading, detection, langs)
+        surely = beside or _beside_a_loan(reading, detection, langs)
         if surely is not None or len(langs) == 1 or typed is not None:
             return surely or typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
@@ -1410,10 +1408,7 @@ class Understander:
         beside them in a message read surely Swedish ("Jag heter Maja och bor på Lombolo.")."""
         tokens = list(reading.tokens)
         swedish = {
-            i
-            for m in self._dialogue.table.matches(tokens)
-            if m.lang == SOURCE_LANGUAGE
-            for i in range(m.start, m.end)
+            i for m in self._dialogue.table.matches(tokens) if m.lang == SOURCE_LANGUAGE for i in range(m.start, m.end)
         }
         rest = [t for i, t in enumerate(tokens) if i not in swedish and t != LAUGHTER]
         if not swedish or len(rest) < BESIDE_SWEDISH_WORDS:
@@ -2738,11 +2733,10 @@ class Understander:
         if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
         ranked = retrieval.ranked
-        if not explicit and asks & HOW_OR_WHY:
-            return False  # "how are the overall goals broken down?" asks of a passage, not for the items
-        if "reach" in asks and not asks & {"count", "manner"} and not every:
-            # "what are the overall goals broken down into?" asks the same, in a list's words; "what are the goals
-            # and how are they reached?" asks the list, and how
+        # "how are the overall goals broken down?" asks of a passage, not for the items; "what are the overall goals
+        # broken down into?" asks the same, in a list's words ("what are the goals and how are they reached?" asks
+        # the list, and how)
+        if (not explicit and asks & HOW_OR_WHY) or ("reach" in asks and not asks & {"count", "manner"} and not every):
             return False
         only_named = not (shaped or heading_words >= LIST_HEADING_WORDS)
         one_named = _leads(ranked, TOPIC_MARGIN) and (ranked[0].chunk.kind == "labelled" or only_named)
