@@ -2066,7 +2066,7 @@ class Understander:
         return None
 
     def _of_a_year_unspoken(self, question: str, asks: frozenset[str]) -> str | None:
-        """ "what plans do they have after 2020?", "Was passiert bis 2030?": what is planned or done in a year no
+        """ "what plans do they have after 2020?", "ድሕሪ 2020 እንታይ መደብ ኣለዎም?": what is planned or done in a year no
         passage speaks of. The vision quoted would read as the plan for it; the page's last change in 2020 is no
         plan. A time asked ("was it adopted in 2012?") is answered with the date the page states, a goal ("the goal
         for housing in 2030?") with the goal, which names no year, and the page's own lines ("was the page changed
