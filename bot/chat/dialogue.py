@@ -331,15 +331,19 @@ class DialogueCues:
         if len(sentences) < 2:
             return self._request_opening(text)
         for sentence in sentences:
-            tokens = tuple(split_clitics(list(words(sentence)), self._whole))
-            matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
-            request = self._language_request(tokens, matches, _language_named(matches))
+            tokens, matches, request = self._request_in(sentence)
             # beside other sentences, a request is in a request's words ("Svara på engelska.", "In Swedish
             # please."); a language named among others is told of: "ሽወደንኛ ኣይክእልን እየ" (I can't Swedish), "Mu
             # ruoŧagiella ii leat nu buorre" (my Swedish isn't good)
             if request is not None and self._asks_for_a_language(sentence, tokens, matches):
                 return request, " ".join(s for s in sentences if s is not sentence)
         return None
+
+    def _request_in(self, part: str) -> tuple[tuple[str, ...], list[Match], str | None]:
+        """A sentence's or clause's words, their cues, and the language it asks for when it is only a request."""
+        tokens = tuple(split_clitics(list(words(part)), self._whole))
+        matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
+        return tokens, matches, self._language_request(tokens, matches, _language_named(matches))
 
     def _request_opening(self, text: str) -> tuple[str, str] | None:
         """A request for a language in the clause opening a sentence, and its other clauses: "sáhtátgo dadjat dan
@@ -349,9 +353,7 @@ class DialogueCues:
         clauses = [c for c in text.split(",") if words(c)]
         if len(clauses) < 2:
             return None
-        tokens = tuple(split_clitics(list(words(clauses[0])), self._whole))
-        matches = self.table.matches(list(tokens)) + self._prefixed_language_names(tokens)
-        request = self._language_request(tokens, matches, _language_named(matches))
+        tokens, matches, request = self._request_in(clauses[0])
         worded = any(m.category in _REQUEST_WORDS - {"filler", "reference"} for m in matches)
         if request is None or not worded or not self._asks_for_a_language(clauses[0], tokens, matches):
             return None
