@@ -3203,3 +3203,10 @@ def test_the_bot_s_opinion_in_meankieli_and_a_cost_in_sami_are_refused(
     service: ChatService, turns: tuple[str, ...]
 ) -> None:
     assert _turns(service, *turns).kind == "out_of_scope"
+
+
+def test_a_follow_up_naming_nothing_is_no_new_question_the_page_lacks(service: ChatService) -> None:
+    # "and what does it mean?": its "it" is in the verb, so no word points back, and it names nothing either
+    answer = _turns(service, "من اعتمد الرؤية؟", "وماذا تعني؟")
+    assert answer.kind == "answer"
+    assert "Vi vill att visionen ska tolkas så här" in _verbatim(answer)

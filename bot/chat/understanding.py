@@ -2296,6 +2296,8 @@ class Understander:
             not alone[1].in_scope
             # "and when exactly?", "under which paragraph?" have no words of their own to be about
             and not only_a_fact
+            # "وماذا تعني؟" (and what does it mean?) names nothing to be a new question of
+            and self._words_of_its_own(message)
             and self._coverage(message) < FOLLOW_ON_COVERAGE
             and not self._new_topic(message, alone[0], context)
         ):
