@@ -19,7 +19,7 @@ from bot.chat.answering import Answerer
 from bot.chat.cache import AnswerCache
 from bot.chat.conversation import ConversationTokens
 from bot.chat.counted import CountedThings
-from bot.chat.coverage import Coverage
+from bot.chat.coverage import Coverage, item_names
 from bot.chat.dialogue import DialogueCues, load_dialogue_cues
 from bot.chat.list_intent import load_list_model
 from bot.chat.phrasebank import PhraseBank, load_phrase_bank
@@ -292,7 +292,8 @@ def load_pipeline(
     catalogs = reuse.catalogs if reuse is not None else load_catalogs()
     question_cues = load_question_cues(settings.question_cues_dir)
     dialogue_cues = load_dialogue_cues(settings.dialogue_cues_dir)
-    coverage = Coverage(index.entries, question_cues.table.all_words())
+    names = {lang: {t.source: t.text for t in items} for lang, items in resources.translations.items()}
+    coverage = Coverage(index.entries, question_cues.table.all_words(), item_names(resources.corpus, names))
     retriever = HybridRetriever(resources.corpus, index, embedder, load_ranker(settings), question_cues, coverage)
     gate = ScopeGate(load_scope_model(settings.scope_model, embedder.id, embedder.dim), coverage)
     detector = detector_for(resources, catalogs, question_cues, dialogue_cues)
@@ -314,7 +315,7 @@ def load_pipeline(
             coverage,
             phrases,
             load_list_model(settings.list_model, embedder.id),
-            {lang: {t.source: t.text for t in items} for lang, items in resources.translations.items()},
+            names,
             CountedThings(resources.corpus, resources.thesaurus.by_lang),
         ),
     )

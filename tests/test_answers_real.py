@@ -3210,3 +3210,109 @@ def test_a_follow_up_naming_nothing_is_no_new_question_the_page_lacks(service: C
     answer = _turns(service, "من اعتمد الرؤية؟", "وماذا تعني؟")
     assert answer.kind == "answer"
     assert "Vi vill att visionen ska tolkas så här" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("vad säger Kirunas vision?", "när då?"),
+        ("mitä Kiirunan visio sanoo?", "ja milloin?"),
+    ],
+)
+def test_when_of_the_passage_just_given_is_its_own_line(service: ChatService, turns: tuple[str, ...]) -> None:
+    # "Kirunas vision" read with "when" lies nearest the start of Kiruna 2.0; the vision's own line dates it
+    assert "2013-05-27" in _verbatim(_turns(service, *turns))
+
+
+def test_when_of_a_passage_stating_a_date_stays_that_date(service: ChatService) -> None:
+    assert "februari 2012" in _verbatim(_turns(service, "how were the working groups organised?", "and when?"))
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("how many working groups did the vision work have?", "and who were their members?"),
+        ("كم مجموعة عمل كانت هناك؟", "ومن كانوا أعضاءها؟"),
+    ],
+)
+def test_who_the_members_were_after_a_count_asks_of_the_counted(service: ChatService, turns: tuple[str, ...]) -> None:
+    assert _turns(service, *turns).kind == "out_of_scope"
+
+
+@pytest.mark.parametrize("message", ["what's the research goal?", "goal for research"])
+def test_a_heading_word_a_stopword_list_has_names_its_item(service: ChatService, message: str) -> None:
+    # stopwords-iso's English list has "research": the question named nothing and got every goal
+    answer = _turns(service, message)
+    assert len(answer.quotes) == 1
+    assert "forskningen fokuserar" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message", ["hehe okei. mii lea gieldda ulbmil dutkamii?", "haha ok. what is the goal for culture?"]
+)
+def test_a_question_after_an_acknowledgement_is_that_question(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert len(answer.quotes) == 1
+
+
+def test_words_for_a_goal_with_a_pronoun_and_for_reached(service: ChatService) -> None:
+    # Iraqi "its goal" (هدفه) after the list, and Levantine "did they reach this goal?" (حققوا هالهدف)
+    assert "forskningen" in _verbatim(_turns(service, "شنو هي الاتجاهات الاستراتيجية؟", "والسادس شنو هدفه؟"))
+    assert _turns(service, "شو هدف الثقافة؟", "طيب حققوا هالهدف؟").kind == "out_of_scope"
+
+
+def test_a_tigrinya_question_of_how_to_understand_it_points_back(service: ChatService) -> None:
+    # "how are we to understand it?": its "it" is in the verb, and "ኣሎና" (we are) an auxiliary
+    answer = _turns(service, "ራእይ ኪሩና እንታይ እዩ?", "ከመይ ደኣ ክንርድኦ ኣሎና?")
+    assert "Vi vill att visionen ska tolkas så här" in _verbatim(answer)
+
+
+def test_a_meankieli_may_you_say_it_in_finnish_is_a_request(service: ChatService) -> None:
+    answer = _turns(service, "mikä se tavote oon kylttyyrile?", "saatko sanoa sen suomeksi? mamma ei ymmärrä")
+    assert (answer.kind, answer.lang) == ("answer", "fi")
+
+
+@pytest.mark.parametrize(
+    "message", ["danke, die antwort zur kultur hat mir sehr weitergeholfen", "hallo? hört mich wer?"]
+)
+def test_german_help_and_is_anyone_there_are_small_talk(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", "de")
+
+
+def test_human_or_some_program_in_ukrainian_is_small_talk(service: ChatService) -> None:
+    # its "програма" is no programme of the page's
+    answer = _turns(service, "ви людина чи програма якась?")
+    assert (answer.kind, answer.lang) == ("smalltalk", "uk")
+
+
+def test_how_much_they_cost_after_the_list_is_no_count(service: ChatService) -> None:
+    answer = _turns(service, "جهت‌گیری‌های استراتژیک کیرونا چیا هستن؟", "این‌ها چقدر هزینه داشتن؟")
+    assert answer.kind == "out_of_scope"
+
+
+def test_what_a_document_says_pointed_at_after_its_link_is_refused(service: ChatService) -> None:
+    assert (
+        _turns(service, "var hittar jag näringslivsstrategin?", "vad står det i den om turism?").kind == "out_of_scope"
+    )
+
+
+def test_a_greeting_sentence_asking_how_are_you_is_cut_from_the_question(service: ChatService) -> None:
+    # "hello, how are you!" holds "how", and the question after it asks for the list; then its second item
+    listed = _turns(service, "ሰላም ከመይ ኣለኺ! ኣየኖት ስትራተጂካዊ ኣንፈታት ኣለዋ ኪሩና?")
+    assert len(listed.quotes) >= len(DIRECTIONS)
+    second = _turns(service, "ሰላም ከመይ ኣለኺ! ኣየኖት ስትራተጂካዊ ኣንፈታት ኣለዋ ኪሩና?", "እቲ ካልኣይ ከ?")
+    assert DIRECTIONS[1] in _verbatim(second)
+
+
+def test_a_question_without_its_mark_after_a_story_asks_of_what_it_named(service: ChatService) -> None:
+    answer = _turns(service, "hello, our class is studying the vision of kiruna. what does it mean")
+    assert answer.kind == "answer"
+    assert "Vi vill att visionen ska tolkas så här" in _verbatim(answer)
+
+
+def test_what_the_goals_are_divided_into_in_tigrinya(service: ChatService) -> None:
+    answer = _turns(service, "ሓፈሻዊ ሸቶታት ኪሩና ናብ እንታይ ዝምቀሉ እዮም?")
+    assert "nämnds- och verksamhetsmål" in _verbatim(answer)
+    assert len(answer.quotes) == 1

@@ -8,7 +8,8 @@ language are left out (stopwords-iso), so "what is the" does not count either wa
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import stopwordsiso
 
 from bot.chat.cues import SUFFIXED_ANDS, WHAT_ABOUT_SUFFIXES, is_ethiopic, prefix_key
 from bot.language.supported import SOURCE_LANGUAGE
+from corpus.model import Corpus
 from index.analysis import fold, stems, words
 from index.entries import KEYWORDS, Entry
 from index.loans import swedish_readings
@@ -67,15 +69,30 @@ def own_function_words() -> frozenset[str]:
     return frozenset(w for path in sorted(FUNCTION_WORDS_DIR.glob("*.txt")) for w in function_words(path))
 
 
+def item_names(corpus: Corpus, names: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
+    """The longer words that stand in one list item's heading alone, in Swedish or a translation (`names`:
+    language -> Swedish text -> its translation): "research" of "Education and research" names that item,
+    though stopwords-iso's English list has it ("what is the goal for research?" named nothing, and got all six)."""
+    items: dict[str, set[str]] = defaultdict(set)
+    for chunk in corpus.chunks():
+        if chunk.kind == "labelled" and chunk.heading_path:
+            heading = chunk.heading_path[-1]
+            for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
+                for w in words(text):
+                    items[w].add(chunk.id)
+    return frozenset(w for w, ids in items.items() if len(ids) == 1 and len(w) >= MIN_NAMING_WORD)
+
+
 @lru_cache(maxsize=1)
 def swedish_stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in stopwordsiso.stopwords(SOURCE_LANGUAGE))
 
 
 class Coverage:
-    def __init__(self, entries: list[Entry], asking: Iterable[str] = ()) -> None:
+    def __init__(self, entries: list[Entry], asking: Iterable[str] = (), naming: Iterable[str] = ()) -> None:
         """`asking`: the words of the question cues ("when", "kiedy", "varför"; a prefix ends in `*`), which
-        stay function words here however the thesaurus uses them."""
+        stay function words here however the thesaurus uses them; `naming`: words that name one passage
+        (`item_names`), which are content words whatever a general list has."""
         vocab: set[str] = set()
         # in which passages' entries (any language) each word stands
         spread: dict[str, set[str]] = {}
@@ -103,6 +120,7 @@ class Coverage:
             for w in words(e.text)
             if len(w) >= MIN_NAMING_WORD and self._spread[w] <= NAMING_SPREAD
         }
+        named |= set(naming)
         exact = {w for w in asking if not w.endswith("*")}
         prefixes = tuple(w[:-1] for w in asking if w.endswith("*"))
         named = {w for w in named if w not in exact and not w.startswith(prefixes)}

@@ -323,6 +323,18 @@ class DialogueCues:
         covered = _cover(tokens, spoken)[1]  # words, not matches: "tack" is in three tables
         return SmallTalk(category, _langs_by_votes(spoken), rest, covered / len(tokens), covered)
 
+    def after_an_acknowledgement(self, text: str) -> str | None:
+        """The question after an opening sentence of fillers and laughter alone ("haha ok. mii lea mihttomearri
+        dutkamii?", haha ok. what is the goal for research?), in the resident's own characters; None when no
+        such sentence opens the message. The acknowledgement is no word of the question, nor its topic."""
+        sentences = [s for s in _SENTENCE_BREAK.split(text) if words(s)]
+        if len(sentences) < 2:
+            return None
+        opening = tuple(words(without_laughter(sentences[0])))
+        if opening and _cover(opening, self.table.matches(list(opening), ["filler"]))[1] != len(opening):
+            return None
+        return text[text.index(sentences[1]) :]
+
     def _request_apart(self, text: str) -> tuple[str, str] | None:
         """A request for a language in a sentence of its own, and the message's other sentences: "Sáhtátgo čállit
         dan suomagillii? Mu áhkku ii hálddaš sámegiela nu bures" (can you write it in Finnish? my grandmother

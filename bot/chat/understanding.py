@@ -686,8 +686,13 @@ class Understander:
         talk = self._talk(message, reading, detection, lang, ui_lang, context)
         if talk is not None:
             return talk
-        question = question_after_small_talk(message, reading)
-        if question is not None and self.cues.question_intents(question) == self.cues.question_intents(message):
+        question = question_after_small_talk(message, reading) or self._question_after_an_acknowledgement(message)
+        if question is not None and (
+            self.cues.question_intents(question) == self.cues.question_intents(message)
+            # "ሰላም ከመይ ኣለኻ! ኪሩና ኣየኖት …?" (hello, how are you! which … does Kiruna have?): a greeting of its
+            # own sentence asks nothing of the question, though its "how" is a question word
+            or _a_sentence_before(message, question)
+        ):
             # "dzięki! kiedy się zaczął?" (thanks! when did it start?) asks "when did it start?" of the
             # conversation: the thanks is no word of the question's own, nor its topic. A greeting that
             # is a question word too stays (Persian "چطوری", how are you / how).
@@ -703,6 +708,14 @@ class Understander:
             if counted is not None:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
+
+    def _question_after_an_acknowledgement(self, message: str) -> str | None:
+        """ "haha ok. mii lea mihttomearri dutkamii?": the question after "haha ok.", marked as one; "interesting. I was
+        on the council back then, remember that seminar 😄" asks nothing after it, and is a remark as a whole."""
+        rest = self._dialogue.after_an_acknowledgement(message)
+        if rest is None or not _has_mark(rest):
+            return None
+        return rest
 
     def _ordinal_asked(self, message: str, detection: Detection) -> bool:
         """An ordinal in what a message asks, not in what it tells beside: "jag är ny … innan första mötet. Kan du
@@ -965,6 +978,20 @@ class Understander:
             # bohccuid geahččat", I must go and see to the reindeer, says a must and asks nothing)
             and not self._wants_what_no_page_states(rest, message)
             and not self._asks_the_page_in_telling(rest)
+            and not self._asks_in_a_clause_of_its_own(message)
+        )
+
+    def _asks_in_a_clause_of_its_own(self, message: str) -> bool:
+        """ "hi, my teacher at sfi asked us to find out about kirunas vision. what does it actually say": a clause
+        after the first opens with a word that asks ("was" of "I was …" opens none), without its mark, is no small
+        talk itself ("hur mår du?"), and the whole lies inside what the page answers: it asks of what the story
+        named."""
+        return (
+            any(
+                asks_in_words(" ".join(words(clause)[:1])) and self._dialogue.read(clause).smalltalk is None
+                for clause in _clauses(message)[1:]
+            )
+            and self._look(message)[1].in_scope
         )
 
     def _asks_the_page_in_telling(self, text: str) -> bool:
@@ -1049,6 +1076,7 @@ class Understander:
         first, last = talks[0], talks[-1]
         if first is None or first.category not in OPENING_TALK:
             return None
+        whole = " ".join(text for text, _ in sentences)
         # a sentence mostly of words of its own tells or asks ("Mat leat dat strategalaš inriktningat (…)? Giitu
         # ovddalgihtii.", which are the directions? thanks in advance: its mark not followed by a space)
         closed = last is not None and last.category in CLOSING_TALK and last.share >= SMALLTALK_SHARE
@@ -1069,6 +1097,10 @@ class Understander:
             beside = text if talk is None else " ".join(talk.rest)
             if self.cues.question_intents(beside) & ASKING_IN_TELLING:
                 return None
+            # "hi, my teacher at sfi asked us to find out about kirunas vision. what does it actually say": a sentence
+            # opening with a word that asks, without its mark, asks of what the story named
+            if own_words and asks_in_words(" ".join(words(text)[:1])) and self._look(whole)[1].in_scope:
+                return None
         return first.category
 
     def _talk_asked(self, text: str, reading: Reading, detection: Detection, pointing: bool = True) -> str | None:
@@ -1076,7 +1108,10 @@ class Understander:
         to?"), read as a message of its own is; None when it asks the page ("What is the vision?") or
         anything else ("Vilka dagar töms soptunnorna?"), or of what it points back at."""
         talk = reading.smalltalk
-        if self._look(text)[1].in_scope or reading.followup:
+        # "ok. mii lea mihttomearri dutkamii?" (ok. what is the goal for research?) names a goal of the page, however
+        # near "mii don leat?" (what are you?) it reads, and the scope model, unsure of "dutkamii"
+        names = bool(self._named_items(text)) or self._named_section(text) is not None
+        if self._look(text)[1].in_scope or reading.followup or names:
             return None
         if self._never_stated(self.cues.question_intents(text, detection.plausible)):
             # "ስራሕ ከመይ ጌረ ክረክብ እኽእል?" (how can I find work?) after "hello, I am new here" asks what no page
@@ -1479,7 +1514,12 @@ class Understander:
         """ "how many are they?" after a list: a count asked with no topic of its own ("how many working
         groups were there?" names one; "كم عددها؟" only words asking how many)."""
         asks = self.cues.question_intents(message, detection.plausible)
-        return "count" in asks and not any(self._coverage.knows(w) for w in self._words_of_its_own(message))
+        # "اینا چقدر هزینه داشته؟" (how much did they cost?) asks no count of the list
+        return (
+            "count" in asks
+            and COST not in asks
+            and not any(self._coverage.knows(w) for w in self._words_of_its_own(message))
+        )
 
     def _count_of_list(self, message: str, detection: Detection, lang: str, context: Context) -> Plan | None:
         """The last list again, with its count in the bot's words: the page's structure answers it."""
@@ -1532,6 +1572,50 @@ class Understander:
             found = memo[question] = (prefer_document(retrieval, self._page.get()), decision, vector)
         return found
 
+    def _asked_in_turn(
+        self, message: str, question: str, how: str, context: Context | None, langs: Sequence[str]
+    ) -> frozenset[str]:
+        """What a message asks, read with the last question when it follows one up."""
+        asks = self.cues.question_intents(question, langs)
+        if how not in ("followup", "reference") or context is None:
+            return asks
+        own = self.cues.question_intents(message, langs)
+        last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
+        only_a_fact = self._asks_only_a_fact(message, own)
+        if how == "followup":
+            # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
+            # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
+            return (_fact_of(own, last) if only_a_fact else own) or last - {"count"}
+        if own & TALKED_ABOUT or only_a_fact:
+            # "and when was it last changed?" after "who published the page?" asks when, not who again
+            return _fact_of(own, last)
+        return asks
+
+    def _looked_in_turn(
+        self,
+        message: str,
+        question: str,
+        how: str,
+        asks: frozenset[str],
+        context: Context | None,
+        langs: Sequence[str],
+    ) -> tuple[tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]], bool]:
+        """The retrieval for a turn, and whether its answer is focused on the best passage and its lines."""
+        looked = self._looked(question)
+        if context is None or how not in ("followup", "reference"):
+            return looked, False
+        focused = False
+        if how == "followup" and question != message:
+            looked, focused = self._followed(message, asks, looked, context)
+        if self._asks_only_a_fact(message, self.cues.question_intents(message, langs)):
+            # "när?" after "vad är Kirunas vision?" asks when of the passage just given, stated by it or a line under
+            # its heading, not of the best match of both read together: "Kirunas vision" lies nearest
+            # "Visionsprojektet Kiruna 2.0", which dates the project's start, not the vision's adoption
+            given = _given_stating(looked[0], context, asks & FACT_TYPES)
+            if given is not None:
+                return (_with_first(looked[0], given), *looked[1:]), True
+        return looked, focused
+
     def _retrieve_and_plan(
         self, message: str, reading: Reading, detection: Detection, lang: str, context: Context | None
     ) -> Plan:
@@ -1539,22 +1623,8 @@ class Understander:
         question, how = self._resolve(message, reading, context)
         reading = self._reading_of(question, message, how, reading, detection)
         langs = detection.plausible
-        asks = self.cues.question_intents(question, langs)
-        if how in ("followup", "reference") and context is not None:
-            own = self.cues.question_intents(message, langs)
-            last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
-            only_a_fact = self._asks_only_a_fact(message, own)
-            if how == "followup":
-                # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
-                # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
-                asks = (_fact_of(own, last) if only_a_fact else own) or last - {"count"}
-            elif own & TALKED_ABOUT or only_a_fact:
-                # "and when was it last changed?" after "who published the page?" asks when, not who again
-                asks = _fact_of(own, last)
-        looked = self._looked(question)
-        focused = False
-        if how == "followup" and context is not None and question != message:
-            looked, focused = self._followed(message, asks, looked, context)
+        asks = self._asked_in_turn(message, question, how, context, langs)
+        looked, focused = self._looked_in_turn(message, question, how, asks, context, langs)
         retrieval, decision, _ = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
@@ -1928,8 +1998,10 @@ class Understander:
         only in 2013, when the project started in 2012?" asks one why, wherever it is cut."""
         # a follow-up counts what it names itself: "and how many apartments?" after the housing goal
         own_asks = None if how == "standalone" else self.cues.question_intents(message, langs)
-        # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted
-        pointed = question if how == "reference" else None
+        # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted;
+        # "and who were their members?", "ومن كان أعضاؤها؟" asks only who, of what the last question named
+        asks_who = how == "followup" and bool(own_asks) and own_asks is not None and own_asks <= {"person"}
+        pointed = question if how == "reference" or asks_who else None
         unstated = self._unstated(own_words, asks, retrieval, own_asks, pointed)
         # a follow-up's time ("ja minä päivänä?", "Wann hat das angefangen?") is of what was talked about
         alone = how == "standalone" and not reading.reference
@@ -2087,7 +2159,8 @@ class Understander:
         not what they say. ("Vad säger sidan om näringslivsstrategin?" asks no `contents`: see `question_intents`.)"""
         # its own words ask it: "oonko siittä joku strategia mistä lukea?" (is there a strategy to read about it?)
         # after "mitä sanothaan elinkeinoelämästä?" (what is said of business?) asks where to read
-        if not {CONTENTS, DOCUMENT} <= asks or CONTENTS not in self.cues.question_intents(question):
+        # after where to read the strategy, "vad står det i den?" (what does it say?) points at it with "den"
+        if not {CONTENTS, DOCUMENT} <= asks or CONTENTS not in self.cues.table.categories(question):
             return None
         return "what a document says, which the page names and does not quote"
 
@@ -3491,6 +3564,38 @@ def _replace_reading(plan: Plan, message: str, reading: str) -> Plan:
         reading,
         plan.retrievals,
     )
+
+
+def _given_stating(retrieval: Retrieval, context: Context, wanted: frozenset[str]) -> str | None:
+    """The passage just given that states as much of a fact asked as any passage or line does, itself or in a
+    line under its heading: "och när beslutades det?" after how the vision was made asks the decision's date,
+    which only the vision's line states, and "who published it?" after the vision asks the page's by-line."""
+    lines = retrieval.lines
+
+    def stated(types: frozenset[str]) -> int:
+        return len(wanted & types)
+
+    most = max((stated(r.answer_types) for r in [*retrieval.ranked, *lines]), default=0)
+    for r in retrieval.ranked:
+        if (
+            most
+            and r.chunk.id in context.chunks
+            and (
+                stated(r.answer_types) == most
+                or any(
+                    stated(line.answer_types) == most and line.chunk.heading_path == r.chunk.heading_path
+                    for line in lines
+                )
+            )
+        ):
+            return r.chunk.id
+    return None
+
+
+def _a_sentence_before(message: str, question: str) -> bool:
+    """Whether what stands before a question ending the message is a sentence of its own."""
+    opening = message[: len(message) - len(question)].rstrip() if message.endswith(question) else ""
+    return bool(opening) and opening[-1] in SENTENCE_MARKS
 
 
 def _with_first(retrieval: Retrieval, chunk_id: str) -> Retrieval:
