@@ -2000,7 +2000,7 @@ class Understander:
         own_asks = None if how == "standalone" else self.cues.question_intents(message, langs)
         # "Wer hat die geleitet?" (who led them?) after the working groups: its "die" points at what was counted;
         # "and who were their members?", "ومن كان أعضاؤها؟" asks only who, of what the last question named
-        asks_who = how == "followup" and bool(own_asks) and own_asks is not None and own_asks <= {"person"}
+        asks_who = how == "followup" and own_asks == frozenset({"person"})
         pointed = question if how == "reference" or asks_who else None
         unstated = self._unstated(own_words, asks, retrieval, own_asks, pointed)
         # a follow-up's time ("ja minä päivänä?", "Wann hat das angefangen?") is of what was talked about
@@ -3576,16 +3576,13 @@ def _given_stating(retrieval: Retrieval, context: Context, wanted: frozenset[str
         return len(wanted & types)
 
     most = max((stated(r.answer_types) for r in [*retrieval.ranked, *lines]), default=0)
+    if not most:
+        return None
     for r in retrieval.ranked:
-        if (
-            most
-            and r.chunk.id in context.chunks
-            and (
-                stated(r.answer_types) == most
-                or any(
-                    stated(line.answer_types) == most and line.chunk.heading_path == r.chunk.heading_path
-                    for line in lines
-                )
+        if r.chunk.id in context.chunks and (
+            stated(r.answer_types) == most
+            or any(
+                stated(line.answer_types) == most and line.chunk.heading_path == r.chunk.heading_path for line in lines
             )
         ):
             return r.chunk.id
