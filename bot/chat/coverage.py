@@ -69,17 +69,25 @@ def own_function_words() -> frozenset[str]:
     return frozenset(w for path in sorted(FUNCTION_WORDS_DIR.glob("*.txt")) for w in function_words(path))
 
 
-def item_names(corpus: Corpus, names: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
-    """The longer words that stand in one list item's heading alone, in Swedish or a translation (`names`:
-    language -> Swedish text -> its translation): "research" of "Education and research" names that item,
-    though stopwords-iso's English list has it ("what is the goal for research?" named nothing, and got all six)."""
-    items: dict[str, set[str]] = defaultdict(set)
+def item_headings(corpus: Corpus, names: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Per item of a list (a passage with a label, by its id), its heading in Swedish and in each translation
+    (`names`: language -> Swedish text -> its translation)."""
+    headings: dict[str, list[str]] = {}
     for chunk in corpus.chunks():
         if chunk.kind == "labelled" and chunk.heading_path:
             heading = chunk.heading_path[-1]
-            for text in [heading, *(table[heading] for table in names.values() if heading in table)]:
-                for w in words(text):
-                    items[w].add(chunk.id)
+            headings[chunk.id] = [heading, *(table[heading] for table in names.values() if heading in table)]
+    return headings
+
+
+def item_names(corpus: Corpus, names: Mapping[str, Mapping[str, str]]) -> frozenset[str]:
+    """The longer words that stand in one list item's heading alone, in Swedish or a translation: "research" of
+    "Education and research" names that item, though stopwords-iso's English list has it ("what is the goal for
+    research?" named nothing, and got all six)."""
+    items: dict[str, set[str]] = defaultdict(set)
+    for chunk_id, texts in item_headings(corpus, names).items():
+        for w in (w for text in texts for w in words(text)):
+            items[w].add(chunk_id)
     return frozenset(w for w, ids in items.items() if len(ids) == 1 and len(w) >= MIN_NAMING_WORD)
 
 

@@ -327,13 +327,14 @@ class DialogueCues:
         """The question after an opening sentence of fillers and laughter alone ("haha ok. mii lea mihttomearri
         dutkamii?", haha ok. what is the goal for research?), in the resident's own characters; None when no
         such sentence opens the message. The acknowledgement is no word of the question, nor its topic."""
-        sentences = [s for s in _SENTENCE_BREAK.split(text) if words(s)]
-        if len(sentences) < 2:
+        starts = [0, *(m.end() for m in _SENTENCE_BREAK.finditer(text))]
+        worded = [a for a, b in zip(starts, [*starts[1:], len(text)], strict=True) if words(text[a:b])]
+        if len(worded) < 2:
             return None
-        opening = tuple(words(without_laughter(sentences[0])))
+        opening = tuple(words(without_laughter(text[worded[0] : worded[1]])))
         if opening and _cover(opening, self.table.matches(list(opening), ["filler"]))[1] != len(opening):
             return None
-        return text[text.index(sentences[1]) :]
+        return text[worded[1] :]
 
     def _request_apart(self, text: str) -> tuple[str, str] | None:
         """A request for a language in a sentence of its own, and the message's other sentences: "Sáhtátgo čállit

@@ -31,7 +31,7 @@ import numpy.typing as npt
 
 from bot.chat.conversation import Context
 from bot.chat.counted import CountedThings
-from bot.chat.coverage import Coverage, function_words
+from bot.chat.coverage import Coverage, function_words, item_headings
 from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics, written_words
 from bot.chat.dialogue import (
     LAUGHTER,
@@ -446,14 +446,10 @@ class Understander:
     def _items_heading_words(self, corpus: Corpus, names: dict[str, dict[str, str]]) -> dict[str, set[str]]:
         """Per item of a list (a passage with a label, by its id), the stemmed words of its heading, in
         Swedish and each translation, less those naming the owner."""
-        heading_words: dict[str, set[str]] = {}
-        for chunk in corpus.chunks():
-            if chunk.kind != "labelled" or not chunk.heading_path:
-                continue
-            heading = chunk.heading_path[-1]
-            texts = [heading, *(table[heading] for table in names.values() if heading in table)]
-            heading_words[chunk.id] = {s for text in texts for s in stems(self._item_naming(text), None)}
-        return heading_words
+        return {
+            chunk_id: {s for text in texts for s in stems(self._item_naming(text), None)}
+            for chunk_id, texts in item_headings(corpus, names).items()
+        }
 
     @staticmethod
     def _items_own_words(heading_words: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -988,7 +984,7 @@ class Understander:
         named."""
         return (
             any(
-                asks_in_words(" ".join(words(clause)[:1])) and self._dialogue.read(clause).smalltalk is None
+                _opens_with_an_asking_word(clause) and self._dialogue.read(clause).smalltalk is None
                 for clause in _clauses(message)[1:]
             )
             and self._look(message)[1].in_scope
@@ -1099,7 +1095,7 @@ class Understander:
                 return None
             # "hi, my teacher at sfi asked us to find out about kirunas vision. what does it actually say": a sentence
             # opening with a word that asks, without its mark, asks of what the story named
-            if own_words and asks_in_words(" ".join(words(text)[:1])) and self._look(whole)[1].in_scope:
+            if own_words and _opens_with_an_asking_word(text) and self._look(whole)[1].in_scope:
                 return None
         return first.category
 
@@ -1574,22 +1570,23 @@ class Understander:
 
     def _asked_in_turn(
         self, message: str, question: str, how: str, context: Context | None, langs: Sequence[str]
-    ) -> frozenset[str]:
-        """What a message asks, read with the last question when it follows one up."""
+    ) -> tuple[frozenset[str], bool]:
+        """What a message asks, read with the last question when it follows one up, and whether it follows up
+        asking only a fact of what was talked about (`_asks_only_a_fact`)."""
         asks = self.cues.question_intents(question, langs)
         if how not in ("followup", "reference") or context is None:
-            return asks
+            return asks, False
         own = self.cues.question_intents(message, langs)
         last = self.cues.question_intents(context.question, langs) | frozenset(context.asks)
         only_a_fact = self._asks_only_a_fact(message, own)
         if how == "followup":
             # "and for culture?" asks what the last question did; "och målet för boende?" asks its own, and
             # "and when?" after "who adopted the vision?" asks when of what was talked about (the decision)
-            return (_fact_of(own, last) if only_a_fact else own) or last - {"count"}
+            return (_fact_of(own, last) if only_a_fact else own) or last - {"count"}, only_a_fact
         if own & TALKED_ABOUT or only_a_fact:
             # "and when was it last changed?" after "who published the page?" asks when, not who again
-            return _fact_of(own, last)
-        return asks
+            return _fact_of(own, last), only_a_fact
+        return asks, only_a_fact
 
     def _looked_in_turn(
         self,
@@ -1598,7 +1595,7 @@ class Understander:
         how: str,
         asks: frozenset[str],
         context: Context | None,
-        langs: Sequence[str],
+        only_a_fact: bool,
     ) -> tuple[tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]], bool]:
         """The retrieval for a turn, and whether its answer is focused on the best passage and its lines."""
         looked = self._looked(question)
@@ -1607,7 +1604,7 @@ class Understander:
         focused = False
         if how == "followup" and question != message:
             looked, focused = self._followed(message, asks, looked, context)
-        if self._asks_only_a_fact(message, self.cues.question_intents(message, langs)):
+        if only_a_fact:
             # "när?" after "vad är Kirunas vision?" asks when of the passage just given, stated by it or a line under
             # its heading, not of the best match of both read together: "Kirunas vision" lies nearest
             # "Visionsprojektet Kiruna 2.0", which dates the project's start, not the vision's adoption
@@ -1623,8 +1620,8 @@ class Understander:
         question, how = self._resolve(message, reading, context)
         reading = self._reading_of(question, message, how, reading, detection)
         langs = detection.plausible
-        asks = self._asked_in_turn(message, question, how, context, langs)
-        looked, focused = self._looked_in_turn(message, question, how, asks, context, langs)
+        asks, only_a_fact = self._asked_in_turn(message, question, how, context, langs)
+        looked, focused = self._looked_in_turn(message, question, how, asks, context, only_a_fact)
         retrieval, decision, _ = looked
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
@@ -3587,6 +3584,11 @@ def _given_stating(retrieval: Retrieval, context: Context, wanted: frozenset[str
         ):
             return r.chunk.id
     return None
+
+
+def _opens_with_an_asking_word(text: str) -> bool:
+    """Whether a text's first word asks ("what does it actually say"); its first two may only tell ("I was …")."""
+    return asks_in_words(" ".join(words(text)[:1]))
 
 
 def _a_sentence_before(message: str, question: str) -> bool:
