@@ -3316,3 +3316,86 @@ def test_what_the_goals_are_divided_into_in_tigrinya(service: ChatService) -> No
     answer = _turns(service, "ሓፈሻዊ ሸቶታት ኪሩና ናብ እንታይ ዝምቀሉ እዮም?")
     assert "nämnds- och verksamhetsmål" in _verbatim(answer)
     assert len(answer.quotes) == 1
+
+
+def test_a_goal_asked_of_nothing_after_one_direction_is_that_directions(service: ChatService) -> None:
+    answer = _turns(service, "which direction is about culture and sport?", "and the goal?")
+    assert len(answer.quotes) == 1
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+    # ... and one naming another item asks that item's
+    other = _turns(service, "which direction is about culture and sport?", "and the goal for traffic?")
+    assert "Kiruna ska ha goda kommunikationer" in _verbatim(other)
+
+
+@pytest.mark.parametrize(
+    ("turns", "fact"),
+    [
+        (("which direction is about culture and sport?", "no, I meant its goal, not the direction"), "rikt liv"),
+        (("where do I read about the business strategy?", "sorry, I meant housing, not business"), "bostadsförsörj"),
+        (("vad är målet för kultur?", "nej förlåt, jag menade utbildningen"), "god kvalitet i utbildningen"),
+        (("ما هو هدف الخدمات العامة؟", "لا، قصدي السكن مش الخدمات"), "varierat utbud av bostäder"),
+    ],
+)
+def test_a_correction_asks_the_last_question_of_what_was_meant(
+    service: ChatService, turns: tuple[str, ...], fact: str
+) -> None:
+    answer = _turns(service, *turns)
+    assert answer.kind == "answer"
+    assert fact in _verbatim(answer)
+
+
+def test_a_complaint_in_a_corrections_words_is_small_talk(service: ChatService) -> None:
+    answer = _turns(service, "what is the goal for housing?", "that's not really what I meant, whatever")
+    assert answer.kind == "smalltalk"
+
+
+def test_is_that_all_after_the_list_gives_the_list_again(service: ChatService) -> None:
+    answer = _turns(service, "which strategic directions are there?", "is that all?")
+    assert [q.text for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+    assert _turns(service, "mikä on koulutuksen tavoite?", "kiitos paljon!").kind == "smalltalk"
+
+
+def test_say_it_again_with_a_reason_gives_the_last_answer(service: ChatService) -> None:
+    answer = _turns(service, "what is the goal for housing?", "say it again, I did not catch it")
+    assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+def test_the_last_time_the_page_changed_is_no_last_item(service: ChatService) -> None:
+    answer = _turns(service, "wann wurde die seite das letzte mal geändert?")
+    assert _verbatim(answer) == "Senast ändrad: 2020-02-21"
+
+
+def test_goals_of_nothing_but_the_municipality_in_sami_are_its_goals(service: ChatService) -> None:
+    answer = _turns(service, "Buorre iđit! Makkár mihttomearit gielddas leat?")
+    assert answer.kind == "answer"
+    assert len(answer.quotes) >= len(DIRECTIONS)
+
+
+def test_telling_of_oneself_before_a_question_is_no_part_of_it(service: ChatService) -> None:
+    # the story names research, a direction's word; the question asks for the vision
+    answer = _turns(service, "Hi, I'm a student and my research project is about Kiruna. What is the vision?")
+    assert "Vår övertygelse om människors lika värde" in _verbatim(answer)
+
+
+def test_a_follow_up_of_two_facts_of_the_page_answers_both(service: ChatService) -> None:
+    answer = _turns(service, "what is the goal for housing?", "and who published the page and when was it changed?")
+    assert _verbatim(answer) == "Publicerad av: Ulrika Hannu\nSenast ändrad: 2020-02-21"
+
+
+def test_a_follow_up_asking_a_fact_of_what_it_names_itself_stands_alone(service: ChatService) -> None:
+    answer = _turns(service, "vad är målet för boende?", "och när blir de nya hyreshusen vid stationen klara?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_a_language_request_after_an_apology_and_before_a_reason(service: ChatService) -> None:
+    answer = _turns(service, "hej, vem publicerade sidan?", "anteeksi, voitko kirjoittaa sen suomeksi, en osaa ruotsia")
+    assert (answer.kind, answer.lang) == ("answer", "fi")
+    assert _verbatim(answer) == "Publicerad av: Ulrika Hannu"
+
+
+@pytest.mark.parametrize(("message", "lang"), [("алло, ви мене чуєте?", "uk"), ("shukran", "ar")])
+def test_can_you_hear_me_and_a_latin_arabic_thanks_are_small_talk(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

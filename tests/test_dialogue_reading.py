@@ -279,3 +279,45 @@ def test_a_greeting_with_a_word_inside_it_is_not_read_whole(cues: DialogueCues) 
     # Somali "ma fiican tahay" (are you well?) with "ka" inside asks "is it better than …"
     talk = cues.read("Kiruna ma ka fiican tahay Gällivare xagga shaqada").smalltalk
     assert talk is None or talk.category != "greeting" or talk.rest
+
+
+@pytest.mark.parametrize(
+    ("message", "languages", "meant"),
+    [
+        ("sorry no, I meant housing, not business", ("en",), "housing"),
+        ("nej, jag menade målet och inte inriktningen", ("sv",), "målet"),
+        ("لا، قصدي الثقافة مش السكن", ("ar",), "الثقافة"),
+        ("przepraszam, chodziło mi o kulturę", ("pl",), "kulturę"),
+    ],
+)
+def test_a_correction_says_what_was_meant_less_what_it_denies(
+    cues: DialogueCues, message: str, languages: tuple[str, ...], meant: str
+) -> None:
+    assert cues.read(message, languages).correction == meant
+
+
+def test_a_message_without_a_correction_cue_corrects_nothing(cues: DialogueCues) -> None:
+    assert cues.read("what is not in the vision?", ("en",)).correction is None
+
+
+@pytest.mark.parametrize(
+    ("message", "languages"),
+    [("is that all?", ("en",)), ("är det allt?", ("sv",)), ("say it again, I did not catch it", ("en",))],
+)
+def test_asking_for_the_last_answer_again(cues: DialogueCues, message: str, languages: tuple[str, ...]) -> None:
+    assert cues.read(message, languages).again
+
+
+@pytest.mark.parametrize(
+    ("message", "languages"),
+    [("kiitos paljon!", ("fi",)), ("please", ("en",)), ("that's all, thanks", ("en",)), ("in English please", ("en",))],
+)
+def test_a_thanks_a_please_or_a_language_asks_for_nothing_again(
+    cues: DialogueCues, message: str, languages: tuple[str, ...]
+) -> None:
+    assert not cues.read(message, languages).again
+
+
+def test_a_follow_up_may_open_after_a_filler(cues: DialogueCues) -> None:
+    assert cues.read("ok, and for culture?", ("en",)).followup
+    assert not cues.read("ok, what is the vision?", ("en",)).followup

@@ -11,6 +11,7 @@ the languages, without any question set: see `dialogue_cues/README.md`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -58,6 +59,8 @@ CATEGORIES = (
     "list",
     "conjunction",
     "where_said",
+    "correction",
+    "negation",
 )
 # A request to hear the last answer in another language is short ("kan du ta det på svenska?").
 MAX_REQUEST_WORDS = 8
@@ -112,6 +115,9 @@ class Reading:
     # token ranges that may join two questions, with the language whose cue it is ("i" is Polish "and")
     conjunctions: tuple[tuple[int, int, str], ...] = ()
     where_said: bool = False  # asks only where the last answer stands on the page ("where does it say that?")
+    again: bool = False  # asks only for the last answer again ("say it again", "is that all?"), in no language named
+    # what a correction says was meant, as written: "housing" of "sorry no, I meant housing, not business"
+    correction: str | None = None
 
 
 def _cover(tokens: tuple[str, ...], matches: list[Match]) -> tuple[list[Match], int]:
@@ -162,6 +168,19 @@ def _asks_only_where_said(tokens: tuple[str, ...], own: list[Match]) -> bool:
         return False
     allowed = [m for m in own if m.category == "where_said" or m.category in _REQUEST_WORDS]
     return _cover(tokens, allowed)[1] == len(tokens)
+
+
+def _asks_only_again(tokens: tuple[str, ...], own: list[Match]) -> bool:
+    """ "say it again", "leago dat buot?" (is that all?): the last answer asked for again, and nothing else; a
+    word a filler's or small talk's too ("please", "kiitos") asks for nothing again."""
+    # ... nor does a thanks: Finnish "kiitos" is a request's "please" too ("englanniksi kiitos")
+    others = [m for m in own if m.category == "filler" or m.category in SMALLTALK]
+    repeats = [m for m in own if m.category == "repeat"]
+    if len(tokens) > MAX_REQUEST_WORDS or not any(
+        any(not any(f.start <= i < f.end for f in others) for i in range(m.start, m.end)) for m in repeats
+    ):
+        return False
+    return _cover(tokens, [m for m in own if m.category in _REQUEST_WORDS])[1] == len(tokens)
 
 
 def _langs_by_votes(matches: list[Match]) -> tuple[str, ...]:
@@ -260,7 +279,8 @@ class DialogueCues:
             request_apart=apart,
             language_named=named,
             ordinal=self._ordinal(text, own, languages),
-            followup=any(m.category == "followup" and m.start == 0 for m in own) or _asks_what_about(tokens),
+            followup=any(m.category == "followup" and m.start in (0, self._opening_fillers(split, own)) for m in own)
+            or _asks_what_about(tokens),
             reference="reference" in categories,
             wants_list="list" in categories,
             # English "I" is no Polish "i" (and): a conjunction counts in the message's languages too
@@ -268,7 +288,41 @@ class DialogueCues:
                 sorted({(m.start, m.end, m.lang) for m in conjunctions if languages is None or m.lang in languages})
             ),
             where_said=_asks_only_where_said(split, own),
+            again=named is None and (_asks_only_again(split, own) or self._again_opening(text, languages)),
+            correction=self._meant(text, tokens, languages),
         )
+
+    def _meant(self, text: str, tokens: tuple[str, ...], languages: Collection[str] | None) -> str | None:
+        """The words after "I meant" up to a "not" that denies what the last answer was about: "sorry no i meant
+        housing not business" means "housing", "لا لا قصدي السكن مش الخدمات" (no no, I meant housing, not services)
+        "السكن"."""
+        found = [
+            m
+            for m in self.table.matches(list(tokens), ["correction", "negation"])
+            if languages is None or m.lang in languages
+        ]
+        said = [m for m in found if m.category == "correction"]
+        if not said:
+            return None
+        first = min(m.start for m in said)
+        start = max(m.end for m in said if m.start == first)
+        end = min((m.start for m in found if m.category == "negation" and m.start >= start), default=len(tokens))
+        if end <= start:
+            return None
+        written = written_words(text)
+        if written is None:
+            return " ".join(tokens[start:end])
+        normal = unicodedata.normalize("NFKC", text)
+        return normal[written[start].start() : written[end - 1].end()]
+
+    @staticmethod
+    def _opening_fillers(tokens: tuple[str, ...], own: list[Match]) -> int:
+        """How many words of fillers open a message: "ok und für kultur?" follows the answer up after them."""
+        fillers = [m for m in own if m.category == "filler"]
+        start = 0
+        while any(m.start == start for m in fillers) and start < len(tokens):
+            start = max(m.end for m in fillers if m.start == start)
+        return start
 
     def _ordinal(self, text: str, own: list[Match], languages: Collection[str] | None) -> int | None:
         """The item an ordinal cue points at; "Kiruna 2.0" names a version, and its "2" (the cue "2.")
@@ -364,13 +418,33 @@ class DialogueCues:
         request in a request's own words ("say it", "can you write"), not a language named alone: "på engelska,
         vad är visionen" is a question to answer in English, read by the sentence it is."""
         clauses = [c for c in text.split(",") if words(c)]
-        if len(clauses) < 2:
+        # "anteeksi, voitko sanoa sen suomeksi, en puhu ruotsia" (sorry, can you say it in Finnish, I speak no
+        # Swedish): an apology or a greeting may open before the request
+        first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
+        if len(clauses) - first < 2:
             return None
-        tokens, matches, request = self._request_in(clauses[0])
+        tokens, matches, request = self._request_in(clauses[first])
         worded = any(m.category in _REQUEST_WORDS - {"filler", "reference"} for m in matches)
-        if request is None or not worded or not self._asks_for_a_language(clauses[0], tokens, matches):
+        if request is None or not worded or not self._asks_for_a_language(clauses[first], tokens, matches):
             return None
-        return request, ",".join(clauses[1:]).strip()
+        return request, ",".join(clauses[first + 1 :]).strip()
+
+    def _again_opening(self, text: str, languages: Collection[str] | None) -> bool:
+        """The last answer asked for again in a clause of its own, and a reason beside it that asks nothing: "ma ku
+        celin kartaa mar kale, si fiican uma akhrin" (can you repeat it, I didn't read it well)."""
+        clauses = [c for c in text.split(",") if words(c)]
+        first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
+        if len(clauses) - first < 2 or _QUESTION_MARKS & set(",".join(clauses[first + 1 :])):
+            return False
+        tokens = tuple(split_clitics(list(words(clauses[first])), self._whole))
+        own = [m for m in self.table.matches(list(tokens)) if languages is None or m.lang in languages]
+        return _language_named(own) is None and _asks_only_again(tokens, own)
+
+    def _only_talk(self, clause: str) -> bool:
+        """Whether every word of a clause is small talk's or a filler's ("anteeksi", "hej", "ok")."""
+        tokens = list(words(clause))
+        talk = [m for m in self.table.matches(tokens) if m.category in SMALLTALK or m.category == "filler"]
+        return _cover(tuple(tokens), talk)[1] == len(tokens)
 
     @staticmethod
     def _asks_for_a_language(sentence: str, tokens: tuple[str, ...], matches: list[Match]) -> bool:

@@ -171,6 +171,9 @@ MIN_QUESTION_WORDS = 3
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
 SHORT_WORDS = 2
+# What a correction says was meant ("I meant housing", "chodziło mi o edukację i badania") is asked as the last
+# question was when it is as short as a follow-up naming a topic; longer, it is a question of its own.
+CORRECTED_WORDS = 3
 # A word or two whose best topics lie this close together is unclear.
 CLARIFY_MARGIN = 0.35
 # Cosine similarity to a small-talk example from which an out-of-scope message is small talk. Measured on
@@ -481,6 +484,31 @@ class Understander:
             return any(r.chunk.kind == "labelled" for r in ranked[:3])
         return ranked[0].chunk.kind == "labelled" and own.isdisjoint(self._item_naming(question))
 
+    def _goal_of_the_item_given(self, message: str, asks: frozenset[str], context: Context | None) -> Chunk | None:
+        """ "and the goal?", "no, I meant the goal" after one direction was given: a goal asked of nothing is that
+        direction's, not each of the page's goals."""
+        own = self.cues.question_intents(message)
+        if asks - {"meaning"} != {"goal"} or "goal" not in own or context is None or context.items:
+            return None  # "ja johtolat?" (and traffic?) after the housing goal asks the goal of its own topic
+        if len(context.chunks) != 1:
+            return None
+        given = self._chunks.get(context.chunks[0])
+        if given is None or given.kind != "labelled" or self._named_items(message):
+            return None
+        # "and the goal for traffic?" names another item in words of its own; "no, I meant the goal, not the
+        # direction" names only the list's heading, which ranks no item clearly first
+        naming = [w for w in self._words_of_its_own(message) if not any(self._headings_named_by(w))]
+        if not naming:
+            return given
+        items = [r for r in self._retrieve(" ".join(naming)).ranked if r.chunk.kind == "labelled"][:2]
+        return None if items and items[0].chunk.id != given.id and _leads(items, TOPIC_MARGIN) else given
+
+    def _goals_of_the_municipality(self, question: str, asks: frozenset[str], retrieval: Retrieval) -> bool:
+        """Goals asked of nothing but the municipality ("Makkár mihttomearit gielddas leat?"): the page's goals, in
+        whatever word for them the scope model reads little of."""
+        named = self._words_of_its_own(question) - owner_words()
+        return not named and self._goals_of_nothing(question, asks, retrieval)
+
     def _some_items(self, question: str, asks: frozenset[str], langs: Sequence[str]) -> set[str]:
         """The items a list question names when it names several but not all, and asks neither how many
         nor for all of them."""
@@ -674,11 +702,14 @@ class Understander:
             # that is no question of the page's asks for the last answer again, however many words it takes
             request = reading.language_named
         # "where does it say that?": the last answer again, whose lead names the section it stands in
-        where = reading.where_said and context is not None and bool(context.question)
+        # ... and "say it again", "is that all?": the last answer again, in the language now spoken
+        where = (reading.where_said or reading.again) and context is not None and bool(context.question)
         # "Vad är visionen? Svara på engelska.": the question beside the request, in the language asked
         apart = reading.request_apart if request is None and lang is None else None
         if request is not None or where or apart is not None:
-            return self._in_the_language_asked(message, lang, request, apart, detection, context, ui_lang)
+            asked_for = "language" if request is not None else "where" if reading.where_said else "again"
+            return self._in_the_language_asked(message, lang, request, apart, detection, context, ui_lang, asked_for)
+        message, reading = self._what_was_meant(message, reading, detection, context)
         talk = self._talk(message, reading, detection, lang, ui_lang, context)
         if talk is not None:
             return talk
@@ -705,6 +736,24 @@ class Understander:
                 return counted
         return self._retrieve_and_plan(message, reading, detection, answer_lang, context)
 
+    def _what_was_meant(
+        self, message: str, reading: Reading, detection: Detection, context: Context | None
+    ) -> tuple[str, Reading]:
+        """ "sorry no, I meant housing, not business": what was meant, asked as the last question was; "no, I meant
+        the goal, not the direction", the goal of what the last answer gave. Any other message as it is."""
+        if reading.correction is None or context is None or not context.question:
+            return message, reading
+        meant = reading.correction
+        named = any(self._coverage.knows(w) for w in self._coverage.content_words(meant))
+        if not named and not self.cues.question_intents(meant, detection.plausible):
+            # "that's not really what I meant but whatever", "متوجه منظورم نشدی" (you didn't get what I meant): a
+            # complaint, naming nothing the page knows
+            return message, reading
+        read = self._dialogue.read(meant, detection.plausible)
+        if len(self._coverage.content_words(meant)) <= CORRECTED_WORDS:
+            read = replace(read, followup=True)
+        return meant, read
+
     def _question_after_an_acknowledgement(self, message: str) -> str | None:
         """ "haha ok. mii lea mihttomearri dutkamii?": the question after "haha ok.", marked as one; "interesting. I was
         on the council back then, remember that seminar 😄" asks nothing after it, and is a remark as a whole."""
@@ -716,6 +765,10 @@ class Understander:
     def _ordinal_asked(self, message: str, detection: Detection) -> bool:
         """An ordinal in what a message asks, not in what it tells beside: "jag är ny … innan första mötet. Kan du
         räkna upp alla strategiska inriktningar?" asks the list, not its first item."""
+        if "updated" in self.cues.question_intents(message, detection.plausible):
+            # "wann wurde die seite das letzte mal geändert?" (when was the page changed the last time?): that "last"
+            # is the change's, no item's
+            return False
         sentences = _sentences(message)
         marked = [text for text, asked in sentences if asked]
         if len(sentences) == 1 or not marked:
@@ -811,6 +864,7 @@ class Understander:
         detection: Detection,
         context: Context | None,
         ui_lang: str | None,
+        asked_for: str = "language",
     ) -> Plan:
         """The last answer again, in the language asked or where it stands; or the question a request stands
         beside, answered in the language it asks for."""
@@ -820,7 +874,7 @@ class Understander:
         target = lang or request or self.choose_language(detection, context, ui_lang)
         if context is not None and context.question:
             again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
-            return _replace_reading(again, message, "language" if request is not None else "where")
+            return _replace_reading(again, message, asked_for)
         # nothing said yet to say again: "kan jag skriva på engelska?" asks which languages the bot speaks
         return self._smalltalk(message, target, detection, LANGUAGES_TALK, context)
 
@@ -880,8 +934,10 @@ class Understander:
         if not talk.rest:
             # "mål" (goal) folds to German "mal", a filler: small talk in a language the message is not in
             # is no small talk when the page answers the message
+            # ("shukran", thanks in Arabic letters the detector does not read, is no word of the page's)
             foreign = not _in_any(talk.langs, detection.plausible)
-            return not (foreign and self._look(message)[1].in_scope)
+            page_word = any(self._coverage.knows(w) for w in self._coverage.content_words(message))
+            return not (foreign and page_word and self._look(message)[1].in_scope)
         rest = " ".join(talk.rest)
         content = self._coverage.content_words(rest)
         # a greeting opens a message: "cimilada berri sidee tahay" (how is the weather tomorrow?) asks of the
@@ -1107,9 +1163,16 @@ class Understander:
         # "ok. mii lea mihttomearri dutkamii?" (ok. what is the goal for research?) names a goal of the page, however
         # near "mii don leat?" (what are you?) it reads, and the scope model, unsure of "dutkamii"
         names = bool(self._named_items(text)) or self._named_section(text) is not None
-        if self._look(text)[1].in_scope or reading.followup or names:
+        asks = self.cues.question_intents(text, detection.plausible)
+        # ... and "Buorre beaivi! … Makkár mihttomearit gielddas leat?" asks the page's goals
+        if (
+            self._look(text)[1].in_scope
+            or reading.followup
+            or names
+            or self._goals_of_the_municipality(text, asks, self._retrieve(text))
+        ):
             return None
-        if self._never_stated(self.cues.question_intents(text, detection.plausible)):
+        if self._never_stated(asks):
             # "ስራሕ ከመይ ጌረ ክረክብ እኽእል?" (how can I find work?) after "hello, I am new here" asks what no page
             # states, however close it reads to "how do I use this?"
             return None
@@ -1623,6 +1686,10 @@ class Understander:
         asks, only_a_fact = self._asked_in_turn(message, question, how, context, langs)
         looked, focused = self._looked_in_turn(message, question, how, asks, context, only_a_fact)
         retrieval, decision, _ = looked
+        given = self._goal_of_the_item_given(message, asks, context) if how in ("followup", "reference") else None
+        if given is not None and context is not None:
+            part = Part(message, retrieval, ScopeDecision(True, "the goal of the item just given"), given)
+            return Plan("answer", message, lang, detection, (part,), context=_with_lang(context, lang), reading=how)
         if how in ("standalone", "followup"):
             # a follow-up names its item in its own words ("und bei kultur?"), the last question named another
             alone = how == "standalone"
@@ -1645,29 +1712,9 @@ class Understander:
         # a joke or the weather is no question of the page's it leaves unsaid: only what the bot answers is said
         stated_nowhere = refused and PASTIME not in asks
         if not decision.in_scope:
-            # small talk never asks when, how many or where: such a question is out of scope, however
-            # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
-            # and one the scope model is unsure of ("Mii lei visuvdnaprošeavtta namma?", the project's name,
-            # stands 0.3 below its line) must lie closer to small talk than one far out ("what is your name?")
-            # and a question a rule refuses whole, or asking what no passage can give in a part ("ኣብ ኪሩና ስራሕ
-            # ብኸመይ ክረክብ እኽእል?", how can I find work in Kiruna?), however close it reads to "how do I use this?";
-            # a thanks telling that "the teacher was satisfied" is no one's view the page lacks, and small talk
-            resembles = (
-                how == "standalone"
-                and not asks & NEVER_SMALLTALK
-                # "Hyvää joulua ja onnellista uutta vuotta!" wishes a new year in a greeting's words
-                and not (asks & HOW_THINGS_STAND and reading.smalltalk is None)
-                and not stated_nowhere
-                and self._never_stated(asks) is None
+            return self._refused(
+                message, question, how, reading, detection, lang, context, retrieval, decision, asks, stated_nowhere
             )
-            # standalone: the question's own lookup; small talk in its own language
-            near = self._nearest_talk_in(question, detection.plausible) if resembles else None
-            unsure = decision.margin > -UNSURE_SCOPE
-            needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
-            if near is not None and self._reads_as_talk(question, near, needed):
-                # small talk in words the cue tables do not list ("är du en riktig människa?")
-                return self._smalltalk(message, lang, detection, near.category, context)
-            return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
 
         # a follow-up naming one new topic ("and the goal for housing?", "entä kulttuurin tavoite?") is not the
         # last question's list again, nor is a reference asking for a document ("finns det nån strategi för
@@ -1714,6 +1761,45 @@ class Understander:
         # a message in parts is judged whole by what it asks, not by words a remark beside the question adds
         whole = self._never_stated(asks) or self._next_of_the_decided(own_words, asks)
         return self._answer(message, reading, detection, lang, context, question, how, looked_at, asks, focused, whole)
+
+    def _refused(
+        self,
+        message: str,
+        question: str,
+        how: str,
+        reading: Reading,
+        detection: Detection,
+        lang: str,
+        context: Context | None,
+        retrieval: Retrieval,
+        decision: ScopeDecision,
+        asks: frozenset[str],
+        stated_nowhere: bool,
+    ) -> Plan:
+        """A question the page does not answer: small talk in words the tables do not list, or out of scope."""
+        # small talk never asks when, how many or where: such a question is out of scope, however
+        # close its vector lies to a greeting (Somali and Tigrinya vectors crowd together)
+        # and one the scope model is unsure of ("Mii lei visuvdnaprošeavtta namma?", the project's name,
+        # stands 0.3 below its line) must lie closer to small talk than one far out ("what is your name?")
+        # and a question a rule refuses whole, or asking what no passage can give in a part ("ኣብ ኪሩና ስራሕ
+        # ብኸመይ ክረክብ እኽእል?", how can I find work in Kiruna?), however close it reads to "how do I use this?";
+        # a thanks telling that "the teacher was satisfied" is no one's view the page lacks, and small talk
+        resembles = (
+            how == "standalone"
+            and not asks & NEVER_SMALLTALK
+            # "Hyvää joulua ja onnellista uutta vuotta!" wishes a new year in a greeting's words
+            and not (asks & HOW_THINGS_STAND and reading.smalltalk is None)
+            and not stated_nowhere
+            and self._never_stated(asks) is None
+        )
+        # standalone: the question's own lookup; small talk in its own language
+        near = self._nearest_talk_in(question, detection.plausible) if resembles else None
+        unsure = decision.margin > -UNSURE_SCOPE
+        needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
+        if near is not None and self._reads_as_talk(question, near, needed):
+            # small talk in words the cue tables do not list ("är du en riktig människa?")
+            return self._smalltalk(message, lang, detection, near.category, context)
+        return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
 
     def _answer(
         self,
@@ -1868,6 +1954,12 @@ class Understander:
                 "asks for the list the page has",
             ),
             (lambda: self._lists_in_the_pages_words(reading, question, asks), "asks for a list in its heading's words"),
+            # "Makkár mihttomearit gielddas leat?" (what goals does the municipality have?): goals of nothing but the
+            # municipality, in a word for them the model reads little of, are the page's
+            (
+                lambda: self._goals_of_the_municipality(question, asks, retrieval),
+                "asks for the goals of the municipality",
+            ),
             # "Var hittar jag bostadsprogrammet?": where to read of what one "Läs mer" line alone names, asked by
             # words for where (a document named alone adds the place of its link: "how many flats does the
             # housing programme plan?" asks no place)
@@ -2445,7 +2537,14 @@ class Understander:
         # one question the page answers, among sentences without a mark that ask it nothing: "Good morning. I moved
         # here last year from Glasgow and work at the hospital. Could you tell me which strategic directions the
         # municipality has? Thanks in advance" (the hospital is where the resident works, no facility asked of)
-        told = [not asked and self._only_tells(text) for text, asked in sentences]
+        # "I am a student and I have a research project about Kiruna. What is the vision?": the writer's own life,
+        # whatever of the page its words name ("research"), beside a question of what the page may state; beside
+        # "how can I get a school place for my son?" it is what makes the question the resident's own
+        plain = all(self._may_be_stated(text) for text, asked in sentences if asked)
+        told = [
+            not asked and (self._only_tells(text) or (plain and self._tells_only_of_oneself(text)))
+            for text, asked in sentences
+        ]
         if (
             len(marked) == 1
             and not all(asked or t for (_, asked), t in zip(sentences, told, strict=True))
@@ -2476,6 +2575,15 @@ class Understander:
         # here" opens with no Polish "i" (and)
         reading = self._dialogue.read(sentence, self._detector.detect(sentence).plausible)
         return not (reading.followup or reading.wants_list or self._asks_the_page_in_telling(sentence))
+
+    def _may_be_stated(self, question: str) -> bool:
+        """A question of what a page may state: not how the resident does something, nor what no page states."""
+        asks = self.cues.question_intents(question)
+        return HOW_I not in asks and self._never_stated(asks) is None
+
+    @staticmethod
+    def _tells_only_of_oneself(sentence: str) -> bool:
+        return tells_of_oneself(sentence) and not asks_in_words(sentence)
 
     def _only_tells(self, sentence: str) -> bool:
         """A sentence without its question mark that asks nothing: no question words, no "and for culture", no
@@ -2596,17 +2704,23 @@ class Understander:
     def _resolve(self, message: str, reading: Reading, context: Context | None) -> tuple[str, str]:
         """The question to retrieve: the message alone (what it asks beside what it tells), or read together with
         the last question."""
-        if context is None or not context.question:
-            return self._beside_remarks(message), "standalone"
         intents = self.cues.question_intents(message)
+        # "and who published the page and when was it last changed?": parts of its own, each answered; "och när
+        # blir de nya lägenheterna i centrum klara?": a fact asked of what it names itself, no frame of the last
+        of_its_own = reading.followup and (
+            self._several_of_its_own(message, reading, intents)
+            or (bool(intents & FACT_TYPES) and len(self._words_of_its_own(message)) > SHORT_WORDS)
+        )
+        if context is None or not context.question or of_its_own:
+            return self._beside_remarks(message), "standalone"
         # "Man birra dát siidu lea?" (what is this page about?): its "this" is the page
         page_alone = self._asks_what_the_page_says(message, intents)
         # the words pointing back are no topic: spoken Finnish "toi" (that) is no stopword, "se" is
         pointing = self._dialogue.table.cue_words(message) if reading.reference else frozenset()
         content = [w for w in self._coverage.content_words(message) if w not in pointing]
-        if intents - {DOCUMENT} == {"place"}:
-            # "gos gávnnan eanet dieđuid?" (where do I find more information?): the words that ask where
-            # to read name no topic; the last answer's is meant
+        if intents - {DOCUMENT} and intents - {DOCUMENT} <= {"place", "time", "person", "count"}:
+            # "gos gávnnan eanet dieđuid?" (where do I find more information?), "کی؟ چه تاریخی" (when? what date?):
+            # the words that ask where or when name no topic; the last answer's is meant
             asking = self.cues.table.cue_words(message)
             content = [w for w in content if w not in asking]
         # "a co to znaczy?" (and what does that mean?): "a" opens it, "to" points back, and it names nothing
@@ -2638,6 +2752,18 @@ class Understander:
                 return f"{context.question} {message}", "followup"
             return f"{context.question} {message}", "reference"
         return self._beside_remarks(message), "standalone"
+
+    def _several_of_its_own(self, message: str, reading: Reading, intents: frozenset[str]) -> bool:
+        """A follow-up opening with "and" that joins two facts asked of what it names itself or of the page, which
+        the page answers: a question of several parts, not the last one's frame asked again."""
+        joined = any(start > 0 for start, _, _ in reading.conjunctions)
+        return (
+            joined
+            and len(intents & FACT_TYPES) >= 2
+            # what it names, or facts of the page itself (who published it, when it changed)
+            and bool(self._words_of_its_own(message) or intents & TALKED_ABOUT)
+            and self._look(message)[1].in_scope
+        )
 
     def _new_topic(self, message: str, alone: Retrieval, context: Context) -> bool:
         """A word that names a passage the last answer did not give, clearly above any other."""
@@ -2976,6 +3102,18 @@ class Understander:
 
     # -- several questions in one message -----------------------------------------------------
 
+    def _pieces_that_ask(self, question: str, reading: Reading, detection: Detection) -> list[str] | None:
+        """The pieces of a message, less those telling only of the writer ("mie olen vanha äijä Vittangista …", I'm
+        an old man from Vittangi): no part to answer."""
+        pieces = _pieces(question, reading, detection.plausible, self._joins_one_thing)
+        if pieces is None:
+            return None
+        return [
+            p
+            for p in pieces
+            if self.cues.question_intents(p, detection.plausible) or not self._tells_only_of_oneself(p)
+        ]
+
     def _split(
         self, question: str, reading: Reading, asks: frozenset[str], detection: Detection
     ) -> tuple[tuple[Part, ...] | None, tuple[str, ...]]:
@@ -2987,7 +3125,7 @@ class Understander:
         different passages or of different places in one passage. Beside the parts: the pieces no page
         answers ("… and what does the bus cost?"), as written, when the rest is answered.
         """
-        pieces = _pieces(question, reading, detection.plausible, self._joins_one_thing)
+        pieces = self._pieces_that_ask(question, reading, detection)
         if pieces is None:
             return None, ()
         parts: list[Part] = []
