@@ -66,6 +66,9 @@ CATEGORIES = (
 MAX_REQUEST_WORDS = 8
 # ... and, in a sentence beside others, says little but the request's words ("Voitko vastata englanniksi?")
 OWN_WORDS_OF_A_REQUEST = 2
+# where a clause ends: a comma, Arabic's "،", Ethiopic's "፣" and its word-space "፡", which residents type as a comma
+# ("ብትግርኛ ግለጸለይ በጃኻ፡ እንግሊዝኛ ኣይክእልን እየ", in Tigrinya please, I can't English)
+_CLAUSE_BREAK = re.compile(r"[,،፣፡]")
 # where one sentence ends and the next begins ("… suomagillii? Mu áhkku …"), and the marks that ask
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!؟።])\s+")
 # Laughter as typed, however long ("hahhaa", "ahahah", "hihi", "хахаха", "ههههه", "خخخخ", "xD", "lool"): one
@@ -417,7 +420,7 @@ class DialogueCues:
         suomagillii, mu áhkku ii máhte sámegiela" (can you say it in Finnish, my grandma knows no Sami). Only a
         request in a request's own words ("say it", "can you write"), not a language named alone: "på engelska,
         vad är visionen" is a question to answer in English, read by the sentence it is."""
-        clauses = [c for c in text.split(",") if words(c)]
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if words(c)]
         # "anteeksi, voitko sanoa sen suomeksi, en puhu ruotsia" (sorry, can you say it in Finnish, I speak no
         # Swedish): an apology or a greeting may open before the request
         first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
@@ -432,7 +435,7 @@ class DialogueCues:
     def _again_opening(self, text: str, languages: Collection[str] | None) -> bool:
         """The last answer asked for again in a clause of its own, and a reason beside it that asks nothing: "ma ku
         celin kartaa mar kale, si fiican uma akhrin" (can you repeat it, I didn't read it well)."""
-        clauses = [c for c in text.split(",") if words(c)]
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if words(c)]
         first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
         if len(clauses) - first < 2 or _QUESTION_MARKS & set(",".join(clauses[first + 1 :])):
             return False

@@ -1491,9 +1491,15 @@ class Understander:
             # message's other words do ("هههههه تمام", ha ha, fine), else the fallbacks
             if LAUGHTER in reading.tokens:
                 said = without_laughter(message)
-                detection = self._detector.detect(said) if words(said) else Detection(SOURCE_LANGUAGE, 0.0, ())
+                detection = self._detector.detect(said) if words(said) else self._laughters_script(message)
             return Understander.choose_language(detection, context, ui_lang)
         return at_home[0] if len(at_home) == 1 else self._detector.best_of(message, at_home)
+
+    def _laughters_script(self, message: str) -> Detection:
+        """Laughter alone says a language only by a script one language writes ("хаха" is Ukrainian's here); "haha" and
+        "ههههه" (Arabic or Persian) leave it to the fallbacks."""
+        scripted = self._detector.script_language(message)
+        return Detection(scripted, 1.0, (scripted,)) if scripted else Detection(SOURCE_LANGUAGE, 0.0, ())
 
     def _beside_swedish_talk(self, reading: Reading) -> str | None:
         """The language of the words beside Swedish small talk, when the detector reads them surely in one other
@@ -2340,7 +2346,8 @@ class Understander:
         gathered the residents' views?" names what the groups did, and is answered by them."""
         if "person" not in asks or asks & (TALKED_ABOUT | {AUDIENCE}) or self._counted is None:
             return None
-        named = self._words_not_asking(question)
+        # "yaa ahaa dadka kooxahaas ku jiray?" (who were the people in those groups?): its people are the members
+        named = [w for w in self._words_not_asking(question) if w not in people_words()]
         if self._counted.names_the_counted(named) and not self._counted.names_what_else_it_says(named):
             return "who is in what the page counts"
         return None

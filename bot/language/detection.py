@@ -159,6 +159,11 @@ class LanguageDetector:
         scripted = {lang for _, langs in _SCRIPTS for lang in langs}
         self._latin = [code for code in LANGUAGES if code not in scripted]
 
+    def script_language(self, text: str) -> str | None:
+        """The one language whose script a text is written in, if its script is one language's only."""
+        among = self._candidates(text)
+        return among[0] if len(among) == 1 else None
+
     def _candidates(self, text: str) -> list[str]:
         for pattern, langs in _SCRIPTS:
             if pattern.search(text):
