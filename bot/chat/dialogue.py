@@ -291,8 +291,11 @@ class DialogueCues:
                 sorted({(m.start, m.end, m.lang) for m in conjunctions if languages is None or m.lang in languages})
             ),
             where_said=_asks_only_where_said(split, own),
-            again=named is None and (_asks_only_again(split, own) or self._again_opening(text, languages)),
-            correction=self._meant(text, tokens, languages),
+            # the clause-by-clause and word-by-word readings only where a cue says there is one to find
+            again=named is None
+            and "repeat" in categories
+            and (_asks_only_again(split, own) or self._again_opening(text, languages)),
+            correction=self._meant(text, tokens, languages) if "correction" in categories else None,
         )
 
     def _meant(self, text: str, tokens: tuple[str, ...], languages: Collection[str] | None) -> str | None:
