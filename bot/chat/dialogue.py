@@ -423,28 +423,35 @@ class DialogueCues:
         suomagillii, mu áhkku ii máhte sámegiela" (can you say it in Finnish, my grandma knows no Sami). Only a
         request in a request's own words ("say it", "can you write"), not a language named alone: "på engelska,
         vad är visionen" is a question to answer in English, read by the sentence it is."""
-        clauses = [c for c in _CLAUSE_BREAK.split(text) if words(c)]
-        # "anteeksi, voitko sanoa sen suomeksi, en puhu ruotsia" (sorry, can you say it in Finnish, I speak no
-        # Swedish): an apology or a greeting may open before the request
-        first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
-        if len(clauses) - first < 2:
+        opening = self._opening_clause(text)
+        if opening is None:
             return None
-        tokens, matches, request = self._request_in(clauses[first])
+        clause, rest = opening
+        tokens, matches, request = self._request_in(clause)
         worded = any(m.category in _REQUEST_WORDS - {"filler", "reference"} for m in matches)
-        if request is None or not worded or not self._asks_for_a_language(clauses[first], tokens, matches):
+        if request is None or not worded or not self._asks_for_a_language(clause, tokens, matches):
             return None
-        return request, ",".join(clauses[first + 1 :]).strip()
+        return request, rest.strip()
 
     def _again_opening(self, text: str, languages: Collection[str] | None) -> bool:
         """The last answer asked for again in a clause of its own, and a reason beside it that asks nothing: "ma ku
         celin kartaa mar kale, si fiican uma akhrin" (can you repeat it, I didn't read it well)."""
-        clauses = [c for c in _CLAUSE_BREAK.split(text) if words(c)]
-        first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
-        if len(clauses) - first < 2 or _QUESTION_MARKS & set(",".join(clauses[first + 1 :])):
+        opening = self._opening_clause(text)
+        if opening is None or _QUESTION_MARKS & set(opening[1]):
             return False
-        tokens = tuple(split_clitics(list(words(clauses[first])), self._whole))
+        tokens = tuple(split_clitics(list(words(opening[0])), self._whole))
         own = [m for m in self.table.matches(list(tokens)) if languages is None or m.lang in languages]
         return _language_named(own) is None and _asks_only_again(tokens, own)
+
+    def _opening_clause(self, text: str) -> tuple[str, str] | None:
+        """A message's first clause after those of small talk alone, and the clauses after it; None when no clause
+        follows it. "anteeksi, voitko sanoa sen suomeksi, en puhu ruotsia" (sorry, can you say it in Finnish, I speak
+        no Swedish): an apology or a greeting may open before a request."""
+        clauses = [c for c in _CLAUSE_BREAK.split(text) if words(c)]
+        first = next((i for i, c in enumerate(clauses) if not self._only_talk(c)), len(clauses))
+        if len(clauses) - first < 2:
+            return None
+        return clauses[first], ",".join(clauses[first + 1 :])
 
     def _only_talk(self, clause: str) -> bool:
         """Whether every word of a clause is small talk's or a filler's ("anteeksi", "hej", "ok")."""
