@@ -3405,3 +3405,149 @@ def test_can_you_hear_me_and_a_latin_arabic_thanks_are_small_talk(
 ) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_an_ordinal_counting_the_residents_own_questions_points_at_no_item(service: ChatService) -> None:
+    answer = _turns(service, "which are the strategic directions?", "second question: who published the page?")
+    assert _verbatim(answer) == "Publicerad av: Ulrika Hannu"
+    answer = _turns(service, "which strategic directions are there?", "and the second one?")
+    assert "Inriktning: Offentlig och kommersiell service" in _verbatim(answer)
+
+
+def test_a_follow_up_naming_the_counted_groups_asks_who_sat_in_them(service: ChatService) -> None:
+    answer = _turns(service, "när startade Kiruna 2.0?", "och vem satt i de där arbetsgrupperna?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_a_when_and_a_where_of_something_unnamed_is_refused(service: ChatService) -> None:
+    # the business strategy's link has its years and a place; that answers neither question
+    assert _turns(service, "коли і куди переїжджає залізниця?").kind == "out_of_scope"
+
+
+def test_explain_that_more_simply_points_at_the_last_answer(service: ChatService) -> None:
+    answer = _turns(service, "jaki jest cel dla kultury?", "wyjaśnij prościej, co to znaczy")
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+
+
+def test_what_a_document_just_named_says_inside_is_refused(service: ChatService) -> None:
+    answer = _turns(service, "gibt es eine Wirtschaftsstrategie der Gemeinde?", "und was steht darin über Bergbau?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_a_meankieli_allative_of_a_noun_keeps_the_language(service: ChatService) -> None:
+    answer = _turns(service, "mikä on asumisen tavoite?", "entäs koulutuksele")
+    assert (answer.kind, answer.lang) == ("answer", "fit")
+    assert "god kvalitet i utbildningen" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("ну ти видав, хахах", "uk"),
+        ("ما بعرف كيف استعمل هالشي، ساعدني", "ar"),
+        ("är jag i kontakt med en människa nu?", "sv"),
+    ],
+)
+def test_small_talk_in_colloquial_words(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_whether_a_goal_was_managed_is_refused(service: ChatService) -> None:
+    assert _turns(service, "vad är målet för kultur?", "har kommunen klarat det?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(("message", "lang"), [("ههههه تمام شكراً يا صديقي", "ar"), ("ሃሃሃ በቃ", "ti")])
+def test_laughter_beside_a_languages_own_words_is_its_small_talk(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_what_the_answer_means_asked_beside_not_understanding_is_answered(service: ChatService) -> None:
+    answer = _turns(service, "what is the goal for culture?", "what does that mean?? i don't get it at all")
+    assert answer.kind == "answer"
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+    assert _turns(service, "what is the goal for culture?", "i don't get it at all").kind == "smalltalk"
+
+
+def test_a_town_named_where_the_resident_tells_of_themselves_names_no_topic(service: ChatService) -> None:
+    answer = _turns(service, "olen juuri muuttanut Kiirunaan, mitä kaikkea voit kertoa?")
+    assert answer.kind == "smalltalk"
+
+
+def test_a_clause_telling_of_oneself_before_the_question_is_no_part_of_it(service: ChatService) -> None:
+    answer = _turns(service, "jag bor i Kiruna, vad kan du berätta om kultur?")
+    assert "Inriktning: Kultur, fritid och idrott i hela kommunen" in _verbatim(answer)
+
+
+def test_an_arabic_and_joined_to_the_article_is_no_unknown_word(service: ChatService) -> None:
+    answer = _turns(service, "متى بدأ مشروع كيرونا 2.0؟", "والندوة دي كانت عشان ايه؟")
+    assert answer.kind == "answer"
+    assert "Syftet med seminariet" in _verbatim(answer)
+
+
+def test_whether_the_town_has_hotels_is_refused(service: ChatService) -> None:
+    assert _turns(service, "vad står det om turism?", "finns det några bra hotell i stan?").kind == "out_of_scope"
+
+
+def test_a_complaint_naming_swedish_after_an_answer_is_small_talk_in_its_own_language(service: ChatService) -> None:
+    answer = _turns(service, "هدف برای فرهنگ چیه؟", "اصلا به کارم نیومد، فقط متن سوئدی فرستادی")
+    assert (answer.kind, answer.lang) == ("smalltalk", "fa")
+
+
+def test_a_compounds_head_names_the_list_heading_in_sami(service: ChatService) -> None:
+    answer = _turns(service, "Maid strategalaš suorggit visuvnnas leat?")
+    assert [q.text for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+
+
+def test_when_it_comes_to_asks_no_time(service: ChatService) -> None:
+    answer = _turns(service, "vad har ni för mål när det gäller jobb?")
+    assert "Inriktning: Näringslivsutveckling och arbetsmarknad" in _verbatim(answer)
+    assert "Läs mer om näringslivsstrategi 2016-2018" not in _verbatim(answer)
+
+
+def test_what_a_thing_was_for_asks_its_purpose(service: ChatService) -> None:
+    answer = _turns(service, "what was that 2012 seminar for?")
+    assert "Syftet med seminariet var att skapa kontakter" in _verbatim(answer)
+
+
+def test_what_is_written_in_a_plan_just_named_is_refused(service: ChatService) -> None:
+    answer = _turns(service, "де знайти план дорожнього руху?", "а що конкретно написано в тому плані?")
+    assert answer.kind == "out_of_scope"
+    answer = _turns(service, "is there a traffic plan?", "ok, what's actually in it?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_a_persian_topic_and_what_about_follows_the_last_question(service: ChatService) -> None:
+    answer = _turns(service, "کجا میتونم درباره برنامه مسکن بیشتر بخونم؟", "ترافیک چی؟")
+    assert _verbatim(answer).startswith("Läs om arbetet med trafikstrategi")
+
+
+def test_an_egyptian_demonstrative_points_at_the_last_answer(service: ChatService) -> None:
+    answer = _turns(service, "ما هو هدف البلدية للسكن؟", "طب فين أقرا أكتر عن الموضوع ده؟")
+    assert _verbatim(answer) == "Läs mer om vårt bostadsförsörjningsprogram (webbsida)"
+
+
+@pytest.mark.parametrize(
+    "turns", [("Tell me about the 2012 seminar.", "what was its goal?"), ("Що таке Kiruna 2.0?", "яка була його мета?")]
+)
+def test_the_goal_of_a_passage_no_direction_is_its_purpose(service: ChatService, turns: tuple[str, str]) -> None:
+    answer = _turns(service, *turns)
+    assert "Syftet med seminariet var att skapa kontakter" in _verbatim(answer)
+    assert "Inriktning:" not in _verbatim(answer)
+
+
+def test_its_goal_after_a_direction_is_still_that_directions_goal(service: ChatService) -> None:
+    answer = _turns(service, "what is the strategic direction for housing?", "and what is its goal?")
+    assert "Mål: En god och trygg livsmiljö" in _verbatim(answer)
+    assert "Syftet med seminariet" not in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"), [("salam, to ye adame vaghei hasti? jeddi miporsam", "fa"), ("pryvit! dyakuyu", "uk")]
+)
+def test_small_talk_typed_without_its_script_is_answered_in_its_language(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

@@ -321,3 +321,26 @@ def test_a_thanks_a_please_or_a_language_asks_for_nothing_again(
 def test_a_follow_up_may_open_after_a_filler(cues: DialogueCues) -> None:
     assert cues.read("ok, and for culture?", ("en",)).followup
     assert not cues.read("ok, what is the vision?", ("en",)).followup
+
+
+@pytest.mark.parametrize(
+    ("message", "languages"),
+    [("toinen asia: mihin tavoitteet jaetaan?", ("fi",)), ("second question: who wrote it?", ("en",))],
+)
+def test_an_ordinal_counting_the_residents_own_matters_points_at_no_item(
+    cues: DialogueCues, message: str, languages: tuple[str, ...]
+) -> None:
+    assert cues.read(message, languages).ordinal is None
+
+
+def test_an_ordinal_beside_an_item_still_points(cues: DialogueCues) -> None:
+    assert cues.read("vad säger den andra?", ("sv",)).ordinal == 2
+
+
+def test_a_persian_topic_then_what_about_follows_up(cues: DialogueCues) -> None:
+    assert cues.read("ترافیک چی؟", ("fa",)).followup
+    assert not cues.read("چی؟", ("fa",)).followup
+
+
+def test_ethiopic_laughter_is_laughter(cues: DialogueCues) -> None:
+    assert without_laughter("ሃሃሃ ሕራይ") == "ሕራይ"

@@ -56,3 +56,15 @@ def test_a_lone_strong_mark_beside_finnishs_own_is_not_enough() -> None:
     assert not is_meankieli("mitä sie tiedät siitä että visio muuttui")
     # a decisive mark holds against it
     assert is_meankieli("mitä sie tiät siitä että visjuuni muutethiin")
+
+
+@pytest.mark.parametrize("text", ["mikä on tavoite asumisele?", "entäs koulutuksele"])
+def test_the_allative_of_a_noun_with_one_l_is_meankieli(text: str) -> None:
+    assert is_meankieli(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["kysele vähän lisää", "keskustele siitä kunnan kanssa", "mikä on tavoite asumiselle?"]
+)
+def test_finnish_verbs_and_the_allative_with_two_ls_stay_finnish(text: str) -> None:
+    assert not is_meankieli(text)

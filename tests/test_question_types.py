@@ -92,6 +92,28 @@ def test_a_compound_ending_in_a_document_word_names_a_document() -> None:
     assert cues.question_intents("kultur") == frozenset()
 
 
+def test_when_in_a_phrase_for_regarding_asks_no_time() -> None:
+    cues = load_question_cues()
+    assert "time" not in cues.question_intents("vilket mål har ni när det gäller bostäder?")
+    assert "time" not in cues.question_intents("what is the goal when it comes to housing?")
+    # a time asked besides still is one
+    assert "time" in cues.question_intents("när det gäller visionen, när antogs den?")
+
+
+def test_what_a_thing_was_for_asks_why() -> None:
+    cues = load_question_cues()
+    assert "reason" in cues.question_intents("what was the seminar in 2012 for?")
+    assert "reason" not in cues.question_intents("what is the goal for culture?")
+
+
+def test_a_word_of_writing_inside_what_is_written_asks_the_contents() -> None:
+    cues = load_question_cues()
+    asked = cues.question_intents("що конкретно написано в тому плані?")
+    assert {"contents", "document"} <= asked
+    assert "published" not in asked
+    assert "published" in cues.question_intents("хто написав цю сторінку?")
+
+
 def test_lines_offer_the_fact_they_state(corpus: Corpus) -> None:
     shipped = load_question_cues()
     offers = {c.text: shipped.chunk_offers(c, "sv") for c in corpus.document(DOC_ID).chunks if c.kind in LINE_KINDS}

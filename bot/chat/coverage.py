@@ -36,6 +36,8 @@ SOMALI_POSSESSIVE = tuple(
     f"{c}{owner}" for c in "ktdgh" for owner in ("ooda", "iisa", "eeda", "ayaga", "eena", "aaga", "ayga", "iina")
 )
 MIN_SOMALI_STEM = 4
+# Arabic "and" joined to a word with its article ("والثقافة", and culture), as folded
+ARABIC_AND_THE = "وال"
 # Ethiopic letters a bare Tigrinya word needs at least (a letter is a syllable).
 MIN_SYLLABLES = 3
 # Shorter words of the page stay function words when a list says so (Polish "na", on; "nå", reach).
@@ -154,6 +156,8 @@ class Coverage:
             or self._inflected(word)
             or any(self._syllables_known(bare) for bare in _tigrinya_bare(word))
             or any(form in self._vocab for form in _somali_definite(word))
+            # Arabic joins "و" (and) to the article's word: "والندوة" (and the seminar) is "الندوة"
+            or (word.startswith(ARABIC_AND_THE) and len(word) > len(ARABIC_AND_THE) + 1 and self.knows(word[1:]))
         )
 
     def knows_stem(self, word: str) -> bool:

@@ -214,8 +214,9 @@ def without_suffixed_ands(tokens: list[str]) -> list[str]:
 
 # A cue of one category inside a longer cue of another is part of it: "how many" in "how many years
 # ago" asks no count, the whole asks a time ("скільки років", "ile lat", "چند سال"); Somali "qaateen"
-# (they adopted) in "ka qayb qaateen" (they took part) asks no decision.
-NESTED_IN = {"count": "time", "decision": "origin"}
+# (they adopted) in "ka qayb qaateen" (they took part) asks no decision; Ukrainian "написано" (written) in "написано
+# в" (written in) asks what a document says, not who published it.
+NESTED_IN = {"count": "time", "decision": "origin", "published": "contents"}
 
 
 def unnested(found: list[Match]) -> list[Match]:

@@ -32,6 +32,7 @@ from bot.chat.cues import (
     written_words,
 )
 from bot.chat.question_types import VERSION_NUMBER
+from bot.chat.word_tables import discourse_words
 from bot.language.supported import LANGUAGES
 from index.analysis import words
 
@@ -71,11 +72,14 @@ OWN_WORDS_OF_A_REQUEST = 2
 _CLAUSE_BREAK = re.compile(r"[,،፣፡]")
 # where one sentence ends and the next begins ("… suomagillii? Mu áhkku …"), and the marks that ask
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!؟።])\s+")
-# Laughter as typed, however long ("hahhaa", "ahahah", "hihi", "хахаха", "ههههه", "خخخخ", "xD", "lool"): one
+# Laughter as typed, however long ("hahhaa", "ahahah", "hihi", "хахаха", "ههههه", "خخخخ", "ሃሃሃ", "xD", "lool"): one
 # word of the world, read as the tables' "haha", which many of them list and which settles no language
-_LAUGHTER = re.compile(r"a?(?:h+(?:a+|e+|i+)){2,}h*|а?(?:х+(?:а+|е+|и+)){2,}х*|ه{3,}|خ{3,}|l+o+l+|x+d+")
+_LAUGHTER = re.compile(r"a?(?:h+(?:a+|e+|i+)){2,}h*|а?(?:х+(?:а+|е+|и+)){2,}х*|ه{3,}|خ{3,}|[ሃሓሀሂ]{3,}|l+o+l+|x+d+")
 _ARABIC_LAUGHTER = re.compile(r"ه+|خ+")
 LAUGHTER = "haha"
+# Persian asks "and X?" as "X چی؟" / "X چطور؟": a topic and the word after it, nothing more
+_WHAT_ABOUT_WORDS = frozenset({"چی", "چطور"})
+WHAT_ABOUT_AFTER = 2
 
 
 def without_laughter(text: str) -> str:
@@ -162,6 +166,10 @@ def _without_what_about(token: str) -> str:
 
 
 def _asks_what_about(tokens: tuple[str, ...]) -> bool:
+    """Tigrinya's "ናይ ትምህርቲኸ?" (and for education?) on its last word; Persian's "ترافیک چی؟" (and traffic?) in a
+    word after the one it asks of."""
+    if len(tokens) == WHAT_ABOUT_AFTER and tokens[-1] in _WHAT_ABOUT_WORDS:
+        return True
     return bool(tokens) and len(tokens[-1]) > 1 and tokens[-1].endswith(WHAT_ABOUT_SUFFIXES)
 
 
@@ -336,7 +344,11 @@ class DialogueCues:
         if VERSION_NUMBER.search(text):
             unversioned = split_clitics(list(words(VERSION_NUMBER.sub(" ", text))), self._whole)
             own = [m for m in self.table.matches(unversioned, ORDINALS) if languages is None or m.lang in languages]
-        return next((ORDINALS[m.category] for m in own if m.category in ORDINALS), None)
+        # "toinen asia: mihin …" (another thing: what …), "second question", "سؤال تاني": an ordinal counting the
+        # resident's own questions or matters points at no item of the list
+        counted = {i for m in discourse_words(words(text), languages) for i in (m.start - 1, m.end)}
+        pointing = (m for m in own if m.category in ORDINALS and not {m.start, m.end - 1} & counted)
+        return next((ORDINALS[m.category] for m in pointing), None)
 
     @cached_property
     def _language_names(self) -> dict[str, list[tuple[str, str]]]:

@@ -26,6 +26,10 @@ from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk
 from index.analysis import VERSION_PATTERN, words
 
+# "när det gäller jobb" (as for jobs), "when it comes to housing": a word for "when" in a phrase for "regarding",
+# which asks no time
+REGARDING = re.compile(r"\b(?:när|nar) det (?:gäller|galler|kommer till)\b|\bwhen it comes to\b", re.IGNORECASE)
+
 INTENTS = (
     "time",
     "count",
@@ -239,8 +243,12 @@ class QuestionCues:
         """The answer types a question asks for, in whatever language it is written (or, given the
         languages it may be in, in those)."""
         found = self.table.categories(question, languages)
+        if "time" in found and REGARDING.search(question):
+            found = found - {"time"} | self.table.categories(REGARDING.sub(" ", question), languages) & {"time"}
         if CURRENT in found:  # "is anything being developed right now?" asks of no past process
             found -= {"origin"}
+        if words(question)[:1] == ["what"] and words(question)[-1:] == ["for"]:
+            found |= {"reason"}  # "what was the 2012 seminar for?" asks its purpose, its "what … for" apart
         if "person" in found and words(question)[-1:] in ([w] for w in STRANDED_FOR):
             found |= {AUDIENCE}  # "who was the seminar for?", "vem var seminariet för?"
         if AUDIENCE in found:  # whom it was for, not who did it

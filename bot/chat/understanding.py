@@ -171,6 +171,14 @@ MIN_QUESTION_WORDS = 3
 LIST_HEADING_WORDS = 2
 # Content words up to which a message is a short one ("bostäder?", "kultur och idrott").
 SHORT_WORDS = 2
+# a clause telling of the resident, then the clause that asks ("jag bor i Kiruna, vad säger visionen?")
+TOLD_AND_ASKED = 2
+# the kinds of passage that are a list's item, each with its goal
+ITEM_KINDS = frozenset({"labelled"})
+# letters a word needs to be read as the head of a heading's compound (`_a_compounds_head`)
+COMPOUND_HEAD = 6
+# a time and a place asked together ("when and where?") are two facts, never one line's twice over
+WHEN_AND_WHERE = frozenset({"time", "place"})
 # What a correction says was meant ("I meant housing", "chodziło mi o edukację i badania") is asked as the last
 # question was when it is as short as a follow-up naming a topic; longer, it is a question of its own.
 CORRECTED_WORDS = 3
@@ -531,7 +539,12 @@ class Understander:
         forms = stems([word], None)
         # a short word names a heading's word when it is that word as written ("mål", too short to be kin by its
         # first letters; not "målet", whose stem "mål" every goal question has)
-        return tuple(word in words or _kin_to_any(forms, words) for words in self._list_headings)
+        # ... and a compound's head names it: Sami "suorggit" (fields) is the "vuoruhansuorggit" (priority fields)
+        # of the heading's translation
+        return tuple(
+            word in words or _kin_to_any(forms, words) or _a_compounds_head(word, words)
+            for words in self._list_headings
+        )
 
     def _named_item_first(
         self, question: str, retrieval: Retrieval, asks: frozenset[str], alone: bool = True
@@ -965,6 +978,7 @@ class Understander:
             or pastime
             or (greets_last and self.cues.question_intents(message))
             or asks_after_greeting
+            or self._asks_what_the_answer_means(message, context, detection)
         ):
             return False
         if not content or tells:
@@ -975,6 +989,11 @@ class Understander:
         # Aino, names a resident). A thanks naming one thanks for the answer about it, and "apua, en ymmärrä miten
         # tätä palvelua käytetään" (help, I don't get how to use this service) asks help of the bot.
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
+        # ... but "ببخشید من تازه اومدم کیرونا، دقیقا در مورد چه چیزایی میتونی کمکم کنی؟" (sorry, I just came to
+        # Kiruna, what exactly can you help me with?) names nothing but in a clause telling of the resident
+        told = {w for clause in _clauses(message) if tells_of_oneself(clause) for w in words(clause)}
+        if all(w in told for w in words(topic)):
+            topic = ""
         # "thx. culture?", "Giitu. Kultuvra?" (thanks. culture?): a topic asked with its mark beside a thanks or a
         # goodbye ("Puhunko mie oikean ihmisen kans vai masiinin?" asks the bot what it is, in words of its own)
         asks_of_its_topic = (
@@ -998,6 +1017,19 @@ class Understander:
             return False
         near = self._nearest_talk(message)  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _asks_what_the_answer_means(self, message: str, context: Context | None, detection: Detection) -> bool:
+        """ "خب یعنی چی؟ من که چیزی نفهمیدم" (so what does it mean? I didn't understand a thing) after an answer: a
+        sentence of its own, marked as a question and no small talk itself, asks what the answer means, whatever
+        the words of not understanding beside it say; "من که چیزی نفهمیدم" alone asks help."""
+        if not _after_an_answer(context):
+            return False
+        return any(
+            asked
+            and "meaning" in self.cues.question_intents(sentence, detection.plausible)
+            and self._dialogue.read(sentence, detection.plausible).smalltalk is None
+            for sentence, asked in _sentences(message)
+        )
 
     def _nearest_talk(self, text: str) -> Nearest | None:
         """The small-talk example nearest a text, by the embedding its retrieval made (memoised per message)."""
@@ -1458,7 +1490,8 @@ class Understander:
         ("hej", "hallo"), the conversation's language wins, then the widget's, then the one the
         detector reads among them; without such words ("ok siisti"), as for a question."""
         langs = reading.smalltalk.langs if reading.smalltalk is not None else ()
-        if not langs:
+        if not langs or detection.romanized:
+            # "salam, to adami ya robot?": its romanized words settle the language, whichever tables list "salam"
             return Understander.choose_language(detection, context, ui_lang)
         relatives = set(langs) <= RELATIVES  # a Finnish word is Meänkieli's too, and the other way round
         # Meänkieli's marks settle it, as they do a question, even in a conversation held in Finnish
@@ -1507,8 +1540,13 @@ class Understander:
         whatever language they write. One word beside them ("okej, kumam. tack!") settles nothing, nor do words
         beside them in a message read surely Swedish ("Jag heter Maja och bor på Lombolo.")."""
         tokens = list(reading.tokens)
+        # laughter is no Swedish word, for all the Swedish table lists "haha" ("ههههه تمام شكراً", ha ha, fine, thanks)
         swedish = {
-            i for m in self._dialogue.table.matches(tokens) if m.lang == SOURCE_LANGUAGE for i in range(m.start, m.end)
+            i
+            for m in self._dialogue.table.matches(tokens)
+            if m.lang == SOURCE_LANGUAGE
+            for i in range(m.start, m.end)
+            if tokens[i] != LAUGHTER
         }
         rest = [t for i, t in enumerate(tokens) if i not in swedish and t != LAUGHTER]
         if not swedish or len(rest) < BESIDE_SWEDISH_WORDS:
@@ -1655,7 +1693,17 @@ class Understander:
         if own & TALKED_ABOUT or only_a_fact:
             # "and when was it last changed?" after "who published the page?" asks when, not who again
             return _fact_of(own, last), only_a_fact
+        if own == {"goal"} and not self._words_of_its_own(message) and self._gave_no_item(context):
+            # "Яка була його мета?" (what was its goal?) after the 2012 seminar: the goal of a passage no direction's
+            # is its purpose, not the directions' goals
+            return frozenset({"reason"}), only_a_fact
         return asks, only_a_fact
+
+    def _gave_no_item(self, context: Context) -> bool:
+        """Whether the last answer quoted passages and none of them a list's item (a direction with its goal)."""
+        given = [self._chunks[cid] for cid in context.chunks if cid in self._chunks]
+        passages = [c for c in given if c.kind not in LINE_KINDS]
+        return bool(passages) and not context.items and all(c.kind not in ITEM_KINDS for c in passages)
 
     def _looked_in_turn(
         self,
@@ -2053,7 +2101,9 @@ class Understander:
             self._never_stated(asks, own_asks)
             or self._counts_another(question, asks, retrieval)
             or self._count_of_the_uncounted(question, asks if own_asks is None else own_asks)
-            or self._members_of_the_counted(pointed or question, asks)
+            # "a kto był w tych grupach roboczych?" (and who was in those working groups?) names them itself
+            or self._members_of_the_counted(question, asks)
+            or (pointed is not None and self._members_of_the_counted(pointed, asks))
             # "وما هي المجالات التسعة؟" (and which are the nine areas?) after "when was it adopted?" asks no time
             or self._items_of_the_unlisted(question, asks if own_asks is None else own_asks)
             or self._view_of_another(question, asks)
@@ -2255,7 +2305,12 @@ class Understander:
         # its own words ask it: "oonko siittä joku strategia mistä lukea?" (is there a strategy to read about it?)
         # after "mitä sanothaan elinkeinoelämästä?" (what is said of business?) asks where to read
         # after where to read the strategy, "vad står det i den?" (what does it say?) points at it with "den"
-        if not {CONTENTS, DOCUMENT} <= asks or CONTENTS not in self.cues.table.categories(question):
+        if DOCUMENT not in asks or CONTENTS not in self.cues.table.categories(question):
+            return None
+        # "And what does it say about tourism, specifically?" after "Is there a business strategy for the
+        # municipality?": read with the last question, its municipality names a page word, but its own words ask
+        # what the document says
+        if CONTENTS not in asks and says(question, PAGE_WORDS_FILE):
             return None
         return "what a document says, which the page names and does not quote"
 
@@ -2490,9 +2545,11 @@ class Understander:
     def _line_answers(retrieval: Retrieval, asks: frozenset[str]) -> bool:
         """A line of the page states what the question asks, twice over: "who published the page?"
         asks for a person and a publisher ("Publicerad av: …"). One asked type alone ("who is the
-        mayor?") is not enough."""
+        mayor?") is not enough, nor are a when and a where ("коли переносять місто і куди?", when is the town moved
+        and where to?): a link's years ("Läs mer om näringslivsstrategi 2016-2018") date its document, and state
+        no place and time of anything else."""
         wanted = asks & FACT_TYPES
-        return any(len(wanted & r.answer_types) >= 2 for r in retrieval.lines)
+        return any(len(matched := wanted & r.answer_types) >= 2 and matched != WHEN_AND_WHERE for r in retrieval.lines)
 
     def _beside_remarks(self, question: str) -> str:
         """What a message asks, when its other sentences only tell: a resident's own situation ("Ich möchte ein
@@ -2526,7 +2583,7 @@ class Understander:
     def _the_asking_text(self, question: str) -> str | None:
         """What a message asks beside what it tells: its sentences that do not only tell; in those, or in a
         message of one sentence, the words after a "but" that turns from telling to asking."""
-        sentences = _sentences(question)
+        sentences = self._told_then_asked(question) or _sentences(question)
         if len(sentences) > MAX_SENTENCES:
             return None
         asking = question if len(sentences) == 1 else self._asking_sentences(sentences)
@@ -2536,6 +2593,19 @@ class Understander:
         if turned is not None:
             return turned
         return asking if len(sentences) > 1 else None
+
+    def _told_then_asked(self, question: str) -> list[tuple[str, bool]] | None:
+        """ "jag bor i Kiruna, vad kan du berätta om kultur?": one marked sentence whose first clause tells of the
+        resident and asks nothing, as two sentences: the telling one and the one that asks."""
+        sentences = _sentences(question)
+        if len(sentences) != 1 or not sentences[0][1]:
+            return None
+        clauses = _CLAUSE_MARK.split(sentences[0][0])
+        if len(clauses) != TOLD_AND_ASKED or not self._tells_only_of_oneself(clauses[0]):
+            return None
+        if self.cues.question_intents(clauses[0]):
+            return None
+        return [(clauses[0], False), (clauses[1], True)]
 
     def _asking_sentences(self, sentences: list[tuple[str, bool]]) -> str | None:
         """The sentences that ask, each keeping its question mark (the model reads "Vad hette de?" as asked, not
@@ -2725,9 +2795,10 @@ class Understander:
         # the words pointing back are no topic: spoken Finnish "toi" (that) is no stopword, "se" is
         pointing = self._dialogue.table.cue_words(message) if reading.reference else frozenset()
         content = [w for w in self._coverage.content_words(message) if w not in pointing]
-        if intents - {DOCUMENT} and intents - {DOCUMENT} <= {"place", "time", "person", "count"}:
+        if intents - {DOCUMENT} and intents - {DOCUMENT} <= {"place", "time", "person", "count", "meaning"}:
             # "gos gávnnan eanet dieđuid?" (where do I find more information?), "کی؟ چه تاریخی" (when? what date?):
-            # the words that ask where or when name no topic; the last answer's is meant
+            # the words that ask where or when name no topic; the last answer's is meant; nor do the words asking
+            # what it means ("поясніть простіше, що це означає", explain more simply what that means)
             asking = self.cues.table.cue_words(message)
             content = [w for w in content if w not in asking]
         # "a co to znaczy?" (and what does that mean?): "a" opens it, "to" points back, and it names nothing
@@ -2764,12 +2835,15 @@ class Understander:
         """A follow-up opening with "and" that joins two facts asked of what it names itself or of the page, which
         the page answers: a question of several parts, not the last one's frame asked again."""
         joined = any(start > 0 for start, _, _ in reading.conjunctions)
+        own = self._words_of_its_own(message)
         return (
             joined
             and len(intents & FACT_TYPES) >= 2
             # what it names, or facts of the page itself (who published it, when it changed)
-            and bool(self._words_of_its_own(message) or intents & TALKED_ABOUT)
-            and self._look(message)[1].in_scope
+            and bool(own or intents & TALKED_ABOUT)
+            # "а коли переносять місто і куди саме?" (and when is the town moved, and where to?) names a thing of its
+            # own in words enough, which the last question's frame would wrongly put inside the page
+            and (len(own) >= SHORT_WORDS or self._look(message)[1].in_scope)
         )
 
     def _new_topic(self, message: str, alone: Retrieval, context: Context) -> bool:
@@ -3648,6 +3722,12 @@ def _same_quote(a: Part, b: Part) -> bool:
     if a.chunk is None or b.chunk is None:
         return a.chunk is b.chunk
     return a.chunk.id == b.chunk.id and a.not_stated == b.not_stated and a.span() == b.span()
+
+
+def _a_compounds_head(word: str, heading_words: Collection[str]) -> bool:
+    """Whether a word, long enough to be one of its own, ends a longer word of a heading ("suorggit" of
+    "vuoruhansuorggit"): the head of a compound names what the compound does."""
+    return len(word) >= COMPOUND_HEAD and any(len(w) > len(word) and w.endswith(word) for w in heading_words)
 
 
 def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:

@@ -1,6 +1,7 @@
 """Small per-language word lists the reading of a question looks for: "all" (`all_words.tsv`), "page"
 (`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
-(`cardinal_words.tsv`), and the names of towns, municipalities and bodies the page does not name
+(`cardinal_words.tsv`), the resident's own questions and matters an ordinal may count ("toinen asia", another
+thing: `discourse_words.tsv`), and the names of towns, municipalities and bodies the page does not name
 (`not_named.tsv`, a row per script, one of bodies, and one of events: the town's move and its demolitions; a
 name is the same word in every language written in it, and its endings vary, hence prefixes).
 
@@ -11,11 +12,11 @@ Written from the languages' grammar, not from any question set.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from bot.chat.cues import Cue, CueTable, read_cue_file
+from bot.chat.cues import Cue, CueTable, Match, read_cue_file
 from index.analysis import words
 
 ALL_WORDS_FILE = Path(__file__).with_name("all_words.tsv")
@@ -24,6 +25,7 @@ NOT_NAMED_FILE = Path(__file__).with_name("not_named.tsv")
 WHICH_WORDS_FILE = Path(__file__).with_name("which_words.tsv")
 CARDINAL_WORDS_FILE = Path(__file__).with_name("cardinal_words.tsv")
 WRITING_WORDS_FILE = Path(__file__).with_name("writing_words.tsv")
+DISCOURSE_WORDS_FILE = Path(__file__).with_name("discourse_words.tsv")
 
 
 @lru_cache(maxsize=4)
@@ -43,3 +45,9 @@ def says(text: str, path: Path, langs: Sequence[str] | None = None) -> bool:
     """Whether a text uses a word of the list in a language it may be written in (any, without `langs`)."""
     found = _indexed(path).matches(words(text))
     return any(langs is None or m.lang in langs for m in found)
+
+
+def discourse_words(tokens: Sequence[str], langs: Collection[str] | None = None) -> list[Match]:
+    """Where a message's words name the resident's own questions or matters ("toinen asia", another thing;
+    "second question"), which an ordinal beside them counts."""
+    return [m for m in _indexed(DISCOURSE_WORDS_FILE).matches(list(tokens)) if langs is None or m.lang in langs]

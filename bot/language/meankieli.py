@@ -89,7 +89,10 @@ _STRONG = (
     r"\b(?:sivula|sivule|kotisivula|nettisivula|kunnala|kunnale|tavala|samala|avula|lapsile|lapsila|nuorile"
     r"|asukhaile|monela|omala|toisela|ulkopuolela|lähelä|lähele|keskelä|päälä|pääle|esile|selvile|tasala"
     r"|kenele|kenelä|vuosila|kerrala|sielä|täälä|tuola|muuvala|tähhään|aamula|illala|huomena)\b|\b\w*kielel[äe]\b"
-    r"|\b(?!kuule\b)\w{2,}(?:[^a\W]ile|[aouyäö]le)\b",
+    r"|\b(?!kuule\b)\w{2,}(?:[^a\W]ile|[aouyäö]le)\b"
+    # ... and on the nouns of "-nen" and "-us" ("asumisele", "koulutuksele"; Finnish "asumiselle"), where no
+    # Finnish verb's "-ele" stands ("kysele", "keskustele" have none of "-ise", "-kse")
+    r"|\b\w{3,}(?:is|ks)ele\b",
     # a consonant doubled after a short first syllable: "sannoo", "tekkee", "ossaa", "assuu", "pittää"
     r"\b(?:sann(?:oo|oa|ottu)|tekk(?:ee|eevä)|ossa\w*|lukk(?:ee|ea)|assu\w*|pittää|pittäis\w*|lissää|ellää"
     r"|kyssy(?:y|ä)|puhh\w*|hyvvää|hyvvä|ommaa|sammaa|jakkaa|näkkee|näkkyy|hakkee|kuvvaa|rahhaa|soppii"

@@ -1,0 +1,55 @@
+"""Whether a message in Latin letters is Arabic, Persian, Ukrainian or Tigrinya typed without its own script.
+
+Residents type "salam, chi mitunam azat beporsam?" (Persian), "w wen fiye e2ra aktar 3an hal mawdou3?" (Arabic in
+"Arabizi", its digits standing for letters), "pryvit, ty rozumiyesh ukrainsku?" or "selam, kemey aleka?" on a
+keyboard without their script. The trigram profiles know each of these languages only in its own script and read
+such a message as Somali, English or Swedish, and the answer came back in a language the resident did not write.
+
+Two or more words of one language's list (`romanized_words.tsv`, common chat words none of the Latin-script
+languages writes), and more than any other list has, settle it; an Arabizi word ("e2ra", "3an") counts for Arabic.
+Written from the languages' chat conventions, not from any question set.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+ROMANIZED_WORDS_FILE = Path(__file__).with_name("romanized_words.tsv")
+# Distinct words of one list a message needs ("salam" alone is several languages' greeting, and a name)
+NEEDED = 2
+_TOKEN = re.compile(r"[a-z0-9']+")
+# Arabizi: a digit for a letter Latin has none for (2 hamza, 3 ayn, 5 kha, 7 ha) among a word's letters
+ARABIZI_DIGITS = frozenset("2357")
+
+
+@lru_cache(maxsize=1)
+def romanized_words() -> dict[str, frozenset[str]]:
+    """Per language, its list's words."""
+    lines = ROMANIZED_WORDS_FILE.read_text(encoding="utf-8").splitlines()[1:]
+    out: dict[str, frozenset[str]] = {}
+    for line in lines:
+        lang, _, listed = line.partition("\t")
+        out[lang] = frozenset(w.strip() for w in listed.split(",") if w.strip())
+    return out
+
+
+def romanized_language(text: str) -> str | None:
+    """The language a Latin-letter message is typed in without its script, when its words settle it."""
+    tokens = set(_TOKEN.findall(text.casefold()))
+    found = {lang: len(tokens & listed) for lang, listed in romanized_words().items()}
+    found["ar"] = found.get("ar", 0) + sum(1 for t in tokens if _arabizi(t))
+    best = max(found, key=found.__getitem__)
+    if found[best] < NEEDED or sum(1 for n in found.values() if n == found[best]) > 1:
+        return None
+    return best
+
+
+def _arabizi(token: str) -> bool:
+    """ "e2ra", "3an", "mawdou3": letters, and a digit of Arabizi's among them; "2012" and "2.0" are numbers."""
+    return (
+        any(c.isalpha() for c in token)
+        and any(c in ARABIZI_DIGITS for c in token)
+        and all(c.isalpha() or c in ARABIZI_DIGITS or c == "'" for c in token)
+    )

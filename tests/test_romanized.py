@@ -1,0 +1,35 @@
+"""Languages typed in Latin letters without their own script: which one, and when the words do not settle it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.language.romanized import romanized_language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("salam, khubi? mitunam ye soal beporsam?", "fa"),
+        ("marhaba, shu btaaref 3an el baladiye?", "ar"),
+        ("pryvit! dyakuyu za vidpovid", "uk"),
+        ("selam, kemey aleka?", "ti"),
+    ],
+)
+def test_a_romanized_language_is_read_by_its_chat_words(text: str, lang: str) -> None:
+    assert romanized_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "salam",  # one word: several languages' greeting
+        "när antogs visionen 2013?",
+        "what is Kiruna 2.0 about?",
+        "mikä on kulttuurin tavoite?",
+        "hadafka degmada waa maxay?",  # Somali's own "hadaf" (goal) is no Arabic in Latin letters
+        "jaki jest cel dla kultury?",
+    ],
+)
+def test_languages_written_in_latin_letters_are_not_romanized_ones(text: str) -> None:
+    assert romanized_language(text) is None
