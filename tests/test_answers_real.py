@@ -3551,3 +3551,9 @@ def test_small_talk_typed_without_its_script_is_answered_in_its_language(
 ) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_new_question_regarding_a_topic_after_the_by_line_is_no_reference(service: ChatService) -> None:
+    answer = _turns(service, "vem publicerade sidan?", "vad har ni för mål när det gäller jobb?")
+    assert "Inriktning: Näringslivsutveckling och arbetsmarknad" in _verbatim(answer)
+    assert "Publicerad av" not in _verbatim(answer)

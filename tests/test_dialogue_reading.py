@@ -344,3 +344,8 @@ def test_a_persian_topic_then_what_about_follows_up(cues: DialogueCues) -> None:
 
 def test_ethiopic_laughter_is_laughter(cues: DialogueCues) -> None:
     assert without_laughter("ሃሃሃ ሕራይ") == "ሕራይ"
+
+
+def test_the_it_of_a_phrase_for_regarding_points_back_at_nothing(cues: DialogueCues) -> None:
+    assert not cues.read("vad har ni för mål när det gäller jobb?", ("sv",)).reference
+    assert cues.read("när det gäller kultur, när antogs det?", ("sv",)).reference

@@ -31,7 +31,7 @@ from bot.chat.cues import (
     word_marks,
     written_words,
 )
-from bot.chat.question_types import VERSION_NUMBER
+from bot.chat.question_types import REGARDING, VERSION_NUMBER
 from bot.chat.word_tables import discourse_words
 from bot.language.supported import LANGUAGES
 from index.analysis import words
@@ -292,7 +292,7 @@ class DialogueCues:
             ordinal=self._ordinal(text, own, languages),
             followup=any(m.category == "followup" and m.start in (0, self._opening_fillers(split, own)) for m in own)
             or _asks_what_about(tokens),
-            reference="reference" in categories,
+            reference="reference" in categories and self._refers(text, languages),
             wants_list="list" in categories,
             # English "I" is no Polish "i" (and): a conjunction counts in the message's languages too
             conjunctions=tuple(
@@ -337,6 +337,14 @@ class DialogueCues:
         while any(m.start == start for m in fillers) and start < len(tokens):
             start = max(m.end for m in fillers if m.start == start)
         return start
+
+    def _refers(self, text: str, languages: Collection[str] | None) -> bool:
+        """Whether a reference cue points back outside a phrase for "regarding": the "det" of "när det gäller jobb"
+        (as for jobs) points at nothing."""
+        if not REGARDING.search(text):
+            return True
+        rest = split_clitics(list(words(REGARDING.sub(" ", text))), self._whole)
+        return any(languages is None or m.lang in languages for m in self.table.matches(rest, ["reference"]))
 
     def _ordinal(self, text: str, own: list[Match], languages: Collection[str] | None) -> int | None:
         """The item an ordinal cue points at; "Kiruna 2.0" names a version, and its "2" (the cue "2.")
