@@ -247,9 +247,10 @@ class QuestionCues:
             found = found - {"time"} | self.table.categories(REGARDING.sub(" ", question), languages) & {"time"}
         if CURRENT in found:  # "is anything being developed right now?" asks of no past process
             found -= {"origin"}
-        if words(question)[:1] == ["what"] and words(question)[-1:] == ["for"]:
+        tokens = words(question)
+        if tokens[:1] == ["what"] and tokens[-1:] == ["for"]:
             found |= {"reason"}  # "what was the 2012 seminar for?" asks its purpose, its "what … for" apart
-        if "person" in found and words(question)[-1:] in ([w] for w in STRANDED_FOR):
+        if "person" in found and tokens[-1:] in ([w] for w in STRANDED_FOR):
             found |= {AUDIENCE}  # "who was the seminar for?", "vem var seminariet för?"
         if AUDIENCE in found:  # whom it was for, not who did it
             found -= {"person"}

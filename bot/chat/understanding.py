@@ -991,9 +991,9 @@ class Understander:
         topic = " ".join(w for w in words(rest) if w not in self._asking_the_bot)
         # ... but "ببخشید من تازه اومدم کیرونا، دقیقا در مورد چه چیزایی میتونی کمکم کنی؟" (sorry, I just came to
         # Kiruna, what exactly can you help me with?) names nothing but in a clause telling of the resident
-        told = {w for clause in _clauses(message) if tells_of_oneself(clause) for w in words(clause)}
-        if all(w in told for w in words(topic)):
-            topic = ""
+        if topic:
+            told = {w for clause in _clauses(message) if tells_of_oneself(clause) for w in words(clause)}
+            topic = "" if all(w in told for w in words(topic)) else topic
         # "thx. culture?", "Giitu. Kultuvra?" (thanks. culture?): a topic asked with its mark beside a thanks or a
         # goodbye ("Puhunko mie oikean ihmisen kans vai masiinin?" asks the bot what it is, in words of its own)
         asks_of_its_topic = (
@@ -2583,7 +2583,8 @@ class Understander:
     def _the_asking_text(self, question: str) -> str | None:
         """What a message asks beside what it tells: its sentences that do not only tell; in those, or in a
         message of one sentence, the words after a "but" that turns from telling to asking."""
-        sentences = self._told_then_asked(question) or _sentences(question)
+        sentences = _sentences(question)
+        sentences = self._told_then_asked(sentences) or sentences
         if len(sentences) > MAX_SENTENCES:
             return None
         asking = question if len(sentences) == 1 else self._asking_sentences(sentences)
@@ -2594,10 +2595,9 @@ class Understander:
             return turned
         return asking if len(sentences) > 1 else None
 
-    def _told_then_asked(self, question: str) -> list[tuple[str, bool]] | None:
+    def _told_then_asked(self, sentences: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
         """ "jag bor i Kiruna, vad kan du berätta om kultur?": one marked sentence whose first clause tells of the
         resident and asks nothing, as two sentences: the telling one and the one that asks."""
-        sentences = _sentences(question)
         if len(sentences) != 1 or not sentences[0][1]:
             return None
         clauses = _CLAUSE_MARK.split(sentences[0][0])
