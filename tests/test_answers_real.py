@@ -3547,3 +3547,109 @@ def test_a_new_question_regarding_a_topic_after_the_by_line_is_no_reference(serv
     answer = _turns(service, "vem publicerade sidan?", "vad har ni för mål när det gäller jobb?")
     assert "Inriktning: Näringslivsutveckling och arbetsmarknad" in _verbatim(answer)
     assert "Publicerad av" not in _verbatim(answer)
+
+
+def test_a_remark_beside_a_follow_up_is_no_part_of_what_it_asks(service: ChatService) -> None:
+    # "and transport? I often drive back and forth to Gällivare": the remark is the resident's, the ask is transport
+    answer = _turns(
+        service,
+        "mitä kommuunin tavote sannoo asumisesta?",
+        "entäs kommunikaatiot? mie pruukaan ajaa paljon eestakasin Jällivaaraan",
+    )
+    assert answer.kind == "answer"
+    assert "goda kommunikationer mot omvärlden" in _verbatim(answer)
+
+
+def test_who_leads_the_work_now_asked_beside_whom_to_call_is_refused(service: ChatService) -> None:
+    answer = _turns(service, "Kuka sitä visiuunityötä nyt johtaa kommuunissa? Kenele mie saan soittaa?")
+    assert answer.kind == "out_of_scope"
+
+
+def test_thanks_before_a_question_of_the_weather_is_refused_for_the_question(service: ChatService) -> None:
+    assert _turns(service, "ok kiitos. minkälainen ilma tullee viikonlopuksi?").kind == "out_of_scope"
+    assert _turns(service, "kiitos! millainen ilma tulee viikonloppuna?").kind == "out_of_scope"
+
+
+def test_thanks_saying_what_was_learned_is_small_talk(service: ChatService) -> None:
+    message = "Kiitos vastauksesta, nyt mie tiän koska se Kiirunan visjuuni hyväksythiin. Oikein selvä!"
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", "fit")
+
+
+def test_a_word_addressing_the_listener_names_no_topic(service: ChatService) -> None:
+    answer = _turns(service, "ياخ كم مجموعة عمل كانت شغالة فيها؟")  # man, how many working groups were there?
+    assert answer.kind == "answer"
+    assert "Nio arbetsgrupper" in _verbatim(answer)
+
+
+def test_a_conversation_typed_in_latin_letters_keeps_its_language(service: ChatService) -> None:
+    first = _turns(service, "salam, chno hiya la vision dyal kommun dyal Kiruna?")
+    assert (first.kind, first.lang) == ("answer", "ar")
+    assert (
+        _turns(service, "salam, chno hiya la vision dyal kommun dyal Kiruna?", "w chkoun li nchr had lpage?").lang
+        == "ar"
+    )
+
+
+def test_a_meankieli_loan_beside_the_pages_swedish_word_is_meankieli(service: ChatService) -> None:
+    answer = _turns(service, "kommunikasjuunit mål?")
+    assert (answer.kind, answer.lang) == ("answer", "fit")
+    assert "goda kommunikationer mot omvärlden" in _verbatim(answer)
+    assert _turns(service, "Vad betyder kommuuni?").lang == "sv"
+
+
+def test_why_the_page_says_nine_directions_quotes_the_nine(service: ChatService) -> None:
+    answer = _turns(service, "why does the page say nine strategic directions?")
+    assert "de nio strategiska inriktningarna" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("står det något om meänkieli i visionen?", "sv"),
+        ("does the vision say anything about Meänkieli?", "en"),
+        ("mainitaanko visiossa saamen kieli?", "fi"),  # is the Sami language mentioned in the vision?
+    ],
+)
+def test_a_language_asked_about_is_a_topic_not_the_answer_language(
+    service: ChatService, message: str, lang: str
+) -> None:
+    # no reply in Meänkieli or Sami about which languages the bot speaks: a question of the page, in its own language
+    answer = _turns(service, message)
+    assert answer.kind in ("answer", "out_of_scope")
+    assert answer.lang == lang
+
+
+def test_a_language_named_after_an_answer_is_still_a_request(service: ChatService) -> None:
+    answer = _turns(service, "vad är visionen?", "på samiska tack")
+    assert (answer.kind, answer.lang) == ("answer", "se")
+
+
+def test_the_iraqi_of_is_no_money(service: ChatService) -> None:
+    answer = _turns(service, "شنو الرؤية مال كيرونا؟")  # what is Kiruna's vision? ("مال", of; elsewhere money)
+    assert answer.kind == "answer"
+    assert "Vi är Kiruna." in _verbatim(answer)
+
+
+def test_this_talk_points_at_the_last_answer(service: ChatService) -> None:
+    # "what does this talk mean? I didn't understand a thing": the vision's interpretation, not a help reply
+    answer = _turns(service, "شنو الرؤية مال كيرونا؟", "شنو يعني هالحچي؟ ما فهمت شي")
+    assert answer.kind == "answer"
+    assert "I Kiruna är människor viktiga." in _verbatim(answer)
+
+
+def test_a_resident_telling_of_their_child_before_the_question_asks_the_question(service: ChatService) -> None:
+    message = (
+        "السلام عليكم، ابني في المرحلة الثانوية ويفكر يكمل دراسته الجامعية هنا في الشمال. "
+        "على أي قطاعات يركّز البحث العلمي في كيرونا؟"
+    )
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert "miljö, rymd, gruva och turism" in _verbatim(answer)
+
+
+def test_when_the_page_was_last_changed_in_tigrinya(service: ChatService) -> None:
+    answer = _turns(service, "ነዚ ገጽ መን ኣሕቲምዎ፣ መዓስከ ናይ መወዳእታ ተቐይሩ?")  # who published it, and when last changed?
+    quoted = _verbatim(answer)
+    assert "Publicerad av: Ulrika Hannu" in quoted
+    assert "Senast ändrad: 2020-02-21" in quoted

@@ -25,6 +25,8 @@ from bot.language.meankieli import finnish_marks, is_meankieli, meankieli_eviden
         "mitä se parkeerinkiplaani sisältää",  # Swedish "plan" as "plaani"
         "ketä varten se tilaisuus pietiin",  # the passive of "pitää" without its d
         "lähtekö joku bussi huomena aamula",  # one n, one l
+        "kuka pani tämän sivun nettiin ja koska sitä oon viimeksi muutettu",  # "nettiin" is an illative, no passive
+        "tieätkö mitä se tarkottaa",  # "tieätkö" (tiedätkö)
     ],
 )
 def test_meankielis_marks_make_it_meankieli(text: str) -> None:

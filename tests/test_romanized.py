@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.romanized import romanized_language
+from bot.language.romanized import continues_romanized, romanized_language
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,7 @@ from bot.language.romanized import romanized_language
         ("marhaba, shu btaaref 3an el baladiye?", "ar"),
         ("pryvit! dyakuyu za vidpovid", "uk"),
         ("selam, kemey aleka?", "ti"),
+        ("salam, chno hiya la vision dyal kommun?", "ar"),  # Maghrebi Arabic
     ],
 )
 def test_a_romanized_language_is_read_by_its_chat_words(text: str, lang: str) -> None:
@@ -33,3 +34,13 @@ def test_a_romanized_language_is_read_by_its_chat_words(text: str, lang: str) ->
 )
 def test_languages_written_in_latin_letters_are_not_romanized_ones(text: str) -> None:
     assert romanized_language(text) is None
+
+
+def test_one_word_of_its_list_goes_on_in_a_conversation_typed_in_it() -> None:
+    # "w chkoun li nchr had lpage?" (and who published this page?) has one word of the Arabic list: alone it
+    # settles nothing, after an Arabic conversation typed in Latin letters it goes on in it
+    assert romanized_language("w chkoun li nchr had lpage?") is None
+    assert continues_romanized("w chkoun li nchr had lpage?", "ar")
+    assert not continues_romanized("w chkoun li nchr had lpage?", "fa")
+    assert not continues_romanized("and who published the page?", "ar")
+    assert not continues_romanized("chkoun? merci", "ar")  # a word of the Persian list too: not settled

@@ -10,6 +10,8 @@ from corpus.model import Chunk, Document, Sentence
 
 # A neighbouring sentence joins the quote when it scores nearly as well as the best one.
 NEIGHBOUR_MARGIN = 0.03
+# How much better than the typed sentence an untyped one must score to be quoted beside it.
+SURER_BY = 0.6
 # Kinds of chunk that are one statement and are quoted whole: the adopted text, a direction with
 # its goal, and a text introduced by a lead (the official interpretation), whose sentences only
 # mean what they mean under their lead.
@@ -39,6 +41,12 @@ def quote_span(chunk: Chunk, sentence_scores: dict[str, float], typed: frozenset
         return chunk.start, chunk.end
     first, last = best_i, best_i
     top = sentence_scores.get(best.id, 0.0)
+    # a sentence the question's words point at far more surely than the typed one is part of the answer too: "why
+    # does the page say nine strategic directions?" types "Syftet med seminariet …" (a purpose) first, and the
+    # sentence naming the nine directions is what it asks about
+    surest = max(range(len(sentences)), key=lambda i: (sentence_scores.get(sentences[i].id, 0.0), -i))
+    if sentence_scores.get(sentences[surest].id, 0.0) >= top + SURER_BY and not sentences[surest].is_lead:
+        first, last = min(first, surest), max(last, surest)
     for j in (best_i - 1, best_i + 1):
         if not 0 <= j < len(sentences) or sentences[j].is_lead:
             continue

@@ -5,8 +5,9 @@ A resident often opens a chat by saying who they are, with no greeting word and 
 return with a greeting. The same first person stating a need asks for a service the page does not offer, and
 is refused. Two word lists, read and matched as the other word lists are (`bot.chat.word_tables`), written from
 the languages' grammar, not from any question set: `telling_words.tsv` (the first person telling of a life:
-"asun", "orun", "i live", "ich wohne"; no bare Finnish "oon", which Meänkieli says for "is") and
-`wanting_words.tsv` ("ich suche", "шукаю", "i need"); a phrase where one word does not say the first person.
+"asun", "orun", "i live", "ich wohne"; no bare Finnish "oon", which Meänkieli says for "is"),
+`wanting_words.tsv` ("ich suche", "шукаю", "i need") and `family_words.tsv` (the writer's family, "my son"); a
+phrase where one word does not say the first person.
 
 A resident also says what they think of what they read, asking nothing: "gillar verkligen målet om kultur", "the
 vision sounds nice", "thanks for the info about the housing goal". Its words are the page's, so the scope model
@@ -32,6 +33,7 @@ WANTING_FILE = Path(__file__).with_name("wanting_words.tsv")
 PRAISING_FILE = Path(__file__).with_name("praising_words.tsv")
 ASKING_FILE = Path(__file__).with_name("asking_words.tsv")
 KNOWING_FILE = Path(__file__).with_name("knowing_words.tsv")
+FAMILY_FILE = Path(__file__).with_name("family_words.tsv")
 BOT_WORDS_FILE = Path(__file__).with_name("bot_words.tsv")
 BOT_PRAISE_FILE = Path(__file__).with_name("bot_praise_words.tsv")
 
@@ -44,6 +46,12 @@ def states_a_need(text: str) -> bool:
 def tells_of_oneself(text: str) -> bool:
     """The writer tells of their life in the first person, and states no need or wish."""
     return says(text, TELLING_FILE) and not states_a_need(text)
+
+
+def tells_of_family(text: str) -> bool:
+    """The writer tells of their family ("ابني في المرحلة الثانوية", my son is at upper secondary school): beside a
+    question, the resident's own reason to ask; alone, no introduction to greet ("min dotter" is in questions too)."""
+    return says(text, FAMILY_FILE) and not states_a_need(text)
 
 
 def praises(text: str, langs: Sequence[str] | None = None) -> bool:

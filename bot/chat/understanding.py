@@ -91,12 +91,14 @@ from bot.chat.self_telling import (
     praises,
     praises_the_bot,
     states_a_need,
+    tells_of_family,
     tells_of_oneself,
 )
 from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
     ALL_WORDS_FILE,
     CARDINAL_WORDS_FILE,
+    MENTION_WORDS_FILE,
     NOT_NAMED_FILE,
     PAGE_WORDS_FILE,
     WHICH_WORDS_FILE,
@@ -104,6 +106,7 @@ from bot.chat.word_tables import (
     says,
 )
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
+from bot.language.romanized import continues_romanized
 from bot.language.supported import SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus, Sentence
@@ -211,7 +214,9 @@ HOW_THINGS_STAND = frozenset({CURRENT, TO_COME})
 # What a piece asking a fact keeps of its own qualifiers: "… and who is the mayor?" asks a person of an office,
 # "… och vem vann Melodifestivalen?" who won, a pastime; "När avslutades projektet och …" when something ended,
 # "Що написано в транспортній стратегії? і …" what a document says; each asks what no page states.
-KEPT_BESIDE_A_FACT = frozenset({DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS, ENDED, TO_COME, VENUE, CONTENTS})
+KEPT_BESIDE_A_FACT = frozenset(
+    {DOCUMENT, OFFICE, ACHIEVED, CONTACT, PASTIME, RIGHTS, ENDED, TO_COME, VENUE, CONTENTS, CURRENT}
+)
 # How far below its line the scope model may put a greeting's other words for them to ask of the topic they
 # name: it reads little of a word or two ("bostäderna" stands 1.9 below it, the name "Aino" 4.6).
 TOPIC_BESIDE_A_GREETING = 3.0
@@ -610,6 +615,32 @@ class Understander:
         named = {self._versioned[w] for w in words(question) if w in self._versioned}
         return _with_first(retrieval, named.pop()) if len(named) == 1 else retrieval
 
+    def _detection_in(self, message: str, context: Context | None) -> Detection:
+        """A message's language, read in the conversation it goes on."""
+        detection = self._detector.detect(message)
+        if context is None or context.lang in detection.plausible:
+            return detection
+        if not {context.lang, detection.lang} <= RELATIVES and self._dialogue.opens_in(message, context.lang):
+            # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword;
+            # between Finnish and Meänkieli, Meänkieli's marks have settled it
+            return Detection(context.lang, detection.confidence, (context.lang, *detection.plausible))
+        if (
+            not detection.romanized
+            and self._detector.script_language(message) is None
+            and continues_romanized(message, context.lang)
+        ):
+            # "w chkoun li nchr had lpage?" after "salam, chno hiya la vision dyal kommun?": Arabic in Latin letters
+            return Detection(context.lang, 1.0, (context.lang,), romanized=True)
+        return detection
+
+    def _speaks_of_a_language(self, message: str, detection: Detection) -> bool:
+        """A language named as what is asked about, not as the one to answer in: "Welche Rechte haben die
+        Minderheitensprachen, z.b. Samisch?" asks of rights; "mainitaanko visiossa saamen kieli?" (is the Sami
+        language mentioned in the vision?) whether the page names it, and the answer says it names no language."""
+        return RIGHTS in self.cues.question_intents(message, detection.plausible) or says(
+            message, MENTION_WORDS_FILE, detection.plausible
+        )
+
     def _asks_what_the_page_says(self, question: str, asks: frozenset[str]) -> bool:
         """ "Vad handlar sidan om?", "what is this page about?", "Man birra dát siidu lea?": the page named,
         and nothing in it."""
@@ -674,23 +705,14 @@ class Understander:
             self._message.reset(message_token)
 
     def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
-        detection = self._detector.detect(message)
-        if (
-            context is not None
-            and context.lang not in detection.plausible
-            and not {context.lang, detection.lang} <= RELATIVES  # Meänkieli's marks have settled it
-            and self._dialogue.opens_in(message, context.lang)
-        ):
-            # "entäs kommunikasjuunit?" after a Meänkieli question: its opening says the language, not its loanword
-            detection = Detection(context.lang, detection.confidence, (context.lang, *detection.plausible))
+        detection = self._detection_in(message, context)
         reading = self._dialogue.read(message, detection.plausible)
         # "Miksi sie vastaat ruottiksi?? Mie kirjotin meänkielelä!" (why do you answer in Swedish? I wrote in
         # Meänkieli!) complains of a language; it asks for none, and is answered in its own
         complains = reading.language_named is not None and (
             self._asks_why_of_a_language(message, detection) or _at_a_loss_in_swedish(reading, detection)
         )
-        if reading.language_named is not None and RIGHTS in self.cues.question_intents(message, detection.plausible):
-            # "Welche Rechte haben die Minderheitensprachen, z.b. Samisch?" speaks of a language and asks for none
+        if reading.language_named is not None and self._speaks_of_a_language(message, detection):
             reading = replace(reading, language_request=None, request_apart=None, language_named=None)
         if complains:
             reading = replace(reading, language_request=None, request_apart=None)
@@ -2163,10 +2185,14 @@ class Understander:
 
     def _asks_of_the_page_besides(self, text: str) -> bool:
         """A clause a word asks in, naming nothing the page does not name, beside one that does; "… and who decided
-        that?" asks of what the other names."""
+        that?" asks of what the other names. Where question marks say which sentences ask, only those: "Zastanawiamy
+        się, gdzie lepiej zamieszkać." (we wonder where it is better to live) tells why the resident asks."""
+        sentences = _sentences(text)
+        marked = [sentence for sentence, asked in sentences if asked]
+        asking = " ".join(marked) if marked else text
         return any(
             asks_in_words(clause) and not says(clause, NOT_NAMED_FILE) and not self._dialogue.read(clause).reference
-            for clause in _clauses(text)
+            for clause in _clauses(asking)
         )
 
     def _never_stated(self, asks: frozenset[str], own_asks: frozenset[str] | None = None) -> str | None:
@@ -2513,7 +2539,10 @@ class Understander:
         together: tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]],
         context: Context,
     ) -> tuple[Retrieval, ScopeDecision, npt.NDArray[np.float32]]:
-        """A follow-up read with the last question, unless it is a new question of its own."""
+        """A follow-up read with the last question, unless it is a new question of its own; judged by what it asks
+        beside what it tells ("entäs kommunikaatiot? mie pruukaan ajaa paljon Jällivaaraan", and transport? I often
+        drive to Gällivare, is "and transport?" after the housing goal)."""
+        message = self._beside_remarks(message)
         alone = self._looked(message)
         only_a_fact = self._asks_only_a_fact(message, self.cues.question_intents(message))
         if (
@@ -2660,7 +2689,7 @@ class Understander:
 
     @staticmethod
     def _tells_only_of_oneself(sentence: str) -> bool:
-        return tells_of_oneself(sentence) and not asks_in_words(sentence)
+        return (tells_of_oneself(sentence) or tells_of_family(sentence)) and not asks_in_words(sentence)
 
     def _only_tells(self, sentence: str) -> bool:
         """A sentence without its question mark that asks nothing: no question words, no "and for culture", no

@@ -1,7 +1,8 @@
 """Small per-language word lists the reading of a question looks for: "all" (`all_words.tsv`), "page"
 (`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
 (`cardinal_words.tsv`), the resident's own questions and matters an ordinal may count ("toinen asia", another
-thing: `discourse_words.tsv`), and the names of towns, municipalities and bodies the page does not name
+thing: `discourse_words.tsv`), words saying a text mentions something ("står det något om", "mainitaanko":
+`mention_words.tsv`), and the names of towns, municipalities and bodies the page does not name
 (`not_named.tsv`, a row per script, one of bodies, and one of events: the town's move and its demolitions; a
 name is the same word in every language written in it, and its endings vary, hence prefixes).
 
@@ -26,6 +27,7 @@ WHICH_WORDS_FILE = Path(__file__).with_name("which_words.tsv")
 CARDINAL_WORDS_FILE = Path(__file__).with_name("cardinal_words.tsv")
 WRITING_WORDS_FILE = Path(__file__).with_name("writing_words.tsv")
 DISCOURSE_WORDS_FILE = Path(__file__).with_name("discourse_words.tsv")
+MENTION_WORDS_FILE = Path(__file__).with_name("mention_words.tsv")
 
 
 @lru_cache(maxsize=4)

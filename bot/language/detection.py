@@ -243,12 +243,13 @@ class LanguageDetector:
         return _between_relatives(text, detection, borrowed)
 
     def _mostly_swedish(self, text: str) -> bool:
-        """Whether half of a text's words or more are words of the bot's Swedish texts."""
+        """Whether more than half of a text's words are words of the bot's Swedish texts ("kommunikasjuunit
+        mål?" asks in Meänkieli with the page's own word for goal)."""
         if self._vocabulary is None:
             return True
         found = _WORD.findall(text.casefold())
         swedish = sum(1 for w in found if SOURCE_LANGUAGE in self._vocabulary.languages(w))
-        return 2 * swedish >= len(found)
+        return 2 * swedish > len(found)
 
     def _carried_by(self, text: str, among: list[str]) -> tuple[str, float] | None:
         """The language whose words carry a text that reads Swedish as a whole, and their share;

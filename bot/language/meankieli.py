@@ -42,7 +42,7 @@ _DECISIVE = (
     r"|kunka|kuinka|koska|net|het|nämät|siinä|tässä|sielä|täälä|siittä|meän|teän|teilä|meilä|kunta"
     r"|kommuuni|visjuuni|visio|sivula|jokka|ei)\s+oon\b|\b(?:oonkos|oos|oonki)\b",
     # question words with Meänkieli's clitic: "koskas", "kunkas", "miksis"; "tiätkö" (tiedätkö)
-    r"\b(?:koskas|miksis|kunkas|mihinkäs|kuas|minkäslai\w*|tiätkö|tiätkös|tiätköhän)\b",
+    r"\b(?:koskas|miksis|kunkas|mihinkäs|kuas|minkäslai\w*|tiätkö|tiätkös|tiätköhän|tieätkö|tieätkös)\b",
     # "d" lost: "tiän" (tiedän), "löyän" (löydän), "uuesti" (uudestaan), "vuen" (vuoden), "saaha" (saada)
     r"\b(?:tehhä|nähhä|tiän|tiät|tiämä|tiättä|piän|piät|piämä|vuen|vuoen|uuet|uuen|uuesti|uuessa|uuesta"
     r"|saaha|löyän|löyät|löyä|löyämä|löyättä|tieot|tieon|kuukauessa|mahoton\w*|mahottomasti|pietiin|pietthiin"
@@ -114,7 +114,8 @@ _FINNISH = (
     r"\b(?:mä|sä|mää|mun|sun|ootko|oot|onks|oisko|voiks|saaks|ooks|oonks|tää|tän)\b",
     # "että", "ts" ("itse", "ruotsi"), the passive with "tt" or "d" ("päätettiin", "tehdään")
     r"\bettä\b|\b(?:itse|metsä|ruotsi|katso|etsi|otsikk)\w*",
-    r"\b(?!\w*(?:kotiin|ruotsiin))\w+(?:ttiin|[lnrs]tiin|daan|dään|ttaan|ttään)\b",
+    # (not the illative of a noun: "kotiin", "nettiin", "tekstiin")
+    r"\b(?!\w*(?:kotiin|ruotsiin|nettiin|tekstiin|konserttiin))\w+(?:ttiin|[lnrs]tiin|daan|dään|ttaan|ttään)\b",
     # its "d": "meidän", "tehdä", "tiedän", "uuden", "kahdeksan"
     r"\b(?:meidän|teidän|heidän|tiedän|tiedät|tiedätkö|tehdä|nähdä|uudet|uuden|uudestaan|vuoden|kuudes"
     r"|kahdeksan|yhdeksän|yhdessä|pidän|löydän|löydät|saada|voida)\b|\b\w+uude(?:n|ssa|sta|lla|lle|ksi)\b",

@@ -46,6 +46,18 @@ def romanized_language(text: str) -> str | None:
     return best
 
 
+def continues_romanized(text: str, lang: str) -> bool:
+    """Whether a Latin-letter message goes on in a conversation typed in `lang` without its script: one word
+    of its list is enough there ("w chkoun li nchr had lpage?" after "salam, chno hiya la vision dyal kommun?"),
+    and none of another list's."""
+    listed = romanized_words()
+    if lang not in listed:
+        return False
+    tokens = set(_TOKEN.findall(text.casefold()))
+    own = len(tokens & listed[lang]) + (sum(1 for t in tokens if _arabizi(t)) if lang == "ar" else 0)
+    return own >= 1 and not any(tokens & words for other, words in listed.items() if other != lang)
+
+
 def _arabizi(token: str) -> bool:
     """ "e2ra", "3an", "mawdou3": letters, and a digit of Arabizi's among them; "2012" and "2.0" are numbers."""
     return (
