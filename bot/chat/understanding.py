@@ -636,7 +636,7 @@ class Understander:
     def _speaks_of_a_language(self, message: str, detection: Detection) -> bool:
         """A language named as what is asked about, not as the one to answer in: "Welche Rechte haben die
         Minderheitensprachen, z.b. Samisch?" asks of rights; "mainitaanko visiossa saamen kieli?" (is the Sami
-        language mentioned in the vision?) whether the page names it, and the answer says it names no language."""
+        language mentioned in the vision?) whether the page names it, a question of the page's in Finnish."""
         return RIGHTS in self.cues.question_intents(message, detection.plausible) or says(
             message, MENTION_WORDS_FILE, detection.plausible
         )
