@@ -35,11 +35,17 @@ def romanized_words() -> dict[str, frozenset[str]]:
     return out
 
 
+def _found(text: str) -> tuple[dict[str, int], int]:
+    """How many distinct words of each language's list a message uses, and how many Arabizi words."""
+    tokens = set(_TOKEN.findall(text.casefold()))
+    listed = {lang: len(tokens & words) for lang, words in romanized_words().items()}
+    return listed, sum(1 for t in tokens if _arabizi(t))
+
+
 def romanized_language(text: str) -> str | None:
     """The language a Latin-letter message is typed in without its script, when its words settle it."""
-    tokens = set(_TOKEN.findall(text.casefold()))
-    found = {lang: len(tokens & listed) for lang, listed in romanized_words().items()}
-    found["ar"] = found.get("ar", 0) + sum(1 for t in tokens if _arabizi(t))
+    found, arabizi = _found(text)
+    found["ar"] = found.get("ar", 0) + arabizi
     best = max(found, key=found.__getitem__)
     if found[best] < NEEDED or sum(1 for n in found.values() if n == found[best]) > 1:
         return None
@@ -50,12 +56,11 @@ def continues_romanized(text: str, lang: str) -> bool:
     """Whether a Latin-letter message goes on in a conversation typed in `lang` without its script: one word
     of its list is enough there ("w chkoun li nchr had lpage?" after "salam, chno hiya la vision dyal kommun?"),
     and none of another list's."""
-    listed = romanized_words()
-    if lang not in listed:
+    found, arabizi = _found(text)
+    if lang not in found:
         return False
-    tokens = set(_TOKEN.findall(text.casefold()))
-    own = len(tokens & listed[lang]) + (sum(1 for t in tokens if _arabizi(t)) if lang == "ar" else 0)
-    return own >= 1 and not any(tokens & words for other, words in listed.items() if other != lang)
+    own = found[lang] + (arabizi if lang == "ar" else 0)
+    return own >= 1 and not any(n for other, n in found.items() if other != lang)
 
 
 def _arabizi(token: str) -> bool:
