@@ -3653,3 +3653,11 @@ def test_when_the_page_was_last_changed_in_tigrinya(service: ChatService) -> Non
     quoted = _verbatim(answer)
     assert "Publicerad av: Ulrika Hannu" in quoted
     assert "Senast ändrad: 2020-02-21" in quoted
+
+
+def test_each_marked_sentence_asks_of_its_own_beside_a_town_the_page_does_not_name(service: ChatService) -> None:
+    # the remark after the questions tells; of the two questions, the second asks of the page and is answered
+    message = "What does Gällivare's vision say? And what is the goal for housing? We are thinking about where to live."
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert "varierat utbud av bostäder" in _verbatim(answer)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Sequence, Set
 from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -2188,11 +2188,10 @@ class Understander:
         that?" asks of what the other names. Where question marks say which sentences ask, only those: "Zastanawiamy
         się, gdzie lepiej zamieszkać." (we wonder where it is better to live) tells why the resident asks."""
         sentences = _sentences(text)
-        marked = [sentence for sentence, asked in sentences if asked]
-        asking = " ".join(marked) if marked else text
+        asking = [sentence for sentence, asked in sentences if asked] or [sentence for sentence, _ in sentences]
         return any(
             asks_in_words(clause) and not says(clause, NOT_NAMED_FILE) and not self._dialogue.read(clause).reference
-            for clause in _clauses(asking)
+            for clause in _clauses_of(asking)
         )
 
     def _never_stated(self, asks: frozenset[str], own_asks: frozenset[str] | None = None) -> str | None:
@@ -3579,7 +3578,12 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
 def _clauses(text: str) -> list[str]:
     """A message cut into its sentences (`_sentences`) and those at their commas (`_CLAUSE_MARK`): where a question
     word would open a question."""
-    return [c for sentence, _ in _sentences(text) for c in _CLAUSE_MARK.split(sentence) if c.strip()]
+    return _clauses_of(sentence for sentence, _ in _sentences(text))
+
+
+def _clauses_of(sentences: Iterable[str]) -> list[str]:
+    """Sentences cut at their commas."""
+    return [c for sentence in sentences for c in _CLAUSE_MARK.split(sentence) if c.strip()]
 
 
 def _asks_by_its_form(message: str, reading: Reading) -> bool:
