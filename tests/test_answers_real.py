@@ -3661,3 +3661,160 @@ def test_each_marked_sentence_asks_of_its_own_beside_a_town_the_page_does_not_na
     answer = _turns(service, message)
     assert answer.kind == "answer"
     assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("published", "still"),
+    [
+        ("who published the page?", "is she still responsible for it?"),
+        ("vem publicerade sidan?", "är hon fortfarande ansvarig?"),
+        ("من نشر الصفحة؟", "هل لا تزال مسؤولة عنها؟"),  # is she still responsible for it?
+        ("хто опублікував сторінку?", "вона досі відповідальна?"),
+        ("kuka julkaisi tämän sivun?", "onko hään vielä se joka vastaa visiuunityöstä?"),
+    ],
+)
+def test_whether_the_publisher_still_holds_an_office_is_not_the_by_line(
+    service: ChatService, published: str, still: str
+) -> None:
+    # the page names who published it in 2020, not who holds any office today
+    assert _turns(service, published).kind == "answer"
+    assert _turns(service, published, still).kind == "out_of_scope"
+
+
+def test_whether_the_vision_still_holds_is_answered_with_the_vision(service: ChatService) -> None:
+    answer = _turns(service, "Gäller visionen fortfarande?")
+    assert answer.kind == "answer"
+    assert "Vår övertygelse om människors lika värde" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Min dotter pluggar i Luleå och undrar vilka områden forskningen i Kiruna ska fokusera på?",
+        "Meän tyttö opiskelee Luulajassa ja hän kysyi mihin aloihin tutkimuksen pittää keskittyä Kiirunassa?",
+    ],
+)
+def test_a_town_in_the_residents_word_of_their_family_before_and_is_not_what_is_asked(
+    service: ChatService, message: str
+) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert "miljö, rymd, gruva och turism" in _verbatim(answer)
+
+
+def test_a_town_in_the_clause_that_asks_is_still_refused(service: ChatService) -> None:
+    assert _turns(service, "Jag bor i Gällivare och undrar vad Gällivares vision är?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Kiitoksia vastauksesta, tämä oli juuri sitä mitä etsin.", "fi"),  # standard Finnish
+        ("kiitos mahottomasti", "fit"),  # a mark of Meänkieli's own
+        ("komia botti", "fit"),  # a word the Finnish table lacks
+    ],
+)
+def test_finnish_thanks_is_finnish_and_meankielis_own_words_meankieli(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Anteeksi, kirjoitin äsken vähän tylysti. Ei ollut tarkoitus loukata.", "fi"),
+        ("Förlåt, det var inte meningen att vara otrevlig.", "sv"),
+    ],
+)
+def test_an_apology_denying_what_was_meant_asks_no_purpose(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_purpose_named_beside_thanks_is_still_asked(service: ChatService) -> None:
+    answer = _turns(service, "tack, syftet med seminariet")
+    assert answer.kind == "answer"
+    assert "Syftet med seminariet" in _verbatim(answer)
+
+
+def test_a_somali_count_asking_the_names_too_lists_the_directions(service: ChatService) -> None:
+    answer = _turns(service, "imisa jiho ayaa jira, magacyadooduna waa maxay?")  # how many, and their names?
+    assert answer.kind == "answer"
+    assert [q.text.split("\n")[0] for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+
+
+@pytest.mark.parametrize("message", ["No mitäs kuuluu? Onko ollu kiirettä tänäpänä?", "Hi, how are you? Busy day?"])
+def test_asking_the_bot_whether_it_has_been_busy_is_small_talk(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "smalltalk"
+
+
+def test_a_need_joined_by_a_glued_and_after_telling_who_one_is_asks(service: ChatService) -> None:
+    # "I'm a journalist and need the paragraph of the decision adopting the vision, please": "وأحتاج" (and I need)
+    answer = _turns(service, "أنا صحفي وأحتاج رقم الفقرة (§) في قرار اعتماد الرؤية من فضلك")
+    assert answer.kind == "answer"
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in _verbatim(answer)
+
+
+def test_a_tigrinya_logo_with_its_endings_is_not_on_the_page(service: ChatService) -> None:
+    # "what are the new brand's logo and colours?": "ሎጎኡን" (its logo, and), "ሕብርታቱን" (its colours, and)
+    assert _turns(service, "ሓድሽ መለለዪ ምልክት (ብራንድ) ናይ ኪሩና ኮሙን ሎጎኡን ሕብርታቱን እንታይ እዩ?").kind == "out_of_scope"
+
+
+def test_a_service_offered_is_no_venue(service: ChatService) -> None:
+    # "where should the public service offered be found, says the goal?": "ዝቐርብ" (offered) asks no venue
+    answer = _turns(service, "ኣብ ትሕቲ ምምሕዳር ዝቐርብ ኣገልግሎት ህዝቢ ኣበይ ክርከብ ኣለዎ ይብል ዕላማ ኮሙን?")
+    assert answer.kind == "answer"
+    assert "nära invånarna" in _verbatim(answer)
+
+
+def test_how_the_vision_was_made_in_sami_with_who_took_part(service: ChatService) -> None:
+    answer = _turns(service, "Mo gielda ráhkadii visuvnna, ja geat ledje mielde?")
+    assert answer.kind == "answer"
+    assert "Nio arbetsgrupper" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message", ["kan du finska eller ska jag skriva på svenska?", "do you know finnish or should i write in swedish?"]
+)
+def test_asking_which_language_to_write_in_gets_the_languages_reply(service: ChatService, message: str) -> None:
+    answer = _turns(service, message)
+    assert answer.kind == "smalltalk"
+    assert answer.answer == load_catalogs().get(answer.lang, M.TALK_LANGUAGES)
+
+
+def test_a_logo_and_its_colours_cut_at_their_and_are_one_question_the_page_does_not_answer(
+    service: ChatService,
+) -> None:
+    # Somali "what are Kiruna's logo and its colours?": its question word comes last, so "iyo" (and) cuts it in two
+    assert _turns(service, "Astaanta (logo-da) Kiruna iyo midabadeeda waa maxay?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Dzień dobry, przygotowuję prezentację o Kirunie na kurs szwedzkiego i potrzebuję listy wszystkich celów "
+        "gminy. Czy możesz mi je wymienić?",
+        "Bures! Mun ráhkadan ovdanbuktima skuvlii Giron boahtteáiggi birra. Sáhtátgo muitalit munnje buot gieldda "
+        "ulbmiliid?",
+    ],
+)
+def test_all_the_goals_after_a_story_naming_kiruna_are_listed(service: ChatService, message: str) -> None:
+    # the story ("a presentation about Kiruna") ranks the vision first; no one passage states all the goals
+    answer = _turns(service, message)
+    assert [q.text.split("\n")[0] for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+    _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Hyvvää huomenta, kuinka sulla mennee?", "fit"),  # Meänkieli's doubled "n"
+        ("hallå? är det nån här", "sv"),
+        ("ሰላም! ኣነ ዳዊት እየ፣ ከመይ ኣለኻ?", "ti"),  # hello! I'm Dawit, how are you? ("ከመይ", how, is the greeting's)
+    ],
+)
+def test_a_greeting_asking_how_the_bot_is_gets_a_greeting(service: ChatService, message: str, lang: str) -> None:
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)

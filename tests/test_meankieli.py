@@ -27,6 +27,7 @@ from bot.language.meankieli import finnish_marks, is_meankieli, meankieli_eviden
         "lähtekö joku bussi huomena aamula",  # one n, one l
         "kuka pani tämän sivun nettiin ja koska sitä oon viimeksi muutettu",  # "nettiin" is an illative, no passive
         "tieätkö mitä se tarkottaa",  # "tieätkö" (tiedätkö)
+        "onko ollu kiirettä tänäpänä?",  # "tänäpänä" (tänään)
     ],
 )
 def test_meankielis_marks_make_it_meankieli(text: str) -> None:

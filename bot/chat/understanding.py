@@ -239,6 +239,8 @@ ASKING_THE_BOT = ("capabilities", "help")
 REMARKING = frozenset({"thanks", "help"})
 # The small talk of the bot's languages (no cue table's: a request or a complaint naming a language shows it)
 LANGUAGES_TALK = "languages"
+# what a resident may say they did not mean, beside an apology
+MEANT = frozenset({"reason", "meaning"})
 # The small talk of a resident liking what the page says, thanking for nothing (no cue table's either)
 PRAISE_TALK = "praise"
 # Question types asking how or why of something: a heading word in them does not ask for its items.
@@ -1027,9 +1029,12 @@ class Understander:
         if not self._coverage(rest) or not self._look(rest)[1].in_scope:
             # beside it, no word the page has ("precis", "kväll"), or words it does not answer
             asking = (
-                self._asks_beside_smalltalk(message, rest, context)
+                # beside a greeting, only the words beside it ask: "ሰላም! ኣነ ዳዊት እየ፣ ከመይ ኣለኻ?" (hello! I'm Dawit, how
+                # are you?) asks no way of anything in its "ከመይ" (how), the greeting's; "bygglov för altan, hur gör
+                # jag" asks how in words of help, and is read whole
+                self._asks_beside_smalltalk(message, rest, context, talk.category == "greeting")
                 or self._asks_a_question_of_its_own(message)
-                or self._asks_of_something_else(message, content)
+                or self._asks_of_something_else(message, content, rest if talk.category == "greeting" else None)
             )
             return not (names_its_topic or asking)
         # "thanks, that helped!": the rest reads as in scope alone, the whole is close to small talk; "tack så
@@ -1457,12 +1462,14 @@ class Understander:
                 return True
         return False
 
-    def _asks_of_something_else(self, message: str, content: Sequence[str]) -> bool:
+    def _asks_of_something_else(self, message: str, content: Sequence[str], greeted: str | None = None) -> bool:
         """ "bygglov för altan, hur gör jag" (building permit for the porch, how do I?), "how do I get a school
         place for my kid, we just moved here": small talk's words ("how do I", "we just moved here") beside words
         of a thing they ask how to get or do, in a message that asks how (or a fact), and reads as no small talk by
-        its meaning. A question of something the page does not answer, to refuse."""
-        asks = self._intents_beside_talk(message) & ASKING_IN_TELLING
+        its meaning. A question of something the page does not answer, to refuse. Beside a greeting (`greeted`: the
+        words beside it), only those words ask."""
+        asked = self._intents_beside_talk(message) if greeted is None else self._intents_beside_talk(greeted, message)
+        asks = asked & ASKING_IN_TELLING
         if not content or not (asks or self._wants_what_no_page_states(message, message)):
             return False
         near = self._nearest_talk(message)
@@ -1478,19 +1485,19 @@ class Understander:
         """What the cues read as asked in a text beside small talk (of `message`, the text itself unless given). A
         word of writing, in a message asking by no word and no mark, is the resident's own ("förlåt, skrev fel",
         sorry, wrote it wrong; "si khaldan ayaan u qoray"), not the page's by-line: "tack, vem skrev sidan" asks it,
-        and so do "hej, publicerad av" and "kiitos, julkaisija?"."""
+        and so do "hej, publicerad av" and "kiitos, julkaisija?". So is a purpose or a meaning denied: "anteeksi … ei
+        ollut tarkoitus loukata" (sorry, it was not meant to offend) is no question of the seminar's purpose."""
         whole = text if message is None else message
         intents = self.cues.question_intents(text)
-        if (
-            "published" in intents
-            and says(text, WRITING_WORDS_FILE)
-            and not _has_mark(whole)
-            and not asks_in_words(whole)
-        ):
+        if _has_mark(whole) or asks_in_words(whole):
+            return intents
+        if "published" in intents and says(text, WRITING_WORDS_FILE):
             return intents - {"published"}
+        if intents & MEANT and self._dialogue.table.matches(list(words(whole)), ["negation"]):
+            return intents - MEANT
         return intents
 
-    def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None) -> bool:
+    def _asks_beside_smalltalk(self, message: str, rest: str, context: Context | None, greets: bool = False) -> bool:
         """Whether small talk with words the page does not answer alone asks a question all the same.
 
         "چطوری درستش کردن؟" (how did they make it?) after the vision: "چطوری" (how are you) greets only
@@ -1501,7 +1508,8 @@ class Understander:
         """
         intents = self._intents_beside_talk(message)
         if context is None or not context.question:
-            return bool(intents & (NEVER_SMALLTALK - {"place"}) & self._types_stated)
+            asked = self._intents_beside_talk(rest, message) if greets else intents
+            return bool(asked & (NEVER_SMALLTALK - {"place"}) & self._types_stated)
         follows = self._dialogue.read(rest).followup
         return (bool(intents) or follows) and self._look(f"{context.question} {rest}")[1].in_scope
 
@@ -1873,8 +1881,10 @@ class Understander:
         unsure = decision.margin > -UNSURE_SCOPE
         needed = SMALLTALK_SIMILARITY_UNSURE if unsure else SMALLTALK_SIMILARITY
         if near is not None and self._reads_as_talk(question, near, needed):
-            # small talk in words the cue tables do not list ("är du en riktig människa?")
-            return self._smalltalk(message, lang, detection, near.category, context)
+            # small talk in words the cue tables do not list ("är du en riktig människa?"); what the bot can do,
+            # asked with a language named ("kan du finska eller ska jag skriva på svenska?"), asks of its languages
+            named = near.category in ASKING_THE_BOT and reading.language_named is not None
+            return self._smalltalk(message, lang, detection, LANGUAGES_TALK if named else near.category, context)
         return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
 
     def _answer(
@@ -2174,14 +2184,31 @@ class Understander:
         alone = how == "standalone" and not reading.reference
         if unstated is None and alone and (unnamed := self._time_of_the_unnamed(question, asks)):
             return unnamed, True
-        in_parts = _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks)
-        if unstated is None and (elsewhere := _of_one_not_named(own_words, asks)):
+        # "Astaanta Kiruna iyo midabadeeda waa maxay?" (what are Kiruna's logo and its colours?) asks of one logo,
+        # wherever its "and" cuts it
+        of_one_logo = {LOGO, LOOKS} <= asks
+        in_parts = (
+            _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks) and not of_one_logo
+        )
+        if unstated is None and (elsewhere := _of_one_not_named(own_words, asks, self._asked_after_telling)):
             # read whole, where the question marks say which sentence asks: cut in parts, "what does Gällivare's
             # vision say? want to compare" loses its mark, and "jag har flyttat hit från Luleå" is a remark; but a
             # clause of it that asks of the page besides ("why must the centre move, and what is the goal for
             # housing?") is a part of its own, the other said unanswered
             return elsewhere, not (in_parts and self._asks_of_the_page_besides(own_words))
         return unstated, unstated is not None and not in_parts
+
+    def _asked_after_telling(self, clause: str) -> str:
+        """What a clause asks after an "and" joining it to the resident's word of themselves or their family ("my
+        daughter studies in Luleå and asked which fields …"): that town is where they live, not what they ask of.
+        A clause opening with a yes-no question ("does Kiruna work with LKAB and …") tells nothing, and stays whole."""
+        tokens = list(words(clause))
+        # the "and" nearest the question: Polish "i" (and) is Swedish "i" (in), "pluggar i Luleå och undrar …"
+        for at in sorted({m.start for m in self._dialogue.table.matches(tokens, ["conjunction"])}, reverse=True):
+            before, after = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
+            if at and not asks_in_words(before) and asks_in_words(after):
+                return after if tells_of_oneself(before) or tells_of_family(before) else clause
+        return clause
 
     def _asks_of_the_page_besides(self, text: str) -> bool:
         """A clause a word asks in, naming nothing the page does not name, beside one that does; "… and who decided
@@ -3051,8 +3078,19 @@ class Understander:
             # "Welche strategischen Ausrichtungen gibt es, und welche Ziele haben sie?" names the list and no
             # item of it, whichever item its words happen to rank first
             one_named = False
-        if (not explicit and (one_named or self._named_item(question) is not None)) or _stated_apart_from_lists(
-            ranked, heading_words, asks
+        # "all the goals", however far a story before it ("przygotowuję prezentację o Kirunie …", I'm preparing a
+        # presentation about Kiruna) ranks the vision ahead: the vision states no goal of them; but a passage that
+        # does state what is asked ("what were all the seminar's aims?") is quoted, and "does the vision mention
+        # space at all?" asks whether it says a word
+        all_goals = (
+            every
+            and "goal" in asks
+            and bool(ranked)
+            and ranked[0].chunk.kind == "adopted"
+            and not says(question, MENTION_WORDS_FILE, langs)
+        )
+        if (not explicit and (one_named or self._named_item(question) is not None)) or (
+            not all_goals and _stated_apart_from_lists(ranked, heading_words, asks)
         ):
             # one item, clearly named: "what is the strategic direction for housing?", "what's the goal for
             # housing in kiruna?" (however close the other items rank); or one word of a heading said of one
@@ -3061,7 +3099,7 @@ class Understander:
             return False
         top = [r.chunk for r in ranked[:3]]
         named = heading_words >= LIST_HEADING_WORDS or (heading_words > 0 and explicit)
-        if named or {"count", "goal"} <= asks:
+        if named or {"count", "goal"} <= asks or all_goals:
             # "how many overall goals are there?": the heading's items (each labelled "Mål:"), wherever they rank
             return any(r.chunk.kind == "labelled" for r in retrieval.ranked)
         if "count" in asks and not heading_words:
@@ -3276,7 +3314,7 @@ class Understander:
             decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
             # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
             by_rule = self._unstated(piece, piece_asks, retrieval) or (
-                _of_one_not_named(piece, piece_asks) if asks_in_words(piece) else None
+                _of_one_not_named(piece, piece_asks, self._asked_after_telling) if asks_in_words(piece) else None
             )
             # "Wurde das Ziel erreicht? Gibt es Ergebnisse?": results, a follow-up to read, asked after whether it was
             # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part.
@@ -3538,7 +3576,7 @@ def _stated_apart_from_lists(ranked: list[ScoredChunk], heading_words: int, asks
     )
 
 
-def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
+def _of_one_not_named(question: str, asks: frozenset[str], asked_of: Callable[[str], str]) -> str | None:
     """ "What does Gällivare's vision say?", "Tekeekö Kiiruna yhteistyötä Pajalan kommuunin kans?" (does Kiruna
     work with Pajala?), "Did LKAB fund the vision?": the page is Kiruna kommun's and names no other town and
     no company or agency, nor the town's move and the demolitions it brings ("millon se kaupungin siirto on
@@ -3546,12 +3584,14 @@ def _of_one_not_named(question: str, asks: frozenset[str]) -> str | None:
     quoting the vision would answer of them as if the page spoke of them. A name in a remark beside the question
     is the resident's ("I study in Umeå. When did Kiruna 2.0 start?", "jag jobbar på LKAB, vad är målet för
     näringslivet?"): only the clauses that ask are read, the last and any a word asks in ("why does the town
-    have to move, and who decided that?")."""
+    have to move, and who decided that?"); of a clause joined to the resident's word of themselves, what it asks
+    (`asked_of`: "Meän tyttö opiskelee Luulajassa ja hän kysyi mihin aloihin tutkimuksen pittää keskittyä?", our
+    daughter studies in Luleå and asked which fields research should focus on)."""
     sentences = _sentences(question)
     # a word or two asks of what it names ("mine relocation", "LKAB"), with no word that asks
     short = len(words(question)) <= SHORT_WORDS
     asking = [text for text, asked in sentences if asked] or ([sentences[-1][0]] if asks or short else [])
-    clauses = [c for text in asking for c in _asking_clauses(text)]
+    clauses = [asked_of(c) for text in asking for c in _asking_clauses(text)]
     if any(says(clause, NOT_NAMED_FILE) for clause in clauses):
         return "of a town, a body, an event or a queue the page does not name"
     return None

@@ -100,7 +100,7 @@ _STRONG = (
     r"|löyttää|tarttee|halvaa)\b",
     # "ruotti" (Ruotsi), "tarvittee" (tarvitsee), "häätyy" (täytyy), "nytten", "ennää", "vuona" (vuonna)
     r"\bruott\w*|\b(?:tarvit|valit)te(?:e|n|t|mma|va|vä|vat|vät)\b|\bhäät(?:yy|yvä|yi|ys|yis|yykö|yykös)\b"
-    r"|\b(?:vuona|nytten|ennää|tänäpäivänä|välilä)\b",
+    r"|\b(?:vuona|nytten|ennää|tänäpäivänä|tänäpänä|välilä)\b",
     # Swedish verbs borrowed with "-eera-" ("fokuseeraa", "planeerata", "informeerathaan"); Finnish
     # borrows them with "-oida" ("fokusoi")
     r"\b\w{3,}eera(?:a|n|t|mma|tta|vat|vät|ta|ttu|tu|tiin|thiin|thaan|si|sit|isi|tha)\b",
