@@ -3818,3 +3818,11 @@ def test_all_the_goals_after_a_story_naming_kiruna_are_listed(service: ChatServi
 def test_a_greeting_asking_how_the_bot_is_gets_a_greeting(service: ChatService, message: str, lang: str) -> None:
     answer = _turns(service, message)
     assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_request_for_another_language_is_detected_in_its_own(service: ChatService) -> None:
+    # the widget sets the resident's bubble in the detected language: "can you say that in english please?" after
+    # an Arabic turn is English text, whatever language the last answer was in
+    answer = _turns(service, "ومن نشر الصفحة؟", "can you say that in english please?")
+    assert (answer.lang, answer.detected_lang) == ("en", "en")
+    assert "Publicerad av: Ulrika Hannu" in _verbatim(answer)

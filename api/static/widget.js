@@ -1572,8 +1572,11 @@ a > svg { width: 0.875em; height: 0.875em; vertical-align: -0.05em; margin-inlin
         lang: lang || null,
         dir: lang ? (m.dir === "rtl" ? "rtl" : "ltr") : "auto",
       });
-      // "You:" for screen readers, in the widget's language; the bubble itself says it visually.
-      node.appendChild(el("span", { className: "sr-only", lang: this.uiLang, text: this.t("UI_YOU") + ": " }));
+      // "You:" for screen readers, in the widget's language; the bubble itself says it visually. Its own `dir` keeps
+      // it out of the bubble's `dir="auto"`: an English question in the Arabic widget reads left to right.
+      node.appendChild(
+        el("span", { className: "sr-only", lang: this.uiLang, dir: this.dirOf(this.uiLang), text: this.t("UI_YOU") + ": " }),
+      );
       node.appendChild(document.createTextNode(str(m.text)));
       return node;
     }

@@ -911,7 +911,7 @@ class Understander:
         target = lang or request or self.choose_language(detection, context, ui_lang)
         if context is not None and context.question:
             again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
-            return _replace_reading(again, message, asked_for)
+            return _replace_reading(again, message, asked_for, detection)
         # nothing said yet to say again: "kan jag skriva på engelska?" asks which languages the bot speaks
         return self._smalltalk(message, target, detection, LANGUAGES_TALK, context)
 
@@ -3843,22 +3843,10 @@ def _with_lang(context: Context | None, lang: str) -> Context:
     return Context(lang, context.question, context.chunks, context.items, context.asks)
 
 
-def _replace_reading(plan: Plan, message: str, reading: str) -> Plan:
-    return Plan(
-        plan.kind,
-        message,
-        plan.lang,
-        plan.detection,
-        plan.parts,
-        plan.items,
-        plan.with_goals,
-        plan.heading,
-        plan.smalltalk,
-        plan.candidates,
-        plan.context,
-        reading,
-        plan.retrievals,
-    )
+def _replace_reading(plan: Plan, message: str, reading: str, detection: Detection) -> Plan:
+    """The last question's plan, answered again for this message: its words, how it was read, and the detector's
+    reading of it ("can you say that in english please?" is English, whatever the last question's language)."""
+    return replace(plan, message=message, reading=reading, detection=detection)
 
 
 def _given_stating(retrieval: Retrieval, context: Context, wanted: frozenset[str]) -> str | None:

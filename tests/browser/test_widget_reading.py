@@ -596,3 +596,19 @@ def test_pressed_feedback_visible_in_forced_colours(host_site: HostSite, new_pag
     )
     assert look["adjust"] == "none"
     assert look["yes"] != look["no"], look
+
+
+def test_the_residents_bubble_reads_in_its_own_direction(host_site: HostSite, new_page: NewPage) -> None:
+    # the hidden "You:" in the widget's Arabic is no part of the bubble's `dir="auto"`: a question in Latin letters,
+    # before the answer tells its language, reads left to right in the Arabic widget
+    page = new_page(locale="ar")
+    fulfil_chat(page, fake_answer(lang="en", detected_lang=None))
+    page.goto(host_site.url(lang="none"))
+    wait_for_widget(page)
+    open_widget(page)
+    ask(page, "can you say that in english please?")
+    user = "[...root.querySelectorAll('.msg.user')].at(-1)"
+    assert shadow(page, f"{user}.dir") == "auto"
+    assert shadow(page, f"getComputedStyle({user}).direction") == "ltr"
+    ask(page, AR_QUESTION)
+    assert shadow(page, f"getComputedStyle({user}).direction") == "rtl"
