@@ -2207,7 +2207,7 @@ class Understander:
         for at in sorted({m.start for m in self._dialogue.table.matches(tokens, ["conjunction"])}, reverse=True):
             before, after = " ".join(tokens[:at]), " ".join(tokens[at + 1 :])
             if at and not asks_in_words(before) and asks_in_words(after):
-                return after if tells_of_oneself(before) or tells_of_family(before) else clause
+                return after if self._tells_only_of_oneself(before) else clause
         return clause
 
     def _asks_of_the_page_besides(self, text: str) -> bool:
