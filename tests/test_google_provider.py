@@ -43,7 +43,7 @@ def test_a_stall_is_cut_at_the_deadline(standin: StandIn) -> None:
     started = time.monotonic()
     with pytest.raises(TranslationUnavailable, match="within"):
         translator.translate("Vi är Kiruna.", "en")
-    assert time.monotonic() - started < 0.5 + 0.5
+    assert time.monotonic() - started < 0.5 + 3  # far short of the stall; generous for a loaded machine
 
 
 def test_unsupported_language_is_refused_without_a_call(standin: StandIn) -> None:
