@@ -11,6 +11,7 @@ import unicodedata
 import pytest
 
 from bot.chat.answer import Answer, ChatRequest
+from bot.language.detection import RELATIVES
 from bot.language.messages import M, load_catalogs
 from bot.service import ChatService
 from tests.conftest import SEED
@@ -3826,3 +3827,63 @@ def test_a_request_for_another_language_is_detected_in_its_own(service: ChatServ
     answer = _turns(service, "ومن نشر الصفحة؟", "can you say that in english please?")
     assert (answer.lang, answer.detected_lang) == ("en", "en")
     assert "Publicerad av: Ulrika Hannu" in _verbatim(answer)
+
+
+@pytest.mark.parametrize("message", ["welche Ausrichtungen gibt es?", "welche richtungen gibt es denn?"])
+def test_which_of_a_headings_items_there_are_is_the_list(service: ChatService, message: str) -> None:
+    # "welche … gibt es" has a word between its list cue's words; "Richtungen" is the head of the heading's
+    # "Ausrichtungen"
+    answer = _turns(service, message)
+    assert answer.kind == "answer"
+    assert [q.text for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+
+
+def test_a_greeting_other_tables_list_beside_finnish_words_is_answered_in_finnish(service: ChatService) -> None:
+    # "Hallo" is German, English, Swedish and Sami small talk; the words beside it are read surely Finnish
+    answer = _turns(service, "Hallo? Ootko sie vielä siinä?")
+    assert answer.kind == "smalltalk"
+    assert answer.lang in RELATIVES
+
+
+@pytest.mark.parametrize(
+    "message", ["tämä sivu on ihan surkea, en löydä mitään", "ta strona jest okropna, nic tu nie mogę znaleźć"]
+)
+def test_a_complaint_of_two_clauses_is_small_talk(service: ChatService, message: str) -> None:
+    # each clause lies near small talk, one of them a complaint; the whole, two things, lies near no one example
+    assert _turns(service, message).kind == "smalltalk"
+
+
+def test_meankieli_kossa_asks_when(service: ChatService) -> None:
+    answer = _turns(service, "Hei, mie luin ette kommuunilla on visiuuni. Kossa se hyväksythiin?")
+    assert answer.lang == "fit"
+    assert "2013-05-27" in _verbatim(answer)
+
+
+def test_what_is_said_there_points_back_in_finnish(service: ChatService) -> None:
+    answer = _turns(service, "Mitä vision tulkinnassa sanotaan töistä?", "Mitä aloja siinä mainitaan?")
+    assert "turism, rymd och gruvnäring" in _verbatim(answer)
+
+
+def test_a_logos_maker_and_its_colour_in_sami_are_not_on_the_page(service: ChatService) -> None:
+    # "ivdnái" (illative of "ivdni", colour) asks how the logo looks
+    assert _turns(service, "Gii sárgui Giron suohkana logo? Ja manne dat lea ná ivdnái?").kind == "out_of_scope"
+
+
+def test_a_need_told_beside_a_question_does_not_pull_it_into_the_page(service: ChatService) -> None:
+    # are there jobs in Kiruna? I want to work in the mine: the mine is the resident's wish, not the page's
+    assert _turns(service, "ኣብ ኪሩና ስራሕ ኣሎ ድዩ? ኣብ ማዕድን ክሰርሕ እደሊ").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Vad är kommunens vision, alltså vad strävar kommunen efter?", "چشم‌انداز کمون چیه، یعنی دنبال چی هستن؟"],
+)
+def test_a_restatement_after_the_question_is_no_part_of_its_own(service: ChatService, message: str) -> None:
+    # "that is, what does it aim for?" would find the goals; the question before it names the vision
+    answer = _turns(service, message)
+    assert "Vi är Kiruna." in _verbatim(answer)
+    assert not any(q.text.startswith("Inriktning:") for q in answer.quotes)
+
+
+def test_meankieli_strateekiset_is_meankieli(service: ChatService) -> None:
+    assert _turns(service, "Mitkä on ne strateekiset suunnat?").lang == "fit"

@@ -103,6 +103,7 @@ from bot.chat.word_tables import (
     PAGE_WORDS_FILE,
     WHICH_WORDS_FILE,
     WRITING_WORDS_FILE,
+    restates,
     says,
 )
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
@@ -547,9 +548,9 @@ class Understander:
         # a short word names a heading's word when it is that word as written ("mål", too short to be kin by its
         # first letters; not "målet", whose stem "mål" every goal question has)
         # ... and a compound's head names it: Sami "suorggit" (fields) is the "vuoruhansuorggit" (priority fields)
-        # of the heading's translation
+        # of the heading's translation; German "Richtungen" (stemmed) the "Ausrichtungen" of its heading
         return tuple(
-            word in words or _kin_to_any(forms, words) or _a_compounds_head(word, words)
+            word in words or _kin_to_any(forms, words) or any(_a_compounds_head(f, words) for f in {word, *forms})
             for words in self._list_headings
         )
 
@@ -1306,7 +1307,10 @@ class Understander:
         return (
             not self._asked_of_the_answer(message, detection) - JUDGING
             and not self._opens_a_question(message, detection)
-            and self._remarks_by_meaning(message, detection.plausible)
+            and (
+                self._remarks_by_meaning(message, detection.plausible)
+                or self._remarks_clause_by_clause(message, detection.plausible)
+            )
             and self._names_nothing_of_the_page(message)
         )
 
@@ -1405,6 +1409,18 @@ class Understander:
         nearest example in the message's languages, given `plausible`)."""
         near = self._nearest_talk(message) if plausible is None else self._nearest_talk_in(message, plausible)
         return near is not None and near.category in REMARKING and near.similarity >= needed
+
+    def _remarks_clause_by_clause(self, message: str, plausible: tuple[str, ...]) -> bool:
+        """Whether a remark of several clauses ("ta strona jest beznadziejna, nic nie moge znalezc", this page is
+        hopeless, I can't find anything) is small talk clause by clause, one of them a complaint or praise: each
+        clause lies near small talk, while the whole, meaning two things, lies near no one example."""
+        clauses = [c for c in _clauses(message) if words(c)]
+        if len(clauses) < 2:
+            return False
+        nearest = [self._nearest_talk_in(c, plausible) for c in clauses]
+        return all(n is not None and n.similarity >= SMALLTALK_SIMILARITY for n in nearest) and any(
+            n is not None and n.category in REMARKING for n in nearest
+        )
 
     def _points_only_at_the_answer(self, message: str, detection: Detection) -> bool:
         """ "that's not really an answer, you just pasted some text from a page", "det där var ju bara massa fina ord":
@@ -1540,7 +1556,7 @@ class Understander:
         # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan; "du svarar ju
         # bara med copy paste från hemsidan": a loan among many words the detector reads surely
         beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
-        surely = beside or _beside_a_loan(reading, detection, langs)
+        surely = beside or _beside_a_loan(reading, detection, langs) or self._beside_anothers_talk(reading, langs)
         if surely is not None or len(langs) == 1 or typed is not None:
             return surely or typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
@@ -1563,6 +1579,21 @@ class Understander:
         "ههههه" (Arabic or Persian) leave it to the fallbacks."""
         scripted = self._detector.script_language(message)
         return Detection(scripted, 1.0, (scripted,)) if scripted else Detection(SOURCE_LANGUAGE, 0.0, ())
+
+    def _beside_anothers_talk(self, reading: Reading, langs: Sequence[str]) -> str | None:
+        """The language of the words beside small talk no table of theirs lists ("Hallo? Ooks sie vielä siinä?",
+        hello? are you still there?, in Meänkieli with a greeting German, English and Swedish share), when the
+        detector reads those words surely in one language, or in Finnish or Meänkieli, and in none of the
+        tables' languages."""
+        tokens = list(reading.tokens)
+        talk = {i for m in self._dialogue.table.matches(tokens) for i in range(m.start, m.end)}
+        rest = [t for i, t in enumerate(tokens) if i not in talk and t != LAUGHTER]
+        if len(rest) < BESIDE_SWEDISH_WORDS:
+            return None
+        read = self._detector.detect(" ".join(rest))
+        if set(read.plausible) & set(langs) or not (read.plausible == (read.lang,) or set(read.plausible) <= RELATIVES):
+            return None
+        return read.lang
 
     def _beside_swedish_talk(self, reading: Reading) -> str | None:
         """The language of the words beside Swedish small talk, when the detector reads them surely in one other
@@ -1765,6 +1796,8 @@ class Understander:
     ) -> Plan:
         reading = self._with_glued_ands(reading, detection)
         question, how = self._resolve(message, reading, context)
+        if how == "standalone":
+            question = self._without_restatement(question, detection)
         reading = self._reading_of(question, message, how, reading, detection)
         langs = detection.plausible
         asks, only_a_fact = self._asked_in_turn(message, question, how, context, langs)
@@ -2626,7 +2659,10 @@ class Understander:
         if alone:
             # the page answers what is asked; the telling is no part of it, unless the question names nothing
             return asking if own or not whole else question
-        return asking if whole and own and asks & FACT_TYPES else question
+        # ... nor does a need of the resident's own told beside it ("ኣብ ኪሩና ክፉት ስራሕ ኣሎ ድዩ? ኣብ ማዕድን ክሰርሕ እደሊ እየ",
+        # are there open jobs in Kiruna? I want to work in the mine): the mine is the resident's wish, not the page's
+        told = question.replace(asking, " ") if asking in question else ""
+        return asking if whole and own and (asks & FACT_TYPES or states_a_need(told)) else question
 
     def _reading_of(self, question: str, message: str, how: str, reading: Reading, detection: Detection) -> Reading:
         """The cues of what a message asks beside what it tells, read where its words stand (a conjunction's
@@ -2805,7 +2841,11 @@ class Understander:
         cue or a count and a list heading's words, and no other word the page lacks; the scope model, trained
         on whole questions, reads so little as far out."""
         # ... or the goals, each item's ("mat leat buot ulbmilat", what are all the goals)
-        if not (reading.wants_list or "count" in asks) or not (self._list_heading_words(question) or "goal" in asks):
+        # ... or which of a heading's items there are ("welche Ausrichtungen gibt es?", a "which" and the heading's
+        # word apart from "gibt es")
+        heading_words = self._list_heading_words(question)
+        listed = reading.wants_list or "count" in asks or (heading_words > 0 and says(question, WHICH_WORDS_FILE))
+        if not listed or not (heading_words or "goal" in asks):
             return False
         return all(self._coverage.knows(w) for w in self._words_not_asking(question))
 
@@ -3063,7 +3103,12 @@ class Understander:
         every = (heading_words > 0 or "goal" in asks or asks - {DOCUMENT} == {"place"}) and says(
             question, ALL_WORDS_FILE, langs
         )
-        explicit = reading.wants_list or "count" in asks or every or self._goals_of_nothing(question, asks, retrieval)
+        # "welche richtungen gibt es?": which of a heading's items there are, the "which" apart from "gibt es", no item
+        # named (not "welche Ausrichtung betrifft das Wohnen?")
+        which = heading_words > 0 and says(question, WHICH_WORDS_FILE, langs) and not self._named_items(question)
+        explicit = (
+            reading.wants_list or "count" in asks or every or which or self._goals_of_nothing(question, asks, retrieval)
+        )
         if not (explicit or shaped or heading_words >= LIST_HEADING_WORDS or named_only):
             return False
         ranked = retrieval.ranked
@@ -3249,12 +3294,41 @@ class Understander:
 
     # -- several questions in one message -----------------------------------------------------
 
+    def _without_restatement(self, question: str, detection: Detection) -> str:
+        """The question less a piece restating the one before it ("Mikä on kunnan visio, eli mitä kunta oikein
+        tavoittelee?", what is the vision, that is, what does the municipality aim for?), when that one names what is
+        asked: the restatement's other words ("aim for") would find other passages (the goals) than the question's."""
+        plausible = detection.plausible
+        pieces = _pieces(question, self._dialogue.read(question, plausible), plausible, self._joins_one_thing)
+        at, ends = 0, list[int]()
+        for piece in pieces or []:
+            start = question.find(piece, at)
+            at = start + len(piece)
+            if (
+                ends
+                and restates(piece.strip(" ,،፣、"), plausible)
+                and self._coverage.content_words(question[: ends[-1]])
+            ):
+                return f"{question[: ends[-1]]}{question[at:]}"
+            ends.append(at)
+        return question
+
     def _pieces_that_ask(self, question: str, reading: Reading, detection: Detection) -> list[str] | None:
         """The pieces of a message, less those telling only of the writer ("mie olen vanha äijä Vittangista …", I'm
         an old man from Vittangi): no part to answer."""
         pieces = _pieces(question, reading, detection.plausible, self._joins_one_thing)
         if pieces is None:
             return None
+        # a piece restating the one before ("Mikä on kunnan visio, eli mitä kunta tavoittelee?", what is the vision,
+        # that is, what does the municipality aim for?) asks it again in other words: no part of its own. The piece
+        # before names what is asked; one naming nothing ("vad handlar det om, alltså …") is read with it.
+        kept: list[str] = []
+        for piece in pieces:
+            if not (kept and restates(piece.strip(" ,،፣、"), detection.plausible)):
+                kept.append(piece)
+            elif not self._coverage.content_words(kept[-1]):
+                kept[-1] = f"{kept[-1]} {piece.strip()}"
+        pieces = kept
         return [
             p
             for p in pieces

@@ -2,13 +2,14 @@
 (`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
 (`cardinal_words.tsv`), the resident's own questions and matters an ordinal may count ("toinen asia", another
 thing: `discourse_words.tsv`), words saying a text mentions something ("står det något om", "mainitaanko":
-`mention_words.tsv`), and the names of towns, municipalities and bodies the page does not name
-(`not_named.tsv`, a row per script, one of bodies, and one of events: the town's move and its demolitions; a
-name is the same word in every language written in it, and its endings vary, hence prefixes).
+`mention_words.tsv`), words opening a restatement ("eli", "alltså", "i.e.": `apposition_words.tsv`), and the names
+of towns, municipalities and bodies the page does not name (`not_named.tsv`, a row per script, one of bodies, and
+one of events: the town's move and its demolitions; a name is the same word in every language written in it, and
+its endings vary, hence prefixes).
 
-A TSV per list, `lang<TAB>cues`, read and matched as the cue tables are (`bot.chat.cues`), in the
-languages a message may be written in: Swedish "alla" (all) is Finnish "under" ("paragraafin alla").
-Written from the languages' grammar, not from any question set.
+A TSV per list, `lang<TAB>cues`, read and matched as the cue tables are (`bot.chat.cues`), in the languages a
+message may be written in: Swedish "alla" (all) is Finnish "under" ("paragraafin alla"). Written from the
+languages' grammar, not from any question set.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ CARDINAL_WORDS_FILE = Path(__file__).with_name("cardinal_words.tsv")
 WRITING_WORDS_FILE = Path(__file__).with_name("writing_words.tsv")
 DISCOURSE_WORDS_FILE = Path(__file__).with_name("discourse_words.tsv")
 MENTION_WORDS_FILE = Path(__file__).with_name("mention_words.tsv")
+APPOSITION_WORDS_FILE = Path(__file__).with_name("apposition_words.tsv")
 
 
 @lru_cache(maxsize=4)
@@ -47,6 +49,14 @@ def says(text: str, path: Path, langs: Sequence[str] | None = None) -> bool:
     """Whether a text uses a word of the list in a language it may be written in (any, without `langs`)."""
     found = _indexed(path).matches(words(text))
     return any(langs is None or m.lang in langs for m in found)
+
+
+def restates(text: str, langs: Sequence[str] | None = None) -> bool:
+    """Whether a piece of a question opens with a word that says it restates the piece before ("…, eli mitä kunta
+    tavoittelee?", that is, what does the municipality aim for?): the same question in other words, no part of its
+    own."""
+    found = _indexed(APPOSITION_WORDS_FILE).matches(words(text))
+    return any(m.start == 0 and (langs is None or m.lang in langs) for m in found)
 
 
 def discourse_words(tokens: Sequence[str], langs: Collection[str] | None = None) -> list[Match]:

@@ -58,7 +58,7 @@ _DECISIVE = (
     # ("forskninki", "inriktninkiä"), "kylttyyri", "kultuuri" (Finnish "kulttuuri"), "trafiikki" (Finnish "liikenne"),
     # "kläppi" (lapsi), "kommuuni", "skoulu"
     r"\b\w+(?:sj|š|s|si)uun(?:i\w*|ia|in|ien|ista|issa|ile|ille|iin|eita|eitä|it|eja)\b|\w+ninki\w*"
-    r"|\b\w*(?:kylttyyr|kultuur|trafiik|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|euruup)\w*"
+    r"|\b\w*(?:kylttyyr|kultuur|trafiik|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|strateek|euruup)\w*"
     r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|kommuuni\w*|masiini\w*)"
     # "plaani" (Swedish "plan"; Finnish "suunnitelma"), "trafikplaani"
     r"|\b\w*plaan(?:i|it|ia|ihin|issa|ista|ille|ile|eita|eja|in)\b",
