@@ -3887,3 +3887,83 @@ def test_a_restatement_after_the_question_is_no_part_of_its_own(service: ChatSer
 
 def test_meankieli_strateekiset_is_meankieli(service: ChatService) -> None:
     assert _turns(service, "Mitkä on ne strateekiset suunnat?").lang == "fit"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("Who published the page?", "is she still responsible?"),
+        ("Who published the page?", "and is she still in charge?"),
+        ("Vem publicerade sidan?", "är hon fortfarande ansvarig?"),
+    ],
+)
+def test_whether_the_publisher_still_holds_the_role_is_not_on_the_page(
+    service: ChatService, first: str, then: str
+) -> None:
+    # the by-line names who published the page in 2020, not who is responsible today
+    answer = _turns(service, first, then)
+    assert answer.kind == "out_of_scope"
+    assert answer.answer.startswith(load_catalogs().get(answer.lang, M.NOT_STATED))
+
+
+@pytest.mark.parametrize(
+    ("messages", "lang", "fact"),
+    [
+        (("emta t3adlat el saf7a akher marra?",), "ar", "Senast ändrad: 2020-02-21"),
+        (("salam, projeh Kiruna 2.0 kei shoro shod?",), "fa", "februari 2012"),
+        (("za yakym paragrafom ukhvalyly bachennia?",), "uk", "§ 68"),
+        (("salam, chno hiya la vision dyal kommun?", "w chkoun li nchr had lpage?"), "ar", "Ulrika Hannu"),
+    ],
+)
+def test_a_question_typed_without_its_script_is_answered(
+    service: ChatService, messages: tuple[str, ...], lang: str, fact: str
+) -> None:
+    # the cue tables, the thesaurus and the scope model know Arabic, Persian and Ukrainian in their own letters
+    answer = _turns(service, *messages)
+    assert (answer.kind, answer.lang) == ("answer", lang)
+    assert fact in _verbatim(answer)
+
+
+def test_rabbla_upp_asks_for_the_whole_list_beside_an_item_named(service: ChatService) -> None:
+    answer = _turns(service, "finns kultur bland inriktningarna? rabbla upp alla")
+    assert [q.text for q in answer.quotes][: len(DIRECTIONS)] == DIRECTIONS
+
+
+def test_persian_its_name_points_back_at_the_project(service: ChatService) -> None:
+    # "اسمش" (its name) after the project's start asks the project's name, not the bot's
+    answer = _turns(service, "پروژه چشم انداز کی شروع شد", "اسمش چی بود")
+    assert answer.kind == "answer"
+    assert "Kiruna 2.0" in _verbatim(answer)
+
+
+def test_polish_a_joins_two_parts(service: ChatService) -> None:
+    # two parts, each with its own quote; not the list of all six
+    answer = _turns(service, "jaki jest cel dla kultury a jaki dla mieszkalnictwa")
+    quoted = _verbatim(answer)
+    assert "lättillgängligt" in quoted
+    assert "varierat utbud av bostäder" in quoted
+    assert len(answer.quotes) == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("goorma ayaa bogga la update gareeyay?", "Senast ändrad: 2020-02-21"),  # Somali with English "update"
+        ("ራእይ ኪሩና መዓስ approve ተገይሩ?", "2013-05-27"),  # Tigrinya with English "approve"
+    ],
+)
+def test_english_verbs_in_somali_and_tigrinya_ask_what_they_ask_in_english(
+    service: ChatService, message: str, fact: str
+) -> None:
+    assert fact in _verbatim(_turns(service, message))
+
+
+def test_english_thanks_beside_somali_is_answered_in_somali(service: ChatService) -> None:
+    answer = _turns(service, "Waad mahadsantahay walaal, thank you so much")
+    assert (answer.kind, answer.lang) == ("smalltalk", "so")
+
+
+def test_the_names_of_the_working_groups_people_are_not_on_the_page_in_arabic(service: ChatService) -> None:
+    # "أسماء الأشخاص" (the names of the people) asks for people, whom the page does not name
+    answer = _turns(service, "متى بدأ مشروع الرؤية؟", "وما هي أسماء الأشخاص في مجموعات العمل؟")
+    assert answer.kind == "out_of_scope"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language.romanized import continues_romanized, romanized_language
+from bot.language.romanized import continues_romanized, in_own_script, romanized_language
 
 
 @pytest.mark.parametrize(
@@ -15,6 +15,9 @@ from bot.language.romanized import continues_romanized, romanized_language
         ("pryvit! dyakuyu za vidpovid", "uk"),
         ("selam, kemey aleka?", "ti"),
         ("salam, chno hiya la vision dyal kommun?", "ar"),  # Maghrebi Arabic
+        ("keyfak, ya3ni shu hiye el ro2ya?", "ar"),  # "ya3ni" and "ro2ya": one a chat word, one Arabizi
+        ("yani chi, manzoor chie?", "fa"),
+        ("koly bulo ukhvalyly tse bachennia?", "uk"),
     ],
 )
 def test_a_romanized_language_is_read_by_its_chat_words(text: str, lang: str) -> None:
@@ -44,3 +47,17 @@ def test_one_word_of_its_list_goes_on_in_a_conversation_typed_in_it() -> None:
     assert not continues_romanized("w chkoun li nchr had lpage?", "fa")
     assert not continues_romanized("and who published the page?", "ar")
     assert not continues_romanized("chkoun? merci", "ar")  # a word of the Persian list too: not settled
+
+
+@pytest.mark.parametrize(
+    ("typed", "lang", "read"),
+    [
+        ("emta akher marra t3adlat el saf7a?", "ar", "متى آخر مرة تعديل el الصفحة?"),
+        ("Kiruna 2.0 key shoro shod?", "fa", "Kiruna 2.0 کی شروع شد?"),
+        ("KOLY ukhvalyly viziiu?", "uk", "коли ухвалили візія?"),
+        ("hej, när antogs visionen?", "sv", "hej, när antogs visionen?"),  # no lexicon: as typed
+    ],
+)
+def test_typed_words_are_read_in_the_languages_own_script(typed: str, lang: str, read: str) -> None:
+    # names, numbers and words the lexicon lacks stay as typed; case does not matter
+    assert in_own_script(typed, lang) == read

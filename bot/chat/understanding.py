@@ -36,6 +36,7 @@ from bot.chat.cues import CLITIC_AND, SUFFIXED_AND, is_ethiopic, split_clitics, 
 from bot.chat.dialogue import (
     LAUGHTER,
     NEXT,
+    SMALLTALK,
     DialogueCues,
     Reading,
     SmallTalk,
@@ -107,8 +108,8 @@ from bot.chat.word_tables import (
     says,
 )
 from bot.language.detection import RELATIVES, Detection, LanguageDetector
-from bot.language.romanized import continues_romanized
-from bot.language.supported import SOURCE_LANGUAGE
+from bot.language.romanized import continues_romanized, in_own_script
+from bot.language.supported import ENGLISH, SOURCE_LANGUAGE
 from corpus.chunking import LINE_KINDS
 from corpus.model import Chunk, Corpus, Sentence
 from index.analysis import VERSION_PATTERN, stems, words
@@ -695,20 +696,30 @@ class Understander:
         message = _unshouted(message)
         token = self._memo.set({})
         page_token = self._page.set(page)
+        detection = self._detection_in(message, context)
+        if detection.romanized:
+            # "emta akher marra t3adlat el saf7a?": read in the language's own letters, as every table knows it
+            message = in_own_script(message, detection.lang)
         message_token = self._message.set(message)
         try:
-            plan = self._understand(message, lang, ui_lang, context)
+            plan = self._understand(message, detection, lang, ui_lang, context)
             if lang is None and _unsettled_finnic(plan, ui_lang, context):
                 plan = replace(plan, may_be="fit")
-            # read in lower case, kept as written (the question log, staff's view of the conversation)
+            # read in lower case or in its own script, kept as written (the question log, staff's view)
             return plan if message == written else replace(plan, message=written)
         finally:
             self._memo.reset(token)
             self._page.reset(page_token)
             self._message.reset(message_token)
 
-    def _understand(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
-        detection = self._detection_in(message, context)
+    def _understand_anew(self, message: str, lang: str | None, ui_lang: str | None, context: Context | None) -> Plan:
+        """A message read again from its language on: the question beside a request, the last question asked
+        again (already in the language's own script, when typed without it)."""
+        return self._understand(message, self._detection_in(message, context), lang, ui_lang, context)
+
+    def _understand(
+        self, message: str, detection: Detection, lang: str | None, ui_lang: str | None, context: Context | None
+    ) -> Plan:
         reading = self._dialogue.read(message, detection.plausible)
         # "Miksi sie vastaat ruottiksi?? Mie kirjotin meänkielelä!" (why do you answer in Swedish? I wrote in
         # Meänkieli!) complains of a language; it asks for none, and is answered in its own
@@ -908,10 +919,10 @@ class Understander:
         beside, answered in the language it asks for."""
         if request is None and apart is not None:
             asked_in, rest = apart
-            return replace(self._understand(rest, asked_in, ui_lang, context), message=message)
+            return replace(self._understand_anew(rest, asked_in, ui_lang, context), message=message)
         target = lang or request or self.choose_language(detection, context, ui_lang)
         if context is not None and context.question:
-            again = self._the_last_answer(self._understand(context.question, target, ui_lang, None), context)
+            again = self._the_last_answer(self._understand_anew(context.question, target, ui_lang, None), context)
             return _replace_reading(again, message, asked_for, detection)
         # nothing said yet to say again: "kan jag skriva på engelska?" asks which languages the bot speaks
         return self._smalltalk(message, target, detection, LANGUAGES_TALK, context)
@@ -1556,7 +1567,12 @@ class Understander:
         # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan; "du svarar ju
         # bara med copy paste från hemsidan": a loan among many words the detector reads surely
         beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
-        surely = beside or _beside_a_loan(reading, detection, langs) or self._beside_anothers_talk(reading, langs)
+        surely = (
+            beside
+            or _beside_a_loan(reading, detection, langs)
+            or self._beside_anothers_talk(reading, langs)
+            or self._beside_english_talk(reading)
+        )
         if surely is not None or len(langs) == 1 or typed is not None:
             return surely or typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
@@ -1594,6 +1610,21 @@ class Understander:
         if set(read.plausible) & set(langs) or not (read.plausible == (read.lang,) or set(read.plausible) <= RELATIVES):
             return None
         return read.lang
+
+    def _beside_english_talk(self, reading: Reading) -> str | None:
+        """The other language, when small talk has English words and words of one other language's tables that
+        English's do not list ("Waad mahadsantahay, thanks a lot"): English is the world's loan in it. A word both list
+        ("hey") settles nothing; Swedish beside English is Kiruna's loan, weighed apart."""
+        spans: dict[tuple[int, int], set[str]] = {}
+        for m in self._dialogue.table.matches(list(reading.tokens)):
+            if m.category in SMALLTALK:
+                spans.setdefault((m.start, m.end), set()).add(m.lang)
+        english = [langs for langs in spans.values() if ENGLISH in langs]
+        others = [langs for langs in spans.values() if ENGLISH not in langs]
+        if not english or not others:
+            return None
+        shared = set.intersection(*others)
+        return shared.pop() if len(shared) == 1 and SOURCE_LANGUAGE not in shared else None
 
     def _beside_swedish_talk(self, reading: Reading) -> str | None:
         """The language of the words beside Swedish small talk, when the detector reads them surely in one other
@@ -3765,9 +3796,10 @@ def _unsettled_finnic(plan: Plan, ui_lang: str | None, context: Context | None) 
 
 def _beside_a_loan(reading: Reading, detection: Detection, langs: tuple[str, ...]) -> str | None:
     """The one language the detector reads a message in, where the small-talk words of another are few among its
-    words: a loan ("copy paste") sets no language."""
+    words: a loan ("copy paste") sets no language. English small talk is the world's loan, however many of the
+    message's words it takes ("Mahadsanid walaal, thank you so much")."""
     talk = reading.smalltalk
-    few = talk is not None and talk.share < SMALLTALK_SHARE
+    few = talk is not None and (talk.share < SMALLTALK_SHARE or langs == (ENGLISH,))
     return detection.lang if few and detection.lang not in langs and detection.plausible == (detection.lang,) else None
 
 

@@ -17,11 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 
 ROMANIZED_WORDS_FILE = Path(__file__).with_name("romanized_words.tsv")
+# Per language, words as residents type them in Latin letters and the word in the language's own script
+ROMANIZED_LEXICON_FILE = Path(__file__).with_name("romanized_lexicon.tsv")
 # Distinct words of one list a message needs ("salam" alone is several languages' greeting, and a name)
 NEEDED = 2
 _TOKEN = re.compile(r"[a-z0-9']+")
-# Arabizi: a digit for a letter Latin has none for (2 hamza, 3 ayn, 5 kha, 7 ha) among a word's letters
-ARABIZI_DIGITS = frozenset("2357")
+_TYPED = re.compile(r"[A-Za-z0-9']+")
+# Arabizi: a digit for a letter Latin has none for (2 hamza, 3 ayn, 5 kha, 6 ta, 7 ha, 9 sad or qaf) among a
+# word's letters
+ARABIZI_DIGITS = frozenset("235679")
 
 
 @lru_cache(maxsize=1)
@@ -70,3 +74,23 @@ def _arabizi(token: str) -> bool:
         and any(c in ARABIZI_DIGITS for c in token)
         and all(c.isalpha() or c in ARABIZI_DIGITS or c == "'" for c in token)
     )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, dict[str, str]]:
+    """Per language, each typed form and its word in the language's script."""
+    out: dict[str, dict[str, str]] = {}
+    for line in ROMANIZED_LEXICON_FILE.read_text(encoding="utf-8").splitlines()[1:]:
+        lang, native, typed = line.split("\t")
+        out.setdefault(lang, {}).update({t.strip(): native for t in typed.split(",") if t.strip()})
+    return out
+
+
+def in_own_script(text: str, lang: str) -> str:
+    """A message typed without its script, with the words the lexicon knows in the language's own letters:
+    "emta akher marra t3adlat el saf7a?" reads "متى آخر مرة تعديل el الصفحة?". The cue tables, the thesaurus and the
+    scope model know each language in its script; names and the page's Swedish words stay as typed."""
+    table = _lexicon().get(lang)
+    if not table:
+        return text
+    return _TYPED.sub(lambda m: table.get(m.group(0).casefold(), m.group(0)), text)

@@ -37,6 +37,8 @@ LANGUAGES: dict[str, Language] = {
 if tuple(LANGUAGES) != get_args(LangCode):  # pragma: no cover - a mismatch is a programming error
     raise RuntimeError("LangCode and LANGUAGES disagree")
 SOURCE_LANGUAGE = "sv"
+# The world's loan language: its small talk beside another language's is that language's resident's
+ENGLISH = "en"
 
 
 def direction(code: str) -> Literal["ltr", "rtl"]:
