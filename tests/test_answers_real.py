@@ -3967,3 +3967,27 @@ def test_the_names_of_the_working_groups_people_are_not_on_the_page_in_arabic(se
     # "أسماء الأشخاص" (the names of the people) asks for people, whom the page does not name
     answer = _turns(service, "متى بدأ مشروع الرؤية؟", "وما هي أسماء الأشخاص في مجموعات العمل؟")
     assert answer.kind == "out_of_scope"
+
+
+def test_which_strategy_is_being_made_is_no_list_of_the_directions(service: ChatService) -> None:
+    # "welche" and "Strategie" (a word of the list's heading) beside a word of its own ask of one passage
+    answer = _turns(service, "Welche Strategie erarbeitet die Gemeinde gerade?")
+    assert "lokal tillväxtsstrategi" in _verbatim(answer)
+    assert not any(q.text.startswith("Inriktning:") for q in answer.quotes)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [("انا اسمي محمد من العراق وساكن بكيرونا من سنة", "ar"), ("Leat go don duohta olmmoš vai robohta?", "se")],
+)
+def test_small_talk_keeps_the_language_the_whole_message_reads_in(
+    service: ChatService, message: str, lang: str
+) -> None:
+    # a few words read apart from the small talk may read as another language; the whole message settles it
+    answer = _turns(service, message)
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
+def test_a_need_told_of_the_same_topic_as_the_question_keeps_it_the_pages(service: ChatService) -> None:
+    answer = _turns(service, "Olen yksinhuoltaja ja etsin isompaa asuntoa. Mitä kunta lupaa asumisesta?")
+    assert "varierat utbud av bostäder" in _verbatim(answer)

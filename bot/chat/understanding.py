@@ -1570,7 +1570,7 @@ class Understander:
         surely = (
             beside
             or _beside_a_loan(reading, detection, langs)
-            or self._beside_anothers_talk(reading, langs)
+            or self._beside_anothers_talk(reading, detection, langs)
             or self._beside_english_talk(reading)
         )
         if surely is not None or len(langs) == 1 or typed is not None:
@@ -1596,20 +1596,22 @@ class Understander:
         scripted = self._detector.script_language(message)
         return Detection(scripted, 1.0, (scripted,)) if scripted else Detection(SOURCE_LANGUAGE, 0.0, ())
 
-    def _beside_anothers_talk(self, reading: Reading, langs: Sequence[str]) -> str | None:
+    def _beside_anothers_talk(self, reading: Reading, detection: Detection, langs: Sequence[str]) -> str | None:
         """The language of the words beside small talk no table of theirs lists ("Hallo? Ooks sie vielä siinä?",
         hello? are you still there?, in Meänkieli with a greeting German, English and Swedish share), when the
         detector reads those words surely in one language, or in Finnish or Meänkieli, and in none of the
         tables' languages."""
+        if set(detection.plausible) & set(langs):
+            return None  # the message may be in a language whose table lists its small talk
         tokens = list(reading.tokens)
         talk = {i for m in self._dialogue.table.matches(tokens) for i in range(m.start, m.end)}
         rest = [t for i, t in enumerate(tokens) if i not in talk and t != LAUGHTER]
         if len(rest) < BESIDE_SWEDISH_WORDS:
             return None
         read = self._detector.detect(" ".join(rest))
-        if set(read.plausible) & set(langs) or not (read.plausible == (read.lang,) or set(read.plausible) <= RELATIVES):
-            return None
-        return read.lang
+        sure = read.plausible == (read.lang,) or set(read.plausible) <= RELATIVES
+        # a few words read apart may read otherwise than the whole ("انا اسمي احمد …" reads Persian in part)
+        return read.lang if sure and read.lang in detection.plausible else None
 
     def _beside_english_talk(self, reading: Reading) -> str | None:
         """The other language, when small talk has English words and words of one other language's tables that
@@ -2693,7 +2695,14 @@ class Understander:
         # ... nor does a need of the resident's own told beside it ("ኣብ ኪሩና ክፉት ስራሕ ኣሎ ድዩ? ኣብ ማዕድን ክሰርሕ እደሊ እየ",
         # are there open jobs in Kiruna? I want to work in the mine): the mine is the resident's wish, not the page's
         told = question.replace(asking, " ") if asking in question else ""
-        return asking if whole and own and (asks & FACT_TYPES or states_a_need(told)) else question
+        pulled_in = states_a_need(told) and self._first_passage(asking) != self._first_passage(question)
+        return asking if whole and own and (asks & FACT_TYPES or pulled_in) else question
+
+    def _first_passage(self, text: str) -> str | None:
+        """The passage a text's words rank first: told and asked about the same ("Oon yksinhuoltaja ja etsin isompaa
+        asuntoa. Mitä kunta on luvannut asumisesta?"), a need beside a question is no other topic."""
+        ranked = self._look(text)[0].ranked
+        return ranked[0].chunk.id if ranked else None
 
     def _reading_of(self, question: str, message: str, how: str, reading: Reading, detection: Detection) -> Reading:
         """The cues of what a message asks beside what it tells, read where its words stand (a conjunction's
@@ -3134,9 +3143,9 @@ class Understander:
         every = (heading_words > 0 or "goal" in asks or asks - {DOCUMENT} == {"place"}) and says(
             question, ALL_WORDS_FILE, langs
         )
-        # "welche richtungen gibt es?": which of a heading's items there are, the "which" apart from "gibt es", no item
-        # named (not "welche Ausrichtung betrifft das Wohnen?")
-        which = heading_words > 0 and says(question, WHICH_WORDS_FILE, langs) and not self._named_items(question)
+        # "welche richtungen gibt es?": which of a heading's items there are, the "which" apart from "gibt es", naming
+        # nothing but the heading (not "welche Ausrichtung betrifft das Wohnen?", "welche Strategie wird erarbeitet?")
+        which = heading_words > 0 and says(question, WHICH_WORDS_FILE, langs) and self._names_only_a_heading(question)
         explicit = (
             reading.wants_list or "count" in asks or every or which or self._goals_of_nothing(question, asks, retrieval)
         )
@@ -3225,6 +3234,12 @@ class Understander:
             reading=how,
             also=self._counts_stated.get(heading, ()) if "count" in asks else (),
         )
+
+    def _names_only_a_heading(self, question: str) -> bool:
+        """Whether every word a question names, beside its owner's, is a word of a list's heading."""
+        owner = owner_words()
+        named = [w for w in self._words_not_asking(question) if w not in owner]
+        return bool(named) and all(any(self._headings_named_by(w)) for w in named)
 
     def _list_heading_words(self, question: str) -> int:
         """How many words of a list's heading the question names ("Vilka är de strategiska
