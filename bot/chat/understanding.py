@@ -98,6 +98,7 @@ from bot.chat.self_telling import (
 from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
     ALL_WORDS_FILE,
+    APPOSITION_WORDS_FILE,
     CARDINAL_WORDS_FILE,
     MENTION_WORDS_FILE,
     NOT_NAMED_FILE,
@@ -1606,9 +1607,7 @@ class Understander:
         tables' languages."""
         if set(detection.plausible) & set(langs):
             return None  # the message may be in a language whose table lists its small talk
-        tokens = list(reading.tokens)
-        talk = {i for m in self._dialogue.table.matches(tokens) for i in range(m.start, m.end)}
-        rest = [t for i, t in enumerate(tokens) if i not in talk and t != LAUGHTER]
+        _, rest = self._words_beside_talk(reading)
         if len(rest) < BESIDE_SWEDISH_WORDS:
             return None
         read = self._detector.detect(" ".join(rest))
@@ -1636,20 +1635,24 @@ class Understander:
         ("haha super, du bist echt hilfreich, tack så mycket!"): residents of Kiruna say "tack" and "hej då" in
         whatever language they write. One word beside them ("okej, kumam. tack!") settles nothing, nor do words
         beside them in a message read surely Swedish ("Jag heter Maja och bor på Lombolo.")."""
-        tokens = list(reading.tokens)
-        # laughter is no Swedish word, for all the Swedish table lists "haha" ("ههههه تمام شكراً", ha ha, fine, thanks)
-        swedish = {
-            i
-            for m in self._dialogue.table.matches(tokens)
-            if m.lang == SOURCE_LANGUAGE
-            for i in range(m.start, m.end)
-            if tokens[i] != LAUGHTER
-        }
-        rest = [t for i, t in enumerate(tokens) if i not in swedish and t != LAUGHTER]
+        swedish, rest = self._words_beside_talk(reading, SOURCE_LANGUAGE)
         if not swedish or len(rest) < BESIDE_SWEDISH_WORDS:
             return None
         read = self._detector.detect(" ".join(rest))
         return read.lang if read.plausible == (read.lang,) and read.lang != SOURCE_LANGUAGE else None
+
+    def _words_beside_talk(self, reading: Reading, of: str | None = None) -> tuple[bool, list[str]]:
+        """Whether small talk of a table (`of`'s, or any) stands in a message, and the words beside it. Laughter is
+        neither: no Swedish word, for all the Swedish table lists "haha" ("ههههه تمام شكراً", ha ha, fine, thanks)."""
+        tokens = list(reading.tokens)
+        talk = {
+            i
+            for m in self._dialogue.table.matches(tokens)
+            if of is None or m.lang == of
+            for i in range(m.start, m.end)
+            if tokens[i] != LAUGHTER
+        }
+        return bool(talk), [t for i, t in enumerate(tokens) if i not in talk and t != LAUGHTER]
 
     # -- plans -------------------------------------------------------------------------------
 
@@ -3344,6 +3347,8 @@ class Understander:
         tavoittelee?", what is the vision, that is, what does the municipality aim for?), when that one names what is
         asked: the restatement's other words ("aim for") would find other passages (the goals) than the question's."""
         plausible = detection.plausible
+        if not says(question, APPOSITION_WORDS_FILE, plausible):
+            return question  # most questions: no piece can open with one, and no reading to take
         pieces = _pieces(question, self._dialogue.read(question, plausible), plausible, self._joins_one_thing)
         at, ends = 0, list[int]()
         for piece in pieces or []:
