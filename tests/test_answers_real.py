@@ -44,6 +44,11 @@ def _turns(chat: ChatService, *messages: str, **extra: object) -> Answer:
     return run_async(run)
 
 
+def _assert_small_talk(answer: Answer, lang: str) -> None:
+    """Small talk, answered in the language it was written in (or asked for)."""
+    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+
+
 def _verbatim(answer: Answer) -> str:
     for quote in answer.quotes:
         assert quote.text in PUBLISHED
@@ -862,8 +867,7 @@ def test_how_it_was_made_keeps_its_section_beside_how_it_is_reached(service: Cha
 def test_thanks_both_finnish_tables_list_come_back_in_the_language_written(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -887,8 +891,7 @@ def test_where_to_read_about_a_strategy_is_still_its_link(service: ChatService) 
     [("är du en riktig människa eller en robot?", "sv"), ("bist du ein echter Mensch oder ein Roboter?", "de")],
 )
 def test_are_you_a_real_person_is_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_persian_how_that_also_greets_asks_of_what_is_talked_about(service: ChatService) -> None:
@@ -948,8 +951,7 @@ def test_three_parts_the_last_of_them_a_count_each_get_their_quote(service: Chat
     ("message", "lang"), [("who made you?", "en"), ("wer hat dich gebaut?", "de"), ("gii du ráhkadii?", "se")]
 )
 def test_who_made_you_is_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize("question", ["who made the vision?", "Vem gjorde visionen?", "wer hat die Vision gemacht?"])
@@ -1223,8 +1225,7 @@ def test_the_goal_for_one_item_is_that_item_and_the_follow_up_the_next(service: 
 @pytest.mark.parametrize(("message", "lang"), [("سلام وقت بخیر 🙂", "fa"), ("وداعا", "ar")])
 def test_a_greeting_whose_first_letter_is_and_is_small_talk(service: ChatService, message: str, lang: str) -> None:
     # "وقت" (time) and "وداعا" (goodbye) begin with the letter "و" that is "and" glued to a word elsewhere
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_goal_asked_of_one_named_item_quotes_that_item(service: ChatService) -> None:
@@ -2290,8 +2291,7 @@ def test_a_rule_beside_the_scope_models_refusal_still_says_the_page_does_not_say
     ],
 )
 def test_a_greeting_or_a_request_for_help_is_still_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -2459,8 +2459,7 @@ def test_a_topic_asked_with_its_mark_after_thanks_is_answered(service: ChatServi
 def test_a_resident_introducing_themself_without_a_greeting_gets_small_talk(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -2486,8 +2485,7 @@ def test_who_is_responsible_for_the_vision_now_is_no_decision_line(service: Chat
     ],
 )
 def test_telling_who_one_is_in_the_first_person_is_a_greeting(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize("message", ["Ich suche eine Wohnung", "Я шукаю роботу", "I need a job"])
@@ -2528,8 +2526,7 @@ def test_a_greeting_or_who_one_is_beside_a_question_asked_without_its_mark_is_re
     ],
 )
 def test_who_one_is_and_what_one_now_understands_stay_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -2680,8 +2677,7 @@ def test_not_understanding_the_answer_without_a_mark_is_small_talk(
     service: ChatService, first: str, remark: str, lang: str
 ) -> None:
     # "I understood nothing" tells what the answer did; the scope model reads its "answer" as the page's
-    answer = _turns(service, first, remark)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, first, remark), lang)
 
 
 def test_what_the_answer_means_asked_in_words_is_still_the_answer(service: ChatService) -> None:
@@ -2715,8 +2711,7 @@ def test_laughter_in_a_script_only_one_language_writes_is_small_talk_in_it(servi
 def test_laughter_beside_words_of_a_language_is_small_talk_in_that_language(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -2729,8 +2724,7 @@ def test_laughter_beside_words_of_a_language_is_small_talk_in_that_language(
 )
 def test_a_remark_on_the_bot_before_any_answer_is_small_talk(service: ChatService, message: str, lang: str) -> None:
     # a new tab or a reloaded page: no answer in the conversation, and still no question of the page
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize("message", ["vad menas med visionen", "Čále munnje buot strategalaš suorggiid"])
@@ -2747,8 +2741,7 @@ def test_asking_what_the_page_means_or_a_list_without_a_mark_is_answered(service
     ],
 )
 def test_a_thanks_telling_what_the_answer_taught_is_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize("message", ["tack! vad betyder visionen", "Tack. Nu vet jag. Men vad är målet för kultur"])
@@ -2777,8 +2770,7 @@ def test_telling_of_oneself_with_a_time_told_is_a_greeting(service: ChatService,
 
 @pytest.mark.parametrize(("message", "lang"), [("jo jo, áddejin dál", "se"), ("aha, nu fattar jag", "sv")])
 def test_saying_one_now_understands_acknowledges(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -3011,8 +3003,7 @@ def test_what_the_working_groups_resulted_in_is_answered_beside_whether_it_was_r
     ],
 )
 def test_a_thanks_saying_what_helped_is_small_talk(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_loan_among_words_surely_swedish_sets_no_language_for_small_talk(service: ChatService) -> None:
@@ -3081,8 +3072,7 @@ def test_it_after_a_part_no_page_answers_is_that_parts_subject(service: ChatServ
 def test_a_thanks_saying_what_it_learned_in_other_words_is_small_talk(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -3404,8 +3394,7 @@ def test_a_language_request_after_an_apology_and_before_a_reason(service: ChatSe
 def test_can_you_hear_me_and_a_latin_arabic_thanks_are_small_talk(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_an_ordinal_counting_the_residents_own_questions_points_at_no_item(service: ChatService) -> None:
@@ -3456,8 +3445,7 @@ def test_a_meankieli_allative_of_a_noun_keeps_the_language(service: ChatService)
     ],
 )
 def test_small_talk_is_answered_in_the_language_it_is_written_in(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_whether_a_goal_was_managed_is_refused(service: ChatService) -> None:
@@ -3718,8 +3706,7 @@ def test_a_town_in_the_clause_that_asks_is_still_refused(service: ChatService) -
 def test_finnish_thanks_is_finnish_and_meankielis_own_words_meankieli(
     service: ChatService, message: str, lang: str
 ) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 @pytest.mark.parametrize(
@@ -3730,8 +3717,7 @@ def test_finnish_thanks_is_finnish_and_meankielis_own_words_meankieli(
     ],
 )
 def test_an_apology_denying_what_was_meant_asks_no_purpose(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_purpose_named_beside_thanks_is_still_asked(service: ChatService) -> None:
@@ -3817,8 +3803,7 @@ def test_all_the_goals_after_a_story_naming_kiruna_are_listed(service: ChatServi
     ],
 )
 def test_a_greeting_asking_how_the_bot_is_gets_a_greeting(service: ChatService, message: str, lang: str) -> None:
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_request_for_another_language_is_detected_in_its_own(service: ChatService) -> None:
@@ -3984,8 +3969,7 @@ def test_small_talk_keeps_the_language_the_whole_message_reads_in(
     service: ChatService, message: str, lang: str
 ) -> None:
     # a few words read apart from the small talk may read as another language; the whole message settles it
-    answer = _turns(service, message)
-    assert (answer.kind, answer.lang) == ("smalltalk", lang)
+    _assert_small_talk(_turns(service, message), lang)
 
 
 def test_a_need_told_of_the_same_topic_as_the_question_keeps_it_the_pages(service: ChatService) -> None:
