@@ -3975,3 +3975,72 @@ def test_small_talk_keeps_the_language_the_whole_message_reads_in(
 def test_a_need_told_of_the_same_topic_as_the_question_keeps_it_the_pages(service: ChatService) -> None:
     answer = _turns(service, "Olen yksinhuoltaja ja etsin isompaa asuntoa. Mitä kunta lupaa asumisesta?")
     assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Meillä on tänään kylmä, melkein neljäkymmentä astetta pakkasta", "fi"),
+        ("Här i Svappavaara snöar det igen. Är det kallt hos dig också?", "sv"),
+        ("Still not used to the polar night, it's so dark all day", "en"),
+    ],
+)
+def test_a_greeting_with_the_weather_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    _assert_small_talk(_turns(service, message), lang)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Hur blir vädret i morgon i Kiruna?", "How cold is it in Kiruna right now?", "It's cold. Will it snow tomorrow?"],
+)
+def test_the_weather_asked_is_refused_not_greeted(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_a_weather_remark_before_a_question_of_the_page_answers_it(service: ChatService) -> None:
+    answer = _turns(service, "Det är mörkt och kallt idag. Vad är målet för boende?")
+    assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [("hallå? är du kvar?", "sv"), ("Ootko vielä siellä?", "fi"), ("Are you still there?", "en")],
+)
+def test_asking_whether_the_bot_is_still_there_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    _assert_small_talk(_turns(service, message), lang)
+
+
+def test_words_read_surely_beside_small_talk_outweigh_the_widgets_language(service: ChatService) -> None:
+    # "hallo" is small talk of Swedish's and German's tables; the rest reads Finnic, whatever the widget shows
+    answer = _turns(service, "Hallo? Oletko sie vielä paikala?", ui_lang="sv")
+    assert answer.kind == "smalltalk"
+    assert answer.lang in {"fi", "fit"}
+    # a greeting alone is the widget's language's
+    assert _turns(service, "hallo", ui_lang="sv").lang == "sv"
+
+
+def test_an_emoji_between_a_story_and_a_question_ends_the_story(service: ChatService) -> None:
+    answer = _turns(service, "we have looked for a flat for months and found nothing 😩 what is the goal for housing?")
+    assert "varierat utbud av bostäder" in _verbatim(answer)
+
+
+def test_a_request_in_spoken_finnish_for_another_language_answers_again_in_it(service: ChatService) -> None:
+    answer = _turns(service, "Mikä on koulutuksen tavoite?", "voitko kirjottaa sen ruotsiksi, mun äiti ei osaa suomea")
+    assert answer.lang == "sv"
+    assert "grundskola till högskola" in _verbatim(answer)
+
+
+def test_when_the_page_was_last_changed_asked_in_the_active_voice(service: ChatService) -> None:
+    assert "2020-02-21" in _verbatim(_turns(service, "Koska joku on viimeksi muuttanu tätä sivua?"))
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("Ärligt talat, sidan är hemsk 😤", "sv"),
+        ("Tämä sivusto on kamala, mikään ei toimi", "fi"),
+        ("pretty useless bot, i didn't ask for that", "en"),
+    ],
+)
+def test_a_complaint_about_the_site_or_the_bot_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    _assert_small_talk(_turns(service, message), lang)

@@ -36,6 +36,7 @@ KNOWING_FILE = Path(__file__).with_name("knowing_words.tsv")
 FAMILY_FILE = Path(__file__).with_name("family_words.tsv")
 BOT_WORDS_FILE = Path(__file__).with_name("bot_words.tsv")
 BOT_PRAISE_FILE = Path(__file__).with_name("bot_praise_words.tsv")
+WEATHER_FILE = Path(__file__).with_name("weather_words.tsv")
 
 
 def states_a_need(text: str) -> bool:
@@ -73,3 +74,8 @@ def now_knows(text: str, langs: Sequence[str] | None = None) -> bool:
 def praises_the_bot(text: str, langs: Sequence[str] | None = None) -> bool:
     """A word of praise beside a word for the bot or "you" ("fajny ten czat", "ezi bot tsbuq eyu")."""
     return says(text, BOT_WORDS_FILE, langs) and says(text, BOT_PRAISE_FILE, langs)
+
+
+def tells_the_weather(text: str, langs: Sequence[str] | None = None) -> bool:
+    """The writer speaks of the weather or the season ("kylmä täälä", "-32 at the bus stop", "lumi sullaa")."""
+    return says(text, WEATHER_FILE, langs)

@@ -94,6 +94,7 @@ from bot.chat.self_telling import (
     states_a_need,
     tells_of_family,
     tells_of_oneself,
+    tells_the_weather,
 )
 from bot.chat.word_kin import KIN_START, kin
 from bot.chat.word_tables import (
@@ -300,7 +301,10 @@ MIN_REMARK_WORDS = 3  # "I moved here last month", "Meän poika alottaa koulun s
 _CLAUSE_MARK = re.compile(r"[,،፣]")
 # a number from two to twelve in digits ("the 9 areas"), not a year, a date or "Kiruna 2.0"
 _DIGITS = re.compile(r"(?<![\d.])(?:[2-9]|1[0-2])(?![\d.])")
-_SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)")
+# pictographs: in chat an emoji between words closes a sentence as a full stop does ("… eikä mithään löyvy 😩 mitä
+# kommuuni oon luvannu …", nothing to be found 😩 what has the municipality promised …)
+EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)|(?<=\w)\s*[{SENTENCE_MARKS}]*\s*[{EMOJI}]+(?=\s+\w)")
 # "z.b.", "t.ex.", "e.g.", "esim.": the period of an abbreviation ends no sentence ("Welche Rechte haben die
 # Minderheitensprachen, z.b. Samisch?" asks one question, not "Samisch?")
 _ABBREVIATED = re.compile(
@@ -890,7 +894,10 @@ class Understander:
             or self._remarks_on_the_bot(message, reading, context, detection)
         ):
             category = self._remark_category(message, reading, detection)
-        if category is None and self._introduces_oneself(message, reading, context, detection):
+        if category is None and (
+            self._introduces_oneself(message, reading, context, detection)
+            or self._remarks_on_the_weather(message, detection)
+        ):
             category = "greeting"
         if category is None and self._thanks_for_what_it_learned(message, reading, detection):
             category = "thanks"
@@ -1346,6 +1353,27 @@ class Understander:
             return False
         return tells_of_oneself(message) and not self._asks_the_page_in_telling(message)
 
+    def _remarks_on_the_weather(self, message: str, detection: Detection) -> bool:
+        """ "Täälä Pajalassa on nyt kolmekymmentä asthetta pakkasta. Onkos teilä kans kylmä?" (here in Pajala it is
+        thirty below; are you cold too?), "Aurinko paistaa ja lumi sullaa": a resident greeting with the weather. A
+        sentence tells it (no mark, no word that asks); what else the message asks, it asks of the bot, by nothing
+        the cues read ("onkos sulla kylmä?"), and nothing of the page is named. A question about the weather ("how
+        is the weather in Kiruna today? so cold 🥶", "what's the weather tomorrow?") asks it: the cues read the
+        weather or a manner asked, and it is refused as the page's matter it is not."""
+        langs = detection.plausible
+        if not tells_the_weather(message, langs) or states_a_need(message):
+            return False
+        sentences = [(sentence, marked) for sentence, marked in _sentences(message) if words(sentence)]
+        asking = [s for s, marked in sentences if marked or asks_in_words(s, langs)]
+        telling = [s for s, _ in sentences if s not in asking]
+        if not any(tells_the_weather(s, langs) for s in telling):
+            return False
+        if any(self.cues.question_intents(s, langs) for s in asking):
+            return False
+        if self.cues.question_intents(message, langs) - {PASTIME, CURRENT}:
+            return False  # the weather of "now" and "today" is told, not asked
+        return self._names_nothing_of_the_page(message)
+
     def _thanks_for_what_it_learned(self, message: str, reading: Reading, detection: Detection) -> bool:
         """ "Stort tack för att du tog dig tid, nu förstår jag äntligen hur visionen kom till" (thanks for taking the
         time, now I finally understand how the vision came about), "Ollu giitu vástádusa ovddas, dál áddejin buorebut
@@ -1548,8 +1576,9 @@ class Understander:
         self, message: str, reading: Reading, detection: Detection, context: Context | None, ui_lang: str | None
     ) -> str:
         """The language whose small-talk words the message uses. Where several tables list the words
-        ("hej", "hallo"), the conversation's language wins, then the widget's, then the one the
-        detector reads among them; without such words ("ok siisti"), as for a question."""
+        ("hej", "hallo"), the words beside them read surely in one language win, then the conversation's
+        language, then the widget's, then the one the detector reads among them; without such words ("ok
+        siisti"), as for a question."""
         langs = reading.smalltalk.langs if reading.smalltalk is not None else ()
         if not langs or detection.romanized:
             # "salam, to adami ya robot?": its romanized words settle the language, whichever tables list "salam"
@@ -1558,7 +1587,21 @@ class Understander:
         # Meänkieli's marks settle it, as they do a question, even in a conversation held in Finnish
         # ("kiitos, hei sitte!" after "Montako työryhmää oli?")
         marked: tuple[str, ...] = ("fit",) if relatives and detection.plausible == ("fit",) else ()
-        for preferred in (*marked, context.lang if context else None, ui_lang):
+        # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan; "du svarar ju
+        # bara med copy paste från hemsidan": a loan among many words the detector reads surely. Words the message
+        # reads surely in say its language before the conversation's or the widget's does: those two only settle
+        # what the message leaves open ("Hallo? Ootko sie vielä siinä?" in a Swedish widget is Finnic)
+        beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
+        surely = (
+            beside
+            or _beside_a_loan(reading, detection, langs)
+            or self._beside_anothers_talk(reading, detection, langs)
+            or self._beside_english_talk(reading)
+        )
+        # ... but between Finnish and Meänkieli, words read surely settle nothing the conversation has not; marks do
+        outweighs = surely is not None and not (relatives and surely in RELATIVES)
+        fallbacks: tuple[str | None, ...] = () if outweighs else (context.lang if context else None, ui_lang)
+        for preferred in (*marked, *fallbacks):
             if preferred is not None and (preferred in langs or (relatives and preferred in RELATIVES)):
                 return preferred
         if langs == ("fi",):
@@ -1568,15 +1611,6 @@ class Understander:
         # the tables fold "ي"/"ی" and "ك"/"ک" alike ("سلام عليكم", "سلام علیکم"): the letters as typed say which
         # keyboard wrote them
         typed = _arabic_or_persian_letters(message) if {"ar", "fa"} <= set(langs) else None
-        # "гарного дня! hej då": Swedish small talk beside a language's own words is Kiruna's loan; "du svarar ju
-        # bara med copy paste från hemsidan": a loan among many words the detector reads surely
-        beside = self._beside_swedish_talk(reading) if detection.plausible != (SOURCE_LANGUAGE,) else None
-        surely = (
-            beside
-            or _beside_a_loan(reading, detection, langs)
-            or self._beside_anothers_talk(reading, detection, langs)
-            or self._beside_english_talk(reading)
-        )
         if surely is not None or len(langs) == 1 or typed is not None:
             return surely or typed or langs[0]
         at_home = self._dialogue.most_at_home(reading.tokens, langs)
