@@ -4044,3 +4044,26 @@ def test_when_the_page_was_last_changed_asked_in_the_active_voice(service: ChatS
 )
 def test_a_complaint_about_the_site_or_the_bot_is_small_talk(service: ChatService, message: str, lang: str) -> None:
     _assert_small_talk(_turns(service, message), lang)
+
+
+@pytest.mark.parametrize(
+    ("first", "request"),
+    [
+        ("Mikä on kulttuurin tavoite?", "Vastaa ruotsiksi, en ymmärrä hyvin"),
+        ("Mii lea kultuvrra ulbmil?", "Vástit ruoŧagillii, mun in ádde nu bures"),
+    ],
+)
+def test_a_request_for_swedish_beside_not_understanding_well_answers_in_swedish(
+    service: ChatService, first: str, request: str
+) -> None:
+    answer = _turns(service, first, request)
+    assert answer.kind == "answer"
+    assert answer.lang == "sv"
+    # not understanding Swedish, with no request, still asks for no Swedish
+    assert _turns(service, first, "en ymmärrä ruotsia").kind == "smalltalk"
+
+
+def test_the_bots_view_asked_after_an_answer_is_refused_in_polish(service: ChatService) -> None:
+    # "twoim zdaniem" (in your opinion) asks the bot's view, after an answer as before one
+    answer = _turns(service, "co oznacza wizja Kiruny?", "a twoim zdaniem to dobra wizja?")
+    assert answer.kind == "out_of_scope"

@@ -4087,7 +4087,10 @@ def _at_a_loss_in_swedish(reading: Reading, detection: Detection) -> bool:
     """ "en ymmärrä ruotsia, liian vaikee", "ما فهمت شي، انا ما بعرف سويدي" (I don't understand Swedish): a call for
     help naming the page's language, written in another, complains of the quotes' Swedish; it asks for no Swedish."""
     helpless = reading.smalltalk is not None and reading.smalltalk.category == "help"
-    return helpless and reading.language_named == SOURCE_LANGUAGE and detection.lang != SOURCE_LANGUAGE
+    # "Vastaa ruotsiksi, en ymmärrä hyvin" (answer in Swedish, I don't understand well) asks for it in a request's
+    # own words, in a clause of its own
+    asked = reading.request_apart is not None
+    return helpless and not asked and reading.language_named == SOURCE_LANGUAGE and detection.lang != SOURCE_LANGUAGE
 
 
 def _unshouted(message: str) -> str:
