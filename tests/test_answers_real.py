@@ -4047,16 +4047,16 @@ def test_a_complaint_about_the_site_or_the_bot_is_small_talk(service: ChatServic
 
 
 @pytest.mark.parametrize(
-    ("first", "request"),
+    ("first", "asking"),
     [
         ("Mikä on kulttuurin tavoite?", "Vastaa ruotsiksi, en ymmärrä hyvin"),
         ("Mii lea kultuvrra ulbmil?", "Vástit ruoŧagillii, mun in ádde nu bures"),
     ],
 )
 def test_a_request_for_swedish_beside_not_understanding_well_answers_in_swedish(
-    service: ChatService, first: str, request: str
+    service: ChatService, first: str, asking: str
 ) -> None:
-    answer = _turns(service, first, request)
+    answer = _turns(service, first, asking)
     assert answer.kind == "answer"
     assert answer.lang == "sv"
     # not understanding Swedish, with no request, still asks for no Swedish
