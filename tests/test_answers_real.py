@@ -3983,6 +3983,7 @@ def test_a_need_told_of_the_same_topic_as_the_question_keeps_it_the_pages(servic
         ("Meillä on tänään kylmä, melkein neljäkymmentä astetta pakkasta", "fi"),
         ("Här i Svappavaara snöar det igen. Är det kallt hos dig också?", "sv"),
         ("Still not used to the polar night, it's so dark all day", "en"),
+        ("Hier sind heute -28 Grad 🥶", "de"),
     ],
 )
 def test_a_greeting_with_the_weather_is_small_talk(service: ChatService, message: str, lang: str) -> None:
@@ -3991,7 +3992,12 @@ def test_a_greeting_with_the_weather_is_small_talk(service: ChatService, message
 
 @pytest.mark.parametrize(
     "message",
-    ["Hur blir vädret i morgon i Kiruna?", "How cold is it in Kiruna right now?", "It's cold. Will it snow tomorrow?"],
+    [
+        "Hur blir vädret i morgon i Kiruna?",
+        "How cold is it in Kiruna right now?",
+        "It's cold. Will it snow tomorrow?",
+        "-35 i morse ❄️ hur kallt blir det i morgon?",
+    ],
 )
 def test_the_weather_asked_is_refused_not_greeted(service: ChatService, message: str) -> None:
     assert _turns(service, message).kind == "out_of_scope"

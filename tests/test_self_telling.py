@@ -16,6 +16,7 @@ from bot.chat.self_telling import (
     praises_the_bot,
     states_a_need,
     tells_of_oneself,
+    tells_the_weather,
 )
 from bot.chat.word_tables import word_table
 from bot.language.supported import LANGUAGES
@@ -115,3 +116,19 @@ def test_praise_of_the_bot(text: str, langs: tuple[str, ...]) -> None:
 @pytest.mark.parametrize("text", ["Hi bot!", "the goal for housing is good", "tyhmä botti"])
 def test_a_bot_word_or_a_good_word_alone_is_no_praise_of_the_bot(text: str) -> None:
     assert not praises_the_bot(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Onpa kylmä tänäpänä", "Det är -30 här idag", "−32 °C ute", "Still getting used to the dark", "❄️❄️"],
+)
+def test_the_weather_told_is_read(text: str) -> None:
+    assert tells_the_weather(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Läs mer om näringslivsstrategi 2016-2018", "Vad är målet för boende?", "ring 0980-70000", "stop - 30 people"],
+)
+def test_a_range_a_number_or_the_page_is_no_weather(text: str) -> None:
+    assert not tells_the_weather(text)

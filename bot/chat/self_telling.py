@@ -23,6 +23,7 @@ of praise beside a word for the bot or "you": "Naprawdę fajny ten czat" (a real
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,6 +38,8 @@ FAMILY_FILE = Path(__file__).with_name("family_words.tsv")
 BOT_WORDS_FILE = Path(__file__).with_name("bot_words.tsv")
 BOT_PRAISE_FILE = Path(__file__).with_name("bot_praise_words.tsv")
 WEATHER_FILE = Path(__file__).with_name("weather_words.tsv")
+# a temperature below zero ("-30", "−32 °C"; not a range such as "2016-2018") and the emoji of cold, snow and sun
+_WEATHER_SIGNS = re.compile(r"(?<![\w-])[-−]\d{1,2}(?!\d)(?:\s?°\s?c?)?|[🥶❄⛄☃🌨☀🌞]")
 
 
 def states_a_need(text: str) -> bool:
@@ -77,5 +80,7 @@ def praises_the_bot(text: str, langs: Sequence[str] | None = None) -> bool:
 
 
 def tells_the_weather(text: str, langs: Sequence[str] | None = None) -> bool:
-    """The writer speaks of the weather or the season ("kylmä täälä", "-32 at the bus stop", "lumi sullaa")."""
-    return says(text, WEATHER_FILE, langs)
+    """The writer speaks of the weather or the season ("kylmä täälä", "lumi sullaa"), or tells a temperature below
+    zero or shows the cold, snow or sun ("-32 at the bus stop", "Det är -30 här idag 🥶"): in Kiruna's winter a
+    number after a minus sign is the weather."""
+    return says(text, WEATHER_FILE, langs) or _WEATHER_SIGNS.search(text) is not None
