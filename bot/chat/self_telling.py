@@ -19,6 +19,9 @@ words (the first person now understanding, knowing or having learned). Praise of
 of praise beside a word for the bot or "you": "Naprawdę fajny ten czat" (a really nice chat), "sie olet fiksu"
 (you are clever); `bot_words.tsv` and `bot_praise_words.tsv` (single adjectives and adverbs, not the phrases of
 `praising_words.tsv`, which praise what they name).
+In Kiruna a resident also greets with the weather: "Onpa kylmä tänäpänä, -32 Kiirunassa" (it's cold today, -32 in
+Kiruna); `weather_words.tsv` (cold, frost, snow, the dark, the sun, the seasons), beside a temperature below zero and
+the emoji of cold, snow and sun.
 """
 
 from __future__ import annotations

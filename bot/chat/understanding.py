@@ -304,7 +304,7 @@ _DIGITS = re.compile(r"(?<![\d.])(?:[2-9]|1[0-2])(?![\d.])")
 # pictographs: in chat an emoji between words closes a sentence as a full stop does ("… eikä mithään löyvy 😩 mitä
 # kommuuni oon luvannu …", nothing to be found 😩 what has the municipality promised …)
 EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
-_SENTENCE_END = re.compile(rf"(?<=\w)[{SENTENCE_MARKS}]+(?=\s+\w)|(?<=\w)\s*[{SENTENCE_MARKS}]*\s*[{EMOJI}]+(?=\s+\w)")
+_SENTENCE_END = re.compile(rf"(?<=\w)(?:[{SENTENCE_MARKS}]+|\s*[{SENTENCE_MARKS}]*\s*[{EMOJI}]+)(?=\s+\w)")
 # "z.b.", "t.ex.", "e.g.", "esim.": the period of an abbreviation ends no sentence ("Welche Rechte haben die
 # Minderheitensprachen, z.b. Samisch?" asks one question, not "Samisch?")
 _ABBREVIATED = re.compile(
