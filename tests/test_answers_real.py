@@ -268,6 +268,65 @@ def test_counting_goals_lists_them_and_counting_groups_quotes_the_count(service:
     assert not any(q.text in DIRECTIONS for q in groups.quotes)
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many working groups were there and how many strategic directions are there?",
+        "Ile jest kierunków i ile było grup roboczych?",
+    ],
+)
+def test_two_counts_get_the_list_and_the_sentence_stating_the_other(service: ChatService, question: str) -> None:
+    answer = _turns(service, question)
+    assert _items(answer) == DIRECTIONS
+    quoted = _verbatim(answer)
+    assert "Nio arbetsgrupper" in quoted
+    assert quoted.count("Detta arbete resulterade") == 1  # beside the list and in the count's sentence: once
+
+
+def test_counting_the_lists_own_goals_beside_it_keeps_the_goals_in_the_list(service: ChatService) -> None:
+    answer = _turns(service, "How many directions and how many goals are there?")
+    assert _items(answer) == DIRECTIONS
+    assert any(q.text.startswith(DIRECTIONS[0]) and "\nMål:" in q.text for q in answer.quotes)
+    assert "Syftet med seminariet" not in _verbatim(answer)
+
+
+def test_who_took_part_in_the_groups_is_refused_and_who_the_seminar_was_for_answered(service: ChatService) -> None:
+    # "vilka var med" asks who took part, in the words of who a seminar was for: the page names no group's members
+    assert _turns(service, "Vilka var med i arbetsgrupperna?").kind == "out_of_scope"
+    seminar = _turns(service, "Vem var seminariet för?")
+    assert "för ledamöterna i kommunfullmäktige" in _verbatim(seminar)
+
+
+def test_a_somali_relative_clause_is_one_question_counting_people(service: ChatService) -> None:
+    # "qof oo deegaanka ah" (people who are local): "oo … ah" is no "and"; the page counts groups, not people
+    answer = _turns(service, "Immisa qof oo deegaanka ah ayaa ka qayb qaatay kooxaha shaqada?")
+    assert (answer.kind, answer.lang) == ("out_of_scope", "so")
+
+
+def test_a_part_naming_nothing_asks_of_the_unanswered_part_before_it(service: ChatService) -> None:
+    # "… and when was it adopted?" of the growth strategy, which the page names and dates nowhere
+    strategy = _turns(service, "What does the growth strategy say and when was it adopted?")
+    assert strategy.kind == "out_of_scope"
+    assert "2013-05-27" not in _verbatim(strategy)
+    # ... and of the vision, whose cost the page does not state and whose adoption it does
+    vision = _turns(service, "What did the vision cost and when was it adopted?")
+    assert vision.kind == "answer"
+    assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in _verbatim(vision)
+
+
+def test_more_information_about_it_after_a_goal_is_its_read_more_line(service: ChatService) -> None:
+    answer = _turns(service, "هدف کمون برای کسب‌وکار و بازار کار چیه؟", "اطلاعات بیشتری در این مورد هست؟")
+    assert answer.lang == "fa"
+    assert "Läs mer om näringslivsstrategi 2016-2018" in _verbatim(answer)
+
+
+def test_the_sentence_about_ore_after_the_vision_is_the_vision(service: ChatService) -> None:
+    # "речення" (sentence) points at the page's own words: it names no topic the page lacks
+    answer = _turns(service, "Яке бачення має комуна Кіруна?", "а що там за речення про руду?")
+    assert (answer.kind, answer.lang) == ("answer", "uk")
+    assert "värdefull som vår malm" in _verbatim(answer)
+
+
 def test_a_persian_question_about_the_page_is_not_read_as_arabic_where(service: ChatService) -> None:
     # Arabic "أين" (where) folds to Persian "این" (this): only the message's own languages' cues count
     answer = _turns(service, "این صفحه را چه کسی منتشر کرده است؟")
@@ -4073,3 +4132,17 @@ def test_the_bots_view_asked_after_an_answer_is_refused_in_polish(service: ChatS
     # "twoim zdaniem" (in your opinion) asks the bot's view, after an answer as before one
     answer = _turns(service, "co oznacza wizja Kiruny?", "a twoim zdaniem to dobra wizja?")
     assert answer.kind == "out_of_scope"
+
+
+def test_what_the_counted_groups_did_is_answered_and_who_sat_in_them_is_not(service: ChatService) -> None:
+    # "arbetade" after "Nio arbetsgrupper" is what the groups did, not a thing counted or named besides them
+    did = _turns(service, "Hur många arbetsgrupper var det?", "vad gjorde de?")
+    assert "samla in kommuninvånarnas åsikter" in _verbatim(did)
+    members = _turns(service, "كم مجموعة عمل شاركت بالرؤية؟", "ومين كانوا أعضاءها؟")
+    assert members.kind == "out_of_scope"
+
+
+@pytest.mark.parametrize("question", ["Montako työryhmää osallistui visiotyöhön?", "Dla kogo było to seminarium?"])
+def test_who_or_how_many_took_part_is_not_who_sat_in_the_groups(service: ChatService, question: str) -> None:
+    # "osallistui" (took part) and "dla kogo" (for whom) ask in the words of an audience: a count, and the seminar's
+    assert _turns(service, question).kind == "answer"

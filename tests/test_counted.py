@@ -74,3 +74,10 @@ def test_the_groups_the_page_counts_are_named_in_other_languages(counted: Counte
     assert counted.names_the_counted(["arbeitsgruppen"])
     assert counted.names_the_counted(["who", "sat", "working", "groups"])
     assert not counted.names_the_counted(["residents", "opinions"])
+
+
+@pytest.mark.parametrize("verb", ["arbetade", "worked", "pracował", "працювали"])
+def test_what_the_counted_groups_did_is_not_what_is_counted(counted: CountedThings, verb: str) -> None:
+    # "Nio arbetsgrupper arbetade …": the number counts groups; "who worked on the vision?" names no member of them
+    assert not counted.names_the_counted([verb])
+    assert counted.names_the_counted(["arbetsgrupperna"])

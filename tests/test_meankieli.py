@@ -46,6 +46,8 @@ def test_meankielis_marks_make_it_meankieli(text: str) -> None:
         "mikä on perheen asema visiossa",  # "perheen": the Finnish h after r
         "mitkä on kunnan tavotteet, luettele ne kaikki",
         "mikä on liikenteen suunnitelma huomenna aamulla",  # Finnish "suunnitelma", double n and l
+        "Moi! Asun Kiirunassa mutta oon alunperin Oulusta",  # "mutta oon": spoken Finnish drops "I"
+        "Opiskelen Tukholmassa ja oon kotoisin Kiirunasta",  # "Tukholma" is Finnish's Stockholm, no "kh" of Meänkieli
     ],
 )
 def test_finnish_with_no_mark_of_meankielis_own_stays_finnish(text: str) -> None:

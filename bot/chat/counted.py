@@ -44,15 +44,17 @@ class CountedThings:
             numbers = NUMBER_WORDS.get(doc.meta.language, frozenset())
             for sentence in (s for chunk in doc.chunks for s in chunk.sentences):
                 said = words(without_dates(sentence.text))
-                counted = {
-                    w
+                spans = [
+                    said[i + 1 : i + 1 + COUNTED_SPAN]
                     for i, token in enumerate(said)
                     if token in numbers or token.isdigit()
-                    for w in said[i + 1 : i + 1 + COUNTED_SPAN]
-                }
+                ]
+                counted = {w for span in spans for w in _noun_phrase(span)}
                 if counted:
-                    # its numbers are the count's own, no other thing it says ("nio", and "التسعة" for it)
-                    told = {w for w in said if w not in numbers and not w.isdigit()} - counted
+                    # its numbers are the count's own, no other thing it says ("nio", and "التسعة" for it); nor is the
+                    # verb right after what it counts ("arbetade"): the groups' own doing, no other thing named
+                    near = {w for span in spans for w in span}
+                    told = {w for w in said if w not in numbers and not w.isdigit()} - near
                     self._sentences[sentence.id] = _Counting(self._names(counted), self._names(told))
         # what any sentence counts, in every language: asked of on every count question, built once
         self._all_counted = frozenset(n for c in self._sentences.values() for n in c.counted)
@@ -83,6 +85,12 @@ class CountedThings:
         """Whether a question names something a sentence of the page counts ("working groups")."""
         return any(w == n or kin(w, n) for w in question_words if _significant(w) for n in self._all_counted)
 
+    def names_only_the_counted(self, question_words: Sequence[str]) -> bool:
+        """Whether a question names only what a sentence counts, each in one of its own forms ("arbetsgrupperna"), not
+        by a word sharing its first letters ("projektu", of a project, and "projektgrupper")."""
+        named = [w for w in question_words if _significant(w)]
+        return bool(named) and all(w in self._all_counted for w in named)
+
     def names_what_else_it_says(self, question_words: Sequence[str]) -> bool:
         """Whether a question names what a counting sentence says of what it counts, beside naming it: "whose views
         did the working groups collect?" asks of their work, "who was in the nine working groups?" of nothing
@@ -111,6 +119,19 @@ class CountedThings:
 
 
 _ALL_NUMBERS = frozenset(n for numbers in NUMBER_WORDS.values() for n in numbers)
+
+
+def _noun_phrase(after: Sequence[str]) -> list[str]:
+    """The words after a number that name what it counts: its modifiers and the noun. Swedish's plural adjectives
+    end in "-a" ("olika", "strategiska"), its plural nouns otherwise or in "-na" ("inriktningarna"): "nio
+    arbetsgrupper arbetade" counts groups, and what they did is no thing counted ("who worked on the vision?" asks
+    of their work, not who sat in them)."""
+    phrase: list[str] = []
+    for word in after:
+        phrase.append(word)
+        if not (word.endswith("a") and not word.endswith("na")):
+            break
+    return phrase
 
 
 def _significant(word: str) -> bool:

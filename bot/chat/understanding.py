@@ -229,6 +229,10 @@ KEPT_BESIDE_A_FACT = frozenset(
 TOPIC_BESIDE_A_GREETING = 3.0
 # How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
 ACKNOWLEDGING_WORDS = 3
+# Somali's relative clause "oo … ah" ("qof oo deegaanka ah", a person who is local): its end, at most this many
+# words after "oo"
+SOMALI_RELATIVE_END = "ah"
+SOMALI_RELATIVE_WORDS = 3
 # Words beside Swedish small talk that may say the writer's own language ("гарного дня! hej då")
 BESIDE_SWEDISH_WORDS = 2
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
@@ -837,6 +841,32 @@ class Understander:
         ("… die Strategie von Kiruna vorstellen. Kannst du mir alle strategischen Ausrichtungen auflisten?")."""
         named_only = DOCUMENT in asks and "place" not in self.cues.table.categories(question)
         return bool(asks & FACT_TYPES - {"count"} - ({"place"} if named_only else set()))
+
+    def _counted_apart(
+        self, message: str, question: str, reading: Reading, detection: Detection, lang: str, how: str
+    ) -> Plan | None:
+        """Each piece asking how many ("how many working groups were there and how many directions are there?"):
+        the list for the piece that asks one, and the sentence stating the other count. Split as usual, both pieces
+        would quote the one sentence that counts the working groups and the directions alike."""
+        if how != "standalone":
+            return None
+        pieces = [
+            p.strip(" ,،፣、") for p in _pieces(question, reading, detection.plausible, self._joins_one_thing) or []
+        ]
+        asked = [self.cues.question_intents(p, detection.plausible) for p in pieces]
+        if len(pieces) < 2 or not all("count" in a for a in asked):
+            return None
+        parts = tuple(self._part(p, *self._look(p), a) for p, a in zip(pieces, asked, strict=True))
+        listed = self._list_among(parts, message, lang, detection, how)
+        if listed is None or len(listed.parts) < 2:
+            return None
+        return listed if all(self._counts_beside_the_list(p) for p in listed.parts[1:]) else None
+
+    def _counts_beside_the_list(self, part: Part) -> bool:
+        """A count beside a list that names a thing of its own and quotes a sentence stating a count: "how many goals?"
+        beside the directions names the list's own heading, "… how many?" nothing."""
+        named = bool(self._coverage.content_words(part.question)) and not self._list_heading_words(part.question)
+        return named and any("count" in self._retriever.states(s) for s in part.typed)
 
     def _names_nothing_of_the_page(self, message: str) -> bool:
         """No item or section named, and no sentence well inside what the page answers ("Mitä siinä visionissa
@@ -1923,15 +1953,18 @@ class Understander:
                 some = self._some_items(message if read_alone else question, asks, detection.plausible)
                 # "what are the strategic directions and who published the page?": the list, then the other part
                 more = self._asks_beside_the_list(question, asks) and _may_split(question, reading, how)
+                # "how many working groups were there and how many directions?": the list, and the other count's
+                # sentence
+                apart = not (some or more)
                 looked_at = (retrieval, decision)
                 parts = (
-                    self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
-                    if some or more
-                    else None
+                    self._counted_apart(message, question, reading, detection, lang, how)
+                    if apart
+                    else self._answer(message, reading, detection, lang, context, question, how, looked_at, asks)
                 )
                 if parts is not None and some and some <= {p.chunk.id for p in parts.parts if p.chunk}:
                     return parts
-                return parts if parts is not None and more and parts.items else listed
+                return parts if parts is not None and (apart or (more and parts.items)) else listed
         # a follow-up's word is judged by what it names alone: "and about housing?" after the vision's word on
         # culture names housing, however close the two read together rank the vision and culture
         unclear_in = retrieval if how != "followup" else self._looked(message)[0]
@@ -2079,7 +2112,9 @@ class Understander:
                 if p.chunk is not None
                 for a, b in [p.span()]
             )
-            return replace(listed, parts=(listed.parts[0], *others), also=(*listed.also, *asides))
+            # a sentence the list sets beside it that a part quotes anyway is quoted once, in that part
+            also = tuple(s for s in listed.also if not any(_within(s, a) for a in asides))
+            return replace(listed, parts=(listed.parts[0], *others), also=(*also, *asides))
         return None
 
     @staticmethod
@@ -2293,8 +2328,12 @@ class Understander:
         # "Astaanta Kiruna iyo midabadeeda waa maxay?" (what are Kiruna's logo and its colours?) asks of one logo,
         # wherever its "and" cuts it
         of_one_logo = {LOGO, LOOKS} <= asks
+        # ... and one with no conjunction, comma or sentence end to cut it at is one question, refused whole
         in_parts = (
-            _may_split(question, reading, how) and not self._reason_for_the_decided(own_words, asks) and not of_one_logo
+            _may_split(question, reading, how)
+            and not self._reason_for_the_decided(own_words, asks)
+            and not of_one_logo
+            and _pieces(question, reading, langs, self._joins_one_thing) is not None
         )
         if unstated is None and (elsewhere := _of_one_not_named(own_words, asks, self._asked_after_telling)):
             # read whole, where the question marks say which sentence asks: cut in parts, "what does Gällivare's
@@ -2557,10 +2596,15 @@ class Understander:
         """ "Who was actually in the nine working groups?", "Wer genau saß in den neun Arbeitsgruppen?": who is
         in what a sentence of the page counts. It counts the groups and names none of their members; "who
         gathered the residents' views?" names what the groups did, and is answered by them."""
-        if "person" not in asks or asks & (TALKED_ABOUT | {AUDIENCE}) or self._counted is None:
+        if not asks & {"person", AUDIENCE} or asks & TALKED_ABOUT or self._counted is None:
             return None
         # "yaa ahaa dadka kooxahaas ku jiray?" (who were the people in those groups?): its people are the members
         named = [w for w in self._words_not_asking(question) if w not in people_words()]
+        # "vilka var med i arbetsgrupperna?" asks who took part in the words of who a seminar was for: when it names
+        # the groups alone, in a form of their own ("Dla kogo było seminarium na początku projektu?" names no
+        # "projektgrupper"), and not how many took part ("Montako työryhmää osallistui?")
+        if AUDIENCE in asks and ("count" in asks or not self._counted.names_only_the_counted(named)):
+            return None
         if self._counted.names_the_counted(named) and not self._counted.names_what_else_it_says(named):
             return "who is in what the page counts"
         return None
@@ -3434,7 +3478,8 @@ class Understander:
         if pieces is None:
             return None, ()
         parts: list[Part] = []
-        unstated = ruled = reached = False
+        # `unanswered_at`: the piece last said unanswered
+        unstated, ruled, reached, unanswered_at = False, False, False, -1
         unanswered: list[str] = []
         whole, whole_decision = self._look(question)
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
@@ -3470,9 +3515,12 @@ class Understander:
                 parts[-1].asks if parts and topic else asks - FACT_TYPES
             )
             decision = self._piece_decision(piece, retrieval, decision, whole_decision, piece_asks)
-            # "… och vem vann Melodifestivalen?": a question of its own the scope model refuses outright
-            by_rule = self._unstated(piece, piece_asks, retrieval) or (
-                _of_one_not_named(piece, piece_asks, self._asked_after_telling) if asks_in_words(piece) else None
+            by_rule = self._piece_unstated(
+                piece,
+                piece_asks,
+                retrieval,
+                unanswered[-1] if unanswered and unanswered_at == i - 1 else None,
+                detection,
             )
             # "Wurde das Ziel erreicht? Gibt es Ergebnisse?": results, a follow-up to read, asked after whether it was
             # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part.
@@ -3487,7 +3535,7 @@ class Understander:
                 # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
                 # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
                 unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
-                unstated = True
+                unstated, unanswered_at = True, i
                 ruled = ruled or bool(by_rule)
                 continue
             part = self._part(piece, retrieval, decision, piece_asks)
@@ -3521,6 +3569,37 @@ class Understander:
         ):
             return None, ()
         return tuple(answered), tuple(unanswered)
+
+    def _with_the_unanswered(self, piece: str, unanswered: str | None) -> str | None:
+        """ "Was steht in der lokalen Wachstumsstrategie drin und wann wurde sie beschlossen?": a piece naming nothing
+        but what it asks is read with the unanswered piece just before it, which named what it asks of."""
+        if unanswered is None:
+            return None
+        cues = self.cues.table.cue_words(piece)
+        names = [w for w in self._coverage.content_words(piece) if w not in cues]
+        return None if names else f"{unanswered} {piece}"
+
+    def _piece_unstated(
+        self,
+        piece: str,
+        asks: frozenset[str],
+        retrieval: Retrieval,
+        just_before: str | None,
+        detection: Detection,
+    ) -> str | None:
+        """What a piece asks no page states. "… och vem vann Melodifestivalen?": a question of its own the scope model
+        refuses outright. `just_before`: the unanswered piece just before it, which may name what a piece naming
+        nothing itself asks of: a document ("die lokale Wachstumsstrategie … wann wurde sie beschlossen?"), not what
+        that piece asked ("what did the vision cost and when was it adopted?" asks no cost of the decision)."""
+        if unstated := self._unstated(piece, asks, retrieval):
+            return unstated
+        if asks_in_words(piece) and (elsewhere := _of_one_not_named(piece, asks, self._asked_after_telling)):
+            return elsewhere
+        read_with = self._with_the_unanswered(piece, just_before)
+        if read_with is None:
+            return None
+        named = self.cues.question_intents(read_with, detection.plausible) & {DOCUMENT}
+        return self._unstated(read_with, asks | named, retrieval)
 
     def _reached_after(self, later: Sequence[str], piece: str, plausible: tuple[str, ...]) -> bool:
         """A piece naming nothing of the page but results ("what came of it?") before one asking whether something
@@ -3669,6 +3748,16 @@ class Understander:
         return follow_on(alone, together, (before.chunk.id,), named), decision if decision.in_scope else joint
 
 
+def _somali_relative(tokens: Sequence[str], i: int, j: int, lang: str) -> bool:
+    """Somali "oo" whose clause ends in "ah" within a few words is no "and" but a relative clause: "immisa qof oo
+    deegaanka ah …" (how many people who are local …) asks one question."""
+    return lang == "so" and tokens[i] == "oo" and SOMALI_RELATIVE_END in tokens[j : j + SOMALI_RELATIVE_WORDS + 1]
+
+
+def _within(inner: Sentence, outer: Sentence) -> bool:
+    return inner.chunk_id == outer.chunk_id and outer.start <= inner.start and inner.end <= outer.end
+
+
 def _pieces(
     question: str, reading: Reading, plausible: Sequence[str], said: Callable[[Sequence[str]], bool]
 ) -> list[str] | None:
@@ -3684,7 +3773,9 @@ def _pieces(
     cuts = [
         _cut(question, spans, i, j)
         for i, j, lang in reading.conjunctions
-        if lang in plausible and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
+        if lang in plausible
+        and not (i > 0 and j < len(tokens) and said(tokens[i - 1 : j + 1]))
+        and not _somali_relative(tokens, i, j, lang)
     ]
     cuts += [(m.start(), m.end()) for m in _COMMA.finditer(question)]
     cuts += [(m.start(), m.end()) for m in _sentence_ends(question)]

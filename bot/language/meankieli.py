@@ -68,16 +68,19 @@ _DECISIVE = (
 )
 
 _STRONG = (
-    # a "th", "kh" or "ph" before any vowel ("tehthiin", "Torniojokheen"; not after s: "tutkimushanke")
-    r"\w[tkp]h[aeiouyäö]",
+    # a "th", "kh" or "ph" before any vowel ("tehthiin", "Torniojokheen"; not after s: "tutkimushanke"), less
+    # Finnish's name for Stockholm ("opiskelen Tukholmassa")
+    r"\w[tkp]h[aeiouyäö](?<!tukho)",
     # pronouns and their plural forms: "mie", "sie", "met", "het", "hään", "jokka" (jotka), "mikkä" (mitkä)
     r"\b(?:mie|sie|met|tet|het|net|hään|nämät|nuot|jokka|mikkä|jokku|jokhainen|mieki|sieki)\b",
     # ... "sie" joined to a question's verb: "oleksie" (oletko sinä), "tiätksie"; no Finnish word ends so
     r"\b\w{2,}k(?:sie|mie)\b",
     # "kukka" (kuka), "kunka" and "kunkamonta" (kuinka monta), "konsa" (milloin)
     r"\b(?:kukka|kukkas|kukkako|kunka\w*|konsa)\b",
-    # "oon" (on), though not "mä oon" (I am) or a message that opens with it; "oonko" but not "oonko mä"
-    r"(?<=\S )(?<!mä )(?<!mie )(?<!minä )(?<!mää )oon\b|\boonko\b(?!\s+(?:mä|minä|mää)\b)",
+    # "oon" (on), though not "mä oon" (I am), a message that opens with it, or a clause that does: spoken
+    # Finnish drops the "I" after "mutta" or "ja" ("asun Kiirunassa mutta oon alunperin Oulusta")
+    r"(?<=\S )(?<!mä )(?<!mie )(?<!minä )(?<!mää )(?<!mutta )(?<!mut )(?<!\bja )oon\b"
+    r"|\boonko\b(?!\s+(?:mä|minä|mää)\b)",
     # "ette" (että), not the Finnish "you don't" before its verb ("miksi ette vastaa")
     r"\bette\b(?!\s+(?:ole|oo|voi|saa|tiedä|tiiä|ymmärrä|osaa|halua|tarvitse|pysty|vastaa|tule|mene|tee"
     r"|ota|anna|näe|kerro|löydä|jaksa|muista|usko|välitä|pidä|käy|ehdi|viitsi|suostu|uskalla|aio|puhu"
