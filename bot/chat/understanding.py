@@ -229,6 +229,9 @@ KEPT_BESIDE_A_FACT = frozenset(
 TOPIC_BESIDE_A_GREETING = 3.0
 # How many words an acknowledgement after an answer may take ("ok siisti", "okej, toppen då").
 ACKNOWLEDGING_WORDS = 3
+# What a piece of a message cut at its commas may keep at its edges: spaces and the commas of the scripts residents
+# write (Latin, Arabic, Ethiopic) and the ideographic one
+PIECE_EDGES = " ,،፣、"
 # Somali's relative clause "oo … ah" ("qof oo deegaanka ah", a person who is local): its end, at most this many
 # words after "oo"
 SOMALI_RELATIVE_END = "ah"
@@ -851,7 +854,7 @@ class Understander:
         if how != "standalone":
             return None
         pieces = [
-            p.strip(" ,،፣、") for p in _pieces(question, reading, detection.plausible, self._joins_one_thing) or []
+            p.strip(PIECE_EDGES) for p in _pieces(question, reading, detection.plausible, self._joins_one_thing) or []
         ]
         asked = [self.cues.question_intents(p, detection.plausible) for p in pieces]
         if len(pieces) < 2 or not all("count" in a for a in asked):
@@ -3434,7 +3437,7 @@ class Understander:
             at = start + len(piece)
             if (
                 ends
-                and restates(piece.strip(" ,،፣、"), plausible)
+                and restates(piece.strip(PIECE_EDGES), plausible)
                 and self._coverage.content_words(question[: ends[-1]])
             ):
                 return f"{question[: ends[-1]]}{question[at:]}"
@@ -3452,7 +3455,7 @@ class Understander:
         # before names what is asked; one naming nothing ("vad handlar det om, alltså …") is read with it.
         kept: list[str] = []
         for piece in pieces:
-            if not (kept and restates(piece.strip(" ,،፣、"), detection.plausible)):
+            if not (kept and restates(piece.strip(PIECE_EDGES), detection.plausible)):
                 kept.append(piece)
             elif not self._coverage.content_words(kept[-1]):
                 kept[-1] = f"{kept[-1]} {piece.strip()}"
@@ -3485,7 +3488,7 @@ class Understander:
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
         # "kultur" in the frame of the goal for service, not of "boende"
         frame = ""
-        for i, piece in enumerate(p.strip(" ,،፣、") for p in pieces):
+        for i, piece in enumerate(p.strip(PIECE_EDGES) for p in pieces):
             if not piece:
                 continue
             intents = self.cues.question_intents(piece, detection.plausible)
