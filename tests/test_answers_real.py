@@ -4149,3 +4149,91 @@ def test_who_or_how_many_took_part_is_not_who_sat_in_the_groups(service: ChatSer
     # "osallistui" (took part) and "dla kogo" (for whom) ask in the words of an audience: a count, and the seminar's
     # ("projektu" shares its first letters with "projektgrupper", and names no group)
     assert _turns(service, question).kind == "answer"
+
+
+def test_a_somali_noun_phrase_closed_by_ayaa_is_one_question(service: ChatService) -> None:
+    # "qof oo deggan ayaa …" (people who live here …): "ayaa" closes the noun phrase "oo" opened; no "and"
+    counted = _turns(service, "Immisa qof oo deggan ayaa ka qayb qaatay ra'yi ururinta aragtida?")
+    assert (counted.kind, counted.lang) == ("out_of_scope", "so")
+    # ... while "… oo yaa …" opens a question of its own after the "and"
+    both = _turns(service, "Yaa daabacay bogga oo goorma ayaa la beddelay?")
+    quoted = _verbatim(both)
+    assert "Publicerad av: Ulrika Hannu" in quoted
+    assert "Senast ändrad: 2020-02-21" in quoted
+
+
+def test_the_aim_of_the_seminar_that_was_held_is_its_purpose_not_a_venue(service: ChatService) -> None:
+    # "برگزار شد" (was held) names the seminar; what is asked is its aim, which the page states
+    answer = _turns(service, "سمیناری که سال ۲۰۱۲ برای شروع کار چشم‌انداز برگزار شد هدفش چی بود؟")
+    assert (answer.kind, answer.lang) == ("answer", "fa")
+    assert "skapa kontakter, bygga nätverk" in _verbatim(answer)
+    # ... and where it was held, the page does not say
+    assert _turns(service, "Where was the seminar held?").kind == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        ("ناشر صفحه کیه و کی آخرین بار عوض شده؟", ["Ulrika Hannu", "2020-02-21"]),
+        ("who put this page up and when was it last changed?", ["Ulrika Hannu", "2020-02-21"]),
+        ("Stand der Seite?", ["Senast ändrad: 2020-02-21"]),
+        ("maŋimuš rievdadus", ["Senast ändrad: 2020-02-21"]),
+        ("Kiedy radni przyjęli tę wizję?", ["Antagen av kommunfullmäktige 2013-05-27"]),
+        ("ما هي الجهة التي صادقت على الرؤية؟", ["Antagen av kommunfullmäktige 2013-05-27"]),
+    ],
+)
+def test_the_pages_lines_answer_in_the_words_residents_use(
+    service: ChatService, message: str, facts: list[str]
+) -> None:
+    quoted = _verbatim(_turns(service, message))
+    for fact in facts:
+        assert fact in quoted
+
+
+def test_a_question_word_in_an_oblique_case_asks_of_the_sentence_before_it(service: ChatService) -> None:
+    # "З чим саме?" (with what exactly?) names nothing: the sentence before it names the vision's comparison
+    answer = _turns(
+        service,
+        "На курсах шведської вчителька казала, що у баченні Кіруни переконання про рівну цінність людей "
+        "порівнюють із чимось таким же глибоким. З чим саме?",
+    )
+    assert "som vår malm" in _verbatim(answer)
+    # "Minä päivänä se olikaan?" (on what day was it again?) asks the date of the vision the resident saw adopted
+    day = _turns(
+        service,
+        "Olin keväällä 2013 kunnanvaltuuston kokouksessa yleisönä ja siellä hyväksyttiin joku iso visio. "
+        "Minä päivänä se olikaan?",
+    )
+    assert "2013-05-27" in _verbatim(day)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("vad är det här?", "sv"),
+        ("Was ist das hier?", "de"),
+        ("Mikä tää juttu oikeen on? Ootko joku botti vai ihan oikee ihminen?", "fi"),
+        ("سلام، این چیه؟ اینجا چیکار میشه کرد؟", "fa"),
+        ("lol do you ever get tired of answering questions about visions 😂", "en"),
+    ],
+)
+def test_what_is_this_asks_what_the_bot_is(service: ChatService, message: str, lang: str) -> None:
+    _assert_small_talk(_turns(service, message), lang)
+    # ... while "what is this goal?" names what it asks of
+    assert _turns(service, "Was ist das Ziel für Wohnen?").kind == "answer"
+
+
+def test_a_finnish_mark_settles_finnish_in_a_conversation_greeted_in_meankieli(service: ChatService) -> None:
+    # "terve" alone reads Meänkieli; "saavutetaan" is Finnish's passive, which Meänkieli writes "saavutethaan"
+    answer = _turns(service, "terve", "miten visio saavutetaan?")
+    assert (answer.kind, answer.lang) == ("answer", "fi")
+    assert _turns(service, "terve", "miten visio saavutetaan?", "ok kiitti, moro").lang == "fi"
+
+
+def test_two_facts_of_the_page_after_an_answer_are_asked_of_the_page(service: ChatService) -> None:
+    # its "it" is the page it names, not the vision just given: both of the page's lines, not the vision's decision
+    answer = _turns(service, "whats the vision about", "who published the page and when was it last changed?")
+    quoted = _verbatim(answer)
+    assert "Publicerad av: Ulrika Hannu" in quoted
+    assert "Senast ändrad: 2020-02-21" in quoted
+    assert "Antagen av kommunfullmäktige" not in quoted

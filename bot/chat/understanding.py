@@ -139,8 +139,8 @@ SECTION_TYPES = frozenset({"manner", "origin", "reach", "meaning", "reason"})
 DISTINCT_SECTIONS = frozenset({"origin", "reach"})
 # How far below the best passage one answering the asked section type may rank and still answer.
 SECTION_MARGIN = 2.0
-# What the page states of the seminar it says was held: when, why, how, for whom, how many
-OF_WHAT_WAS_HELD = frozenset({"time", "reason", "manner", "count", AUDIENCE})
+# What the page states of the seminar it says was held: when, why (its aim), how, for whom, how many, what came of it
+OF_WHAT_WAS_HELD = frozenset({"time", "reason", "goal", "manner", "count", AUDIENCE, "outcome"})
 # How a goal came about: told once for them all, under "Hur gjorde vi?"
 ORIGIN_OF_GOALS = frozenset({"origin", "goal"})
 # A "read more" question names one link's topic when that link matches it lexically this many times
@@ -235,6 +235,7 @@ PIECE_EDGES = " ,،፣、"
 # Somali's relative clause "oo … ah" ("qof oo deegaanka ah", a person who is local): its end, at most this many
 # words after "oo"
 SOMALI_RELATIVE_END = "ah"
+SOMALI_FOCUS = "ayaa"
 SOMALI_RELATIVE_WORDS = 3
 # Words beside Swedish small talk that may say the writer's own language ("гарного дня! hej då")
 BESIDE_SWEDISH_WORDS = 2
@@ -1005,7 +1006,7 @@ class Understander:
         Among readings the detector finds about as likely (Finnish or Meänkieli for "kulttuuri"), the
         conversation's or the widget's language wins; a language the detector barely prefers never does.
         """
-        if len(detection.plausible) == 1:
+        if len(detection.plausible) == 1 or detection.settled:
             return detection.lang
         for preferred in (context.lang if context else None, ui_lang):
             if preferred is not None and preferred in detection.plausible:
@@ -3000,11 +3001,11 @@ class Understander:
         """The question to retrieve: the message alone (what it asks beside what it tells), or read together with
         the last question."""
         intents = self.cues.question_intents(message)
-        # "and who published the page and when was it last changed?": parts of its own, each answered; "och när
-        # blir de nya lägenheterna i centrum klara?": a fact asked of what it names itself, no frame of the last
-        of_its_own = reading.followup and (
-            self._several_of_its_own(message, reading, intents)
-            or (bool(intents & FACT_TYPES) and len(self._words_of_its_own(message)) > SHORT_WORDS)
+        # "(and) who published the page and when was it last changed?": parts of its own, each answered, its "it" the
+        # page it names; "och när blir de nya lägenheterna i centrum klara?": a fact asked of what it names itself, no
+        # frame of the last
+        of_its_own = self._several_of_its_own(message, reading, intents) or (
+            reading.followup and bool(intents & FACT_TYPES) and len(self._words_of_its_own(message)) > SHORT_WORDS
         )
         if context is None or not context.question or of_its_own:
             return self._beside_remarks(message), "standalone"
@@ -3685,12 +3686,15 @@ class Understander:
         self, piece: str, retrieval: Retrieval, decision: ScopeDecision, whole: ScopeDecision, asks: frozenset[str]
     ) -> ScopeDecision:
         """A piece the scope model refuses is the page's when a line states what it asks, or when the
-        whole message is in scope and the piece's passage, clearly first, states the fact or goal asked, or the
-        count of what a sentence counts."""
+        whole message is in scope and the piece asks only what the page says of itself, or its passage, clearly
+        first, states the fact or goal asked, or the count of what a sentence counts."""
         if decision.in_scope:
             return decision
         if self._line_answers(retrieval, asks):
             return ScopeDecision(True, f"a line states what was asked; {decision.reason}", decision.score)
+        if whole.in_scope and self._asks_the_page_of_itself(piece, asks, retrieval):
+            # "ناشر صفحه کیه و …" (the page's publisher, and …): only the words asking who published it
+            return ScopeDecision(True, f"asks only what the page says of itself; {decision.reason}", decision.score)
         if whole.in_scope and decision.margin >= -PIECE_NEAR_SCOPE and _states_what_is_asked(retrieval, asks):
             # "wann fing das projekt an, …": the scope model, reading the piece alone, sits at its line
             return ScopeDecision(True, f"its passage states the fact asked; {decision.reason}", decision.score)
@@ -3753,8 +3757,17 @@ class Understander:
 
 def _somali_relative(tokens: Sequence[str], i: int, j: int, lang: str) -> bool:
     """Somali "oo" whose clause ends in "ah" within a few words is no "and" but a relative clause: "immisa qof oo
-    deegaanka ah …" (how many people who are local …) asks one question."""
-    return lang == "so" and tokens[i] == "oo" and SOMALI_RELATIVE_END in tokens[j : j + SOMALI_RELATIVE_WORDS + 1]
+    deegaanka ah …" (how many people who are local …) asks one question. So is one the focus marker "ayaa" closes,
+    no question word between ("immisa qof oo deggan ayaa ka qayb qaatay?", how many residents took part?): the
+    words before "ayaa" are one noun phrase; "… oo goorma ayaa la ansixiyay?" (and when was it adopted?) asks anew."""
+    if lang != "so" or tokens[i] != "oo":
+        return False
+    clause = tokens[j : j + SOMALI_RELATIVE_WORDS + 1]
+    if SOMALI_RELATIVE_END in clause:
+        return True
+    if SOMALI_FOCUS not in clause:
+        return False
+    return not asks_in_words(" ".join(clause[: clause.index(SOMALI_FOCUS)]), ("so",))
 
 
 def _within(inner: Sentence, outer: Sentence) -> bool:

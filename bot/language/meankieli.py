@@ -119,6 +119,8 @@ _FINNISH = (
     r"\bettä\b|\b(?:itse|metsä|ruotsi|katso|etsi|otsikk)\w*",
     # (not the illative of a noun: "kotiin", "nettiin", "tekstiin")
     r"\b(?!\w*(?:kotiin|ruotsiin|nettiin|tekstiin|konserttiin))\w+(?:ttiin|[lnrs]tiin|daan|dään|ttaan|ttään)\b",
+    # ... and after a vowel ("saavutetaan", "kerrotaan"; Meänkieli "saavutethaan"), not "mitään", "ketään"
+    r"\b(?!(?:mitään|ketään|sotaan|pataan|kotaan)\b)\w+[aeiouyäö]t(?:aan|ään)\b",
     # its "d": "meidän", "tehdä", "tiedän", "uuden", "kahdeksan"
     r"\b(?:meidän|teidän|heidän|tiedän|tiedät|tiedätkö|tehdä|nähdä|uudet|uuden|uudestaan|vuoden|kuudes"
     r"|kahdeksan|yhdeksän|yhdessä|pidän|löydän|löydät|saada|voida)\b|\b\w+uude(?:n|ssa|sta|lla|lle|ksi)\b",
