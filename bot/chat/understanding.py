@@ -235,8 +235,9 @@ PIECE_EDGES = " ,،፣、"
 # Somali's relative clause "oo … ah" ("qof oo deegaanka ah", a person who is local): its end, at most this many
 # words after "oo"
 SOMALI_RELATIVE_END = "ah"
-SOMALI_FOCUS = "ayaa"
 SOMALI_RELATIVE_WORDS = 3
+# ... or closed by the focus marker after the noun phrase it ends ("qof oo deggan ayaa …", people who live here …)
+SOMALI_FOCUS = "ayaa"
 # Words beside Swedish small talk that may say the writer's own language ("гарного дня! hej då")
 BESIDE_SWEDISH_WORDS = 2
 # Small talk that says what the resident thinks of the bot (praise is thanked, a complaint gets help): said
