@@ -3578,11 +3578,9 @@ class Understander:
     def _with_the_unanswered(self, piece: str, unanswered: str | None) -> str | None:
         """ "Was steht in der lokalen Wachstumsstrategie drin und wann wurde sie beschlossen?": a piece naming nothing
         but what it asks is read with the unanswered piece just before it, which named what it asks of."""
-        if unanswered is None:
+        if unanswered is None or self._words_of_its_own(piece):
             return None
-        cues = self.cues.table.cue_words(piece)
-        names = [w for w in self._coverage.content_words(piece) if w not in cues]
-        return None if names else f"{unanswered} {piece}"
+        return f"{unanswered} {piece}"
 
     def _piece_unstated(
         self,
