@@ -4237,3 +4237,223 @@ def test_two_facts_of_the_page_after_an_answer_are_asked_of_the_page(service: Ch
     assert "Publicerad av: Ulrika Hannu" in quoted
     assert "Senast ändrad: 2020-02-21" in quoted
     assert "Antagen av kommunfullmäktige" not in quoted
+
+
+def test_by_whom_after_the_last_change_quotes_the_by_line(service: ChatService) -> None:
+    # the page says who published it, not who changed it: its by-line, not the date again or the council's decision
+    for first, then in (("when was the page last changed?", "and by whom?"), ("när ändrades sidan?", "och av vem?")):
+        quoted = _verbatim(_turns(service, first, then))
+        assert "Publicerad av: Ulrika Hannu" in quoted
+        assert "Antagen av kommunfullmäktige" not in quoted
+    # ... and "when?" after who published it asks the one date the page gives of itself
+    assert "Senast ändrad: 2020-02-21" in _verbatim(_turns(service, "who published the page?", "and when?"))
+
+
+@pytest.mark.parametrize(
+    ("question", "goal", "link"),
+    [
+        (
+            "Was ist das Ziel für Verkehr und Kommunikation, wo kann ich mehr dazu lesen",
+            "goda kommunikationer",
+            "trafikstrategi",
+        ),
+        (
+            "Яка мета комуни щодо житла. Де можна прочитати про це більше",
+            "varierat utbud",
+            "bostadsförsörjningsprogram",
+        ),
+    ],
+)
+def test_where_to_read_more_of_the_part_before_is_its_own_link(
+    service: ChatService, question: str, goal: str, link: str
+) -> None:
+    answer = _turns(service, question)
+    quoted = _verbatim(answer)
+    assert goal in quoted
+    assert link in quoted
+    assert len(answer.quotes) == 2  # no other direction's link
+
+
+def test_where_to_read_more_of_a_direction_without_a_link_is_said_unanswered(service: ChatService) -> None:
+    answer = _turns(service, "what is the goal for culture, and where can I read more about it?")
+    assert "Kultur och idrott ska vara lättillgängligt" in _verbatim(answer)
+    assert not any(q.text.startswith("Läs") for q in answer.quotes)
+    assert len(answer.not_answered) == 1
+    assert "where can I read more about it?" in answer.not_answered[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        (
+            "Päivää päivää! Mie en ole ennen tämmösen koneen kans puhunu, tyttären tyttö laitto tämän minule. "
+            "Mitäs sie osaat vastata?",
+            "fit",
+        ),
+        (
+            "Guten Tag! Verzeihen Sie die Frage, aber spreche ich hier mit einem echten Menschen oder mit einem "
+            "Computerprogramm?",
+            "de",
+        ),
+        ("Danke! Dass die Vision schon 2013 beschlossen wurde, wusste ich gar nicht", "de"),
+    ],
+)
+def test_a_story_or_a_remark_beside_asking_the_bot_is_small_talk(service: ChatService, message: str, lang: str) -> None:
+    _assert_small_talk(_turns(service, message), lang)
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("بأي لغات تستطيع أن تجيب؟", "ar"),
+        ("به چه زبان‌هایی می‌توانی جواب بدهی؟", "fa"),
+        ("In welchen Sprachen kannst du antworten?", "de"),
+        ("W jakich językach możesz odpowiadać?", "pl"),
+    ],
+)
+def test_which_languages_the_bot_answers_in_gets_its_languages_reply(
+    service: ChatService, message: str, lang: str
+) -> None:
+    answer = _turns(service, message)
+    _assert_small_talk(answer, lang)
+    assert answer.answer == load_catalogs().get(lang, M.TALK_LANGUAGES)
+
+
+def test_a_story_before_the_question_is_no_part_of_it(service: ChatService) -> None:
+    # a thanks of two words after two questions ends the message; the questions are the parts
+    two = _turns(
+        service,
+        "ሰላም ንኹልኹም። ኣነ ኣደ እየ፡ ዕድመይ 68 እዩ፣ ኣብ ሃገረይ መምህር ነይረ። ደቂ ደቀይ ኣብ ኪሩና ይመሃሩ ኣለዉ። "
+        "ሸቶ ባህልን ስፖርትን እንታይ እዩ? ከምኡውን ሸቶ ትምህርቲ እንታይ እዩ? ብዙሕ የቐንየለይ።",
+    )
+    quoted = _verbatim(two)
+    assert "Kultur och idrott" in quoted
+    assert "god kvalitet i utbildningen" in quoted
+    # the hospital the resident worked at is no facility asked of; "that project" is the one the sentence before names
+    named = _turns(
+        service,
+        "سلام و وقت بخیر. من یک بازنشسته ۶۹ ساله هستم که سال ۲۰۰۸ از مشهد به کیرونا آمدم و سال‌ها در بیمارستان "
+        "اینجا کار کردم. شنیده‌ام که پروژه چشم‌انداز شهرداری یک اسم خاص داشته است. اسم آن پروژه چه بود؟ با سپاس فراوان.",
+    )
+    assert "Kiruna 2.0" in _verbatim(named)
+    # small talk's "I moved here" cuts the first sentence; what is left of it is no part to say unanswered
+    started = _turns(
+        service, "Hi! I moved here from Leeds and work at the hospital. I read about Kiruna 2.0. When did it start?"
+    )
+    assert "februari 2012" in _verbatim(started)
+    assert started.not_answered == []
+    assert not any(q.text.startswith("Läs") for q in started.quotes)
+
+
+def test_explain_how_it_is_reached_asks_how_not_what_it_means(service: ChatService) -> None:
+    answer = _turns(
+        service,
+        "Dzień dobry. Mam 67 lat, przyjechałem do Kiruny z Katowic w 2006 roku do pracy w kopalni i zostałem na stałe. "
+        "Czytałem o wizji gminy, ale nie rozumiem, jak gmina zamierza ją w praktyce zrealizować. "
+        "Czy mogliby Państwo to wyjaśnić? Z góry dziękuję.",
+    )
+    assert "lokal tillväxtsstrategi" in _verbatim(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "what do I need to do to get a job in Kiruna? I came a year ago",
+        "ኣብ ኪሩና ስራሕ ንምርካብ እንታይ ክገብር ኣለኒ? ካብ ዝመጽእ ሓደ ዓመት ኮይኑ",
+        "mitäs sie itte tykkäät siitä visiosta 😂",
+    ],
+)
+def test_what_the_resident_must_do_or_the_bots_view_is_refused(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+
+
+def test_the_council_chair_then_is_refused_in_sami(service: ChatService) -> None:
+    answer = _turns(service, "Goas Giruna visuvdna mearriduvvui?", "Ja gii lei dalle gieldda ságajođiheaddji?")
+    assert (answer.kind, answer.lang) == ("out_of_scope", "se")
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [("hi is this the kiruna kommun website?", "en"), ("är det här kiruna kommuns hemsida?", "sv")],
+)
+def test_whether_this_is_the_municipalitys_site_asks_what_the_bot_is(
+    service: ChatService, message: str, lang: str
+) -> None:
+    _assert_small_talk(_turns(service, message), lang)
+    # ... while "is this the official vision?" asks of the page
+    assert _turns(service, "is this the official vision?").kind == "answer"
+
+
+def test_the_goal_asked_in_another_language_after_an_answer_is_that_answer_again(service: ChatService) -> None:
+    # "the goal" names what was just answered: the housing goal again, in Arabic, not the page's list of goals
+    answer = _turns(service, "what is the goal for housing?", "can you write the goal in Arabic for my dad?")
+    assert answer.lang == "ar"
+    assert _verbatim(answer).startswith("Inriktning: Boende, bebyggelse och livsmiljö")
+    assert len(answer.quotes) == 1
+    # ... and a new item named beside the language is a new question
+    other = _turns(service, "what is the goal for housing?", "what is the goal for culture?")
+    assert "Kultur och idrott" in _verbatim(other)
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "item"),
+    [
+        ("what is the goal for housing?", "what is that direction called?", "Inriktning: Boende"),
+        ("what does research in kiruna focus on?", "which direction is that under?", "Inriktning: Utbildning"),
+    ],
+)
+def test_a_reference_to_the_direction_just_given_is_that_direction(
+    service: ChatService, first: str, then: str, item: str
+) -> None:
+    answer = _turns(service, first, then)
+    assert len(answer.quotes) == 1
+    assert _verbatim(answer).startswith(item)
+    # ... while "which directions are there?" asks the list, whatever its "det" points at
+    listed = _turns(service, "vad är målet för boende?", "vilka inriktningar finns det?")
+    assert all(direction in _verbatim(listed) for direction in DIRECTIONS)
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ("what is the vision?", "how will it be reached?"),
+        (
+            "سلام، چشم‌انداز کیرونا چیه؟",
+            "راستی این صفحه آخرین بار کی به‌روز شده؟",
+            "برگردیم سر چشم‌انداز، کمون چطوری می‌خواد بهش برسه؟",
+        ),
+    ],
+)
+def test_how_it_is_reached_after_the_vision_is_the_section_that_tells_how(
+    service: ChatService, turns: tuple[str, ...]
+) -> None:
+    assert "nämnds- och verksamhetsmål" in _verbatim(_turns(service, *turns))
+
+
+def test_and_about_glued_in_arabic_asks_a_second_part(service: ChatService) -> None:
+    answer = _turns(service, "ماذا تقول البلدية عن التعليم وعن سوق العمل؟")
+    quoted = _verbatim(answer)
+    assert "god kvalitet i utbildningen" in quoted
+    assert "arbetsmarknaden en bredd" in quoted
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["can you help me find a job at LKAB?", "Czy możesz mi pomóc znaleźć pracę w LKAB?"],
+)
+def test_help_to_find_a_job_is_refused_not_answered_with_what_the_bot_does(service: ChatService, message: str) -> None:
+    assert _turns(service, message).kind == "out_of_scope"
+    assert _turns(service, "can you help me?").kind == "smalltalk"
+
+
+def test_spoken_finnish_we_moved_here_asks_no_change_of_the_page(service: ChatService) -> None:
+    answer = _turns(
+        service,
+        "Muutettiin just Kiirunaan kahden lapsen kanssa. "
+        "Mitä kunta haluaa asumisen suhteen ja mitä se sanoo koulutuksesta?",
+    )
+    quoted = _verbatim(answer)
+    assert "varierat utbud av bostäder" in quoted
+    assert "grundskola till högskola" in quoted
+    assert "Senast ändrad" not in quoted
+    assert "Senast ändrad: 2020-02-21" in _verbatim(_turns(service, "milloin sivua muutettiin viimeksi?"))

@@ -21,6 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.chat.dialogue import SMALLTALK, DialogueCues
+from bot.chat.lexical_query import owner_words
 from index.embedders.base import Embedder
 
 log = logging.getLogger(__name__)
@@ -84,12 +85,16 @@ class PhraseBank:
 
 
 def _examples(cues: DialogueCues) -> list[tuple[str, str, str]]:
-    """(category, language, text) of every small-talk cue, in a stable order."""
+    """(category, language, text) of every small-talk cue, in a stable order. A cue naming the page's owner ("är det
+    här kiruna kommuns hemsida") is matched as a cue and not embedded: its words lie as near every question about
+    the town ("vad är kommunalskatten i kiruna") as small talk does."""
+    owner = owner_words()
     out = []
     for lang in sorted(cues.table.by_lang):
         for category in SMALLTALK:
             for cue in cues.table.in_language(lang, category):
-                out.append((category, lang, " ".join(cue.words)))
+                if not owner.intersection(cue.words):
+                    out.append((category, lang, " ".join(cue.words)))
     return out
 
 

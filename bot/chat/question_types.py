@@ -29,6 +29,18 @@ from index.analysis import VERSION_PATTERN, words
 # "när det gäller jobb" (as for jobs), "when it comes to housing": a word for "when" in a phrase for "regarding",
 # which asks no time
 REGARDING = re.compile(r"\b(?:när|nar) det (?:gäller|galler|kommer till)\b|\bwhen it comes to\b", re.IGNORECASE)
+# "Muutettiin just Kiirunaan kahden lapsen kanssa" (we just moved to Kiruna with two children): spoken Finnish's
+# "we moved" is the passive of "muuttaa", which also means "change"; a place moved to after it says which
+MOVED_TO = re.compile(
+    r"\bmuutett?h?iin\s+(?:\w+\s+)?(?:tänne|täne|tähän|kiirunaan|kiirunhaan|\w+(?:aan|ään|hin|seen|siin))\b",
+    re.IGNORECASE,
+)
+# A question this short asking how the vision was made or is reached, and to explain, asks one thing; a longer one may
+# ask what it means besides ("what does the vision mean for us who live here, and how will you reach it?")
+MAX_EXPLAINED_HOW_WORDS = 16
+# "I read about Kiruna 2.0. When did it start?": what the resident has read, which asks no place to read it; English
+# "read" is past and present alike, and only the subject before it tells
+HAVE_READ = re.compile(r"\b(?:i|we)(?: have| ve|'ve| had| just| already)* read about\b", re.IGNORECASE)
 
 INTENTS = (
     "time",
@@ -242,9 +254,7 @@ class QuestionCues:
     def question_intents(self, question: str, languages: Iterable[str] | None = None) -> frozenset[str]:
         """The answer types a question asks for, in whatever language it is written (or, given the
         languages it may be in, in those)."""
-        found = self.table.categories(question, languages)
-        if "time" in found and REGARDING.search(question):
-            found = found - {"time"} | self.table.categories(REGARDING.sub(" ", question), languages) & {"time"}
+        found = self._without_misreadings(question, self.table.categories(question, languages), languages)
         if CURRENT in found:  # "is anything being developed right now?" asks of no past process
             found -= {"origin"}
         tokens = words(question)
@@ -271,6 +281,21 @@ class QuestionCues:
             return asked
         # the place a document names is asked only by its name: the qualifier stays, to tell the two apart
         return asked | {"place"} if "place" in asked else asked | {"place", DOCUMENT}
+
+    def _without_misreadings(
+        self, question: str, found: frozenset[str], languages: Iterable[str] | None
+    ) -> frozenset[str]:
+        """The intents less those a cue word gives only by sharing its words with a phrase that asks no such thing:
+        a word for "when" in "when it comes to", "read about" in "I read about", "muutettiin" (changed) in
+        "muutettiin Kiirunaan" (we moved to Kiruna); each stays where the rest of the question asks it."""
+        for intent, phrase in (("time", REGARDING), ("updated", MOVED_TO), ("place", HAVE_READ)):
+            if intent in found and phrase.search(question):
+                found = found - {intent} | self.table.categories(phrase.sub(" ", question), languages) & {intent}
+        if "meaning" in found and found & {"reach", "origin"} and len(words(question)) <= MAX_EXPLAINED_HOW_WORDS:
+            # "nie rozumiem, jak gmina zamierza ją zrealizować, czy mogliby Państwo to wyjaśnić?" (I don't understand
+            # how the municipality means to realise it, could you explain?): an explanation of how, not of what it means
+            found -= {"meaning"}
+        return found
 
     @staticmethod
     def _asks_who_wrote_it(question: str, languages: Iterable[str] | None) -> bool:

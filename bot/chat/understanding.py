@@ -101,6 +101,8 @@ from bot.chat.word_tables import (
     ALL_WORDS_FILE,
     APPOSITION_WORDS_FILE,
     CARDINAL_WORDS_FILE,
+    EXISTENTIAL_WORDS_FILE,
+    LANGUAGE_WORDS_FILE,
     MENTION_WORDS_FILE,
     NOT_NAMED_FILE,
     PAGE_WORDS_FILE,
@@ -250,6 +252,8 @@ JUDGING = frozenset({OPINION, APPRAISAL})
 NAMED_IN_PRAISE = frozenset({"goal", "meaning", "place", "manner", "reach", "origin", DOCUMENT}) | JUDGING
 # Small talk asking what the bot can do: its words name no topic of the page.
 ASKING_THE_BOT = ("capabilities", "help")
+# ... and what it is: a sentence asking only these asks nothing of the page, whatever the resident tells beside it
+BOT_ASKED = frozenset({*ASKING_THE_BOT, "identity"})
 # The small talk a remark on the last answer is when it points at it: praise ("that's interesting", a thanks) or a
 # complaint ("that was long", answered with what the bot can answer)
 REMARKING = frozenset({"thanks", "help"})
@@ -305,6 +309,8 @@ SHOUTED_LETTERS = 6
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
 QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
 SENTENCE_MARKS = "?!.;؟።፧"
+# A message cut by small talk inside its first sentence has that sentence and one at least after it.
+MIN_CUT_SENTENCES = 2
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 MIN_REMARK_WORDS = 3  # "I moved here last month", "Meän poika alottaa koulun syksylä"
 _CLAUSE_MARK = re.compile(r"[,،፣]")
@@ -759,10 +765,15 @@ class Understander:
             and reading.language_named is not None
             and context is not None
             and context.question
-            and not self._look(message)[1].in_scope
-            # "Saisinko sen kokouksen pöytäkirjan jostain suomeksi?" (could I get that meeting's minutes in
-            # Finnish somewhere?) asks a thing of its own, in a language
-            and not self.cues.question_intents(message, detection.plausible)
+            and (
+                (
+                    not self._look(message)[1].in_scope
+                    # "Saisinko sen kokouksen pöytäkirjan jostain suomeksi?" (could I get that meeting's minutes in
+                    # Finnish somewhere?) asks a thing of its own, in a language
+                    and not self.cues.question_intents(message, detection.plausible)
+                )
+                or self._names_only_what_was_answered(message, detection, context)
+            )
         ):
             # "could you write that in Swedish so I can show my neighbour?": a language named in a message
             # that is no question of the page's asks for the last answer again, however many words it takes
@@ -780,6 +791,7 @@ class Understander:
         if talk is not None:
             return talk
         question = question_after_small_talk(message, reading) or self._question_after_an_acknowledgement(message)
+        question = self._past_a_cut_telling(message, question) if question is not None else None
         if question is not None and (
             self.cues.question_intents(question) == self.cues.question_intents(message)
             # "ሰላም ከመይ ኣለኻ! ኪሩና ኣየኖት …?" (hello, how are you! which … does Kiruna have?): a greeting of its
@@ -944,11 +956,37 @@ class Understander:
             category = PRAISE_TALK
         if category is None:
             return None
-        if category in ASKING_THE_BOT and reading.language_named is not None:
-            # what the bot can do, asked with a language named, asks of the bot's languages
+        if category in ASKING_THE_BOT and _asks_of_languages(message, reading, detection):
             category = LANGUAGES_TALK
         talk_lang = lang or self._smalltalk_language(message, reading, detection, context, ui_lang)
         return self._smalltalk(message, talk_lang, detection, category, context)
+
+    def _past_a_cut_telling(self, message: str, question: str) -> str:
+        """ "Hi! I moved here from Leeds and work at the hospital. When did Kiruna 2.0 start?": small talk's words ("I
+        moved here") cut the first sentence; the sentence tells of the resident and asks nothing, and the question is
+        the sentences after it. "Jag fattar inte riktigt visionen … hur ska man tolka den?" names what it asks of."""
+        opening = message[: len(message) - len(question)] if message.endswith(question) else ""
+        if not opening or opening.rstrip()[-1:] in SENTENCE_MARKS or not opening[-1:].isspace():
+            return question  # the small talk ended its own sentence: "Hej! Vad är visionen?"
+        sentences = _sentences(question)
+        first, asked = sentences[0]
+        if len(sentences) < MIN_CUT_SENTENCES or asked or asks_in_words(first):
+            return question
+        told = _sentences(message[: len(opening) + len(first)])[-1][0]
+        if not self._tells_only_of_oneself(told):
+            return question
+        rest = question[len(first) :].lstrip(SENTENCE_MARKS + " \t\n")
+        return rest or question
+
+    def _names_only_what_was_answered(self, message: str, detection: Detection, context: Context) -> bool:
+        """ "can you write the goal in Arabic for my dad?", "can you tell me the research part in Polish?" after an
+        answer: a language named beside words naming what was just answered (its goal, its item) and no fact of their
+        own, which ask for that answer in the language, not the page's list of goals."""
+        asked = self.cues.question_intents(message, detection.plausible)
+        if asked - frozenset(context.asks) - {"goal"} or not context.chunks:
+            return False
+        named = set(self._named_items(message))
+        return named <= set(context.chunks) and self._named_section(message) in (None, *context.chunks)
 
     def _in_the_language_asked(
         self,
@@ -1055,6 +1093,8 @@ class Understander:
         # no page states ("ሰላም! ኣነ ሓድሽ እየ። ስራሕ ከመይ ጌረ ክረክብ እኽእል?", hello! I'm new. how can I find work?)
         asked = self.cues.question_intents(rest) if talk.category == "greeting" and marked else frozenset()
         asks_after_greeting = bool(asked & ASKED_OF_THE_PAGE) or self._never_stated(asked) is not None
+        # "Päivää! [a story]. Mitäs sie osaat vastata?": however many words the story takes, it asks only the bot
+        tells = tells or self._asks_only_of_the_bot(message, context, detection)
         if (
             (in_passing and not tells and not meant)
             or pastime
@@ -1102,6 +1142,29 @@ class Understander:
             return False
         near = self._nearest_talk(message)  # its retrieval's embedding
         return near is not None and near.similarity >= SMALLTALK_SIMILARITY
+
+    def _asks_only_of_the_bot(self, message: str, context: Context | None, detection: Detection) -> bool:
+        """ "Päivää päivää! Mie en ole ennen tämmösen koneen kans puhunu, tyttären tyttö laitto tämän minule. Mitäs
+        sie osaat vastata?": the resident's story, told without asking, and every sentence that asks (its question
+        mark says which) asks the bot what it can answer or what it is. The story's many words make it no question
+        of the page."""
+        sentences = _sentences(message)
+        asked = [sentence for sentence, marked in sentences if marked]
+        told = [sentence for sentence, marked in sentences if not marked]
+        if len(sentences) < 2 or not asked or any(self.cues.question_intents(s) for s in told):
+            return False
+        for sentence in asked:
+            reading = self._dialogue.read(sentence, detection.plausible)
+            talk = reading.smalltalk
+            if talk is None or talk.category not in BOT_ASKED:
+                return False
+            # "Czy możesz mi je wymienić?" (can you list them for me?), "ممكن تكتبها بالعربي؟" (can you write it in
+            # Arabic?) ask of what the story named, or for an answer in a language
+            if reading.reference or reading.wants_list or reading.language_named is not None:
+                return False
+            if not self._only_smalltalk(sentence, reading, context, detection):
+                return False
+        return True
 
     def _asks_what_the_answer_means(self, message: str, context: Context | None, detection: Detection) -> bool:
         """ "خب یعنی چی؟ من که چیزی نفهمیدم" (so what does it mean? I didn't understand a thing) after an answer: a
@@ -1862,11 +1925,39 @@ class Understander:
         if own & TALKED_ABOUT or only_a_fact:
             # "and when was it last changed?" after "who published the page?" asks when, not who again
             return _fact_of(own, last), only_a_fact
+        if own & DISTINCT_SECTIONS and self._never_stated(own) is None:
+            # "برگردیم سر چشم‌انداز، کمون چطوری می‌خواد بهش برسه؟" (back to the vision, how will the municipality reach
+            # it?) after when the page changed asks how, not when; "how did the vote go?" asks what no page states
+            return own, only_a_fact
         if own == {"goal"} and not self._words_of_its_own(message) and self._gave_no_item(context):
             # "Яка була його мета?" (what was its goal?) after the 2012 seminar: the goal of a passage no direction's
             # is its purpose, not the directions' goals
             return frozenset({"reason"}), only_a_fact
         return asks, only_a_fact
+
+    def _the_line_stating(self, retrieval: Retrieval, asks: frozenset[str]) -> ScoredChunk | None:
+        """The one line of the page itself stating all of a fact asked after an answer that did not state it: "and
+        by whom?" after when the page last changed asks its by-line, however near its words lie to the decision's."""
+        wanted = asks & FACT_TYPES & ABOUT_THE_PAGE
+        stating = [r for r in retrieval.lines if wanted and wanted <= self._about_the_page.get(r.chunk.id, frozenset())]
+        return stating[0] if len(stating) == 1 else None
+
+    def _points_at_the_item_given(self, message: str, context: Context) -> bool:
+        """Whether a reference points at the one item of a list the last answer gave, naming only the list's word
+        for it ("direction"): no list asked for in words ("list them all"), no count, no item of its own, and no
+        "there are" whose subject its pointing word is ("vilka inriktningar finns det?", which directions are
+        there?)."""
+        given = [self._chunks[cid] for cid in context.chunks if cid in self._chunks]
+        items = [c for c in given if c.kind in ITEM_KINDS]
+        if len(items) != 1 or context.items:
+            return False
+        reading = self._dialogue.read(message)
+        if reading.wants_list or reading.ordinal is not None:
+            return False
+        if says(message, ALL_WORDS_FILE) or says(message, EXISTENTIAL_WORDS_FILE):
+            return False
+        asks = self.cues.question_intents(message)
+        return "count" not in asks and set(self._named_items(message)) <= {items[0].id}
 
     def _gave_no_item(self, context: Context) -> bool:
         """Whether the last answer quoted passages and none of them a list's item (a direction with its goal)."""
@@ -1887,6 +1978,14 @@ class Understander:
         looked = self._looked(question)
         if context is None or how not in ("followup", "reference"):
             return looked, False
+        own = self.cues.question_intents(message)
+        sections = own & DISTINCT_SECTIONS
+        if how == "reference" and sections and self._never_stated(own) is None:
+            # "how will it be reached?" after the vision: the section telling how, however far the last question's
+            # words rank the vision's interpretation above it
+            section = next((r for r in looked[0].ranked if sections & r.answer_types), None)
+            if section is not None:
+                return (_with_first(looked[0], section.chunk.id), *looked[1:]), False
         focused = False
         if how == "followup" and question != message:
             looked, focused = self._followed(message, asks, looked, context)
@@ -1897,6 +1996,10 @@ class Understander:
             given = _given_stating(looked[0], context, asks & FACT_TYPES)
             if given is not None:
                 return (_with_first(looked[0], given), *looked[1:]), True
+            line = self._the_line_stating(looked[0], asks)
+            if line is not None:
+                ranked = [line, *(r for r in looked[0].ranked if r is not line)]
+                return (replace(looked[0], ranked=ranked), *looked[1:]), True
         return looked, focused
 
     def _retrieve_and_plan(
@@ -1948,8 +2051,14 @@ class Understander:
         alone_retrieval, _, alone_vector = self._looked(message) if read_alone else looked
         # a message asking what no page states, in parts, is judged part by part, lists among them ("Ma la
         # qiimeeyay in yoolalka la gaaray iyo in kale?", were the goals judged reached or not?, is no list)
-        if not unstated and self._wants_list(
-            reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
+        # "what is that direction called?", "which direction is that under?" after one item: that item, not the list
+        of_the_item = how == "reference" and context is not None and self._points_at_the_item_given(message, context)
+        if (
+            not unstated
+            and not of_the_item
+            and self._wants_list(
+                reading, asks, alone_retrieval, message if read_alone else question, alone_vector, detection.plausible
+            )
         ):
             listed = self._list(message, lang, detection, retrieval, decision, asks, question, how)
             if listed is not None:
@@ -2027,7 +2136,7 @@ class Understander:
         if near is not None and self._reads_as_talk(question, near, needed):
             # small talk in words the cue tables do not list ("är du en riktig människa?"); what the bot can do,
             # asked with a language named ("kan du finska eller ska jag skriva på svenska?"), asks of its languages
-            named = near.category in ASKING_THE_BOT and reading.language_named is not None
+            named = near.category in ASKING_THE_BOT and _asks_of_languages(message, reading, detection)
             return self._smalltalk(message, lang, detection, LANGUAGES_TALK if named else near.category, context)
         return self._out_of_scope(message, lang, detection, retrieval, decision, context, how, stated_nowhere)
 
@@ -2524,6 +2633,12 @@ class Understander:
         (Where a facility is, `_never_stated` refuses.)"""
         if FACILITY not in asks or asks & TOLD_TO_RESIDENTS:
             return None
+        sentences = _sentences(question)
+        asking = [text for text, marked in sentences if marked]
+        if len(sentences) > 1 and asking and not any(FACILITY in self.cues.question_intents(s) for s in asking):
+            # "… در بیمارستان اینجا کار کردم. … اسم آن پروژه چه بود؟" (I worked at the hospital here. What was the
+            # project's name?): the facility is in the resident's story; the sentence its question mark ends asks
+            return None
         if any(self._named_items(text) for text in (question, self._message.get())):
             return None
         return "whether the town has a facility"
@@ -2849,6 +2964,15 @@ class Understander:
             and self._asks_the_page_in_telling(f"{marked[0].strip()}?")
         ):
             told = [not asked for _, asked in sentences]  # that question alone
+        # "شنیده‌ام که پروژه چشم‌انداز یک اسم خاص داشته است. اسم آن پروژه چه بود؟" (I heard the vision project had a
+        # special name. What was that project called?): a question pointing back asks of the sentence just before it,
+        # unless that one tells of the resident
+        for i in range(1, len(sentences)):
+            text, asked = sentences[i]
+            before = sentences[i - 1][0]
+            if asked and told[i - 1] and self._asks_of_the_sentence_before(text, before):
+                talk = self._dialogue.read(before).smalltalk
+                told[i - 1] = talk is not None and not talk.rest
         if not any(told) or all(told):
             return None
         kept = (
@@ -2857,6 +2981,15 @@ class Understander:
             if not t
         )
         return " ".join(kept)
+
+    def _asks_of_the_sentence_before(self, question: str, before: str) -> bool:
+        """A question pointing back whose every word of its own the sentence before has ("… پروژه … یک اسم خاص داشته
+        است. اسم آن پروژه چه بود؟", the project had a special name. What was that project's name?); "… Чи є курси
+        шведської і скільки вони коштують?" names its own courses, whatever the sentence before said of the page."""
+        if not self._dialogue.read(question).reference or self._tells_only_of_oneself(before):
+            return False
+        said = set(words(before))
+        return all(w in said for w in self._words_of_its_own(question))
 
     def _tells_beside_a_question(self, sentence: str) -> bool:
         """A sentence asking the page nothing: no fact or goal of what it answers ("Tell me the housing goal." asks
@@ -2880,8 +3013,12 @@ class Understander:
 
     def _only_tells(self, sentence: str) -> bool:
         """A sentence without its question mark that asks nothing: no question words, no "and for culture", no
-        "list the goals", and words enough to tell something ("ja mitä skoulusta" asks, its mark left out)."""
+        "list the goals", and words enough to tell something ("ja mitä skoulusta" asks, its mark left out); or a
+        thanks, greeting or goodbye of a word or two and nothing else ("ብዙሕ የቐንየለይ።", thanks a lot)."""
         reading = self._dialogue.read(sentence)
+        talk = reading.smalltalk
+        if talk is not None and not talk.rest and talk.category in OPENING_TALK:
+            return True
         return (
             len(words(sentence)) >= MIN_TOLD_WORDS
             and not self.cues.question_intents(sentence)
@@ -3022,7 +3159,7 @@ class Understander:
             asking = self.cues.table.cue_words(message)
             content = [w for w in content if w not in asking]
         # "a co to znaczy?" (and what does that mean?): "a" opens it, "to" points back, and it names nothing
-        pointing_back = reading.reference and not self._words_of_its_own(message)
+        pointing_back = reading.reference and not self._words_of_its_own(message) - pointing
         if reading.followup and not pointing_back and not page_alone:
             # "och för kultur?": its own topic if it names one the page knows, with the last question's frame
             # read with the last question; a new topic it names is ranked by both (`follow_on`)
@@ -3483,16 +3620,15 @@ class Understander:
         if pieces is None:
             return None, ()
         parts: list[Part] = []
-        # `unanswered_at`: the piece last said unanswered
+        # `unanswered_at`: the piece last said unanswered (empty pieces, a conjunction's, aside)
         unstated, ruled, reached, unanswered_at = False, False, False, -1
+        pieces = [piece for piece in (p.strip(PIECE_EDGES) for p in pieces) if piece]
         unanswered: list[str] = []
         whole, whole_decision = self._look(question)
         # the last piece that asked something itself: "vad är målet för service, boende och kultur?" reads
         # "kultur" in the frame of the goal for service, not of "boende"
         frame = ""
-        for i, piece in enumerate(p.strip(PIECE_EDGES) for p in pieces):
-            if not piece:
-                continue
+        for i, piece in enumerate(pieces):
             intents = self.cues.question_intents(piece, detection.plausible)
             own = intents & FACT_TYPES
             if not self._coverage.content_words(piece) and not own and (not parts or intents <= parts[-1].asks):
@@ -3526,7 +3662,7 @@ class Understander:
                 retrieval,
                 unanswered[-1] if unanswered and unanswered_at == i - 1 else None,
                 detection,
-            )
+            ) or (self._unlinked(piece, parts[-1], retrieval) if parts else None)
             # "Wurde das Ziel erreicht? Gibt es Ergebnisse?": results, a follow-up to read, asked after whether it was
             # reached, are that question's, not "Detta arbete resulterade i …"; a "Läs mer" line named is its own part.
             # So are results asked, naming nothing else, before it: "نتیجه‌ش چی شده؟ نمره‌ها بهتر شده؟" (what came of it?
@@ -3536,10 +3672,13 @@ class Understander:
             )
             reached = bool(by_rule) and ACHIEVED in piece_asks
             refused = intents and self._refused_outright(piece, decision)
-            if by_rule or results or (unstated and not intents) or refused:
-                # "… and what does the bus cost?": a part no page answers; "vad kostade visionen, alltså hela
-                # Kiruna 2.0?": a piece asking nothing of its own says more of the part before
-                unanswered = _with_piece(unanswered, piece, joined=unstated and not intents)
+            # "vad kostade visionen, alltså hela Kiruna 2.0?": a piece asking nothing of its own says more of the part
+            # just before it, when no page answers that one ("…, mitä kunta haluaa asumisesta ja mitä se sanoo
+            # koulutuksesta?" says more of housing, answered)
+            says_more = unstated and not intents and unanswered_at == i - 1
+            if by_rule or results or says_more or refused:
+                # "… and what does the bus cost?": a part no page answers
+                unanswered = _with_piece(unanswered, piece, joined=says_more)
                 unstated, unanswered_at = True, i
                 ruled = ruled or bool(by_rule)
                 continue
@@ -3651,7 +3790,12 @@ class Understander:
             if i > 0
             and len(token) > 2
             and token[0] == CLITIC_AND
-            and self.cues.question_intents(token[1:], detection.plausible)
+            and (
+                self.cues.question_intents(token[1:], detection.plausible)
+                # "ماذا تقول البلدية عن التعليم وعن سوق العمل؟" (… about education and about the labour market?): the
+                # little word before the first topic, said again with "و" before the second
+                or (token[1:] in reading.tokens[:i] and not self._coverage.content_words(token[1:]))
+            )
         }
         if "ti" in detection.plausible:
             joined = [i for i, token in enumerate(reading.tokens) if self._joined_by_and(token)]
@@ -3714,6 +3858,14 @@ class Understander:
             return self._look(f"{piece} {' '.join(subject)}") if subject else (retrieval, decision)
         if before is None or len(self._coverage.content_words(piece)) > SHORT_WORDS:
             return retrieval, decision
+        # "Was ist das Ziel für Verkehr, wo kann ich mehr dazu lesen": the link under the section the piece before was
+        # answered from, not the link its few words lie nearest
+        item = before.chunk
+        linked = item is not None and any(_its_link(r, item.heading_path) for r in retrieval.lines)
+        if item is not None and linked and self._where_it_is(piece) and not self._names_its_own(piece):
+            # in scope as the two pieces read together are: "جایی هست که بیشتر دربارش بخونم؟" alone names nothing
+            joint = decision if decision.in_scope else self._look(f"{before.question} {piece}")[1]
+            return _with_first(retrieval, item.id), joint
         own = self._words_of_its_own(piece)
         if any(self._coverage.knows(w) for w in own) and self.cues.question_intents(piece) & FACT_TYPES:
             # "… and how many working groups were there?" asks its own of what it names; "… و کجا میتونم بیشتر
@@ -3731,6 +3883,24 @@ class Understander:
             return self._look(f"{piece} {' '.join(subject)}")
         # "… boende och kultur?": "kultur" in the frame of the piece before it
         return self._in_frame(piece, before, retrieval, decision, frame)
+
+    def _unlinked(self, piece: str, before: Part, retrieval: Retrieval) -> str | None:
+        """ "What is the goal for culture, and where can I read more about it?": the page links to more only under
+        some directions; of one it does not, where to read more is a part the page leaves unanswered, not another
+        direction's link."""
+        item = before.chunk
+        if item is None or item.kind not in ITEM_KINDS or not self._where_it_is(piece) or self._names_its_own(piece):
+            return None
+        if any(_its_link(r, item.heading_path) for r in retrieval.lines):
+            return None
+        return "where to read more of a direction the page links nothing under"
+
+    def _names_its_own(self, piece: str) -> bool:
+        """Whether a piece names an item, or the topic of a link, of its own ("… وأين أقرأ عن استراتيجية المرور؟", and
+        where do I read about the traffic strategy?, names the strategy's link clearly first), not only the words of
+        reading more ("wo kann ich mehr dazu lesen" finds every link alike)."""
+        links = [r for r in self._look(piece)[0].lines if r.chunk.kind == "link"]
+        return bool(self._named_items(piece)) or _leads(links, TOPIC_MARGIN)
 
     def _where_it_is(self, piece: str) -> bool:
         """Asks where to find what it points at ("… and where can I read it?"), and nothing else."""
@@ -4070,8 +4240,18 @@ def _a_compounds_head(word: str, heading_words: Collection[str]) -> bool:
 
 def _fact_of(own: frozenset[str], last: frozenset[str]) -> frozenset[str]:
     """What a fact asked after an answer is about: "and when?" after "who adopted the vision?" asks when
-    of the decision; "and when was it changed?" after "who published the page?" names its own line."""
-    return own if own & TALKED_ABOUT else own | (last & TALKED_ABOUT)
+    of the decision; "and when was it changed?" after "who published the page?" names its own line. "And by
+    whom?" after when the page last changed asks a person the page names only in its by-line: it says who
+    published the page, not who changed it; and "and when?" after who published it asks the one date it gives of
+    itself, its last change."""
+    if own & TALKED_ABOUT:
+        return own
+    about = last & TALKED_ABOUT
+    if "person" in own and about == {"updated"}:
+        about = frozenset({"published"})
+    elif "time" in own and about == {"published"}:
+        about = frozenset({"updated"})
+    return own | about
 
 
 def _kin_to_any(forms: Collection[str], words: Collection[str]) -> bool:
@@ -4135,6 +4315,12 @@ def _given_stating(retrieval: Retrieval, context: Context, wanted: frozenset[str
         ):
             return r.chunk.id
     return None
+
+
+def _asks_of_languages(message: str, reading: Reading, detection: Detection) -> bool:
+    """What the bot can do, asked with a language named ("kan du finska eller ska jag skriva på svenska?") or the word
+    for language ("بأي لغات تستطيع أن تجيب؟", in which languages can you answer?), asks of the bot's languages."""
+    return reading.language_named is not None or says(message, LANGUAGE_WORDS_FILE, detection.plausible)
 
 
 def _opens_with_an_asking_word(text: str) -> bool:

@@ -2,10 +2,11 @@
 (`page_words.tsv`), "which" (`which_words.tsv`), "wrote" (`writing_words.tsv`), the numbers two to twelve
 (`cardinal_words.tsv`), the resident's own questions and matters an ordinal may count ("toinen asia", another
 thing: `discourse_words.tsv`), words saying a text mentions something ("står det något om", "mainitaanko":
-`mention_words.tsv`), words opening a restatement ("eli", "alltså", "i.e.": `apposition_words.tsv`), and the names
-of towns, municipalities and bodies the page does not name (`not_named.tsv`, a row per script, one of bodies, and
-one of events: the town's move and its demolitions; a name is the same word in every language written in it, and
-its endings vary, hence prefixes).
+`mention_words.tsv`), the word "language" ("which languages can you answer in?": `language_words.tsv`), "there
+are" ("vilka inriktningar finns det?": `existential_words.tsv`), words opening a restatement ("eli", "alltså",
+"i.e.": `apposition_words.tsv`), and the names of towns, municipalities and bodies the page does not name
+(`not_named.tsv`, a row per script, one of bodies, and one of events: the town's move and its demolitions; a name is
+the same word in every language written in it, and its endings vary, hence prefixes).
 
 A TSV per list, `lang<TAB>cues`, read and matched as the cue tables are (`bot.chat.cues`), in the languages a
 message may be written in: Swedish "alla" (all) is Finnish "under" ("paragraafin alla"). Written from the
@@ -30,6 +31,8 @@ WRITING_WORDS_FILE = Path(__file__).with_name("writing_words.tsv")
 DISCOURSE_WORDS_FILE = Path(__file__).with_name("discourse_words.tsv")
 MENTION_WORDS_FILE = Path(__file__).with_name("mention_words.tsv")
 APPOSITION_WORDS_FILE = Path(__file__).with_name("apposition_words.tsv")
+LANGUAGE_WORDS_FILE = Path(__file__).with_name("language_words.tsv")
+EXISTENTIAL_WORDS_FILE = Path(__file__).with_name("existential_words.tsv")
 
 
 @lru_cache(maxsize=4)

@@ -227,6 +227,9 @@ class LanguageDetector:
             return Detection("fit", posterior[ranked[0]], ("fit",))
         if ranked[0] == SOURCE_LANGUAGE:
             carried = self._carried_by(text, among)
+            if carried is None and self._finnic_around_a_loan(text):
+                # "montako arbetsgruppia?": a Finnic word that asks, beside the page's noun bent Finnic
+                carried = ("fi", posterior["fi"])
             if carried is not None:
                 lang, share = carried
                 plausible = tuple(sorted(RELATIVES)) if lang in RELATIVES else (lang,)
@@ -244,6 +247,15 @@ class LanguageDetector:
             marked = is_meankieli(text, borrowed)
             return Detection("fit", detection.confidence, ("fit",)) if marked else detection
         return _between_relatives(text, detection, borrowed)
+
+    def _finnic_around_a_loan(self, text: str) -> bool:
+        """A Swedish noun bent Finnic ("arbetsgruppia", partitive) beside a word only Finnish or Meänkieli texts use:
+        too few words of their own for `_carried_by`, and no Swedish writer bends the noun."""
+        if self._vocabulary is None or not self._vocabulary.borrowed(text):
+            return False
+        return any(
+            (langs := self._vocabulary.languages(w)) and langs <= RELATIVES for w in _WORD.findall(text.casefold())
+        )
 
     def _mostly_swedish(self, text: str) -> bool:
         """Whether more than half of a text's words are words of the bot's Swedish texts ("kommunikasjuunit

@@ -59,7 +59,8 @@ _DECISIVE = (
     # "kläppi" (lapsi), "kommuuni", "skoulu"
     r"\b\w+(?:sj|š|s|si)uun(?:i\w*|ia|in|ien|ista|issa|ile|ille|iin|eita|eitä|it|eja)\b|\w+ninki\w*"
     r"|\b\w*(?:kylttyyr|kultuur|trafiik|mysiik|histuur|prujekt|puliis|prusess|prupleem|tokyment|stratek|strateek|euruup)\w*"
-    r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|kommuuni\w*|masiini\w*)"
+    r"|\b(?:kläp\w*|hunteer\w*|pruuk\w*|styyrels\w*|räknä\w*|skoulu\w*|visjuun\w*|visiuun\w*|visuun\w*|kommuuni\w*"
+    r"|masiini\w*)"
     # "plaani" (Swedish "plan"; Finnish "suunnitelma"), "trafikplaani"
     r"|\b\w*plaan(?:i|it|ia|ihin|issa|ista|ille|ile|eita|eja|in)\b",
     # its adverbs: "enämpi" (enemmän), "piiain" (ehkä), "mithään" (mitään), "vasthaan", "jälkhiin"
