@@ -4272,6 +4272,7 @@ def test_where_to_read_more_of_the_part_before_is_its_own_link(
     assert goal in quoted
     assert link in quoted
     assert len(answer.quotes) == 2  # no other direction's link
+    assert answer.related == []  # the link quoted is not listed again under the answer
 
 
 def test_where_to_read_more_of_a_direction_without_a_link_is_said_unanswered(service: ChatService) -> None:
@@ -4457,3 +4458,17 @@ def test_spoken_finnish_we_moved_here_asks_no_change_of_the_page(service: ChatSe
     assert "grundskola till högskola" in quoted
     assert "Senast ändrad" not in quoted
     assert "Senast ändrad: 2020-02-21" in _verbatim(_turns(service, "milloin sivua muutettiin viimeksi?"))
+
+
+def test_a_question_of_its_own_first_stands_alone_in_a_conversation(service: ChatService) -> None:
+    # its "se" points at the vision the first sentence names, not at the by-line the conversation ended on
+    answer = _turns(
+        service,
+        "milloin sivua on viimeksi muutettu?",
+        "entä kuka sen julkaisi?",
+        "mikä on visio? ja miten se saavutetaan?",
+    )
+    quoted = _verbatim(answer)
+    assert "människors lika värde" in quoted
+    assert "nämnds- och verksamhetsmål" in quoted
+    assert "Publicerad av" not in quoted

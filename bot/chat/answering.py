@@ -358,10 +358,13 @@ class Answerer:
         )
 
     def _related(self, chunks: list[Chunk], name: Callable[[str], str]) -> list[RelatedLink]:
+        """The "Läs mer" lines under the quoted passages, less any the answer quotes itself: "var kan jag läsa mer?"
+        beside the housing goal quotes the housing programme's line, which the links under it would repeat."""
+        quoted = {chunk.text for chunk in chunks}
         seen: dict[str, RelatedLink] = {}
         for chunk in chunks:
             for link in chunk.related_links:
-                if link.text not in seen:
+                if link.text not in seen and link.text not in quoted:
                     seen[link.text] = RelatedLink(title=link.title, text=link.text, url=link.url, label=name(link.text))
         return list(seen.values())
 

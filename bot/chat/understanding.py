@@ -3179,6 +3179,8 @@ class Understander:
                 or ("goal" in intents and self._named_item(message) is not None)
                 # "Vad står det i visionen?": a section named by its whole heading; its "det" points nowhere
                 or self._named_section(message) is not None
+                # "mikä on visio? ja miten se saavutetaan?": a question of its own first, whose topic its "se" points at
+                or self._asks_first_of_its_own(message)
             )
             if own and self._decide(alone).in_scope and content:
                 return self._beside_remarks(message), "standalone"
@@ -3187,6 +3189,14 @@ class Understander:
                 return f"{context.question} {message}", "followup"
             return f"{context.question} {message}", "reference"
         return self._beside_remarks(message), "standalone"
+
+    def _asks_first_of_its_own(self, message: str) -> bool:
+        """A message whose first sentence, marked as a question, asks the page of a thing it names itself."""
+        sentences = _sentences(message)
+        if len(sentences) < MIN_CUT_SENTENCES or not sentences[0][1]:
+            return False
+        first = sentences[0][0]
+        return bool(self._words_of_its_own(first)) and self._look(first)[1].in_scope
 
     def _several_of_its_own(self, message: str, reading: Reading, intents: frozenset[str]) -> bool:
         """A follow-up opening with "and" that joins two facts asked of what it names itself or of the page, which
