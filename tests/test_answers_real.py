@@ -914,6 +914,13 @@ def test_a_tigrinya_who_adopted_it_with_its_object_suffix(service: ChatService) 
     quoted = _verbatim(_turns(service, "ራእይ መን ኣጽዲቑዎ"))
     assert "Antagen av kommunfullmäktige 2013-05-27, § 68" in quoted
     assert "Publicerad av" not in quoted
+    # ... while a first sentence pointing back ("da") asks of what the conversation named
+    assert (
+        _turns(
+            service, "wo finde ich was zur Wirtschaftsstrategie", "und was steht da konkret drin? welche Maßnahmen?"
+        ).kind
+        == "out_of_scope"
+    )
 
 
 def test_how_it_was_made_keeps_its_section_beside_how_it_is_reached(service: ChatService) -> None:
@@ -4472,3 +4479,10 @@ def test_a_question_of_its_own_first_stands_alone_in_a_conversation(service: Cha
     assert "människors lika värde" in quoted
     assert "nämnds- och verksamhetsmål" in quoted
     assert "Publicerad av" not in quoted
+    # ... while a first sentence pointing back ("da") asks of what the conversation named
+    assert (
+        _turns(
+            service, "wo finde ich was zur Wirtschaftsstrategie", "und was steht da konkret drin? welche Maßnahmen?"
+        ).kind
+        == "out_of_scope"
+    )

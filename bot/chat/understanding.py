@@ -3196,6 +3196,9 @@ class Understander:
         if len(sentences) < MIN_CUT_SENTENCES or not sentences[0][1]:
             return False
         first = sentences[0][0]
+        reading = self._dialogue.read(first)
+        if reading.reference or reading.followup:
+            return False  # "und was steht da konkret drin? welche Maßnahmen?" points back from its first sentence on
         return bool(self._words_of_its_own(first)) and self._look(first)[1].in_scope
 
     def _several_of_its_own(self, message: str, reading: Reading, intents: frozenset[str]) -> bool:
