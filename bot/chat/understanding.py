@@ -309,8 +309,9 @@ SHOUTED_LETTERS = 6
 _COMMA = re.compile("[,،፣፡、]")  # commas of Latin, Arabic, Ethiopic (and its wordspace, written as one) and CJK
 QUESTION_MARKS = "?؟፧"  # Latin, Arabic, Ethiopic
 SENTENCE_MARKS = "?!.;؟።፧"
-# A message cut by small talk inside its first sentence has that sentence and one at least after it.
-MIN_CUT_SENTENCES = 2
+# Sentences a message has when one of them can be read apart from the rest (a story beside a question, a question
+# before one pointing back, small talk cutting the first).
+MIN_SENTENCES = 2
 # the end of a sentence with more text after it: "Vad är målet? Finns det en plan?" (Latin, Arabic, Ethiopic)
 MIN_REMARK_WORDS = 3  # "I moved here last month", "Meän poika alottaa koulun syksylä"
 _CLAUSE_MARK = re.compile(r"[,،፣]")
@@ -970,7 +971,7 @@ class Understander:
             return question  # the small talk ended its own sentence: "Hej! Vad är visionen?"
         sentences = _sentences(question)
         first, asked = sentences[0]
-        if len(sentences) < MIN_CUT_SENTENCES or asked or asks_in_words(first):
+        if len(sentences) < MIN_SENTENCES or asked or asks_in_words(first):
             return question
         told = _sentences(message[: len(opening) + len(first)])[-1][0]
         if not self._tells_only_of_oneself(told):
@@ -1151,7 +1152,7 @@ class Understander:
         sentences = _sentences(message)
         asked = [sentence for sentence, marked in sentences if marked]
         told = [sentence for sentence, marked in sentences if not marked]
-        if len(sentences) < 2 or not asked or any(self.cues.question_intents(s) for s in told):
+        if len(sentences) < MIN_SENTENCES or not asked or any(self.cues.question_intents(s) for s in told):
             return False
         for sentence in asked:
             reading = self._dialogue.read(sentence, detection.plausible)
@@ -1925,7 +1926,7 @@ class Understander:
         if own & TALKED_ABOUT or only_a_fact:
             # "and when was it last changed?" after "who published the page?" asks when, not who again
             return _fact_of(own, last), only_a_fact
-        if own & DISTINCT_SECTIONS and self._never_stated(own) is None:
+        if self._asks_a_section(own):
             # "برگردیم سر چشم‌انداز، کمون چطوری می‌خواد بهش برسه؟" (back to the vision, how will the municipality reach
             # it?) after when the page changed asks how, not when; "how did the vote go?" asks what no page states
             return own, only_a_fact
@@ -1934,6 +1935,11 @@ class Understander:
             # is its purpose, not the directions' goals
             return frozenset({"reason"}), only_a_fact
         return asks, only_a_fact
+
+    def _asks_a_section(self, own: frozenset[str]) -> bool:
+        """Whether a follow-up asks in its own words how the vision was made or is reached, and nothing no page states
+        ("how did the vote go?" asks how in the words of a vote)."""
+        return bool(own & DISTINCT_SECTIONS) and self._never_stated(own) is None
 
     def _the_line_stating(self, retrieval: Retrieval, asks: frozenset[str]) -> ScoredChunk | None:
         """The one line of the page itself stating all of a fact asked after an answer that did not state it: "and
@@ -1947,8 +1953,7 @@ class Understander:
         for it ("direction"): no list asked for in words ("list them all"), no count, no item of its own, and no
         "there are" whose subject its pointing word is ("vilka inriktningar finns det?", which directions are
         there?)."""
-        given = [self._chunks[cid] for cid in context.chunks if cid in self._chunks]
-        items = [c for c in given if c.kind in ITEM_KINDS]
+        items = [c for c in self._given(context) if c.kind in ITEM_KINDS]
         if len(items) != 1 or context.items:
             return False
         reading = self._dialogue.read(message)
@@ -1959,9 +1964,13 @@ class Understander:
         asks = self.cues.question_intents(message)
         return "count" not in asks and set(self._named_items(message)) <= {items[0].id}
 
+    def _given(self, context: Context) -> list[Chunk]:
+        """The passages and lines the last answer quoted."""
+        return [self._chunks[cid] for cid in context.chunks if cid in self._chunks]
+
     def _gave_no_item(self, context: Context) -> bool:
         """Whether the last answer quoted passages and none of them a list's item (a direction with its goal)."""
-        given = [self._chunks[cid] for cid in context.chunks if cid in self._chunks]
+        given = self._given(context)
         passages = [c for c in given if c.kind not in LINE_KINDS]
         return bool(passages) and not context.items and all(c.kind not in ITEM_KINDS for c in passages)
 
@@ -1979,11 +1988,10 @@ class Understander:
         if context is None or how not in ("followup", "reference"):
             return looked, False
         own = self.cues.question_intents(message)
-        sections = own & DISTINCT_SECTIONS
-        if how == "reference" and sections and self._never_stated(own) is None:
+        if how == "reference" and self._asks_a_section(own):
             # "how will it be reached?" after the vision: the section telling how, however far the last question's
             # words rank the vision's interpretation above it
-            section = next((r for r in looked[0].ranked if sections & r.answer_types), None)
+            section = next((r for r in looked[0].ranked if own & DISTINCT_SECTIONS & r.answer_types), None)
             if section is not None:
                 return (_with_first(looked[0], section.chunk.id), *looked[1:]), False
         focused = False
@@ -3193,7 +3201,7 @@ class Understander:
     def _asks_first_of_its_own(self, message: str) -> bool:
         """A message whose first sentence, marked as a question, asks the page of a thing it names itself."""
         sentences = _sentences(message)
-        if len(sentences) < MIN_CUT_SENTENCES or not sentences[0][1]:
+        if len(sentences) < MIN_SENTENCES or not sentences[0][1]:
             return False
         first = sentences[0][0]
         reading = self._dialogue.read(first)
@@ -3873,9 +3881,8 @@ class Understander:
             return retrieval, decision
         # "Was ist das Ziel für Verkehr, wo kann ich mehr dazu lesen": the link under the section the piece before was
         # answered from, not the link its few words lie nearest
-        item = before.chunk
-        linked = item is not None and any(_its_link(r, item.heading_path) for r in retrieval.lines)
-        if item is not None and linked and self._where_it_is(piece) and not self._names_its_own(piece):
+        item = self._read_more_of(piece, before)
+        if item is not None and _links_under(retrieval, item):
             # in scope as the two pieces read together are: "جایی هست که بیشتر دربارش بخونم؟" alone names nothing
             joint = decision if decision.in_scope else self._look(f"{before.question} {piece}")[1]
             return _with_first(retrieval, item.id), joint
@@ -3901,12 +3908,18 @@ class Understander:
         """ "What is the goal for culture, and where can I read more about it?": the page links to more only under
         some directions; of one it does not, where to read more is a part the page leaves unanswered, not another
         direction's link."""
-        item = before.chunk
-        if item is None or item.kind not in ITEM_KINDS or not self._where_it_is(piece) or self._names_its_own(piece):
-            return None
-        if any(_its_link(r, item.heading_path) for r in retrieval.lines):
+        item = self._read_more_of(piece, before)
+        if item is None or item.kind not in ITEM_KINDS or _links_under(retrieval, item):
             return None
         return "where to read more of a direction the page links nothing under"
+
+    def _read_more_of(self, piece: str, before: Part) -> Chunk | None:
+        """The passage the piece before was answered from, when this piece asks only where to read more of it, naming
+        nothing of its own."""
+        item = before.chunk
+        if item is None or not self._where_it_is(piece) or self._names_its_own(piece):
+            return None
+        return item
 
     def _names_its_own(self, piece: str) -> bool:
         """Whether a piece names an item, or the topic of a link, of its own ("… وأين أقرأ عن استراتيجية المرور؟", and
@@ -4164,6 +4177,11 @@ def _may_be_in(plausible: tuple[str, ...]) -> frozenset[str]:
 def _in_any(langs: Sequence[str], plausible: tuple[str, ...]) -> bool:
     """Whether text the detector reads as `plausible` may be in one of `langs` (`_reads_as`)."""
     return any(_reads_as(lang, plausible) for lang in langs)
+
+
+def _links_under(retrieval: Retrieval, item: Chunk) -> bool:
+    """Whether the page has a "Läs mer" line under a passage's heading, among a retrieval's lines."""
+    return any(_its_link(r, item.heading_path) for r in retrieval.lines)
 
 
 def _its_link(line: ScoredChunk, section: tuple[str, ...]) -> bool:
